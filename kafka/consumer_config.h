@@ -1,0 +1,25 @@
+#pragma once
+// How the console's consumer connects and where it starts reading.
+
+#include "plant_event.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace ndh {
+
+struct ConsumerConfig
+{
+    enum class StartFrom : quint8 { Beginning, End, LastN };
+    QString bootstrap;                 // "host:port[,host:port]"
+    QStringList topics;                // empty: topics::standardTopics()
+    StartFrom startFrom = StartFrom::Beginning;
+    qint64 lastN = 1000;               // per partition, for StartFrom::LastN
+    QList<QPair<QString, Envelope>> topicEnvelopes; // pattern -> envelope; others sniffed
+    QList<QPair<QString, QString>> extraProperties; // librdkafka properties passed through
+    int maxHandoffsPerSecond = 30;     // DESIGN.md §3
+};
+
+} // namespace ndh

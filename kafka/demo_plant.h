@@ -1,0 +1,43 @@
+#pragma once
+// `--demo`: the embedded broker (librdkafka mock cluster on a loopback port) with the
+// standard topics, and the plant simulator publishing into it on its own thread.
+// The console then connects to bootstrap() through the ordinary consumer path.
+
+#include <QString>
+
+#include <memory>
+
+namespace ndh {
+
+struct SimulatorOptions
+{
+    int assets = 40;           // NDH assets; a few drones are added on top
+    double rate = 200.0;       // messages per second, all topics together
+    quint64 seed = 1;
+    qint64 count = -1;         // stop after this many messages (-1: no limit)
+    double durationSec = -1;   // stop after this long (-1: no limit)
+    qint64 startTimeMs = -1;   // >= 0: simulated clock from here (fully deterministic output)
+};
+
+class EmbeddedBroker;
+class PlantSimulator;
+
+class DemoPlant
+{
+public:
+    DemoPlant();
+    ~DemoPlant(); // stops the simulator, then the broker
+
+    // Starts broker and simulator; returns false with error() set on failure.
+    bool start(int partitions = 4, const SimulatorOptions &options = {});
+    void stop();
+    QString bootstrap() const;
+    QString error() const { return m_error; }
+
+private:
+    std::unique_ptr<EmbeddedBroker> m_broker;
+    std::unique_ptr<PlantSimulator> m_simulator;
+    QString m_error;
+};
+
+} // namespace ndh

@@ -1,0 +1,43 @@
+#pragma once
+// The backend thread of DESIGN.md §3, seen from the GUI thread: starts a worker on a
+// named QThread that owns the librdkafka consumer, decodes in batches and hands over
+// at most ~30 batches a second. Commands go in by queued invocation; results come
+// out as queued signals. stop() is bounded even when brokers are unreachable.
+
+#include "connection_status.h"
+#include "consumer_config.h"
+#include "plant_event.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QThread;
+
+namespace ndh {
+
+class KafkaConsumerWorker;
+
+class IngestBackend : public QObject
+{
+    Q_OBJECT
+public:
+    explicit IngestBackend(ConsumerConfig config, QObject *parent = nullptr);
+    ~IngestBackend() override; // calls stop()
+
+    void start();
+    // Asks the worker to close and waits at most timeoutMs for the thread.
+    void stop(int timeoutMs = 4000);
+    bool isRunning() const;
+    const ConsumerConfig &config() const { return m_config; }
+
+signals:
+    void batchReady(const ndh::EventBatchPtr &batch);
+    void statusChanged(const ndh::ConnectionStatus &status);
+
+private:
+    ConsumerConfig m_config;
+    QThread *m_thread = nullptr;
+    QPointer<KafkaConsumerWorker> m_worker;
+};
+
+} // namespace ndh

@@ -1,0 +1,385 @@
+#include "asset_tree_model.h"
+
+#include <QDateTime>
+#include <QMimeData>
+
+#include <algorithm>
+
+namespace ndh {
+
+struct AssetTreeModel::Node
+{
+    NodeKind kind = NodeKind::Location;
+    QString name;
+    Node *parent = nullptr;
+    int row = 0;
+    bool attached = false; // visible to views (inserted with begin/endInsertRows)
+    std::vector<std::unique_ptr<Node>> children;
+    QHash<QString, Node *> childByName;
+    // Asset and attribute rows.
+    QString key; // asset key or attribute key
+    AttributeValue value;
+    QString unit;
+    QString lifecycle;
+    qint64 updatedMs = 0;
+};
+
+namespace {
+
+QString formatAge(qint64 ms)
+{
+    if (ms < 0)
+        ms = 0;
+    if (ms < 10000)
+        return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+    if (ms < 120000)
+        return QString::number(ms / 1000) + QStringLiteral(" s");
+    if (ms < 2 * 3600000)
+        return QString::number(ms / 60000) + QStringLiteral(" min");
+    if (ms < 2 * 86400000LL)
+        return QString::number(ms / 3600000) + QStringLiteral(" h");
+    return QString::number(ms / 86400000LL) + QStringLiteral(" d");
+}
+
+void markAttached(AssetTreeModel::Node *node)
+{
+    node->attached = true;
+    for (auto &c : node->children)
+        markAttached(c.get());
+}
+} // namespace
+
+AssetTreeModel::AssetTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_root->attached = true;
+}
+
+AssetTreeModel::~AssetTreeModel() = default;
+
+void AssetTreeModel::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+}
+
+AssetTreeModel::Node *AssetTreeModel::nodeFor(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex AssetTreeModel::indexOfNode(const Node *node, int column) const
+{
+    if (!node || node == m_root.get() || !node->attached)
+        return {};
+    return createIndex(node->row, column, const_cast<Node *>(node));
+}
+
+// Finds or creates a child. New children of attached parents are staged (not yet
+// in `children`) so a batch inserts them with one begin/endInsertRows per parent.
+AssetTreeModel::Node *AssetTreeModel::ensureChild(Node *parent, NodeKind kind, const QString &name)
+{
+    if (Node *existing = parent->childByName.value(name))
+        return existing;
+    auto node = std::make_unique<Node>();
+    node->kind = kind;
+    node->name = name;
+    node->parent = parent;
+    Node *raw = node.get();
+    parent->childByName.insert(name, raw);
+    if (parent->attached) {
+        m_staged[parent].push_back(std::move(node));
+    } else {
+        raw->row = int(parent->children.size());
+        parent->children.push_back(std::move(node));
+    }
+    return raw;
+}
+
+void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
+{
+    QHash<Node *, std::pair<int, int>> changed; // attached parent -> changed row range
+
+    const auto noteChanged = [&changed](Node *node) {
+        if (!node->attached)
+            return;
+        auto it = changed.find(node->parent);
+        if (it == changed.end())
+            changed.insert(node->parent, {node->row, node->row});
+        else
+            *it = {std::min(it->first, node->row), std::max(it->second, node->row)};
+    };
+
+    for (const PlantEvent &e : events) {
+        switch (e.kind) {
+        case EventKind::CommandRequest:
+        case EventKind::CommandResponse:
+        case EventKind::CommandFailed:
+        case EventKind::System:
+            continue;
+        default:
+            break;
+        }
+        Node *location = ensureChild(m_root.get(), NodeKind::Location, e.asset.location);
+        Node *type = ensureChild(location, NodeKind::AssetType, e.asset.type);
+        Node *asset = ensureChild(type, NodeKind::Asset, e.asset.id);
+        if (asset->key.isEmpty()) {
+            asset->key = e.asset.key();
+            m_assets.insert(asset->key, asset);
+        }
+        bool assetChanged = false;
+        // An older event (a slower path, a late partition) never overwrites a newer value.
+        if (!e.lifecycle.isEmpty() && e.eventTimeMs >= asset->updatedMs) {
+            asset->lifecycle = e.lifecycle;
+            assetChanged = true;
+        }
+        for (const AttributeSample &s : e.attributes) {
+            Node *attr = ensureChild(asset, NodeKind::Attribute, s.name);
+            if (attr->key.isEmpty()) {
+                attr->key = asset->key + u'/' + s.name;
+                m_attributes.insert(attr->key, attr);
+            }
+            if (e.eventTimeMs < attr->updatedMs)
+                continue;
+            attr->value = s.value;
+            attr->updatedMs = e.eventTimeMs;
+            if (!s.unit.isEmpty())
+                attr->unit = s.unit;
+            else if (attr->unit.isEmpty())
+                attr->unit = defaultUnit(s.name);
+            noteChanged(attr);
+        }
+        if (e.eventTimeMs > asset->updatedMs) {
+            asset->updatedMs = e.eventTimeMs;
+            assetChanged = true;
+        }
+        if (assetChanged)
+            noteChanged(asset);
+    }
+
+    // Structural changes: one insert per grown parent, parents before children.
+    // Staged subtrees were built detached, so inserting their root brings them along.
+    std::vector<Node *> parents;
+    parents.reserve(m_staged.size());
+    for (auto &entry : m_staged)
+        parents.push_back(entry.first);
+    std::sort(parents.begin(), parents.end(), [](Node *a, Node *b) { return a->kind < b->kind; });
+    for (Node *parent : parents) {
+        auto &staged = m_staged[parent];
+        const int first = int(parent->children.size());
+        const int last = first + int(staged.size()) - 1;
+        const bool isRoot = parent == m_root.get();
+        beginInsertRows(isRoot ? QModelIndex() : indexOfNode(parent, 0), first, last);
+        for (auto &node : staged) {
+            node->row = int(parent->children.size());
+            markAttached(node.get());
+            parent->children.push_back(std::move(node));
+        }
+        endInsertRows();
+    }
+    m_staged.clear();
+
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        Node *parent = it.key();
+        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
+        emit dataChanged(index(it->first, ValueColumn, p), index(it->second, UpdatedColumn, p));
+    }
+}
+
+void AssetTreeModel::clear()
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    m_root->attached = true;
+    m_assets.clear();
+    m_attributes.clear();
+    m_staged.clear();
+    endResetModel();
+}
+
+void AssetTreeModel::refreshAges()
+{
+    // Age is derived from the clock, so only the age column of each populated
+    // parent is announced; the values themselves did not change.
+    const auto announce = [this](Node *parent) {
+        if (parent->children.empty())
+            return;
+        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
+        const int last = int(parent->children.size()) - 1;
+        emit dataChanged(index(0, AgeColumn, p), index(last, AgeColumn, p), {Qt::DisplayRole});
+    };
+    for (auto &location : m_root->children) {
+        for (auto &type : location->children) {
+            announce(type.get());
+            for (auto &asset : type->children)
+                announce(asset.get());
+        }
+    }
+}
+
+QModelIndex AssetTreeModel::indexForAsset(const QString &assetKey) const
+{
+    return indexOfNode(m_assets.value(assetKey), 0);
+}
+
+QModelIndex AssetTreeModel::indexForAttribute(const QString &attributeKey) const
+{
+    return indexOfNode(m_attributes.value(attributeKey), 0);
+}
+
+int AssetTreeModel::assetCount() const
+{
+    return int(m_assets.size());
+}
+
+int AssetTreeModel::attributeCount() const
+{
+    return int(m_attributes.size());
+}
+
+QModelIndex AssetTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    const Node *p = nodeFor(parent);
+    if (row >= int(p->children.size()))
+        return {};
+    return createIndex(row, column, p->children[size_t(row)].get());
+}
+
+QModelIndex AssetTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const Node *p = nodeFor(child)->parent;
+    if (!p || p == m_root.get())
+        return {};
+    return createIndex(p->row, 0, const_cast<Node *>(p));
+}
+
+int AssetTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeFor(parent)->children.size());
+}
+
+int AssetTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant AssetTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *n = nodeFor(index);
+    const bool leafish = n->kind == NodeKind::Attribute || n->kind == NodeKind::Asset;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return n->name;
+        case ValueColumn:
+            if (n->kind == NodeKind::Attribute)
+                return displayText(n->value);
+            if (n->kind == NodeKind::Asset)
+                return n->lifecycle;
+            return {};
+        case UnitColumn:
+            return n->kind == NodeKind::Attribute ? n->unit : QString();
+        case AgeColumn:
+            return leafish && n->updatedMs > 0 ? formatAge(m_now() - n->updatedMs) : QString();
+        case UpdatedColumn:
+            if (!leafish || n->updatedMs <= 0)
+                return {};
+            return QDateTime::fromMSecsSinceEpoch(n->updatedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (n->kind == NodeKind::Attribute)
+            return tr("%1 = %2 %3\nDouble-click or drag onto a plot to chart it.")
+                .arg(n->key, displayText(n->value), n->unit);
+        if (n->kind == NodeKind::Asset)
+            return n->key;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ValueColumn && n->kind == NodeKind::Attribute && numericValue(n->value)
+            && !std::holds_alternative<QString>(n->value))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == AgeColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case NodeKindRole:
+        return int(n->kind);
+    case AssetKeyRole:
+        if (n->kind == NodeKind::Asset)
+            return n->key;
+        if (n->kind == NodeKind::Attribute)
+            return n->parent->key;
+        return {};
+    case AttributeKeyRole:
+        return n->kind == NodeKind::Attribute ? QVariant(n->key) : QVariant();
+    case UpdatedMsRole:
+        return leafish ? QVariant(n->updatedMs) : QVariant();
+    case NumericValueRole:
+        if (n->kind == NodeKind::Attribute) {
+            if (auto v = numericValue(n->value))
+                return *v;
+        }
+        return {};
+    case LifecycleRole:
+        return n->kind == NodeKind::Asset ? QVariant(n->lifecycle) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant AssetTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn: return tr("Asset / attribute");
+    case ValueColumn: return tr("Value");
+    case UnitColumn: return tr("Unit");
+    case AgeColumn: return tr("Age");
+    case UpdatedColumn: return tr("Updated");
+    default: return {};
+    }
+}
+
+Qt::ItemFlags AssetTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (nodeFor(index)->kind == NodeKind::Attribute)
+        f |= Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+    return f;
+}
+
+QStringList AssetTreeModel::mimeTypes() const
+{
+    return {QLatin1String(kAttributeMimeType), QStringLiteral("text/plain")};
+}
+
+QMimeData *AssetTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList keys;
+    for (const QModelIndex &i : indexes) {
+        const Node *n = nodeFor(i);
+        if (i.isValid() && n->kind == NodeKind::Attribute && !keys.contains(n->key))
+            keys << n->key;
+    }
+    if (keys.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(kAttributeMimeType), keys.join(u'\n').toUtf8());
+    mime->setText(keys.join(u'\n'));
+    return mime;
+}
+
+} // namespace ndh

@@ -1,0 +1,26 @@
+#pragma once
+// What the console knows about its link to a data source, in words for the
+// status bar. Produced by the backend, shown by the UI; no sockets here.
+
+#include <QMetaType>
+#include <QString>
+
+namespace ndh {
+
+struct ConnectionStatus
+{
+    enum class State : quint8 { Disconnected, Connecting, Connected, BrokerDown };
+    State state = State::Disconnected;
+    QString endpoint;   // bootstrap servers or "embedded broker"
+    QString lastError;  // in words an operator understands; empty when none
+    qint64 sinceMs = 0; // when the state was entered
+    int brokersUp = 0;
+    int brokersKnown = 0;
+    double recordsPerSecond = 0.0;
+};
+
+QString connectionStateName(ConnectionStatus::State state);
+
+} // namespace ndh
+
+Q_DECLARE_METATYPE(ndh::ConnectionStatus)

@@ -1,0 +1,724 @@
+#include "envelope_decoder.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <cmath>
+
+namespace ndh {
+
+using Json = nlohmann::json;
+
+namespace {
+
+// A rejection travels up as this; it never leaves decode().
+struct Reject
+{
+    QString reason;
+};
+
+QString typeName(const Json &j)
+{
+    return QString::fromLatin1(j.type_name());
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Nesting depth of a JSON text, counted without parsing so absurd nesting is refused
+// before a recursive parser sees it. Brackets inside strings do not count.
+int jsonDepth(QByteArrayView text, int limit)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limit)
+                return depth;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return 0;
+}
+
+const Json *field(const Json &obj, const char *name)
+{
+    auto it = obj.find(name);
+    if (it == obj.end() || it->is_null())
+        return nullptr;
+    return &*it;
+}
+
+// Text field; numbers are accepted and printed (drone_id: 1 -> "1").
+std::optional<QString> text(const Json &obj, const char *name)
+{
+    const Json *j = field(obj, name);
+    if (!j)
+        return std::nullopt;
+    if (j->is_string())
+        return qs(j->get_ref<const std::string &>());
+    if (j->is_number_integer())
+        return QString::number(j->get<qint64>());
+    if (j->is_number_unsigned())
+        return QString::number(j->get<quint64>());
+    if (j->is_number_float())
+        return QString::number(j->get<double>(), 'g', 15);
+    if (j->is_boolean())
+        return j->get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+    throw Reject{QStringLiteral("field '%1' must be a string, got %2")
+                     .arg(QLatin1String(name), typeName(*j))};
+}
+
+QString textOr(const Json &obj, const char *name, const QString &fallback)
+{
+    auto t = text(obj, name);
+    return t && !t->isEmpty() ? *t : fallback;
+}
+
+QString firstText(const Json &obj, std::initializer_list<const char *> names)
+{
+    for (const char *n : names) {
+        if (auto t = text(obj, n); t && !t->isEmpty())
+            return *t;
+    }
+    return {};
+}
+
+const Json *object(const Json &obj, const char *name)
+{
+    const Json *j = field(obj, name);
+    if (!j)
+        return nullptr;
+    if (!j->is_object())
+        throw Reject{QStringLiteral("field '%1' must be an object, got %2")
+                         .arg(QLatin1String(name), typeName(*j))};
+    return j;
+}
+
+AttributeValue toValue(const Json &j)
+{
+    switch (j.type()) {
+    case Json::value_t::boolean: return j.get<bool>();
+    case Json::value_t::number_integer: return j.get<qint64>();
+    case Json::value_t::number_unsigned: {
+        const quint64 u = j.get<quint64>();
+        if (u <= quint64(std::numeric_limits<qint64>::max()))
+            return qint64(u);
+        return double(u);
+    }
+    case Json::value_t::number_float: return j.get<double>();
+    case Json::value_t::string: return qs(j.get_ref<const std::string &>());
+    case Json::value_t::null:
+    case Json::value_t::discarded: return std::monostate{};
+    default:
+        // Arrays and objects kept as compact JSON text: shown, never interpreted.
+        return qs(j.dump());
+    }
+}
+
+// Letters and digits only, lower case: "AttributeChanged", "attribute_changed" and
+// "asset.attribute.changed" all compare alike.
+QString normalized(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        if (c.isLetterOrNumber())
+            out.append(c.toLower());
+    }
+    return out;
+}
+
+qint64 eventTime(const Json &obj, const char *name, const EventSource &source)
+{
+    const Json *j = field(obj, name);
+    if (!j) {
+        // Missing time: the broker's timestamp is the best evidence we have.
+        if (source.brokerTimeMs > 0)
+            return source.brokerTimeMs;
+        throw Reject{QStringLiteral("missing '%1' and the record has no broker timestamp")
+                         .arg(QLatin1String(name))};
+    }
+    std::optional<qint64> ms;
+    if (j->is_string()) {
+        const auto &s = j->get_ref<const std::string &>();
+        ms = parseTimestampMs(QByteArrayView(s.data(), qsizetype(s.size())));
+        if (!ms)
+            throw Reject{QStringLiteral("'%1' is not an ISO 8601 time: \"%2\"")
+                             .arg(QLatin1String(name), qs(s).left(64))};
+    } else if (j->is_number()) {
+        const double v = j->get<double>();
+        if (!std::isfinite(v) || v < 0)
+            throw Reject{QStringLiteral("'%1' is not a valid epoch time").arg(QLatin1String(name))};
+        ms = v > 1e11 ? qint64(v) : qint64(v * 1000.0);
+    } else {
+        throw Reject{QStringLiteral("field '%1' must be a string, got %2")
+                         .arg(QLatin1String(name), typeName(*j))};
+    }
+    return *ms;
+}
+
+void addAttributes(const Json &obj, std::vector<AttributeSample> &out, int maxAttributes,
+                   const QString &prefix, const QSet<QString> &skip, const Json *units = nullptr)
+{
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const QString key = qs(it.key());
+        if (prefix.isEmpty() && skip.contains(key))
+            continue;
+        if (it->is_object()) {
+            // Coordinates read best under their own names; other groups keep a prefix.
+            const QString childPrefix = key == u"location" ? QString() : prefix + key + u'.';
+            addAttributes(*it, out, maxAttributes, childPrefix, {}, nullptr);
+            continue;
+        }
+        if (int(out.size()) >= maxAttributes)
+            throw Reject{QStringLiteral("more than %1 attributes in one record").arg(maxAttributes)};
+        AttributeSample sample{prefix + key, toValue(*it), {}};
+        if (units && units->is_object()) {
+            if (auto u = text(*units, it.key().c_str()))
+                sample.unit = *u;
+        }
+        out.push_back(std::move(sample));
+    }
+}
+
+AlarmInfo alarmInfo(const Json &data)
+{
+    AlarmInfo a;
+    a.alarmId = firstText(data, {"alarm_id", "alert_id", "id"});
+    a.alarmType = firstText(data, {"alarm_type", "type", "alert_type", "name"});
+    if (a.alarmId.isEmpty())
+        a.alarmId = a.alarmType;
+    if (a.alarmId.isEmpty())
+        throw Reject{QStringLiteral("alarm without an alarm_id or type")};
+    a.priority = priorityFromText(firstText(data, {"priority", "severity", "level"}));
+    a.message = firstText(data, {"message", "description", "text"});
+    a.attribute = firstText(data, {"attribute", "tag"});
+    for (const char *name : {"value", "trigger_value", "new_value"}) {
+        if (const Json *v = field(data, name)) {
+            a.value = toValue(*v);
+            break;
+        }
+    }
+    a.operatorName = firstText(data, {"operator", "acknowledged_by", "user", "user_id"});
+    a.comment = firstText(data, {"comment", "reason"});
+    return a;
+}
+
+// Classifies an alarm/alert event type; nullopt when it is not about an alarm.
+std::optional<EventKind> alarmKind(const QString &type)
+{
+    if (!type.contains(u"alarm") && !type.contains(u"alert"))
+        return std::nullopt;
+    if (type.contains(u"ack"))
+        return EventKind::AlarmAcknowledged;
+    if (type.contains(u"clear") || type.contains(u"resolv") || type.contains(u"clos")
+        || type.contains(u"normal") || type.contains(u"rtn"))
+        return EventKind::AlarmCleared;
+    return EventKind::AlarmTriggered;
+}
+
+std::optional<EventKind> commandKind(const QString &type)
+{
+    if (!type.contains(u"command"))
+        return std::nullopt;
+    if (type.contains(u"fail") || type.contains(u"reject") || type.contains(u"error"))
+        return EventKind::CommandFailed;
+    if (type.contains(u"response") || type.contains(u"reply") || type.contains(u"complet")
+        || type.contains(u"result"))
+        return EventKind::CommandResponse;
+    return EventKind::CommandRequest;
+}
+
+// Lifecycle word for asset events; empty when the type is not a lifecycle change.
+QString lifecycleFor(const QString &type)
+{
+    if (type.endsWith(u"deactivated"))
+        return QStringLiteral("inactive");
+    if (type.endsWith(u"activated"))
+        return QStringLiteral("active");
+    if (type.endsWith(u"created"))
+        return QStringLiteral("created");
+    if (type.endsWith(u"deleted"))
+        return QStringLiteral("deleted");
+    return {};
+}
+
+void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxAttributes,
+                  const QSet<QString> &identityFields)
+{
+    if (auto k = alarmKind(type)) {
+        e.kind = *k;
+        e.alarm = alarmInfo(data);
+        return;
+    }
+    if (auto k = commandKind(type)) {
+        e.kind = *k;
+        return;
+    }
+    if (const Json *a = field(data, "attributes"); type.contains(u"snapshot") || (a && a->is_object())) {
+        e.kind = type.contains(u"snapshot") ? EventKind::Snapshot : EventKind::AttributeUpdate;
+        if (const Json *attrs = object(data, "attributes"))
+            addAttributes(*attrs, e.attributes, maxAttributes, {}, {}, field(data, "units"));
+        e.lifecycle = firstText(data, {"lifecycle_state", "lifecycle", "state", "status"});
+        return;
+    }
+    if (const Json *attr = field(data, "attribute")) {
+        if (!attr->is_string() || attr->get_ref<const std::string &>().empty())
+            throw Reject{QStringLiteral("field 'attribute' must be a non-empty string")};
+        const Json *value = field(data, "new_value");
+        if (!value)
+            value = field(data, "value");
+        if (value && (value->is_object() || value->is_array()))
+            throw Reject{QStringLiteral("attribute value must be a number, string or bool, got %1")
+                             .arg(typeName(*value))};
+        e.kind = EventKind::AttributeUpdate;
+        e.attributes.push_back({qs(attr->get_ref<const std::string &>()),
+                                value ? toValue(*value) : AttributeValue{},
+                                textOr(data, "unit", {})});
+        return;
+    }
+    const QString life = lifecycleFor(type);
+    const QString newState = firstText(data, {"new_state", "lifecycle_state", "new_status"});
+    if (!life.isEmpty() || !newState.isEmpty()) {
+        e.kind = EventKind::Lifecycle;
+        e.lifecycle = newState.isEmpty() ? life : newState;
+        QSet<QString> skip = identityFields;
+        for (const char *n : {"new_state", "old_state", "lifecycle_state", "old_status", "new_status",
+                              "reason", "location"})
+            skip.insert(QLatin1String(n));
+        addAttributes(data, e.attributes, maxAttributes, {}, skip);
+        if (const Json *loc = field(data, "location"); loc && loc->is_object())
+            addAttributes(*loc, e.attributes, maxAttributes, {}, {});
+        if (auto status = text(data, "new_status"))
+            e.attributes.push_back({QStringLiteral("status"), *status, {}});
+        return;
+    }
+    if (type.contains(u"system") || type.contains(u"orb") || type.contains(u"adapter")) {
+        e.kind = EventKind::System;
+        return;
+    }
+    // Anything else with scalar fields is a set of attribute values (telemetry).
+    QSet<QString> skip = identityFields;
+    skip.insert(QStringLiteral("unit"));
+    addAttributes(data, e.attributes, maxAttributes, {}, skip);
+    e.kind = e.attributes.empty() ? EventKind::System : EventKind::AttributeUpdate;
+    if (e.attributes.size() == 1 && e.attributes.front().unit.isEmpty())
+        e.attributes.front().unit = textOr(data, "unit", {});
+}
+
+QString fallbackMessageId(const EventSource &s)
+{
+    return QStringLiteral("%1/%2/%3").arg(s.topic).arg(s.partition).arg(s.offset);
+}
+
+void decodeNdh(const Json &doc, const EventSource &source, const DecoderLimits &limits,
+               std::vector<PlantEvent> &out)
+{
+    PlantEvent e;
+    e.envelope = Envelope::Ndh;
+    e.source = source;
+    e.messageId = textOr(doc, "message_id", fallbackMessageId(source));
+    e.eventType = firstText(doc, {"event_type", "message_type"});
+    if (e.eventType.isEmpty())
+        e.eventType = source.topic.section(u'.', -1);
+    const QString type = normalized(e.eventType + u' ' + source.topic.section(u'.', 2));
+    const bool system = source.topic.startsWith(u"ndh.system") || type.startsWith(u"orb")
+                        || type.startsWith(u"adapter") || type.startsWith(u"system");
+    QString assetId = textOr(doc, "asset_id", {});
+    if (assetId.isEmpty()) {
+        if (!system)
+            throw Reject{QStringLiteral("missing asset_id")};
+        assetId = textOr(doc, "source_orb", QStringLiteral("ORB"));
+    }
+    e.asset = {textOr(doc, "location", system ? QStringLiteral("SYSTEM") : QStringLiteral("UNKNOWN")),
+               textOr(doc, "asset_type", system ? QStringLiteral("ORB") : QStringLiteral("Asset")),
+               assetId};
+    e.eventTimeMs = eventTime(doc, "timestamp", source);
+    e.correlationId = textOr(doc, "correlation_id", {});
+    e.causationId = textOr(doc, "causation_id", {});
+    static const Json kEmpty = Json::object();
+    const Json *data = object(doc, "event_data");
+    if (system && !alarmKind(type) && !commandKind(type)) {
+        e.kind = EventKind::System;
+    } else {
+        fillFromData(e, type, data ? *data : kEmpty, limits.maxAttributes, {});
+        if (e.kind == EventKind::Lifecycle && e.lifecycle.isEmpty())
+            e.kind = EventKind::System;
+    }
+    out.push_back(std::move(e));
+}
+
+void decodeDrone(const Json &doc, const EventSource &source, const DecoderLimits &limits,
+                 std::vector<PlantEvent> &out)
+{
+    PlantEvent e;
+    e.envelope = Envelope::Drone;
+    e.source = source;
+    e.eventType = textOr(doc, "type", {});
+    if (e.eventType.isEmpty())
+        throw Reject{QStringLiteral("missing 'type'")};
+    e.messageId = textOr(doc, "id", fallbackMessageId(source));
+    e.eventTimeMs = eventTime(doc, doc.contains("timestamp") ? "timestamp" : "time", source);
+    static const Json kEmpty = Json::object();
+    const Json *dataPtr = object(doc, "data");
+    const Json &data = dataPtr ? *dataPtr : kEmpty;
+    e.correlationId = firstText(data, {"correlation_id", "command_id"});
+
+    QString location = firstText(data, {"site", "area", "zone"});
+    if (location.isEmpty())
+        location = QStringLiteral("FLEET");
+    const QString droneId = textOr(data, "drone_id", {});
+    if (!droneId.isEmpty()) {
+        const bool digits = !droneId.isEmpty()
+                            && std::all_of(droneId.begin(), droneId.end(), [](QChar c) { return c.isDigit(); });
+        e.asset = {location, QStringLiteral("Drone"), digits ? QStringLiteral("DRONE-") + droneId : droneId};
+    } else if (auto task = text(data, "task_id")) {
+        e.asset = {location, QStringLiteral("Task"), QStringLiteral("TASK-") + *task};
+    } else {
+        const QString src = textOr(doc, "source", {});
+        if (src.isEmpty())
+            throw Reject{QStringLiteral("missing drone_id and source: no asset to attach the event to")};
+        e.asset = {QStringLiteral("SYSTEM"), QStringLiteral("Service"), src};
+    }
+
+    const QString type = normalized(e.eventType);
+    static const QSet<QString> kIdentity = {QStringLiteral("drone_id"), QStringLiteral("site"),
+                                            QStringLiteral("area"), QStringLiteral("zone")};
+    if (type.startsWith(u"task") && !alarmKind(type)) {
+        e.kind = EventKind::AttributeUpdate;
+        for (auto it = data.begin(); it != data.end(); ++it) {
+            const QString k = qs(it.key());
+            if (k == u"drone_id" || it->is_object() || it->is_array())
+                continue;
+            e.attributes.push_back({k.startsWith(u"task_") ? k : QStringLiteral("task_") + k,
+                                    toValue(*it), {}});
+        }
+    } else {
+        fillFromData(e, type, data, limits.maxAttributes, kIdentity);
+    }
+    out.push_back(std::move(e));
+}
+
+void decodeDomain(const Json &doc, const EventSource &source, const DecoderLimits &limits,
+                  std::vector<PlantEvent> &out)
+{
+    PlantEvent e;
+    e.envelope = Envelope::Domain;
+    e.source = source;
+    e.eventType = textOr(doc, "event_type", {});
+    if (e.eventType.isEmpty())
+        throw Reject{QStringLiteral("missing 'event_type'")};
+    const QString aggregate = textOr(doc, "aggregate_id", {});
+    if (aggregate.isEmpty())
+        throw Reject{QStringLiteral("missing aggregate_id")};
+    e.messageId = textOr(doc, "event_id", fallbackMessageId(source));
+    e.eventTimeMs = eventTime(doc, "timestamp", source);
+    static const Json kEmpty = Json::object();
+    const Json *payloadPtr = object(doc, "payload");
+    const Json &payload = payloadPtr ? *payloadPtr : kEmpty;
+    const Json *metadata = object(doc, "metadata");
+    if (metadata) {
+        e.correlationId = textOr(*metadata, "correlation_id", {});
+        e.causationId = textOr(*metadata, "causation_id", {});
+    }
+    QString location = textOr(payload, "location", {});
+    if (location.isEmpty() && metadata)
+        location = textOr(*metadata, "location", {});
+    e.asset = {location.isEmpty() ? QStringLiteral("DOMAIN") : location,
+               textOr(doc, "aggregate_type", QStringLiteral("Aggregate")), aggregate};
+    static const QSet<QString> kIdentity = {QStringLiteral("location"), QStringLiteral("asset_id")};
+    fillFromData(e, normalized(e.eventType), payload, limits.maxAttributes, kIdentity);
+    out.push_back(std::move(e));
+}
+
+Envelope sniff(const Json &doc)
+{
+    if (doc.contains("event_data") || (doc.contains("message_id") && doc.contains("asset_id")))
+        return Envelope::Ndh;
+    if (doc.contains("aggregate_id") || (doc.contains("event_id") && doc.contains("payload")))
+        return Envelope::Domain;
+    if (doc.contains("type") && (doc.contains("data") || doc.contains("specversion")))
+        return Envelope::Drone;
+    if (doc.contains("asset_id"))
+        return Envelope::Ndh;
+    return Envelope::Sniff;
+}
+
+bool wildcardMatch(const QString &pattern, const QString &topic)
+{
+    if (!pattern.contains(u'*'))
+        return pattern == topic;
+    const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QRegularExpression::wildcardToRegularExpression(pattern)));
+    return re.match(topic).hasMatch();
+}
+
+} // namespace
+
+EnvelopeDecoder::EnvelopeDecoder(DecoderLimits limits)
+    : m_limits(limits)
+{
+}
+
+void EnvelopeDecoder::setTopicEnvelope(const QString &topicPattern, Envelope envelope)
+{
+    m_rules.append({topicPattern, envelope});
+}
+
+Envelope EnvelopeDecoder::envelopeForTopic(const QString &topic) const
+{
+    for (const Rule &r : m_rules) {
+        if (wildcardMatch(r.pattern, topic))
+            return r.envelope;
+    }
+    return Envelope::Sniff;
+}
+
+DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource &source,
+                                      std::vector<PlantEvent> &out) const
+{
+    DecodeOutcome outcome;
+    const size_t before = out.size();
+    try {
+        if (payload.isEmpty())
+            throw Reject{QStringLiteral("empty payload")};
+        if (payload.size() > m_limits.maxPayloadBytes)
+            throw Reject{QStringLiteral("payload of %1 bytes exceeds the %2-byte limit")
+                             .arg(payload.size())
+                             .arg(m_limits.maxPayloadBytes)};
+        if (jsonDepth(payload, m_limits.maxDepth) > m_limits.maxDepth)
+            throw Reject{QStringLiteral("JSON nested deeper than %1 levels").arg(m_limits.maxDepth)};
+        Json doc;
+        try {
+            doc = Json::parse(payload.begin(), payload.end());
+        } catch (const Json::parse_error &err) {
+            throw Reject{QStringLiteral("invalid JSON at byte %1: %2")
+                             .arg(qulonglong(err.byte))
+                             .arg(QString::fromUtf8(err.what()).section(u':', -1).trimmed())};
+        }
+        if (!doc.is_object())
+            throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(doc))};
+        Envelope envelope = envelopeForTopic(source.topic);
+        if (envelope == Envelope::Sniff)
+            envelope = sniff(doc);
+        outcome.envelope = envelope;
+        switch (envelope) {
+        case Envelope::Ndh: decodeNdh(doc, source, m_limits, out); break;
+        case Envelope::Drone: decodeDrone(doc, source, m_limits, out); break;
+        case Envelope::Domain: decodeDomain(doc, source, m_limits, out); break;
+        case Envelope::Sniff:
+            throw Reject{QStringLiteral("unknown envelope: not NDH (asset_id, event_data), drone "
+                                        "(id, type, data) or domain (event_id, aggregate_id, payload)")};
+        }
+        outcome.accepted = true;
+    } catch (const Reject &r) {
+        out.resize(before);
+        outcome.reason = outcome.envelope == Envelope::Sniff
+                             ? r.reason
+                             : envelopeName(outcome.envelope) + QStringLiteral(" envelope: ") + r.reason;
+    } catch (const std::exception &ex) {
+        // Type errors inside nlohmann (e.g. a number where an object was expected).
+        out.resize(before);
+        outcome.reason = QStringLiteral("malformed record: %1").arg(QString::fromUtf8(ex.what()));
+    }
+    return outcome;
+}
+
+bool EnvelopeDecoder::decodeOrDeadLetter(QByteArrayView payload, QByteArrayView key,
+                                         const EventSource &source, std::vector<PlantEvent> &out,
+                                         std::vector<DeadLetter> &deadLetters, qint64 nowMs) const
+{
+    const DecodeOutcome outcome = decode(payload, source, out);
+    if (outcome.accepted)
+        return true;
+    DeadLetter letter;
+    // Keep at most the size bound (plus a little) so a hostile 100 MB record cannot
+    // exhaust memory through the dead-letter view; the original size is recorded.
+    letter.payload = payload.first(std::min(payload.size(), m_limits.maxPayloadBytes)).toByteArray();
+    letter.payloadSize = payload.size();
+    letter.key = key.first(std::min<qsizetype>(key.size(), 4096)).toByteArray();
+    letter.reason = outcome.reason;
+    letter.source = source;
+    letter.receivedMs = nowMs;
+    deadLetters.push_back(std::move(letter));
+    return false;
+}
+
+// --- time ---------------------------------------------------------------------------
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+struct Cursor
+{
+    const char *p;
+    const char *end;
+    bool atEnd() const { return p == end; }
+    bool take(char c)
+    {
+        if (p != end && *p == c) {
+            ++p;
+            return true;
+        }
+        return false;
+    }
+    // Exactly n digits.
+    std::optional<int> digits(int n)
+    {
+        int v = 0;
+        for (int i = 0; i < n; ++i) {
+            if (p == end || *p < '0' || *p > '9')
+                return std::nullopt;
+            v = v * 10 + (*p++ - '0');
+        }
+        return v;
+    }
+};
+
+} // namespace
+
+std::optional<qint64> parseTimestampMs(QByteArrayView text)
+{
+    text = text.trimmed();
+    if (text.isEmpty() || text.size() > 64)
+        return std::nullopt;
+    // Epoch seconds or milliseconds as a digit string.
+    const bool allDigits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (allDigits) {
+        if (text.size() > 16)
+            return std::nullopt;
+        const qint64 v = text.toLongLong();
+        return v > 100000000000LL ? v : v * 1000;
+    }
+    Cursor c{text.data(), text.data() + text.size()};
+    const auto year = c.digits(4);
+    if (!year || !c.take('-'))
+        return std::nullopt;
+    const auto month = c.digits(2);
+    if (!month || !c.take('-'))
+        return std::nullopt;
+    const auto day = c.digits(2);
+    if (!day || *month < 1 || *month > 12 || *day < 1 || *day > 31)
+        return std::nullopt;
+    static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*day > kDays[size_t(*month - 1)])
+        return std::nullopt;
+    qint64 ms = daysFromCivil(*year, unsigned(*month), unsigned(*day)) * 86400000LL;
+    if (c.atEnd())
+        return ms;
+    if (!c.take('T') && !c.take('t') && !c.take(' '))
+        return std::nullopt;
+    const auto hour = c.digits(2);
+    if (!hour || !c.take(':'))
+        return std::nullopt;
+    const auto minute = c.digits(2);
+    if (!minute || *hour > 23 || *minute > 59)
+        return std::nullopt;
+    int second = 0;
+    int millis = 0;
+    if (c.take(':')) {
+        const auto s = c.digits(2);
+        if (!s || *s > 60)
+            return std::nullopt;
+        second = *s;
+        if (c.take('.') || c.take(',')) {
+            int scale = 100;
+            bool any = false;
+            while (!c.atEnd() && *c.p >= '0' && *c.p <= '9') {
+                millis += (*c.p - '0') * scale;
+                scale /= 10;
+                ++c.p;
+                any = true;
+            }
+            if (!any)
+                return std::nullopt;
+        }
+    }
+    ms += (qint64(*hour) * 3600 + qint64(*minute) * 60 + second) * 1000 + millis;
+    if (c.atEnd() || c.take('Z') || c.take('z'))
+        return c.atEnd() ? std::optional<qint64>(ms) : std::nullopt; // naive times are UTC
+    const bool plus = c.take('+');
+    if (!plus && !c.take('-'))
+        return std::nullopt;
+    const auto oh = c.digits(2);
+    if (!oh)
+        return std::nullopt;
+    c.take(':');
+    int om = 0;
+    if (!c.atEnd()) {
+        const auto m = c.digits(2);
+        if (!m)
+            return std::nullopt;
+        om = *m;
+    }
+    if (!c.atEnd() || *oh > 23 || om > 59)
+        return std::nullopt;
+    const qint64 offset = (qint64(*oh) * 60 + om) * 60000;
+    return plus ? ms - offset : ms + offset;
+}
+
+std::optional<qint64> parseTimestampMs(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return parseTimestampMs(QByteArrayView(utf8));
+}
+
+QString formatTimestampMs(qint64 ms)
+{
+    qint64 days = ms / 86400000;
+    qint64 rem = ms % 86400000;
+    if (rem < 0) {
+        rem += 86400000;
+        --days;
+    }
+    // Civil from days (inverse of daysFromCivil).
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 y0 = qint64(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 y = y0 + (m <= 2);
+    const int h = int(rem / 3600000);
+    const int mi = int(rem / 60000 % 60);
+    const int s = int(rem / 1000 % 60);
+    const int msec = int(rem % 1000);
+    return QString::asprintf("%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(y), m, d, h,
+                             mi, s, msec);
+}
+
+} // namespace ndh

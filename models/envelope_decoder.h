@@ -1,0 +1,67 @@
+#pragma once
+// Turns one raw record (Kafka, Redis or log line) into PlantEvents. Liberal in what
+// it accepts (missing optional fields, numbers as strings, extra fields), bounded in
+// what it will try (size, nesting), and never throws: a rejection is a value.
+
+#include "plant_event.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace ndh {
+
+struct DecoderLimits
+{
+    qsizetype maxPayloadBytes = 1 << 20; // 1 MiB: larger records are dead-lettered
+    int maxDepth = 32;                   // JSON nesting deeper than this is rejected
+    int maxAttributes = 1000;            // attributes per snapshot
+};
+
+struct DecodeOutcome
+{
+    bool accepted = false;
+    QString reason; // why it was rejected, empty when accepted
+    Envelope envelope = Envelope::Sniff; // envelope detected/used
+};
+
+class EnvelopeDecoder
+{
+public:
+    explicit EnvelopeDecoder(DecoderLimits limits = {});
+
+    // Topic pattern with '*' wildcards ("ndh.*", "drone-events") -> envelope. The
+    // first matching rule wins; topics with no rule are sniffed.
+    void setTopicEnvelope(const QString &topicPattern, Envelope envelope);
+    Envelope envelopeForTopic(const QString &topic) const;
+    const DecoderLimits &limits() const { return m_limits; }
+
+    // Appends the decoded events (zero or more) to `out`. On rejection nothing is
+    // appended and the outcome says why.
+    DecodeOutcome decode(QByteArrayView payload, const EventSource &source,
+                         std::vector<PlantEvent> &out) const;
+
+    // Convenience: decode, and on rejection fill a dead letter for the record.
+    bool decodeOrDeadLetter(QByteArrayView payload, QByteArrayView key, const EventSource &source,
+                            std::vector<PlantEvent> &out, std::vector<DeadLetter> &deadLetters,
+                            qint64 nowMs) const;
+
+private:
+    struct Rule
+    {
+        QString pattern;
+        Envelope envelope;
+    };
+    DecoderLimits m_limits;
+    QList<Rule> m_rules;
+};
+
+// ISO 8601 ("2025-08-03T10:30:00Z", "...+08:00", ".123456", naive = UTC, date only),
+// or epoch seconds/milliseconds as number or digit string. nullopt when unparseable.
+std::optional<qint64> parseTimestampMs(QByteArrayView text);
+std::optional<qint64> parseTimestampMs(const QString &text);
+QString formatTimestampMs(qint64 ms); // ISO 8601 UTC with milliseconds and 'Z'
+
+} // namespace ndh

@@ -1,0 +1,136 @@
+#pragma once
+// The one internal event every envelope decodes into (DESIGN.md §1). Everything
+// downstream of the decoder (history, tree, plots, alarms, state) speaks only this.
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace ndh {
+
+// A value as it arrived on the wire, JSON type preserved (100 stays an integer,
+// "100" stays a string) so exports and `ndhctl state` emit what was received.
+using AttributeValue = std::variant<std::monostate, bool, qint64, double, QString>;
+
+// Numeric view for plots: numbers, bools as 0/1, strings that parse as numbers.
+std::optional<double> numericValue(const AttributeValue &value);
+// Text for views: plain, never rich text; doubles with up to 6 significant digits.
+QString displayText(const AttributeValue &value);
+bool isNull(const AttributeValue &value);
+// Unit conventionally used for a well-known attribute name when a message names none.
+QString defaultUnit(const QString &attribute);
+
+// Where an asset sits in the plant: location > asset type > asset id.
+struct AssetPath
+{
+    QString location;
+    QString type;
+    QString id;
+
+    // Stable key "location/type/id" used for lookups across models.
+    QString key() const { return location + u'/' + type + u'/' + id; }
+    bool operator==(const AssetPath &) const = default;
+};
+
+enum class Envelope : quint8 {
+    Sniff,  // configuration value only: detect from the payload
+    Ndh,    // reference 000: message_id, asset_id, event_type, event_data
+    Drone,  // reference 004: id, type, source, timestamp, data
+    Domain, // reference 003: event_id, aggregate_id, metadata, payload
+};
+QString envelopeName(Envelope envelope);
+std::optional<Envelope> envelopeFromName(const QString &name);
+
+enum class EventKind : quint8 {
+    AttributeUpdate,  // one or more attribute values changed
+    Snapshot,         // full state: attributes and lifecycle
+    Lifecycle,        // created/activated/deactivated/deleted or status change
+    AlarmTriggered,
+    AlarmCleared,
+    AlarmAcknowledged,
+    CommandRequest,
+    CommandResponse,
+    CommandFailed,
+    System,           // ORB started/stopped, adapters
+};
+QString eventKindName(EventKind kind);
+
+struct EventSource
+{
+    enum class Channel : quint8 { Kafka, Redis, File };
+    Channel channel = Channel::Kafka;
+    QString topic;          // Kafka topic, Redis channel, or file path
+    qint32 partition = -1;
+    qint64 offset = -1;
+    qint64 brokerTimeMs = 0; // record timestamp (create or log-append), 0 if none
+};
+
+struct AttributeSample
+{
+    QString name;
+    AttributeValue value;
+    QString unit; // empty when the message carried none
+};
+
+// Alarm payload common to the three envelopes.
+struct AlarmInfo
+{
+    QString alarmId;
+    QString alarmType;
+    int priority = 0; // 1 critical, 2 high, 3 medium, 4 low; 0 unknown
+    QString message;
+    QString attribute;       // attribute the alarm watches, if named
+    AttributeValue value;    // value at trigger, if given
+    QString operatorName;    // who acknowledged / shelved
+    QString comment;
+};
+QString priorityName(int priority);
+int priorityFromText(const QString &text); // "critical", "warning", "P2", "800"... -> 1..4, 0 unknown
+
+struct PlantEvent
+{
+    QString messageId;
+    Envelope envelope = Envelope::Ndh;
+    EventKind kind = EventKind::AttributeUpdate;
+    QString eventType; // as on the wire: "attribute_changed", "drone.status.changed"...
+    AssetPath asset;
+    qint64 eventTimeMs = 0; // event time, UTC ms since epoch
+    std::vector<AttributeSample> attributes;
+    QString lifecycle; // new lifecycle state, when the event carries one
+    std::optional<AlarmInfo> alarm;
+    QString correlationId;
+    QString causationId;
+    EventSource source;
+};
+
+// A record that could not be decoded: kept whole so nothing is lost.
+struct DeadLetter
+{
+    QByteArray payload; // raw bytes as received (truncated to the size bound)
+    qint64 payloadSize = 0; // original size
+    QByteArray key;
+    QString reason;     // in words an engineer understands
+    EventSource source;
+    qint64 receivedMs = 0;
+};
+
+// What the backend hands the GUI in one go (DESIGN.md §3).
+struct EventBatch
+{
+    std::vector<PlantEvent> events;
+    std::vector<DeadLetter> deadLetters;
+    quint64 recordsConsumed = 0; // records read from brokers in this batch
+    quint64 bytesConsumed = 0;
+    qint64 createdMs = 0;
+};
+using EventBatchPtr = std::shared_ptr<const EventBatch>;
+
+} // namespace ndh
+
+Q_DECLARE_METATYPE(ndh::EventBatchPtr)

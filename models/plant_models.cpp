@@ -1,0 +1,31 @@
+#include "plant_models.h"
+
+namespace ndh {
+
+PlantModels::PlantModels(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<ndh::EventBatchPtr>();
+    qRegisterMetaType<ndh::ConnectionStatus>();
+}
+
+void PlantModels::applyBatch(const EventBatchPtr &batch)
+{
+    if (!batch)
+        return;
+    m_tree.applyEvents(batch->events);
+    m_series.append(batch->events);
+    m_deadLetters.append(batch->deadLetters);
+    m_eventsApplied += batch->events.size();
+    m_recordsConsumed += batch->recordsConsumed;
+    ++m_batches;
+    emit batchApplied(m_eventsApplied);
+}
+
+void PlantModels::setConnectionStatus(const ConnectionStatus &status)
+{
+    m_status = status;
+    emit connectionStatusChanged(status);
+}
+
+} // namespace ndh

@@ -1,0 +1,49 @@
+#pragma once
+// The GUI-thread side of ingest: owns the item models and stores that views read,
+// and applies each backend batch to all of them at once.
+
+#include "asset_tree_model.h"
+#include "connection_status.h"
+#include "dead_letter_model.h"
+#include "plant_event.h"
+#include "series_store.h"
+
+#include <QObject>
+
+namespace ndh {
+
+class PlantModels : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PlantModels(QObject *parent = nullptr);
+
+    AssetTreeModel *assetTree() { return &m_tree; }
+    DeadLetterModel *deadLetters() { return &m_deadLetters; }
+    const SeriesStore &series() const { return m_series; }
+    const ConnectionStatus &connectionStatus() const { return m_status; }
+
+    quint64 eventsApplied() const { return m_eventsApplied; }
+    quint64 recordsConsumed() const { return m_recordsConsumed; }
+    quint64 batchesApplied() const { return m_batches; }
+
+public slots:
+    void applyBatch(const ndh::EventBatchPtr &batch);
+    void setConnectionStatus(const ndh::ConnectionStatus &status);
+
+signals:
+    // After a batch is in every model; plots mark themselves dirty on this.
+    void batchApplied(quint64 eventsApplied);
+    void connectionStatusChanged(const ndh::ConnectionStatus &status);
+
+private:
+    AssetTreeModel m_tree;
+    DeadLetterModel m_deadLetters;
+    SeriesStore m_series;
+    ConnectionStatus m_status;
+    quint64 m_eventsApplied = 0;
+    quint64 m_recordsConsumed = 0;
+    quint64 m_batches = 0;
+};
+
+} // namespace ndh

@@ -1,0 +1,365 @@
+// The decoder turns the three wire envelopes of DESIGN.md §1 into PlantEvents and
+// rejects every class of bad input with a reason, never a crash or a silent drop.
+
+#include "envelope_decoder.h"
+
+#include <QTest>
+
+using namespace ndh;
+
+namespace {
+
+EventSource kafka(const char *topic, qint64 offset = 7)
+{
+    EventSource s;
+    s.topic = QString::fromLatin1(topic);
+    s.partition = 2;
+    s.offset = offset;
+    s.brokerTimeMs = 1754217000000; // 2025-08-03T10:30:00Z
+    return s;
+}
+
+const QByteArray kNdhAttribute = R"({
+  "message_id": "m-1", "message_type": "asset.state.changed",
+  "timestamp": "2025-08-03T10:30:00.250Z", "source_orb": "NDH-ORB-1",
+  "asset_id": "PUMP_001", "asset_uuid": "550e8400-e29b-41d4-a716-446655440000",
+  "asset_type": "Pump", "location": "FACTORY_A", "event_type": "attribute_changed",
+  "event_data": {"attribute": "flow_rate", "old_value": 100.0, "new_value": 125.5, "unit": "m3/h"},
+  "correlation_id": "c-9", "version": 1})";
+
+} // namespace
+
+class TestEnvelopeDecoder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void ndhAttributeChange()
+    {
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> out;
+        const auto outcome = decoder.decode(kNdhAttribute, kafka("ndh.assets.state.attribute_changed"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(outcome.envelope, Envelope::Ndh);
+        QCOMPARE(out.size(), size_t(1));
+        const PlantEvent &e = out.front();
+        QCOMPARE(e.kind, EventKind::AttributeUpdate);
+        QCOMPARE(e.asset, (AssetPath{"FACTORY_A", "Pump", "PUMP_001"}));
+        QCOMPARE(e.messageId, QStringLiteral("m-1"));
+        QCOMPARE(e.correlationId, QStringLiteral("c-9"));
+        QCOMPARE(e.eventTimeMs, 1754217000250);
+        QCOMPARE(e.attributes.size(), size_t(1));
+        QCOMPARE(e.attributes[0].name, QStringLiteral("flow_rate"));
+        QCOMPARE(std::get<double>(e.attributes[0].value), 125.5);
+        QCOMPARE(e.attributes[0].unit, QStringLiteral("m3/h"));
+        QCOMPARE(e.source.offset, 7);
+    }
+
+    void ndhSnapshotKeepsJsonTypes()
+    {
+        const QByteArray snap = R"({"message_id":"s1","timestamp":"2025-08-03T10:30:00","asset_id":"MOTOR_7",
+            "asset_type":"Motor","location":"FACTORY_B","event_type":"state_snapshot",
+            "event_data":{"attributes":{"speed":1480,"temperature":61.5,"mode":"auto","running":true,
+                                        "rating":{"power":75}},
+                          "lifecycle_state":"active","units":{"speed":"rpm"}}})";
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> out;
+        QVERIFY(decoder.decode(snap, kafka("ndh.assets.state.snapshot"), out).accepted);
+        const PlantEvent &e = out.front();
+        QCOMPARE(e.kind, EventKind::Snapshot);
+        QCOMPARE(e.lifecycle, QStringLiteral("active"));
+        QCOMPARE(e.eventTimeMs, 1754217000000); // naive timestamps are UTC
+        QCOMPARE(e.attributes.size(), size_t(5));
+        const auto find = [&e](const char *n) {
+            return *std::find_if(e.attributes.begin(), e.attributes.end(),
+                                 [n](const AttributeSample &s) { return s.name == QLatin1String(n); });
+        };
+        QCOMPARE(std::get<qint64>(find("speed").value), 1480);
+        QCOMPARE(find("speed").unit, QStringLiteral("rpm"));
+        QCOMPARE(std::get<double>(find("temperature").value), 61.5);
+        QCOMPARE(std::get<QString>(find("mode").value), QStringLiteral("auto"));
+        QCOMPARE(std::get<bool>(find("running").value), true);
+        QCOMPARE(std::get<qint64>(find("rating.power").value), 75);
+    }
+
+    void ndhKinds_data()
+    {
+        QTest::addColumn<QString>("topic");
+        QTest::addColumn<QByteArray>("eventData");
+        QTest::addColumn<QString>("eventType");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("lifecycle");
+        QTest::newRow("activated") << "ndh.assets.events.activated" << QByteArray("{}") << "activated"
+                                   << int(EventKind::Lifecycle) << "active";
+        QTest::newRow("deactivated") << "ndh.assets.events.deactivated" << QByteArray("{}") << "deactivated"
+                                     << int(EventKind::Lifecycle) << "inactive";
+        QTest::newRow("created") << "ndh.assets.events.created" << QByteArray("{}") << "created"
+                                 << int(EventKind::Lifecycle) << "created";
+        QTest::newRow("state changed") << "ndh.assets.state.changed"
+                                       << QByteArray(R"({"old_state":"idle","new_state":"running"})")
+                                       << "state_changed" << int(EventKind::Lifecycle) << "running";
+        QTest::newRow("alarm triggered") << "ndh.assets.alarms.triggered"
+                                         << QByteArray(R"({"alarm_id":"HT","severity":"high","message":"hot"})")
+                                         << "alarm_triggered" << int(EventKind::AlarmTriggered) << "";
+        QTest::newRow("alarm cleared") << "ndh.assets.alarms.cleared" << QByteArray(R"({"alarm_id":"HT"})")
+                                       << "alarm_cleared" << int(EventKind::AlarmCleared) << "";
+        QTest::newRow("alarm ack") << "ndh.assets.alarms.acknowledged"
+                                   << QByteArray(R"({"alarm_id":"HT","operator":"li"})") << "alarm_acknowledged"
+                                   << int(EventKind::AlarmAcknowledged) << "";
+        QTest::newRow("command request") << "ndh.assets.commands.request" << QByteArray(R"({"command":"stop"})")
+                                         << "command_request" << int(EventKind::CommandRequest) << "";
+        QTest::newRow("command failed") << "ndh.assets.commands.failed" << QByteArray(R"({"reason":"interlock"})")
+                                        << "command_failed" << int(EventKind::CommandFailed) << "";
+        QTest::newRow("history value") << "ndh.assets.history.value"
+                                       << QByteArray(R"({"attribute":"pressure","value":"4.2"})")
+                                       << "history_value" << int(EventKind::AttributeUpdate) << "";
+    }
+    void ndhKinds()
+    {
+        QFETCH(QString, topic);
+        QFETCH(QByteArray, eventData);
+        QFETCH(QString, eventType);
+        QFETCH(int, kind);
+        QFETCH(QString, lifecycle);
+        // (moc misreads raw strings that end in a quote, so these are plain literals.)
+        const QByteArray payload = "{\"message_id\":\"x\",\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_id\":\"P1\","
+                                   "\"asset_type\":\"Pump\",\"location\":\"L\",\"event_type\":\""
+                                   + eventType.toUtf8() + "\",\"event_data\":" + eventData + "}";
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> out;
+        const auto outcome = decoder.decode(payload, kafka(qPrintable(topic)), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(int(out.front().kind), kind);
+        QCOMPARE(out.front().lifecycle, lifecycle);
+    }
+
+    void ndhAlarmDetails()
+    {
+        const QByteArray payload = R"({"message_id":"a1","timestamp":"2025-08-03T10:30:00Z","asset_id":"P1",
+            "asset_type":"Pump","location":"L","event_type":"alarm_triggered",
+            "event_data":{"alarm_id":"HT-1","alarm_type":"high_temperature","severity":"critical",
+                          "message":"Bearing temperature high","attribute":"temperature","value":96.5}})";
+        std::vector<PlantEvent> out;
+        QVERIFY(EnvelopeDecoder().decode(payload, kafka("ndh.assets.alarms.triggered"), out).accepted);
+        const AlarmInfo &a = *out.front().alarm;
+        QCOMPARE(a.alarmId, QStringLiteral("HT-1"));
+        QCOMPARE(a.alarmType, QStringLiteral("high_temperature"));
+        QCOMPARE(a.priority, 1);
+        QCOMPARE(a.message, QStringLiteral("Bearing temperature high"));
+        QCOMPARE(a.attribute, QStringLiteral("temperature"));
+        QCOMPARE(std::get<double>(a.value), 96.5);
+    }
+
+    void ndhSystemEventNeedsNoAsset()
+    {
+        const QByteArray payload = R"({"message_id":"o1","timestamp":"2025-08-03T10:30:00Z",
+            "source_orb":"NDH-ORB-1","event_type":"orb_started","event_data":{}})";
+        std::vector<PlantEvent> out;
+        const auto outcome = EnvelopeDecoder().decode(payload, kafka("ndh.system.events.orb_started"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(out.front().kind, EventKind::System);
+        QCOMPARE(out.front().asset.id, QStringLiteral("NDH-ORB-1"));
+    }
+
+    void liberalInput()
+    {
+        // Numbers as strings, missing optional fields, extra fields, no timestamp
+        // (falls back to the broker time), no message id (falls back to the offset).
+        const QByteArray payload = R"({"asset_id": 42, "event_type":"attribute_changed", "extra": [1,2],
+            "event_data":{"attribute":"speed","new_value":"1500"}})";
+        std::vector<PlantEvent> out;
+        const auto outcome = EnvelopeDecoder().decode(payload, kafka("ndh.assets.state.attribute_changed", 99), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        const PlantEvent &e = out.front();
+        QCOMPARE(e.asset.id, QStringLiteral("42"));
+        QCOMPARE(e.asset.location, QStringLiteral("UNKNOWN"));
+        QCOMPARE(e.eventTimeMs, 1754217000000);
+        QCOMPARE(e.messageId, QStringLiteral("ndh.assets.state.attribute_changed/2/99"));
+        QCOMPARE(std::get<QString>(e.attributes[0].value), QStringLiteral("1500"));
+        QCOMPARE(numericValue(e.attributes[0].value).value(), 1500.0);
+    }
+
+    void droneStatusChanged()
+    {
+        const QByteArray payload = R"({"id":"event-uuid","type":"drone.status.changed","source":"drone-control-service",
+            "timestamp":"2025-08-03T10:30:00Z","data":{"drone_id":1,"old_status":"idle","new_status":"flying",
+            "location":{"latitude":40.7128,"longitude":-74.0060,"altitude":100.5},"battery":85}})";
+        std::vector<PlantEvent> out;
+        const auto outcome = EnvelopeDecoder().decode(payload, kafka("drone-events"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(outcome.envelope, Envelope::Drone);
+        const PlantEvent &e = out.front();
+        QCOMPARE(e.kind, EventKind::Lifecycle);
+        QCOMPARE(e.asset, (AssetPath{"FLEET", "Drone", "DRONE-1"}));
+        QCOMPARE(e.lifecycle, QStringLiteral("flying"));
+        QStringList names;
+        for (const auto &s : e.attributes)
+            names << s.name;
+        names.sort();
+        QCOMPARE(names, (QStringList{"altitude", "battery", "latitude", "longitude", "status"}));
+    }
+
+    void droneAlertAndTask()
+    {
+        const QByteArray alert = R"({"id":"a-1","type":"alert.created","source":"monitoring-service",
+            "timestamp":"2025-08-03T10:40:00Z","data":{"alert_id":456,"type":"battery_low","level":"warning",
+            "message":"无人机电量低于20%","drone_id":1,"auto_action":"return_to_base"}})";
+        std::vector<PlantEvent> out;
+        QVERIFY(EnvelopeDecoder().decode(alert, kafka("alert-events"), out).accepted);
+        QCOMPARE(out.front().kind, EventKind::AlarmTriggered);
+        QCOMPARE(out.front().alarm->alarmId, QStringLiteral("456"));
+        QCOMPARE(out.front().alarm->priority, 3);
+        QCOMPARE(out.front().alarm->message, QStringLiteral("无人机电量低于20%"));
+
+        const QByteArray task = R"({"id":"t-1","type":"task.progress","source":"task-service",
+            "timestamp":"2025-08-03T10:35:00Z","data":{"task_id":123,"drone_id":1,"progress":75,
+            "current_step":"巡检点位3"}})";
+        out.clear();
+        QVERIFY(EnvelopeDecoder().decode(task, kafka("task-events"), out).accepted);
+        QCOMPARE(out.front().kind, EventKind::AttributeUpdate);
+        QCOMPARE(out.front().asset.id, QStringLiteral("DRONE-1"));
+        QCOMPARE(out.front().attributes.size(), size_t(3));
+    }
+
+    void domainEnvelope()
+    {
+        const QByteArray payload = R"({"event_id":"d-1","event_type":"AttributeChanged","aggregate_id":"CONV_3",
+            "aggregate_type":"Conveyor","event_version":4,"timestamp":"2025-08-03T18:30:00+08:00",
+            "metadata":{"correlation_id":"corr","causation_id":"cause","user_id":"u","source_service":"mes"},
+            "payload":{"location":"WAREHOUSE_C","attribute":"belt_speed","new_value":1.25,"unit":"m/s"}})";
+        std::vector<PlantEvent> out;
+        const auto outcome = EnvelopeDecoder().decode(payload, kafka("domain-events"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(outcome.envelope, Envelope::Domain);
+        const PlantEvent &e = out.front();
+        QCOMPARE(e.asset, (AssetPath{"WAREHOUSE_C", "Conveyor", "CONV_3"}));
+        QCOMPARE(e.eventTimeMs, 1754217000000); // +08:00 offset applied
+        QCOMPARE(e.correlationId, QStringLiteral("corr"));
+        QCOMPARE(e.attributes[0].name, QStringLiteral("belt_speed"));
+        QCOMPARE(e.attributes[0].unit, QStringLiteral("m/s"));
+    }
+
+    void configuredEnvelopeOverridesSniffing()
+    {
+        EnvelopeDecoder decoder;
+        decoder.setTopicEnvelope(QStringLiteral("legacy.*"), Envelope::Domain);
+        QCOMPARE(decoder.envelopeForTopic(QStringLiteral("legacy.plant")), Envelope::Domain);
+        QCOMPARE(decoder.envelopeForTopic(QStringLiteral("other")), Envelope::Sniff);
+        std::vector<PlantEvent> out;
+        // An NDH record on a topic pinned to the domain envelope is rejected, with the envelope named.
+        const auto outcome = decoder.decode(kNdhAttribute, kafka("legacy.plant"), out);
+        QVERIFY(!outcome.accepted);
+        QVERIFY2(outcome.reason.startsWith(u"domain envelope"), qPrintable(outcome.reason));
+    }
+
+    void rejects_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("reasonContains");
+        QTest::newRow("empty") << QByteArray() << "empty";
+        QTest::newRow("invalid json") << QByteArray(R"({"asset_id": "P1", )") << "invalid JSON";
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 12) << "invalid JSON";
+        QTest::newRow("not an object") << QByteArray("[1,2,3]") << "not a JSON object";
+        QTest::newRow("unknown envelope") << QByteArray(R"({"hello":"world"})") << "unknown envelope";
+        QTest::newRow("missing asset id") << QByteArray(R"({"message_id":"1","event_type":"attribute_changed",
+            "timestamp":"2025-01-01T00:00:00Z","event_data":{"attribute":"a","new_value":1}})")
+                                          << "missing asset_id";
+        QTest::newRow("wrong type asset id") << QByteArray(R"({"asset_id":{"x":1},"event_data":{}})")
+                                             << "'asset_id' must be a string";
+        QTest::newRow("wrong type event_data") << QByteArray(R"({"asset_id":"P","event_data":"x"})")
+                                               << "'event_data' must be an object";
+        QTest::newRow("bad timestamp") << QByteArray(R"({"asset_id":"P","timestamp":"yesterday","event_data":{}})")
+                                       << "not an ISO 8601 time";
+        QTest::newRow("bad attribute") << QByteArray(R"({"asset_id":"P","timestamp":"2025-01-01","event_type":"attribute_changed",
+            "event_data":{"attribute":7,"new_value":1}})") << "'attribute' must be a non-empty string";
+        QTest::newRow("object value") << QByteArray(R"({"asset_id":"P","timestamp":"2025-01-01",
+            "event_data":{"attribute":"a","new_value":{"deep":1}}})") << "must be a number, string or bool";
+        QTest::newRow("drone without type") << QByteArray(R"({"id":"1","type":"","data":{"drone_id":1}})")
+                                            << "missing 'type'";
+        QTest::newRow("domain without aggregate") << QByteArray(R"({"event_id":"1","event_type":"X","payload":{}})")
+                                                  << "missing aggregate_id";
+        QTest::newRow("absurd nesting") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << "nested deeper";
+        QTest::newRow("oversize") << (QByteArray("{\"asset_id\":\"P\",\"pad\":\"") + QByteArray(2 << 20, 'x') + "\"}")
+                                  << "exceeds";
+    }
+    void rejects()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, reasonContains);
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> out;
+        std::vector<DeadLetter> dead;
+        const bool ok = decoder.decodeOrDeadLetter(payload, "key-1", kafka("ndh.assets.state.changed", 1234), out,
+                                                   dead, 42);
+        QVERIFY(!ok);
+        QVERIFY(out.empty());
+        QCOMPARE(dead.size(), size_t(1));
+        QVERIFY2(dead[0].reason.contains(reasonContains), qPrintable(dead[0].reason));
+        // The record is kept: raw bytes (up to the bound), key, where it came from.
+        QCOMPARE(dead[0].payloadSize, payload.size());
+        QCOMPARE(dead[0].payload, payload.left(decoder.limits().maxPayloadBytes));
+        QCOMPARE(dead[0].key, QByteArray("key-1"));
+        QCOMPARE(dead[0].source.offset, 1234);
+        QCOMPARE(dead[0].receivedMs, 42);
+    }
+
+    void bracketsInsideStringsAreNotNesting()
+    {
+        const QByteArray payload = "{\"asset_id\":\"P\",\"timestamp\":\"2025-01-01\",\"event_data\":"
+                                   "{\"attribute\":\"note\",\"new_value\":\""
+                                   + QByteArray(200, '[') + "\"}}";
+        std::vector<PlantEvent> out;
+        const auto outcome = EnvelopeDecoder().decode(payload, kafka("ndh.x"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+    }
+
+    void timestamps_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("zulu") << "2025-08-03T10:30:00Z" << qint64(1754217000000);
+        QTest::newRow("naive") << "2025-08-03T10:30:00" << qint64(1754217000000);
+        QTest::newRow("micro") << "2025-08-03T10:30:00.123456" << qint64(1754217000123);
+        QTest::newRow("offset") << "2025-08-03T12:30:00+02:00" << qint64(1754217000000);
+        QTest::newRow("neg offset") << "2025-08-03T05:30:00-0500" << qint64(1754217000000);
+        QTest::newRow("space") << "2025-08-03 10:30:00" << qint64(1754217000000);
+        QTest::newRow("date") << "2025-08-03" << qint64(1754179200000);
+        QTest::newRow("epoch s") << "1754217000" << qint64(1754217000000);
+        QTest::newRow("epoch ms") << "1754217000123" << qint64(1754217000123);
+        QTest::newRow("leap day") << "2024-02-29T00:00:00Z" << qint64(1709164800000);
+    }
+    void timestamps()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, ms);
+        QCOMPARE(parseTimestampMs(text).value_or(-1), ms);
+    }
+
+    void badTimestamps()
+    {
+        for (const char *t : {"", "yesterday", "2025-13-01", "2025-02-30", "2025-08-03T25:00:00",
+                              "2025-08-03T10:30:00Zjunk", "2025/08/03"})
+            QVERIFY2(!parseTimestampMs(QString::fromLatin1(t)), t);
+    }
+
+    void formatRoundTrips()
+    {
+        QCOMPARE(formatTimestampMs(1754217000123), QStringLiteral("2025-08-03T10:30:00.123Z"));
+        QCOMPARE(parseTimestampMs(formatTimestampMs(1709164800000)).value(), 1709164800000);
+        QCOMPARE(formatTimestampMs(0), QStringLiteral("1970-01-01T00:00:00.000Z"));
+    }
+
+    void priorities()
+    {
+        QCOMPARE(priorityFromText(QStringLiteral("critical")), 1);
+        QCOMPARE(priorityFromText(QStringLiteral("HIGH")), 2);
+        QCOMPARE(priorityFromText(QStringLiteral("warning")), 3);
+        QCOMPARE(priorityFromText(QStringLiteral("info")), 4);
+        QCOMPARE(priorityFromText(QStringLiteral("P2")), 2);
+        QCOMPARE(priorityFromText(QStringLiteral("3")), 3);
+        QCOMPARE(priorityFromText(QStringLiteral("900")), 1);
+        QCOMPARE(priorityFromText(QStringLiteral("banana")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEnvelopeDecoder)
+#include "tst_envelope_decoder.moc"
