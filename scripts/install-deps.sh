@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what NDH Console needs to build, run and test on Debian 12, from Debian's
+# own packages only. Safe to run again; uses sudo when not root.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    build-essential cmake ninja-build ccache pkg-config \
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl1-mesa-dev \
+    libqcustomplot-dev librdkafka-dev libhiredis-dev nlohmann-json3-dev libsimdjson-dev \
+    libzstd-dev qtkeychain-qt6-dev \
+    redis-server kcat xvfb xauth fonts-dejavu-core fonts-noto-cjk >/dev/null
+echo "install-deps: Debian packages are installed"

@@ -1,0 +1,106 @@
+// Decoder alone: records/s and MB/s per envelope through EnvelopeDecoder, against
+// nlohmann::json::parse of the same bytes (the floor our decoder is built on).
+// Usage: bench_decoder [records]   (default 200000)
+
+#include "envelope_decoder.h"
+
+#include <QCoreApplication>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+using namespace ndh;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::vector<QByteArray> makeRecords(Envelope envelope, int n)
+{
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> value(0, 200);
+    std::vector<QByteArray> out;
+    out.reserve(size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const int asset = i % 10000;
+        const QByteArray ts = formatTimestampMs(1754217000000 + i).toLatin1();
+        QByteArray r;
+        switch (envelope) {
+        case Envelope::Ndh:
+            r = "{\"message_id\":\"m-" + QByteArray::number(i) + "\",\"message_type\":\"asset.state.changed\","
+                "\"timestamp\":\"" + ts + "\",\"source_orb\":\"NDH-ORB-1\",\"asset_id\":\"PUMP_"
+                + QByteArray::number(asset) + "\",\"asset_uuid\":\"550e8400-e29b-41d4-a716-446655440000\","
+                "\"asset_type\":\"Pump\",\"location\":\"FACTORY_A\",\"event_type\":\"attribute_changed\","
+                "\"event_data\":{\"attribute\":\"flow_rate\",\"old_value\":100.0,\"new_value\":"
+                + QByteArray::number(value(rng), 'f', 3) + ",\"unit\":\"m3/h\"},\"version\":1}";
+            break;
+        case Envelope::Drone:
+            r = "{\"id\":\"e-" + QByteArray::number(i) + "\",\"type\":\"drone.telemetry\",\"source\":\"drone-svc\","
+                "\"timestamp\":\"" + ts + "\",\"data\":{\"drone_id\":" + QByteArray::number(asset % 50)
+                + ",\"battery\":" + QByteArray::number(value(rng), 'f', 1) + ",\"altitude\":"
+                + QByteArray::number(value(rng), 'f', 2) + ",\"speed\":12.5}}";
+            break;
+        default:
+            r = "{\"event_id\":\"d-" + QByteArray::number(i) + "\",\"event_type\":\"AttributeChanged\","
+                "\"aggregate_id\":\"CONV_" + QByteArray::number(asset) + "\",\"aggregate_type\":\"Conveyor\","
+                "\"event_version\":1,\"timestamp\":\"" + ts + "\",\"metadata\":{\"correlation_id\":\"c\","
+                "\"source_service\":\"mes\"},\"payload\":{\"location\":\"WAREHOUSE_C\",\"attribute\":\"belt_speed\","
+                "\"new_value\":" + QByteArray::number(value(rng), 'f', 3) + "}}";
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
+double seconds(Clock::time_point a, Clock::time_point b)
+{
+    return std::chrono::duration<double>(b - a).count();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? std::max(1000, atoi(argv[1])) : 200000;
+    std::printf("%-8s %10s %12s %10s %14s %10s %8s\n", "envelope", "bytes/rec", "decoder r/s", "MB/s",
+                "nlohmann r/s", "MB/s", "ratio");
+    for (Envelope env : {Envelope::Ndh, Envelope::Drone, Envelope::Domain}) {
+        const auto records = makeRecords(env, n);
+        double bytes = 0;
+        for (const auto &r : records)
+            bytes += double(r.size());
+
+        // Peer: parse only, same bytes.
+        size_t sink = 0;
+        auto t0 = Clock::now();
+        for (const auto &r : records)
+            sink += nlohmann::json::parse(r.begin(), r.end()).size();
+        const double peer = seconds(t0, Clock::now());
+
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> out;
+        out.reserve(4096);
+        EventSource src;
+        src.topic = QStringLiteral("bench");
+        size_t rejected = 0;
+        t0 = Clock::now();
+        for (const auto &r : records) {
+            if (!decoder.decode(r, src, out).accepted)
+                ++rejected;
+            if (out.size() >= 4096)
+                out.clear();
+        }
+        const double ours = seconds(t0, Clock::now());
+        if (rejected)
+            std::fprintf(stderr, "%zu records rejected: the benchmark input is wrong\n", rejected);
+        std::printf("%-8s %10.0f %12.0f %10.1f %14.0f %10.1f %8.2f\n", qPrintable(envelopeName(env)),
+                    bytes / n, n / ours, bytes / ours / 1e6, n / peer, bytes / peer / 1e6, peer / ours);
+        if (sink == 42)
+            std::printf(" ");
+    }
+    std::printf("ratio = decoder throughput / nlohmann::json::parse throughput (same bytes, same run)\n");
+    return 0;
+}
