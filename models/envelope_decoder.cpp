@@ -222,14 +222,41 @@ AlarmInfo alarmInfo(const Json &data)
     }
     a.operatorName = firstText(data, {"operator", "acknowledged_by", "user", "user_id"});
     a.comment = firstText(data, {"comment", "reason"});
+    if (const Json *l = field(data, "latching"); l && l->is_boolean())
+        a.latching = l->get<bool>();
+    if (const Json *until = field(data, "shelved_until")) {
+        if (until->is_string()) {
+            const auto &s = until->get_ref<const std::string &>();
+            const auto ms = parseTimestampMs(QByteArrayView(s.data(), qsizetype(s.size())));
+            if (!ms)
+                throw Reject{QStringLiteral("'shelved_until' is not an ISO 8601 time")};
+            a.shelvedUntilMs = *ms;
+        }
+    }
     return a;
 }
 
 // Classifies an alarm/alert event type; nullopt when it is not about an alarm.
+// Operator actions are checked before the words they contain ("unshelve" holds
+// "shelve", "returned to service" must not read as a clear).
 std::optional<EventKind> alarmKind(const QString &type)
 {
     if (!type.contains(u"alarm") && !type.contains(u"alert"))
         return std::nullopt;
+    if (type.contains(u"unshelv"))
+        return EventKind::AlarmUnshelved;
+    if (type.contains(u"shelv"))
+        return EventKind::AlarmShelved;
+    if (type.contains(u"unsuppress"))
+        return EventKind::AlarmUnsuppressed;
+    if (type.contains(u"suppress"))
+        return EventKind::AlarmSuppressed;
+    if (type.contains(u"returnedtoservice") || type.contains(u"returntoservice") || type.contains(u"inservice"))
+        return EventKind::AlarmReturnedToService;
+    if (type.contains(u"outofservice") || type.contains(u"fromservice"))
+        return EventKind::AlarmRemovedFromService;
+    if (type.contains(u"reset"))
+        return EventKind::AlarmReset;
     if (type.contains(u"ack"))
         return EventKind::AlarmAcknowledged;
     if (type.contains(u"clear") || type.contains(u"resolv") || type.contains(u"clos")
@@ -270,6 +297,11 @@ void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxA
     if (auto k = alarmKind(type)) {
         e.kind = *k;
         e.alarm = alarmInfo(data);
+        // A shelve may give a duration instead of an end time.
+        if (*k == EventKind::AlarmShelved && e.alarm->shelvedUntilMs == 0) {
+            if (const Json *d = field(data, "duration_s"); d && d->is_number())
+                e.alarm->shelvedUntilMs = e.eventTimeMs + qint64(d->get<double>() * 1000.0);
+        }
         return;
     }
     if (auto k = commandKind(type)) {

@@ -76,6 +76,13 @@ QString eventKindName(EventKind kind)
     case EventKind::CommandResponse: return QStringLiteral("command-response");
     case EventKind::CommandFailed: return QStringLiteral("command-failed");
     case EventKind::System: return QStringLiteral("system");
+    case EventKind::AlarmShelved: return QStringLiteral("alarm-shelved");
+    case EventKind::AlarmUnshelved: return QStringLiteral("alarm-unshelved");
+    case EventKind::AlarmSuppressed: return QStringLiteral("alarm-suppressed");
+    case EventKind::AlarmUnsuppressed: return QStringLiteral("alarm-unsuppressed");
+    case EventKind::AlarmRemovedFromService: return QStringLiteral("alarm-out-of-service");
+    case EventKind::AlarmReturnedToService: return QStringLiteral("alarm-returned-to-service");
+    case EventKind::AlarmReset: return QStringLiteral("alarm-reset");
     }
     return {};
 }

@@ -58,6 +58,14 @@ enum class EventKind : quint8 {
     CommandResponse,
     CommandFailed,
     System,           // ORB started/stopped, adapters
+    // Operator actions on alarms (ISA-18.2), published by consoles.
+    AlarmShelved,
+    AlarmUnshelved,
+    AlarmSuppressed,
+    AlarmUnsuppressed,
+    AlarmRemovedFromService,
+    AlarmReturnedToService,
+    AlarmReset,
 };
 QString eventKindName(EventKind kind);
 
@@ -89,6 +97,8 @@ struct AlarmInfo
     AttributeValue value;    // value at trigger, if given
     QString operatorName;    // who acknowledged / shelved
     QString comment;
+    bool latching = false;   // trigger of an alarm that latches until reset
+    qint64 shelvedUntilMs = 0; // shelve: expiry (0: until unshelved)
 };
 QString priorityName(int priority);
 int priorityFromText(const QString &text); // "critical", "warning", "P2", "800"... -> 1..4, 0 unknown

@@ -10,13 +10,6 @@
 
 namespace ndh {
 
-QString AlarmState::stateLabel() const
-{
-    if (active)
-        return acknowledged ? QStringLiteral("acked") : QStringLiteral("unack");
-    return acknowledged ? QStringLiteral("normal") : QStringLiteral("rtn-unack");
-}
-
 void PlantState::apply(const PlantEvent &event)
 {
     // Commands and system notices say nothing about an asset's state.
@@ -50,32 +43,8 @@ void PlantState::apply(const PlantEvent &event)
         if (!event.lifecycle.isEmpty())
             asset.lifecycle = event.lifecycle;
         break;
-    case EventKind::AlarmTriggered:
-    case EventKind::AlarmCleared:
-    case EventKind::AlarmAcknowledged: {
-        if (!event.alarm)
-            break;
-        AlarmState &alarm = m_alarms[key + u'#' + event.alarm->alarmId];
-        alarm.assetKey = key;
-        alarm.alarmId = event.alarm->alarmId;
-        if (event.alarm->priority != 0)
-            alarm.priority = event.alarm->priority;
-        if (!event.alarm->message.isEmpty())
-            alarm.message = event.alarm->message;
-        alarm.changedMs = event.eventTimeMs;
-        if (event.kind == EventKind::AlarmTriggered) {
-            // A new activation needs a new acknowledgement.
-            if (!alarm.active)
-                alarm.acknowledged = false;
-            alarm.active = true;
-        } else if (event.kind == EventKind::AlarmCleared) {
-            alarm.active = false;
-        } else {
-            alarm.acknowledged = true;
-        }
-        break;
-    }
     default:
+        m_alarms.apply(event);
         break;
     }
 }
@@ -120,16 +89,16 @@ nlohmann::json PlantState::toJson(qint64 atMs, quint64 rejected) const
                           {"attributes", std::move(attributes)},
                           {"updated", formatTimestampMs(a->updatedMs).toStdString()}});
     }
-    // Alarms back in normal (inactive and acknowledged) need no one's attention.
+    // Alarms back in normal need no one's attention; every other state is reported.
     json alarms = json::array();
-    for (const auto &[key, alarm] : m_alarms) {
-        if (!alarm.active && alarm.acknowledged)
+    for (const Alarm &alarm : m_alarms.alarms()) {
+        const IsaState state = alarm.stateAt(atMs);
+        if (state == IsaState::Normal)
             continue;
-        const auto asset = m_assets.find(alarm.assetKey);
-        alarms.push_back({{"asset", asset != m_assets.end() ? asset->second.path.id.toStdString() : std::string()},
-                          {"path", alarm.assetKey.toStdString()},
+        alarms.push_back({{"asset", alarm.asset.id.toStdString()},
+                          {"path", alarm.asset.key().toStdString()},
                           {"alarm_id", alarm.alarmId.toStdString()},
-                          {"state", alarm.stateLabel().toStdString()},
+                          {"state", isaStateKey(state).toStdString()},
                           {"priority", priorityName(alarm.priority).toStdString()}});
     }
     return {{"at", formatTimestampMs(atMs).toStdString()},

@@ -3,6 +3,7 @@
 // `ndhctl state` and by tests as the reference answer; the history engine builds
 // on the same apply() so live and replayed state cannot disagree.
 
+#include "alarm_state_machine.h"
 #include "plant_event.h"
 
 #include <QHash>
@@ -24,19 +25,6 @@ struct AssetState
     qint64 updatedMs = 0; // event time of the newest event applied
 };
 
-// ISA-18.2 flags kept per alarm; the alarm issue grows this into the full machine.
-struct AlarmState
-{
-    QString assetKey;
-    QString alarmId;
-    int priority = 0;
-    bool active = false;
-    bool acknowledged = true;
-    QString message;
-    qint64 changedMs = 0;
-    QString stateLabel() const; // "normal", "unack", "acked", "rtn-unack"
-};
-
 class PlantState
 {
 public:
@@ -44,14 +32,14 @@ public:
     void apply(const PlantEvent &event);
 
     const std::map<QString, AssetState> &assets() const { return m_assets; } // by asset key
-    const std::map<QString, AlarmState> &alarms() const { return m_alarms; } // by asset key + id
+    const AlarmStateMachine &alarms() const { return m_alarms; }
 
     // {"at","assets":[...],"alarms":[...],"rejected":N} as `ndhctl state` prints it.
     nlohmann::json toJson(qint64 atMs, quint64 rejected) const;
 
 private:
     std::map<QString, AssetState> m_assets;
-    std::map<QString, AlarmState> m_alarms;
+    AlarmStateMachine m_alarms;
 };
 
 // Collects events in any arrival order and answers "state at t": every event with

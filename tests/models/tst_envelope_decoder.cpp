@@ -105,6 +105,18 @@ private slots:
         QTest::newRow("alarm ack") << "ndh.assets.alarms.acknowledged"
                                    << QByteArray(R"({"alarm_id":"HT","operator":"li"})") << "alarm_acknowledged"
                                    << int(EventKind::AlarmAcknowledged) << "";
+        QTest::newRow("alarm shelved") << "ndh.assets.alarms.shelved"
+                                       << QByteArray(R"({"alarm_id":"HT","reason":"sensor fault","duration_s":600})")
+                                       << "alarm_shelved" << int(EventKind::AlarmShelved) << "";
+        QTest::newRow("alarm unshelved") << "ndh.assets.alarms.shelved" << QByteArray(R"({"alarm_id":"HT"})")
+                                         << "alarm_unshelved" << int(EventKind::AlarmUnshelved) << "";
+        QTest::newRow("out of service") << "ndh.assets.alarms.service" << QByteArray(R"({"alarm_id":"HT"})")
+                                        << "alarm_out_of_service" << int(EventKind::AlarmRemovedFromService) << "";
+        QTest::newRow("returned to service") << "ndh.assets.alarms.service" << QByteArray(R"({"alarm_id":"HT"})")
+                                             << "alarm_returned_to_service"
+                                             << int(EventKind::AlarmReturnedToService) << "";
+        QTest::newRow("alarm reset") << "ndh.assets.alarms.acknowledged" << QByteArray(R"({"alarm_id":"HT"})")
+                                     << "alarm_reset" << int(EventKind::AlarmReset) << "";
         QTest::newRow("command request") << "ndh.assets.commands.request" << QByteArray(R"({"command":"stop"})")
                                          << "command_request" << int(EventKind::CommandRequest) << "";
         QTest::newRow("command failed") << "ndh.assets.commands.failed" << QByteArray(R"({"reason":"interlock"})")
@@ -147,6 +159,18 @@ private slots:
         QCOMPARE(a.message, QStringLiteral("Bearing temperature high"));
         QCOMPARE(a.attribute, QStringLiteral("temperature"));
         QCOMPARE(std::get<double>(a.value), 96.5);
+    }
+
+    void shelveDurationBecomesExpiry()
+    {
+        const QByteArray payload = R"({"message_id":"s","timestamp":"2025-08-03T10:30:00Z","asset_id":"P1",
+            "event_type":"alarm_shelved","event_data":{"alarm_id":"HT","duration_s":600,"operator":"chen",
+            "reason":"sensor fault"}})";
+        std::vector<PlantEvent> out;
+        QVERIFY(EnvelopeDecoder().decode(payload, kafka("ndh.assets.alarms.shelved"), out).accepted);
+        QCOMPARE(out.front().alarm->shelvedUntilMs, 1754217000000 + 600000);
+        QCOMPARE(out.front().alarm->operatorName, QStringLiteral("chen"));
+        QCOMPARE(out.front().alarm->comment, QStringLiteral("sensor fault"));
     }
 
     void ndhSystemEventNeedsNoAsset()
