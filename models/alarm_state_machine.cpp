@@ -111,6 +111,7 @@ void AlarmStateMachine::clear()
     m_alarms.clear();
     m_index.clear();
     m_seen.clear();
+    m_activations.clear();
     m_duplicates = 0;
 }
 
@@ -163,11 +164,16 @@ bool AlarmStateMachine::apply(const AlarmTransition &t)
         // (then the alarm is RTN-Unack: it happened and no one saw it).
         if (t.timeMs > a.lastAckMs)
             a.acknowledged = false;
+        // A trigger is a new activation unless the alarm is already active from an
+        // earlier trigger (a repeat of the same condition is not a new alarm).
         if (t.timeMs > a.lastTriggerMs) {
+            if (!before.active || before.acknowledged) {
+                ++a.activations;
+                m_activations.push_back({t.timeMs, i});
+            }
             a.lastTriggerMs = t.timeMs;
             a.raisedMs = t.timeMs;
             a.valueAtTrigger = t.info.value;
-            ++a.activations;
         }
         if (t.latching)
             a.latching = true;

@@ -93,6 +93,14 @@ struct Alarm
     IsaState stateAt(qint64 nowMs) const;
 };
 
+// One activation (a new trigger) of an alarm, for KPIs: alarm rates, floods,
+// chattering and top contributors are all counted over activations.
+struct AlarmActivation
+{
+    qint64 timeMs = 0;
+    int alarmIndex = 0; // into AlarmStateMachine::alarms()
+};
+
 class AlarmStateMachine
 {
 public:
@@ -105,6 +113,8 @@ public:
     const std::vector<Alarm> &alarms() const { return m_alarms; } // in order of first appearance
     int indexOf(const QString &key) const { return m_index.value(key, -1); }
     quint64 duplicates() const { return m_duplicates; }
+    // Every activation seen, in arrival order (not necessarily time order).
+    const std::vector<AlarmActivation> &activations() const { return m_activations; }
     void clear();
 
     static QString keyFor(const AssetPath &asset, const QString &alarmId);
@@ -113,6 +123,7 @@ private:
     std::vector<Alarm> m_alarms;
     QHash<QString, int> m_index;
     QSet<QString> m_seen;
+    std::vector<AlarmActivation> m_activations;
     quint64 m_duplicates = 0;
 };
 

@@ -1,0 +1,188 @@
+#include "alarm_table_model.h"
+
+#include <QDateTime>
+
+namespace ndh {
+
+namespace {
+
+QString formatDuration(qint64 ms)
+{
+    if (ms < 0)
+        ms = 0;
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 3600)
+        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QChar(u'0'));
+    if (s < 86400)
+        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar(u'0'));
+    return QStringLiteral("%1 d %2 h").arg(s / 86400).arg(s / 3600 % 24);
+}
+
+} // namespace
+
+AlarmTableModel::AlarmTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+}
+
+void AlarmTableModel::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+    refreshTimes();
+}
+
+int AlarmTableModel::applyEvents(const std::vector<PlantEvent> &events)
+{
+    const int before = m_rows;
+    int firstChanged = INT_MAX;
+    int lastChanged = -1;
+    int changes = 0;
+    QStringList raised;
+    for (const PlantEvent &e : events) {
+        const auto t = alarmTransitionFrom(e);
+        if (!t)
+            continue;
+        const QString key = AlarmStateMachine::keyFor(t->asset, t->info.alarmId);
+        const Alarm *old = m_machine.find(key);
+        const quint32 activationsBefore = old ? old->activations : 0;
+        if (!m_machine.apply(*t))
+            continue;
+        ++changes;
+        const int row = m_machine.indexOf(key);
+        const Alarm &a = m_machine.alarms()[size_t(row)];
+        if (a.activations > activationsBefore && a.active && !a.acknowledged && a.priority >= 1
+            && a.priority <= 2)
+            raised << key;
+        if (row < before) {
+            firstChanged = std::min(firstChanged, row);
+            lastChanged = std::max(lastChanged, row);
+        }
+    }
+    // The machine already holds the new rows; views learn about them in one go.
+    const int after = int(m_machine.alarms().size());
+    if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        m_rows = after;
+        endInsertRows();
+    }
+    if (lastChanged >= 0)
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    for (const QString &key : std::as_const(raised))
+        emit highPriorityAlarmRaised(key);
+    return changes;
+}
+
+void AlarmTableModel::clear()
+{
+    beginResetModel();
+    m_machine.clear();
+    m_rows = 0;
+    endResetModel();
+}
+
+void AlarmTableModel::refreshTimes()
+{
+    if (rowCount() == 0)
+        return;
+    // The state column can change with the clock too (a shelve expires).
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int AlarmTableModel::unacknowledgedCount() const
+{
+    int n = 0;
+    const qint64 now = m_now();
+    for (const Alarm &a : m_machine.alarms()) {
+        const IsaState s = a.stateAt(now);
+        n += s == IsaState::Unack || s == IsaState::RtnUnack || s == IsaState::LatchedUnack;
+    }
+    return n;
+}
+
+int AlarmTableModel::rowCount(const QModelIndex &parent) const
+{
+    // Rows the views were told about; the machine may hold more mid-batch.
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int AlarmTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Alarm &a = alarmAt(index.row());
+    const qint64 now = m_now();
+    const IsaState state = a.stateAt(now);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case RaisedColumn:
+            return a.raisedMs > 0 ? QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                  : QString();
+        case PriorityColumn: return priorityName(a.priority);
+        case StateColumn: return isaStateName(state);
+        case AssetColumn: return a.asset.key();
+        case AlarmColumn:
+            return a.alarmType.isEmpty() || a.alarmType == a.alarmId ? a.alarmId
+                                                                     : a.alarmId + QStringLiteral(" (") + a.alarmType + u')';
+        case MessageColumn: return a.message;
+        case ValueColumn: return displayText(a.valueAtTrigger);
+        case TimeInStateColumn: return formatDuration(now - a.lastChangeMs);
+        default: return {};
+        }
+    case Qt::ToolTipRole: {
+        QString tip = a.message.isEmpty() ? a.alarmId : a.message;
+        if (!a.lastOperator.isEmpty())
+            tip += QStringLiteral("\n") + tr("Last action by %1").arg(a.lastOperator);
+        if (!a.lastComment.isEmpty())
+            tip += QStringLiteral(": ") + a.lastComment;
+        if (state == IsaState::Shelved)
+            tip += QStringLiteral("\n")
+                   + tr("Shelved until %1").arg(QDateTime::fromMSecsSinceEpoch(a.shelvedUntilMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        return tip;
+    }
+    case AlarmKeyRole: return a.key;
+    case AssetKeyRole: return a.asset.key();
+    case AttributeKeyRole:
+        return a.attribute.isEmpty() ? QVariant() : QVariant(a.asset.key() + u'/' + a.attribute);
+    case PriorityRole: return a.priority;
+    case StateRole: return int(state);
+    case NeedsAttentionRole: return needsAttention(state);
+    case UnacknowledgedRole:
+        return state == IsaState::Unack || state == IsaState::RtnUnack || state == IsaState::LatchedUnack;
+    case RaisedMsRole: return a.raisedMs;
+    case LocationRole: return a.asset.location;
+    case SourceRole:
+        if (a.lastSource.topic.isEmpty())
+            return {};
+        return QStringLiteral("%1 / %2 / %3").arg(a.lastSource.topic).arg(a.lastSource.partition).arg(a.lastSource.offset);
+    default:
+        return {};
+    }
+}
+
+QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case RaisedColumn: return tr("Raised");
+    case PriorityColumn: return tr("Priority");
+    case StateColumn: return tr("State");
+    case AssetColumn: return tr("Asset");
+    case AlarmColumn: return tr("Alarm");
+    case MessageColumn: return tr("Message");
+    case ValueColumn: return tr("Value at trigger");
+    case TimeInStateColumn: return tr("Time in state");
+    default: return {};
+    }
+}
+
+} // namespace ndh
