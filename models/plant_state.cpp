@@ -22,10 +22,7 @@ void PlantState::apply(const PlantEvent &event)
     default:
         break;
     }
-    const QString key = event.asset.key();
-    AssetState &asset = m_assets[key];
-    if (asset.path.id.isEmpty())
-        asset.path = event.asset;
+    AssetState &asset = assetState(event.asset);
     asset.updatedMs = std::max(asset.updatedMs, event.eventTimeMs);
 
     switch (event.kind) {
@@ -47,6 +44,14 @@ void PlantState::apply(const PlantEvent &event)
         m_alarms.apply(event);
         break;
     }
+}
+
+AssetState &PlantState::assetState(const AssetPath &path)
+{
+    AssetState &asset = m_assets[path.key()];
+    if (asset.path.id.isEmpty())
+        asset.path = path;
+    return asset;
 }
 
 namespace {

@@ -34,6 +34,10 @@ public:
     const std::map<QString, AssetState> &assets() const { return m_assets; } // by asset key
     const AlarmStateMachine &alarms() const { return m_alarms; }
 
+    // For builders that know the state without a replay (the history engine).
+    AssetState &assetState(const AssetPath &path);
+    void setAlarms(const AlarmStateMachine &alarms) { m_alarms = alarms; }
+
     // {"at","assets":[...],"alarms":[...],"rejected":N} as `ndhctl state` prints it.
     nlohmann::json toJson(qint64 atMs, quint64 rejected) const;
 

@@ -1,0 +1,752 @@
+#include "history_store.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace ndh {
+
+namespace {
+
+constexpr size_t kChunkSamples = 4096;
+constexpr qint64 kMaxDelta = std::numeric_limits<quint32>::max();
+constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
+// What an 8-byte slot holds. Absent marks an attribute a snapshot left out: the
+// snapshot replaced the asset's attributes, so the attribute is gone from then on.
+enum class Slot : quint8 { Double, Int, Bool, String, Null, Absent };
+
+quint64 bitsOf(double d)
+{
+    quint64 u;
+    std::memcpy(&u, &d, sizeof u);
+    return u;
+}
+
+double doubleOf(quint64 u)
+{
+    double d;
+    std::memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+// Sorted (time, text) changes with ties kept in arrival order.
+struct TextTimeline
+{
+    std::vector<std::pair<qint64, QString>> entries;
+
+    void insert(qint64 t, const QString &text)
+    {
+        auto it = std::upper_bound(entries.begin(), entries.end(), t,
+                                   [](qint64 v, const auto &e) { return v < e.first; });
+        entries.insert(it, {t, text});
+    }
+    const std::pair<qint64, QString> *at(qint64 t) const
+    {
+        auto it = std::upper_bound(entries.begin(), entries.end(), t,
+                                   [](qint64 v, const auto &e) { return v < e.first; });
+        return it == entries.begin() ? nullptr : &*(it - 1);
+    }
+};
+
+void insertSorted(std::vector<qint64> &v, qint64 t)
+{
+    v.insert(std::upper_bound(v.begin(), v.end(), t), t);
+}
+
+std::optional<qint64> lastAtOrBefore(const std::vector<qint64> &v, qint64 t)
+{
+    auto it = std::upper_bound(v.begin(), v.end(), t);
+    if (it == v.begin())
+        return std::nullopt;
+    return *(it - 1);
+}
+
+} // namespace
+
+// A run of samples of one series: times as 32-bit offsets from baseMs (49 days),
+// values as 8-byte slots, slot types only when the run holds something other
+// than doubles. 12 bytes per numeric sample.
+struct Chunk
+{
+    qint64 baseMs = 0;
+    std::vector<quint32> dt;
+    std::vector<quint64> raw;
+    std::vector<quint8> types; // empty: every slot is a double
+
+    size_t size() const { return dt.size(); }
+    qint64 timeAt(size_t i) const { return baseMs + qint64(dt[i]); }
+    qint64 first() const { return timeAt(0); }
+    qint64 last() const { return timeAt(dt.size() - 1); }
+    Slot typeAt(size_t i) const { return types.empty() ? Slot::Double : Slot(types[i]); }
+    // Index of the first sample with time > t.
+    size_t upperBound(qint64 t) const
+    {
+        if (t < baseMs)
+            return 0;
+        const qint64 rel = t - baseMs;
+        if (rel > kMaxDelta)
+            return dt.size();
+        return size_t(std::upper_bound(dt.begin(), dt.end(), quint32(rel)) - dt.begin());
+    }
+    size_t bytes() const
+    {
+        return dt.capacity() * sizeof(quint32) + raw.capacity() * sizeof(quint64) + types.capacity()
+               + sizeof(Chunk);
+    }
+};
+
+struct HistoryStore::Series
+{
+    int asset = 0;
+    QString name;
+    QString key;
+    QString unit;
+    std::vector<Chunk> chunks;
+    QStringList strings;
+    QHash<QString, quint32> stringIndex;
+
+    std::pair<quint64, Slot> encode(const AttributeValue &v)
+    {
+        if (const auto *d = std::get_if<double>(&v))
+            return {bitsOf(*d), Slot::Double};
+        if (const auto *i = std::get_if<qint64>(&v))
+            return {quint64(*i), Slot::Int};
+        if (const auto *b = std::get_if<bool>(&v))
+            return {quint64(*b), Slot::Bool};
+        if (const auto *s = std::get_if<QString>(&v)) {
+            auto it = stringIndex.constFind(*s);
+            if (it == stringIndex.constEnd()) {
+                it = stringIndex.insert(*s, quint32(strings.size()));
+                strings << *s;
+            }
+            return {*it, Slot::String};
+        }
+        return {0, Slot::Null};
+    }
+
+    AttributeValue decode(quint64 raw, Slot type) const
+    {
+        switch (type) {
+        case Slot::Double: return doubleOf(raw);
+        case Slot::Int: return qint64(raw);
+        case Slot::Bool: return raw != 0;
+        case Slot::String: return strings.value(qsizetype(raw));
+        default: return std::monostate{};
+        }
+    }
+
+    static void put(Chunk &c, size_t pos, qint64 t, quint64 raw, Slot type)
+    {
+        c.dt.insert(c.dt.begin() + std::ptrdiff_t(pos), quint32(t - c.baseMs));
+        c.raw.insert(c.raw.begin() + std::ptrdiff_t(pos), raw);
+        // Types are kept only once the chunk holds something other than a double.
+        if (c.types.empty() && type == Slot::Double)
+            return;
+        if (c.types.empty())
+            c.types.assign(c.dt.size() - 1, quint8(Slot::Double));
+        c.types.insert(c.types.begin() + std::ptrdiff_t(pos), quint8(type));
+    }
+
+    static void seal(Chunk &c)
+    {
+        c.dt.shrink_to_fit();
+        c.raw.shrink_to_fit();
+        c.types.shrink_to_fit();
+    }
+
+    // Index of the chunk holding the last sample with time <= t, or -1.
+    int chunkAtOrBefore(qint64 t) const
+    {
+        auto it = std::upper_bound(chunks.begin(), chunks.end(), t,
+                                   [](qint64 v, const Chunk &c) { return v < c.first(); });
+        return int(it - chunks.begin()) - 1;
+    }
+
+    void insert(qint64 t, quint64 raw, Slot type)
+    {
+        // Fast path: in order.
+        if (chunks.empty() || t >= chunks.back().last()) {
+            if (chunks.empty() || chunks.back().size() >= kChunkSamples || t - chunks.back().baseMs > kMaxDelta) {
+                if (!chunks.empty())
+                    seal(chunks.back());
+                Chunk c;
+                c.baseMs = t;
+                chunks.push_back(std::move(c));
+            }
+            Chunk &c = chunks.back();
+            put(c, c.size(), t, raw, type);
+            return;
+        }
+        // Out of order: after every sample with time <= t (ties keep arrival order).
+        int ci = chunkAtOrBefore(t);
+        if (ci < 0) {
+            // Before everything: into the first chunk, rebased, if the offsets fit.
+            Chunk &c = chunks.front();
+            if (c.last() - t <= kMaxDelta && c.size() < 2 * kChunkSamples) {
+                const quint32 shift = quint32(c.baseMs - t);
+                for (quint32 &d : c.dt)
+                    d += shift;
+                c.baseMs = t;
+                put(c, 0, t, raw, type);
+            } else {
+                Chunk n;
+                n.baseMs = t;
+                put(n, 0, t, raw, type);
+                chunks.insert(chunks.begin(), std::move(n));
+            }
+            return;
+        }
+        Chunk &c = chunks[size_t(ci)];
+        if (t - c.baseMs > kMaxDelta) {
+            // The gap after this chunk is too wide for its offsets: a chunk of its own.
+            Chunk n;
+            n.baseMs = t;
+            put(n, 0, t, raw, type);
+            chunks.insert(chunks.begin() + ci + 1, std::move(n));
+            return;
+        }
+        put(c, c.upperBound(t), t, raw, type);
+        if (c.size() > 2 * kChunkSamples)
+            split(size_t(ci));
+    }
+
+    void split(size_t ci)
+    {
+        Chunk &c = chunks[ci];
+        const size_t half = c.size() / 2;
+        Chunk n;
+        n.baseMs = c.timeAt(half);
+        for (size_t i = half; i < c.size(); ++i)
+            n.dt.push_back(quint32(c.timeAt(i) - n.baseMs));
+        n.raw.assign(c.raw.begin() + std::ptrdiff_t(half), c.raw.end());
+        if (!c.types.empty())
+            n.types.assign(c.types.begin() + std::ptrdiff_t(half), c.types.end());
+        c.dt.resize(half);
+        c.raw.resize(half);
+        if (!c.types.empty())
+            c.types.resize(half);
+        seal(c);
+        chunks.insert(chunks.begin() + std::ptrdiff_t(ci) + 1, std::move(n));
+    }
+
+    struct Found
+    {
+        qint64 t;
+        quint64 raw;
+        Slot type;
+    };
+    std::optional<Found> at(qint64 t) const
+    {
+        const int ci = chunkAtOrBefore(t);
+        if (ci < 0)
+            return std::nullopt;
+        const Chunk &c = chunks[size_t(ci)];
+        const size_t p = c.upperBound(t) - 1;
+        return Found{c.timeAt(p), c.raw[p], c.typeAt(p)};
+    }
+
+    std::optional<qint64> firstAfter(qint64 t) const
+    {
+        int ci = std::max(chunkAtOrBefore(t), 0);
+        for (; size_t(ci) < chunks.size(); ++ci) {
+            const Chunk &c = chunks[size_t(ci)];
+            const size_t p = c.upperBound(t);
+            if (p < c.size())
+                return c.timeAt(p);
+        }
+        return std::nullopt;
+    }
+
+    // Drops samples older than the newest one at or before cutoff (which is kept so
+    // the value at the cutoff stays known). Returns how many were dropped.
+    size_t dropBefore(qint64 cutoff)
+    {
+        const int ci = chunkAtOrBefore(cutoff);
+        if (ci < 0)
+            return 0;
+        size_t dropped = 0;
+        for (int i = 0; i < ci; ++i)
+            dropped += chunks[size_t(i)].size();
+        chunks.erase(chunks.begin(), chunks.begin() + ci);
+        Chunk &c = chunks.front();
+        const size_t keepFrom = c.upperBound(cutoff) - 1;
+        if (keepFrom > 0) {
+            c.dt.erase(c.dt.begin(), c.dt.begin() + std::ptrdiff_t(keepFrom));
+            c.raw.erase(c.raw.begin(), c.raw.begin() + std::ptrdiff_t(keepFrom));
+            if (!c.types.empty())
+                c.types.erase(c.types.begin(), c.types.begin() + std::ptrdiff_t(keepFrom));
+            seal(c); // give the memory back: this is why we are dropping
+            dropped += keepFrom;
+        }
+        return dropped;
+    }
+
+    size_t bytes() const
+    {
+        size_t b = sizeof(Series) + size_t(key.capacity() + name.capacity() + unit.capacity()) * 2
+                   + chunks.capacity() * sizeof(Chunk);
+        for (const Chunk &c : chunks)
+            b += c.bytes() - sizeof(Chunk);
+        for (const QString &s : strings)
+            b += size_t(s.capacity()) * 2 + 48;
+        return b;
+    }
+};
+
+struct HistoryStore::Asset
+{
+    AssetPath path;
+    QString key;
+    std::vector<int> series;
+    TextTimeline lifecycle;
+    std::vector<qint64> touches;   // events that left no other trace (alarms, empty updates)
+    std::vector<qint64> snapshots; // times of snapshots: attributes created later were absent then
+};
+
+HistoryStore::HistoryStore(size_t memoryBudgetBytes)
+    : m_budget(memoryBudgetBytes)
+{
+}
+
+HistoryStore::~HistoryStore() = default;
+
+void HistoryStore::clear()
+{
+    m_assets.clear();
+    m_assetIndex.clear();
+    m_series.clear();
+    m_seriesIndex.clear();
+    m_alarmLog.clear();
+    m_alarmSnapshots.clear();
+    m_baseAlarms.clear();
+    m_recentIds.clear();
+    m_recentIdSet.clear();
+    m_samples = m_events = 0;
+    m_samplesAtBudgetCheck = 0;
+    m_duplicates = 0;
+    m_firstMs = m_lastMs = m_completeFromMs = 0;
+}
+
+void HistoryStore::setMemoryBudget(size_t bytes)
+{
+    m_budget = bytes;
+    enforceBudget();
+}
+
+HistoryStore::Asset &HistoryStore::assetFor(const AssetPath &path)
+{
+    const QString key = path.key();
+    auto it = m_assetIndex.constFind(key);
+    if (it != m_assetIndex.constEnd())
+        return *m_assets[size_t(*it)];
+    auto a = std::make_unique<Asset>();
+    a->path = path;
+    a->key = key;
+    m_assetIndex.insert(key, int(m_assets.size()));
+    m_assets.push_back(std::move(a));
+    return *m_assets.back();
+}
+
+HistoryStore::Series &HistoryStore::seriesFor(Asset &asset, int assetIndex, const QString &name)
+{
+    const QString key = asset.key + u'/' + name;
+    auto it = m_seriesIndex.constFind(key);
+    if (it != m_seriesIndex.constEnd())
+        return *m_series[size_t(*it)];
+    auto s = std::make_unique<Series>();
+    s->asset = assetIndex;
+    s->name = name;
+    s->key = key;
+    // Every earlier snapshot of the asset left this attribute out (had it carried
+    // it, the series would exist): it was absent from each of those instants.
+    for (qint64 t : asset.snapshots) {
+        s->insert(t, 0, Slot::Absent);
+        ++m_samples;
+    }
+    const int index = int(m_series.size());
+    m_seriesIndex.insert(key, index);
+    asset.series.push_back(index);
+    m_series.push_back(std::move(s));
+    return *m_series.back();
+}
+
+bool HistoryStore::isDuplicate(const QString &messageId)
+{
+    if (messageId.isEmpty())
+        return false;
+    const quint64 h = quint64(qHash(messageId, 0x9e3779b97f4a7c15ULL));
+    if (m_recentIdSet.contains(h))
+        return true;
+    m_recentIdSet.insert(h, 0);
+    m_recentIds.push_back(h);
+    if (m_recentIds.size() > kDedupWindow) {
+        m_recentIdSet.remove(m_recentIds.front());
+        m_recentIds.pop_front();
+    }
+    return false;
+}
+
+void HistoryStore::addTouch(Asset &asset, qint64 t)
+{
+    if (asset.touches.empty() || t >= asset.touches.back())
+        asset.touches.push_back(t);
+    else
+        insertSorted(asset.touches, t);
+}
+
+size_t HistoryStore::append(const std::vector<PlantEvent> &events)
+{
+    size_t stored = 0;
+    for (const PlantEvent &e : events) {
+        switch (e.kind) {
+        case EventKind::CommandRequest:
+        case EventKind::CommandResponse:
+        case EventKind::CommandFailed:
+        case EventKind::System:
+            continue; // they carry no plant state
+        default:
+            break;
+        }
+        if (isDuplicate(e.messageId)) {
+            ++m_duplicates;
+            continue;
+        }
+        ++stored;
+        ++m_events;
+        const qint64 t = e.eventTimeMs;
+        if (m_events == 1) {
+            m_firstMs = m_lastMs = m_completeFromMs = t;
+        } else {
+            m_firstMs = std::min(m_firstMs, t);
+            m_completeFromMs = std::min(m_completeFromMs, t);
+            m_lastMs = std::max(m_lastMs, t);
+        }
+        const int assetIndex = m_assetIndex.value(e.asset.key(), int(m_assets.size()));
+        Asset &asset = assetFor(e.asset);
+        bool traced = false;
+
+        if (alarmTransitionFrom(e)) {
+            storeAlarm(e);
+            addTouch(asset, t);
+            continue;
+        }
+        if (e.kind == EventKind::Snapshot) {
+            // Attributes the snapshot does not carry are gone from this instant on.
+            for (int si : asset.series) {
+                Series &s = *m_series[size_t(si)];
+                const bool carried = std::any_of(e.attributes.begin(), e.attributes.end(),
+                                                 [&s](const AttributeSample &a) { return a.name == s.name; });
+                if (!carried) {
+                    s.insert(t, 0, Slot::Absent);
+                    ++m_samples;
+                    traced = true;
+                }
+            }
+            insertSorted(asset.snapshots, t);
+        }
+        for (const AttributeSample &a : e.attributes) {
+            Series &s = seriesFor(asset, assetIndex, a.name);
+            const auto [raw, type] = s.encode(a.value);
+            s.insert(t, raw, type);
+            if (!a.unit.isEmpty())
+                s.unit = a.unit;
+            ++m_samples;
+            traced = true;
+        }
+        if (!e.lifecycle.isEmpty()) {
+            asset.lifecycle.insert(t, e.lifecycle);
+            traced = true;
+        }
+        if (!traced)
+            addTouch(asset, t);
+    }
+    // Measuring walks every series, so it is done every 64k samples, not per batch.
+    if (m_samples >= m_samplesAtBudgetCheck + 65536 || m_samples < m_samplesAtBudgetCheck) {
+        m_samplesAtBudgetCheck = m_samples;
+        if (memoryBytes() > m_budget)
+            enforceBudget();
+    }
+    return stored;
+}
+
+void HistoryStore::storeAlarm(const PlantEvent &event)
+{
+    AlarmTransition t = *alarmTransitionFrom(event);
+    t.messageId.clear(); // de-duplicated here already; replays must not re-check
+    const quint64 seq = ++m_seq;
+    auto pos = std::upper_bound(m_alarmLog.begin(), m_alarmLog.end(), t.timeMs,
+                                [](qint64 v, const AlarmEntry &e) { return v < e.timeMs; });
+    const size_t index = size_t(pos - m_alarmLog.begin());
+    m_alarmLog.insert(pos, {t.timeMs, seq, std::move(t)});
+    // Snapshots that folded entries at or after the insert point are now wrong.
+    while (!m_alarmSnapshots.empty() && m_alarmSnapshots.back().applied > index)
+        m_alarmSnapshots.pop_back();
+}
+
+const AlarmStateMachine &HistoryStore::alarmsAt(qint64 atMs, size_t &replayed) const
+{
+    const size_t n = size_t(std::upper_bound(m_alarmLog.begin(), m_alarmLog.end(), atMs,
+                                             [](qint64 v, const AlarmEntry &e) { return v < e.timeMs; })
+                            - m_alarmLog.begin());
+    // Nearest snapshot at or before n, else the base state.
+    auto snap = std::upper_bound(m_alarmSnapshots.begin(), m_alarmSnapshots.end(), n,
+                                 [](size_t v, const AlarmSnapshot &s) { return v < s.applied; });
+    size_t from = 0;
+    if (snap != m_alarmSnapshots.begin()) {
+        --snap;
+        m_scratchAlarms = snap->machine;
+        from = snap->applied;
+    } else {
+        m_scratchAlarms = m_baseAlarms;
+    }
+    replayed = n - from;
+    for (size_t i = from; i < n; ++i) {
+        m_scratchAlarms.apply(m_alarmLog[i].transition);
+        // Lay down the snapshots an earlier insert dropped, so the next query is cheap.
+        const size_t applied = i + 1;
+        if (applied % kAlarmSnapshotEvery == 0
+            && (m_alarmSnapshots.empty() || m_alarmSnapshots.back().applied < applied))
+            m_alarmSnapshots.push_back({applied, m_alarmLog[i].timeMs, m_scratchAlarms});
+    }
+    return m_scratchAlarms;
+}
+
+PlantState HistoryStore::stateAt(qint64 atMs) const
+{
+    PlantState state;
+    for (const auto &assetPtr : m_assets) {
+        const Asset &a = *assetPtr;
+        qint64 updated = kNoTime;
+        AssetState *out = nullptr;
+        const auto ensure = [&]() -> AssetState & {
+            if (!out)
+                out = &state.assetState(a.path);
+            return *out;
+        };
+        for (int si : a.series) {
+            const Series &s = *m_series[size_t(si)];
+            const auto f = s.at(atMs);
+            if (!f)
+                continue;
+            updated = std::max(updated, f->t);
+            if (f->type == Slot::Absent)
+                continue;
+            AssetState &st = ensure();
+            st.attributes[s.name] = s.decode(f->raw, f->type);
+            if (!s.unit.isEmpty())
+                st.units[s.name] = s.unit;
+        }
+        if (const auto *l = a.lifecycle.at(atMs)) {
+            ensure().lifecycle = l->second;
+            updated = std::max(updated, l->first);
+        }
+        if (const auto touch = lastAtOrBefore(a.touches, atMs))
+            updated = std::max(updated, *touch);
+        if (updated != kNoTime) {
+            // The newest event of any kind; the fold starts from 0 like PlantState.
+            ensure().updatedMs = std::max<qint64>(0, updated);
+        }
+    }
+    size_t replayed = 0;
+    state.setAlarms(alarmsAt(atMs, replayed));
+    return state;
+}
+
+std::optional<HistoryStore::Sample> HistoryStore::valueAt(const QString &attributeKey, qint64 atMs) const
+{
+    const int si = m_seriesIndex.value(attributeKey, -1);
+    if (si < 0)
+        return std::nullopt;
+    const Series &s = *m_series[size_t(si)];
+    const auto f = s.at(atMs);
+    if (!f || f->type == Slot::Absent)
+        return std::nullopt;
+    return Sample{f->t, s.decode(f->raw, f->type)};
+}
+
+size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const
+{
+    const int si = m_seriesIndex.value(attributeKey, -1);
+    if (si < 0 || toMs < fromMs)
+        return 0;
+    size_t n = 0;
+    for (const Chunk &c : m_series[size_t(si)]->chunks) {
+        if (c.last() < fromMs || c.first() > toMs)
+            continue;
+        n += c.upperBound(toMs) - c.upperBound(fromMs - 1);
+    }
+    return n;
+}
+
+void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
+                            std::vector<double> &t, std::vector<double> &v) const
+{
+    t.clear();
+    v.clear();
+    const int si = m_seriesIndex.value(attributeKey, -1);
+    if (si < 0 || toMs <= fromMs || buckets <= 0)
+        return;
+    const Series &s = *m_series[size_t(si)];
+    const double width = double(toMs - fromMs) / double(buckets);
+    struct Bucket
+    {
+        int count = 0;
+        qint64 tMin = 0, tMax = 0;
+        double min = 0, max = 0;
+    };
+    Bucket cur;
+    int curIndex = -1;
+    const auto flush = [&] {
+        if (cur.count == 0)
+            return;
+        // Min and max in the order they occurred, so the trace is drawn faithfully.
+        const bool minFirst = cur.tMin <= cur.tMax;
+        t.push_back(double(minFirst ? cur.tMin : cur.tMax) / 1000.0);
+        v.push_back(minFirst ? cur.min : cur.max);
+        if (cur.count > 1 && !(cur.tMin == cur.tMax)) {
+            t.push_back(double(minFirst ? cur.tMax : cur.tMin) / 1000.0);
+            v.push_back(minFirst ? cur.max : cur.min);
+        }
+        cur = Bucket{};
+    };
+    for (const Chunk &c : s.chunks) {
+        if (c.last() < fromMs || c.first() > toMs)
+            continue;
+        const size_t end = c.upperBound(toMs);
+        for (size_t i = c.upperBound(fromMs - 1); i < end; ++i) {
+            double value;
+            switch (c.typeAt(i)) {
+            case Slot::Double: value = doubleOf(c.raw[i]); break;
+            case Slot::Int: value = double(qint64(c.raw[i])); break;
+            case Slot::Bool: value = c.raw[i] ? 1.0 : 0.0; break;
+            default: continue; // text, null and absent are not drawn
+            }
+            const qint64 ti = c.timeAt(i);
+            const int b = std::min(buckets - 1, int(double(ti - fromMs) / width));
+            if (b != curIndex) {
+                flush();
+                curIndex = b;
+            }
+            if (cur.count == 0 || value < cur.min) {
+                cur.min = value;
+                cur.tMin = ti;
+            }
+            if (cur.count == 0 || value > cur.max) {
+                cur.max = value;
+                cur.tMax = ti;
+            }
+            ++cur.count;
+        }
+    }
+    flush();
+}
+
+std::optional<qint64> HistoryStore::nextEventAfter(qint64 tMs, const QString &assetKey) const
+{
+    std::optional<qint64> best;
+    const auto consider = [&best](std::optional<qint64> c) {
+        if (c && (!best || *c < *best))
+            best = c;
+    };
+    const auto scanAsset = [&](const Asset &a) {
+        for (int si : a.series)
+            consider(m_series[size_t(si)]->firstAfter(tMs));
+        auto l = std::upper_bound(a.lifecycle.entries.begin(), a.lifecycle.entries.end(), tMs,
+                                  [](qint64 v, const auto &e) { return v < e.first; });
+        if (l != a.lifecycle.entries.end())
+            consider(l->first);
+        auto touch = std::upper_bound(a.touches.begin(), a.touches.end(), tMs);
+        if (touch != a.touches.end())
+            consider(*touch);
+    };
+    if (assetKey.isEmpty()) {
+        for (const auto &a : m_assets)
+            scanAsset(*a);
+    } else if (const int ai = m_assetIndex.value(assetKey, -1); ai >= 0) {
+        scanAsset(*m_assets[size_t(ai)]);
+    }
+    return best;
+}
+
+std::optional<qint64> HistoryStore::previousEventBefore(qint64 tMs, const QString &assetKey) const
+{
+    std::optional<qint64> best;
+    const auto consider = [&best](std::optional<qint64> c) {
+        if (c && (!best || *c > *best))
+            best = c;
+    };
+    const auto scanAsset = [&](const Asset &a) {
+        for (int si : a.series) {
+            const auto f = m_series[size_t(si)]->at(tMs - 1);
+            consider(f ? std::optional<qint64>(f->t) : std::nullopt);
+        }
+        if (const auto *l = a.lifecycle.at(tMs - 1))
+            consider(l->first);
+        consider(lastAtOrBefore(a.touches, tMs - 1));
+    };
+    if (assetKey.isEmpty()) {
+        for (const auto &a : m_assets)
+            scanAsset(*a);
+    } else if (const int ai = m_assetIndex.value(assetKey, -1); ai >= 0) {
+        scanAsset(*m_assets[size_t(ai)]);
+    }
+    return best;
+}
+
+QStringList HistoryStore::attributeKeys() const
+{
+    QStringList keys;
+    keys.reserve(qsizetype(m_series.size()));
+    for (const auto &s : m_series)
+        keys << s->key;
+    return keys;
+}
+
+size_t HistoryStore::memoryBytes() const
+{
+    size_t b = sizeof(*this) + m_recentIds.size() * (sizeof(quint64) * 3);
+    for (const auto &s : m_series)
+        b += s->bytes();
+    for (const auto &a : m_assets)
+        b += sizeof(Asset) + a->touches.capacity() * 8 + a->snapshots.capacity() * 8
+             + a->lifecycle.entries.capacity() * 32 + a->series.capacity() * 4;
+    b += m_alarmLog.capacity() * (sizeof(AlarmEntry) + 64);
+    return b;
+}
+
+void HistoryStore::enforceBudget()
+{
+    // Drop the oldest tenth of the time span at a time until under budget; the
+    // newest history is what operators scrub through most.
+    int guard = 0;
+    while (memoryBytes() > m_budget && m_lastMs > m_completeFromMs && guard++ < 64) {
+        const qint64 cutoff = m_completeFromMs + std::max<qint64>(1, (m_lastMs - m_completeFromMs) / 10);
+        dropBefore(cutoff);
+    }
+}
+
+void HistoryStore::dropBefore(qint64 cutoffMs)
+{
+    for (auto &s : m_series)
+        m_samples -= s->dropBefore(cutoffMs);
+    for (auto &a : m_assets) {
+        auto &entries = a->lifecycle.entries;
+        auto it = std::upper_bound(entries.begin(), entries.end(), cutoffMs,
+                                   [](qint64 v, const auto &e) { return v < e.first; });
+        if (it != entries.begin())
+            entries.erase(entries.begin(), it - 1);
+        auto touch = std::upper_bound(a->touches.begin(), a->touches.end(), cutoffMs);
+        if (touch != a->touches.begin())
+            a->touches.erase(a->touches.begin(), touch - 1);
+    }
+    // Alarms before the cutoff are folded into the base state.
+    size_t n = 0;
+    while (n < m_alarmLog.size() && m_alarmLog[n].timeMs < cutoffMs)
+        m_baseAlarms.apply(m_alarmLog[n++].transition);
+    m_alarmLog.erase(m_alarmLog.begin(), m_alarmLog.begin() + std::ptrdiff_t(n));
+    m_alarmSnapshots.clear();
+    m_completeFromMs = cutoffMs;
+}
+
+} // namespace ndh

@@ -1,0 +1,131 @@
+#pragma once
+// The time machine of DESIGN.md §5: every attribute sample, lifecycle change and
+// alarm transition the console has seen, indexed by event time, so that the state of
+// the whole plant at any instant is answered without replaying from the start:
+// attribute values by binary search in per-series chunks (12 bytes per numeric
+// sample), alarms from the nearest periodic snapshot of the alarm state machine.
+// Out-of-order events are placed by event time; duplicates (same message id) are
+// stored once. Memory is bounded: past the budget the oldest detail is dropped and
+// completeFromMs() says from when history is still complete.
+
+#include "alarm_state_machine.h"
+#include "plant_event.h"
+#include "plant_state.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ndh {
+
+class HistoryStore
+{
+public:
+    static constexpr size_t kDefaultBudgetBytes = size_t(2) << 30; // 2 GiB
+
+    explicit HistoryStore(size_t memoryBudgetBytes = kDefaultBudgetBytes);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    // Stores every event of the batch; returns how many were new (not duplicates).
+    size_t append(const std::vector<PlantEvent> &events);
+    void clear();
+
+    // The plant at `atMs`: identical to folding every stored event with event time
+    // <= atMs in event-time order (PlantState::apply), but without the replay.
+    PlantState stateAt(qint64 atMs) const;
+
+    struct Sample
+    {
+        qint64 timeMs = 0;
+        AttributeValue value;
+    };
+    // Newest value of one attribute at or before atMs ("location/type/id/attribute").
+    std::optional<Sample> valueAt(const QString &attributeKey, qint64 atMs) const;
+    // Min/max per bucket over [fromMs, toMs] for plots: for each of `buckets` columns
+    // with data, the minimum then the maximum (or the raw samples when there are at
+    // most two). Times are seconds since the epoch, as plots want them.
+    void decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
+                  std::vector<double> &t, std::vector<double> &v) const;
+    size_t samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const;
+
+    // Neighbouring event times, for "step to previous/next event" (of one asset when
+    // assetKey is given).
+    std::optional<qint64> nextEventAfter(qint64 tMs, const QString &assetKey = {}) const;
+    std::optional<qint64> previousEventBefore(qint64 tMs, const QString &assetKey = {}) const;
+
+    QStringList attributeKeys() const;
+    bool isEmpty() const { return m_events == 0; }
+    qint64 firstMs() const { return m_firstMs; }
+    qint64 lastMs() const { return m_lastMs; }
+    qint64 completeFromMs() const { return m_completeFromMs; } // == firstMs() until detail is dropped
+    size_t sampleCount() const { return m_samples; }
+    size_t eventCount() const { return m_events; }
+    quint64 duplicates() const { return m_duplicates; }
+    size_t memoryBytes() const;
+    size_t memoryBudget() const { return m_budget; }
+    void setMemoryBudget(size_t bytes);
+
+    struct Series;
+    struct Asset;
+
+private:
+    Asset &assetFor(const AssetPath &path);
+    Series &seriesFor(Asset &asset, int assetIndex, const QString &name);
+    bool isDuplicate(const QString &messageId);
+    void addTouch(Asset &asset, qint64 t);
+    void storeAlarm(const PlantEvent &event);
+    void enforceBudget();
+    void dropBefore(qint64 cutoffMs);
+    const AlarmStateMachine &alarmsAt(qint64 atMs, size_t &replayed) const;
+
+    size_t m_budget;
+    std::vector<std::unique_ptr<Asset>> m_assets;
+    QHash<QString, int> m_assetIndex;
+    std::vector<std::unique_ptr<Series>> m_series;
+    QHash<QString, int> m_seriesIndex; // attribute key -> series
+
+    // Alarm transitions sorted by time (ties in arrival order) with snapshots of the
+    // state machine every kAlarmSnapshotEvery transitions. Snapshots after an
+    // out-of-order insert are dropped and rebuilt lazily.
+    struct AlarmEntry
+    {
+        qint64 timeMs;
+        quint64 seq;
+        AlarmTransition transition;
+    };
+    std::vector<AlarmEntry> m_alarmLog;
+    struct AlarmSnapshot
+    {
+        size_t applied; // m_alarmLog[0, applied) folded in
+        qint64 timeMs;  // time of the last folded entry
+        AlarmStateMachine machine;
+    };
+    mutable std::vector<AlarmSnapshot> m_alarmSnapshots;
+    mutable AlarmStateMachine m_scratchAlarms;
+    AlarmStateMachine m_baseAlarms; // state carried over from dropped history
+    static constexpr size_t kAlarmSnapshotEvery = 512;
+
+    // Recent message ids (hashed), bounded: duplicates arrive close together (the
+    // same record from Redis and Kafka, a producer retry).
+    std::deque<quint64> m_recentIds;
+    QHash<quint64, int> m_recentIdSet;
+    static constexpr size_t kDedupWindow = 1 << 20;
+
+    quint64 m_seq = 0;
+    size_t m_samples = 0;
+    size_t m_samplesAtBudgetCheck = 0;
+    size_t m_events = 0;
+    quint64 m_duplicates = 0;
+    qint64 m_firstMs = 0;
+    qint64 m_lastMs = 0;
+    qint64 m_completeFromMs = 0;
+};
+
+} // namespace ndh

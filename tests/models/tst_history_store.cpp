@@ -1,0 +1,231 @@
+// The history engine must give exactly the state a naive replay from the beginning
+// gives, at any instant, whatever order events arrived in; and stay within budget.
+
+#include "history_store.h"
+
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <random>
+
+using namespace ndh;
+
+namespace {
+
+// A random plant history: attribute values of all JSON types, snapshots that drop
+// attributes, lifecycle changes, alarm cycles; delivered partly out of order and
+// with duplicates.
+std::vector<PlantEvent> randomHistory(quint64 seed, int count)
+{
+    std::mt19937_64 rng(seed);
+    const auto pick = [&rng](int n) { return int(rng() % quint64(n)); };
+    std::vector<PlantEvent> events;
+    for (int i = 0; i < count; ++i) {
+        PlantEvent e;
+        e.messageId = QStringLiteral("m%1").arg(i);
+        const int asset = pick(12);
+        e.asset = {QStringLiteral("L%1").arg(asset % 3), QStringLiteral("Pump"), QStringLiteral("P%1").arg(asset)};
+        e.eventTimeMs = 1000000 + qint64(i) * 100 + pick(2000) - 1000; // jitter: out of order
+        const int roll = pick(100);
+        if (roll < 60) {
+            e.kind = EventKind::AttributeUpdate;
+            const int n = 1 + pick(2);
+            for (int k = 0; k < n; ++k) {
+                const int attr = pick(5);
+                AttributeValue v;
+                switch (attr) {
+                case 0: v = double(pick(1000)) / 10.0; break;
+                case 1: v = qint64(pick(100000)); break;
+                case 2: v = pick(2) == 1; break;
+                case 3: v = QStringLiteral("mode-%1").arg(pick(4)); break;
+                default: v = std::monostate{}; break;
+                }
+                e.attributes.push_back({QStringLiteral("a%1").arg(attr), v, {}});
+            }
+        } else if (roll < 70) {
+            e.kind = EventKind::Snapshot;
+            e.lifecycle = pick(2) ? QStringLiteral("active") : QString();
+            for (int attr = 0; attr < 5; ++attr) {
+                if (pick(2))
+                    e.attributes.push_back({QStringLiteral("a%1").arg(attr), double(pick(50)), {}});
+            }
+        } else if (roll < 80) {
+            e.kind = EventKind::Lifecycle;
+            e.lifecycle = pick(2) ? QStringLiteral("active") : QStringLiteral("inactive");
+        } else if (roll < 97) {
+            static const EventKind kinds[] = {EventKind::AlarmTriggered, EventKind::AlarmCleared,
+                                              EventKind::AlarmAcknowledged, EventKind::AlarmShelved,
+                                              EventKind::AlarmReset};
+            e.kind = kinds[pick(5)];
+            AlarmInfo a;
+            a.alarmId = QStringLiteral("AL%1").arg(pick(3));
+            a.priority = 1 + pick(4);
+            a.latching = pick(4) == 0;
+            a.shelvedUntilMs = e.eventTimeMs + 5000;
+            e.alarm = a;
+        } else {
+            e.kind = EventKind::CommandResponse;
+        }
+        events.push_back(e);
+        if (pick(30) == 0)
+            events.push_back(e); // duplicate delivery
+    }
+    // Swap some neighbours: late partitions.
+    for (size_t i = 1; i < events.size(); i += 7)
+        std::swap(events[i - 1], events[i]);
+    return events;
+}
+
+QString stateJson(const PlantState &s, qint64 at)
+{
+    return QString::fromStdString(s.toJson(at, 0).dump());
+}
+
+} // namespace
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void equalsNaiveReplayAtRandomInstants()
+    {
+        const auto events = randomHistory(42, 4000);
+        HistoryStore store;
+        EventTimeline naive;
+        // Delivered in batches, as the backend does.
+        for (size_t i = 0; i < events.size(); i += 97) {
+            std::vector<PlantEvent> batch(events.begin() + std::ptrdiff_t(i),
+                                          events.begin() + std::ptrdiff_t(std::min(events.size(), i + 97)));
+            store.append(batch);
+        }
+        for (const PlantEvent &e : events)
+            naive.add(e);
+        QVERIFY(store.duplicates() > 0);
+        std::mt19937_64 rng(7);
+        for (int i = 0; i < 200; ++i) {
+            const qint64 at = store.firstMs() - 500 + qint64(rng() % quint64(store.lastMs() - store.firstMs() + 1000));
+            const QString got = stateJson(store.stateAt(at), at);
+            const QString want = stateJson(naive.stateAt(at), at);
+            if (got != want) {
+                // Print where they part, the whole documents are long.
+                int p = 0;
+                while (p < got.size() && p < want.size() && got[p] == want[p])
+                    ++p;
+                qWarning("at %lld differs at %d:\n got  ...%s\n want ...%s", at, p,
+                         qPrintable(got.mid(std::max(0, p - 200), 400)), qPrintable(want.mid(std::max(0, p - 200), 400)));
+            }
+            QCOMPARE(got, want);
+        }
+    }
+
+    void edgesOfTime()
+    {
+        const auto events = randomHistory(3, 500);
+        HistoryStore store;
+        store.append(events);
+        EventTimeline naive;
+        for (const auto &e : events)
+            naive.add(e);
+        const qint64 before = store.firstMs() - 1;
+        QVERIFY(store.stateAt(before).assets().empty());
+        QCOMPARE(stateJson(store.stateAt(store.firstMs()), 0), stateJson(naive.stateAt(store.firstMs()), 0));
+        const qint64 after = store.lastMs() + 1000000;
+        QCOMPARE(stateJson(store.stateAt(after), after), stateJson(naive.stateAt(after), after));
+    }
+
+    void emptyHistory()
+    {
+        HistoryStore store;
+        QVERIFY(store.isEmpty());
+        QVERIFY(store.stateAt(12345).assets().empty());
+        QVERIFY(!store.valueAt(QStringLiteral("A/Pump/P1/x"), 1).has_value());
+        QVERIFY(!store.nextEventAfter(0).has_value());
+        std::vector<double> t, v;
+        store.decimate(QStringLiteral("A/Pump/P1/x"), 0, 1000, 100, t, v);
+        QVERIFY(t.empty());
+    }
+
+    void valuesAndNeighbours()
+    {
+        HistoryStore store;
+        std::vector<PlantEvent> events;
+        for (int i = 0; i < 10; ++i) {
+            PlantEvent e;
+            e.messageId = QString::number(i);
+            e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P1")};
+            e.eventTimeMs = (10 - i) * 1000; // newest first
+            e.attributes.push_back({QStringLiteral("x"), double(10 - i), {}});
+            events.push_back(e);
+        }
+        store.append(events);
+        QCOMPARE(std::get<double>(store.valueAt(QStringLiteral("A/Pump/P1/x"), 5500)->value), 5.0);
+        QCOMPARE(store.valueAt(QStringLiteral("A/Pump/P1/x"), 5500)->timeMs, 5000);
+        QCOMPARE(store.nextEventAfter(5000).value(), 6000);
+        QCOMPARE(store.previousEventBefore(5000, QStringLiteral("A/Pump/P1")).value(), 4000);
+        QVERIFY(!store.nextEventAfter(10000).has_value());
+        QCOMPARE(store.samplesInRange(QStringLiteral("A/Pump/P1/x"), 2000, 4000), size_t(3));
+    }
+
+    void decimationKeepsExtremes()
+    {
+        HistoryStore store;
+        std::vector<PlantEvent> events;
+        // A day at 1 Hz with one spike; 200 pixel columns.
+        for (int i = 0; i < 86400; ++i) {
+            PlantEvent e;
+            e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P1")};
+            e.eventTimeMs = qint64(i) * 1000;
+            e.attributes.push_back({QStringLiteral("x"), i == 40000 ? 999.0 : double(i % 10), {}});
+            events.push_back(std::move(e));
+        }
+        store.append(events);
+        std::vector<double> t, v;
+        store.decimate(QStringLiteral("A/Pump/P1/x"), 0, 86400000, 200, t, v);
+        QVERIFY(t.size() <= 400);
+        QVERIFY(t.size() >= 200);
+        QCOMPARE(*std::max_element(v.begin(), v.end()), 999.0);
+        QCOMPARE(*std::min_element(v.begin(), v.end()), 0.0);
+        QVERIFY(std::is_sorted(t.begin(), t.end()));
+    }
+
+    void compactSamples()
+    {
+        HistoryStore store;
+        std::vector<PlantEvent> events;
+        for (int i = 0; i < 200000; ++i) {
+            PlantEvent e;
+            e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P%1").arg(i % 100)};
+            e.eventTimeMs = qint64(i) * 10;
+            e.attributes.push_back({QStringLiteral("x"), double(i), {}});
+            events.push_back(std::move(e));
+        }
+        store.append(events);
+        const double perSample = double(store.memoryBytes()) / double(store.sampleCount());
+        qInfo("history: %.1f bytes per stored sample", perSample);
+        QVERIFY2(perSample < 16.0, qPrintable(QString::number(perSample)));
+    }
+
+    void budgetDropsOldestDetailAndSaysSo()
+    {
+        HistoryStore store(2 * 1024 * 1024); // 2 MiB
+        for (int batch = 0; batch < 100; ++batch) {
+            std::vector<PlantEvent> events;
+            for (int i = 0; i < 5000; ++i) {
+                PlantEvent e;
+                e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P%1").arg(i % 50)};
+                e.eventTimeMs = qint64(batch) * 5000 + i;
+                e.attributes.push_back({QStringLiteral("x"), double(i), {}});
+                events.push_back(std::move(e));
+            }
+            store.append(events);
+        }
+        QVERIFY(store.memoryBytes() <= 2 * 1024 * 1024);
+        QVERIFY(store.completeFromMs() > store.firstMs());
+        // The newest state is intact.
+        QCOMPARE(std::get<double>(store.valueAt(QStringLiteral("A/Pump/P49/x"), store.lastMs())->value), 4999.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_history_store.moc"
