@@ -13,7 +13,9 @@ void PlantModels::applyBatch(const EventBatchPtr &batch)
 {
     if (!batch)
         return;
+    m_history.append(batch->events);
     m_tree.applyEvents(batch->events);
+    m_alarms.applyEvents(batch->events);
     m_series.append(batch->events);
     m_deadLetters.append(batch->deadLetters);
     m_eventsApplied += batch->events.size();

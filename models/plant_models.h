@@ -2,9 +2,11 @@
 // The GUI-thread side of ingest: owns the item models and stores that views read,
 // and applies each backend batch to all of them at once.
 
+#include "alarm_table_model.h"
 #include "asset_tree_model.h"
 #include "connection_status.h"
 #include "dead_letter_model.h"
+#include "history_store.h"
 #include "plant_event.h"
 #include "series_store.h"
 
@@ -20,6 +22,9 @@ public:
 
     AssetTreeModel *assetTree() { return &m_tree; }
     DeadLetterModel *deadLetters() { return &m_deadLetters; }
+    AlarmTableModel *alarms() { return &m_alarms; }
+    const HistoryStore &history() const { return m_history; }
+    HistoryStore &history() { return m_history; }
     const SeriesStore &series() const { return m_series; }
     const ConnectionStatus &connectionStatus() const { return m_status; }
 
@@ -39,7 +44,9 @@ signals:
 private:
     AssetTreeModel m_tree;
     DeadLetterModel m_deadLetters;
+    AlarmTableModel m_alarms;
     SeriesStore m_series;
+    HistoryStore m_history;
     ConnectionStatus m_status;
     quint64 m_eventsApplied = 0;
     quint64 m_recordsConsumed = 0;
