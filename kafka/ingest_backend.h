@@ -11,6 +11,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
+#include <memory>
+
 class QThread;
 
 namespace ndh {
@@ -35,7 +38,12 @@ signals:
     void statusChanged(const ndh::ConnectionStatus &status);
 
 private:
+    // Relays a worker batch and marks it taken once every direct receiver ran, so
+    // the worker coalesces instead of queueing batches behind a busy GUI.
+    void relayBatch(const ndh::EventBatchPtr &batch);
+
     ConsumerConfig m_config;
+    std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
     QThread *m_thread = nullptr;
     QPointer<KafkaConsumerWorker> m_worker;
 };

@@ -1,0 +1,77 @@
+#include "ingest_backend.h"
+
+#include "kafka_consumer_worker.h"
+#include "kafka_logging.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+namespace ndh {
+
+IngestBackend::IngestBackend(ConsumerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    // Queued signals across the backend thread carry these types.
+    qRegisterMetaType<ndh::EventBatchPtr>("ndh::EventBatchPtr");
+    qRegisterMetaType<ndh::ConnectionStatus>("ndh::ConnectionStatus");
+}
+
+IngestBackend::~IngestBackend()
+{
+    stop();
+}
+
+void IngestBackend::start()
+{
+    if (m_thread)
+        return;
+    m_inFlight->store(0);
+    // No QObject parent: if the thread ever fails to stop in time it must outlive us.
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("ndh-backend"));
+    auto *worker = new KafkaConsumerWorker(m_config, m_inFlight);
+    worker->moveToThread(m_thread);
+    m_worker = worker;
+    connect(m_thread, &QThread::started, worker, &KafkaConsumerWorker::start);
+    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &KafkaConsumerWorker::batchReady, this, &IngestBackend::relayBatch, Qt::QueuedConnection);
+    connect(worker, &KafkaConsumerWorker::statusChanged, this, &IngestBackend::statusChanged,
+            Qt::QueuedConnection);
+    m_thread->start();
+}
+
+void IngestBackend::relayBatch(const ndh::EventBatchPtr &batch)
+{
+    emit batchReady(batch);
+    m_inFlight->fetch_sub(1);
+}
+
+void IngestBackend::stop(int timeoutMs)
+{
+    if (!m_thread)
+        return;
+    QThread *thread = m_thread;
+    m_thread = nullptr;
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &KafkaConsumerWorker::shutdown, Qt::QueuedConnection);
+    else
+        thread->quit();
+    if (thread->wait(QDeadlineTimer(timeoutMs))) {
+        delete thread;
+        return;
+    }
+    // The worker is stuck inside librdkafka. Blocking the GUI longer would be worse
+    // than leaving the thread to finish on its own: it deletes itself when it does.
+    qCWarning(lcKafka, "backend thread did not stop within %d ms; leaving it to finish", timeoutMs);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    if (thread->isFinished())
+        delete thread; // finished between the wait and the connect (drops the posted delete)
+}
+
+bool IngestBackend::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+} // namespace ndh

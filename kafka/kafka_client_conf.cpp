@@ -1,0 +1,68 @@
+#include "kafka_client_conf.h"
+
+#include "kafka_logging.h"
+
+#include <librdkafka/rdkafka.h>
+
+namespace ndh {
+
+KafkaClientConf::KafkaClientConf()
+    : m_conf(rd_kafka_conf_new())
+{
+    routeRdKafkaLogs(m_conf);
+}
+
+KafkaClientConf::~KafkaClientConf()
+{
+    if (m_conf)
+        rd_kafka_conf_destroy(m_conf);
+}
+
+bool KafkaClientConf::set(const QString &name, const QString &value)
+{
+    if (!m_conf)
+        return false;
+    char errstr[512];
+    if (rd_kafka_conf_set(m_conf, name.toUtf8().constData(), value.toUtf8().constData(), errstr,
+                          sizeof errstr) != RD_KAFKA_CONF_OK) {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("Kafka property %1=%2 refused: %3")
+                          .arg(name, value, QString::fromUtf8(errstr));
+        return false;
+    }
+    return true;
+}
+
+bool KafkaClientConf::setAll(const QList<QPair<QString, QString>> &properties)
+{
+    bool ok = true;
+    for (const auto &[name, value] : properties)
+        ok = set(name, value) && ok;
+    return ok;
+}
+
+rd_kafka_s *KafkaClientConf::createProducer()
+{
+    return create(RD_KAFKA_PRODUCER);
+}
+
+rd_kafka_s *KafkaClientConf::createConsumer()
+{
+    return create(RD_KAFKA_CONSUMER);
+}
+
+rd_kafka_s *KafkaClientConf::create(int type)
+{
+    if (!m_conf || !m_error.isEmpty())
+        return nullptr;
+    char errstr[512];
+    rd_kafka_t *rk = rd_kafka_new(rd_kafka_type_t(type), m_conf, errstr, sizeof errstr);
+    if (!rk) {
+        m_error = QStringLiteral("Cannot create Kafka client: %1").arg(QString::fromUtf8(errstr));
+        return nullptr;
+    }
+    m_conf = nullptr; // owned by rk now
+    return rk;
+}
+
+} // namespace ndh

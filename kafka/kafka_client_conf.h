@@ -1,0 +1,40 @@
+#pragma once
+// Owning wrapper of a librdkafka configuration: collects properties, remembers the
+// first one that was refused (with librdkafka's reason) and hands the raw handle to
+// rd_kafka_new(), which takes ownership on success.
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+struct rd_kafka_conf_s;
+struct rd_kafka_s;
+
+namespace ndh {
+
+class KafkaClientConf
+{
+public:
+    KafkaClientConf(); // with log routing to lcKafka already installed
+    ~KafkaClientConf();
+    KafkaClientConf(const KafkaClientConf &) = delete;
+    KafkaClientConf &operator=(const KafkaClientConf &) = delete;
+
+    // False when librdkafka refuses the property; error() then says which and why.
+    bool set(const QString &name, const QString &value);
+    bool setAll(const QList<QPair<QString, QString>> &properties);
+    QString error() const { return m_error; }
+    rd_kafka_conf_s *raw() { return m_conf; }
+
+    // Creates the client; the configuration is consumed on success. nullptr with
+    // error() set on failure.
+    rd_kafka_s *createProducer();
+    rd_kafka_s *createConsumer();
+
+private:
+    rd_kafka_s *create(int type);
+    rd_kafka_conf_s *m_conf = nullptr;
+    QString m_error;
+};
+
+} // namespace ndh

@@ -1,0 +1,333 @@
+#include "kafka_consumer_worker.h"
+
+#include "kafka_client_conf.h"
+#include "kafka_logging.h"
+#include "topic_catalog.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QTimer>
+
+#include <librdkafka/rdkafka.h>
+
+#include <array>
+
+namespace ndh {
+
+namespace {
+
+QString partitionKey(const QString &topic, int partition)
+{
+    return topic + u'\n' + QString::number(partition);
+}
+
+} // namespace
+
+KafkaConsumerWorker::KafkaConsumerWorker(ConsumerConfig config, std::shared_ptr<std::atomic<int>> inFlight)
+    : m_config(std::move(config))
+    , m_inFlight(std::move(inFlight))
+{
+    if (m_config.topics.isEmpty())
+        m_config.topics = topics::standardTopics();
+    for (const QString &t : std::as_const(m_config.topics))
+        m_wantedTopics.insert(t);
+    // Configured envelopes pin topics (first match wins); every other topic is sniffed
+    // (DESIGN.md §1: sniffing is the default).
+    for (const auto &[pattern, envelope] : std::as_const(m_config.topicEnvelopes))
+        m_decoder.setTopicEnvelope(pattern, envelope);
+    m_status.endpoint = m_config.bootstrap;
+    m_pending = std::make_unique<EventBatch>();
+}
+
+KafkaConsumerWorker::~KafkaConsumerWorker()
+{
+    destroyConsumer();
+}
+
+void KafkaConsumerWorker::start()
+{
+    m_clock.start();
+    m_sinceHandoff.start();
+    setState(ConnectionStatus::State::Connecting);
+
+    KafkaClientConf conf;
+    conf.set(QStringLiteral("bootstrap.servers"), m_config.bootstrap);
+    conf.set(QStringLiteral("client.id"), QStringLiteral("ndh-console"));
+    // assign() needs a group id, but we never join the group (no 3 s rebalance, no
+    // commits): every console reads the whole topic independently.
+    conf.set(QStringLiteral("group.id"),
+             QStringLiteral("ndh-console-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
+    conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
+    conf.set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
+    conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("false"));
+    conf.set(QStringLiteral("auto.offset.reset"), QStringLiteral("earliest"));
+    // An operator console should notice a returning broker within seconds, not the
+    // default 10 s backoff.
+    conf.set(QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("2000"));
+    conf.set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
+    // A console is about latency: a fetch that finds nothing returns within 100 ms
+    // (brokers that do not wake a waiting fetch, like the mock, would otherwise hold
+    // every quiet partition's news for the default 500 ms).
+    conf.set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100"));
+    conf.setAll(m_config.extraProperties);
+    rd_kafka_conf_set_opaque(conf.raw(), this);
+    rd_kafka_conf_set_error_cb(conf.raw(), &KafkaConsumerWorker::errorCallback);
+
+    m_rk = conf.createConsumer();
+    if (!m_rk) {
+        // A bad property is a configuration problem, not a broker outage, but the
+        // status bar is where the operator looks either way.
+        setState(ConnectionStatus::State::BrokerDown, conf.error());
+        qCWarning(lcKafka, "%s", qPrintable(conf.error()));
+        return;
+    }
+    m_queue = rd_kafka_queue_get_consumer(m_rk);
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &KafkaConsumerWorker::pump);
+    m_timer->start();
+}
+
+void KafkaConsumerWorker::shutdown()
+{
+    if (m_timer)
+        m_timer->stop();
+    destroyConsumer();
+    setState(ConnectionStatus::State::Disconnected);
+    if (QThread *t = thread(); t && t != QCoreApplication::instance()->thread())
+        t->quit();
+}
+
+void KafkaConsumerWorker::destroyConsumer()
+{
+    if (m_queue) {
+        rd_kafka_queue_destroy(m_queue);
+        m_queue = nullptr;
+    }
+    if (m_rk) {
+        // No consumer close: it would talk to a group coordinator we never joined and,
+        // with brokers unreachable, block shutdown.
+        rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
+        m_rk = nullptr;
+    }
+}
+
+void KafkaConsumerWorker::errorCallback(rd_kafka_t *, int err, const char *reason, void *opaque)
+{
+    // Served from rd_kafka_poll() in pump(), so on the worker thread.
+    static_cast<KafkaConsumerWorker *>(opaque)->onClientError(err, QString::fromUtf8(reason));
+}
+
+void KafkaConsumerWorker::onClientError(int err, const QString &reason)
+{
+    const auto code = rd_kafka_resp_err_t(err);
+    switch (code) {
+    case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN: {
+        // The per-broker error that preceded this says why; this one only says "all".
+        const QString why = operatorReason(m_lastTransportError.isEmpty() ? reason : m_lastTransportError);
+        setState(ConnectionStatus::State::BrokerDown,
+                 QStringLiteral("Cannot reach Kafka at %1: %2").arg(m_config.bootstrap, why));
+        break;
+    }
+    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
+    case RD_KAFKA_RESP_ERR__SSL:
+    case RD_KAFKA_RESP_ERR__FATAL:
+        setState(ConnectionStatus::State::BrokerDown,
+                 QStringLiteral("Kafka at %1: %2").arg(m_config.bootstrap, operatorReason(reason)));
+        break;
+    case RD_KAFKA_RESP_ERR__TRANSPORT:
+    case RD_KAFKA_RESP_ERR__RESOLVE:
+        m_lastTransportError = reason;
+        qCDebug(lcKafka, "%s", qPrintable(reason));
+        break;
+    default:
+        qCDebug(lcKafka, "client error %s: %s", rd_kafka_err2name(code), qPrintable(reason));
+        break;
+    }
+}
+
+void KafkaConsumerWorker::setState(ConnectionStatus::State state, const QString &error)
+{
+    // Latch: one report per episode. Further errors while already down change nothing
+    // an operator would act on.
+    if (state == m_status.state && (state != ConnectionStatus::State::BrokerDown || !m_status.lastError.isEmpty()))
+        return;
+    const bool wasDown = m_status.state == ConnectionStatus::State::BrokerDown;
+    m_status.state = state;
+    m_status.sinceMs = QDateTime::currentMSecsSinceEpoch();
+    if (state == ConnectionStatus::State::BrokerDown) {
+        m_status.lastError = error;
+        m_status.brokersUp = 0;
+        qCWarning(lcKafka, "%s", qPrintable(error));
+    } else if (state == ConnectionStatus::State::Connected) {
+        m_status.lastError.clear();
+        m_lastTransportError.clear();
+        if (wasDown)
+            qCInfo(lcKafka, "Kafka at %s reachable again", qPrintable(m_config.bootstrap));
+    }
+    emit statusChanged(m_status);
+}
+
+void KafkaConsumerWorker::pump()
+{
+    if (!m_rk)
+        return;
+    rd_kafka_poll(m_rk, 0); // error callbacks
+    const qint64 now = m_clock.elapsed();
+    if (now >= m_nextMetadataMs)
+        refreshMetadata();
+
+    // Back-pressure: while the GUI has not taken the previous batch and the next one
+    // is already large, leave further records in librdkafka's bounded queue.
+    const bool guiBehind = m_inFlight->load() > 0 && m_pending->events.size() >= kMaxPendingEvents;
+    if (!guiBehind)
+        consumeSlice();
+    else
+        QThread::msleep(kPollSliceMs); // nothing to do but wait for the GUI; do not spin
+
+    handOff(false);
+    if (m_clock.elapsed() >= m_nextStatusMs)
+        tickStatus();
+}
+
+void KafkaConsumerWorker::consumeSlice()
+{
+    std::array<rd_kafka_message_t *, 512> messages{};
+    const qint64 sliceEnd = m_clock.elapsed() + kPollSliceMs;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (;;) {
+        const qint64 left = sliceEnd - m_clock.elapsed();
+        if (left <= 0)
+            break;
+        const ssize_t n = rd_kafka_consume_batch_queue(m_queue, int(left), messages.data(), messages.size());
+        if (n <= 0)
+            break;
+        for (ssize_t i = 0; i < n; ++i) {
+            rd_kafka_message_t *msg = messages[size_t(i)];
+            if (msg->err) {
+                if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                    qCDebug(lcKafka, "consumer: %s", rd_kafka_message_errstr(msg));
+                rd_kafka_message_destroy(msg);
+                continue;
+            }
+            auto nameIt = m_topicNames.constFind(msg->rkt);
+            if (nameIt == m_topicNames.constEnd())
+                nameIt = m_topicNames.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
+            EventSource source;
+            source.channel = EventSource::Channel::Kafka;
+            source.topic = *nameIt;
+            source.partition = msg->partition;
+            source.offset = msg->offset;
+            rd_kafka_timestamp_type_t tsType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+            const qint64 ts = rd_kafka_message_timestamp(msg, &tsType);
+            source.brokerTimeMs = ts > 0 ? ts : 0;
+            m_decoder.decodeOrDeadLetter(
+                QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
+                QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)), source,
+                m_pending->events, m_pending->deadLetters, nowMs);
+            ++m_pending->recordsConsumed;
+            m_pending->bytesConsumed += msg->len;
+            ++m_recordsThisSecond;
+            rd_kafka_message_destroy(msg);
+        }
+        // Records flowing means the cluster is there, whatever the last error said.
+        if (m_status.state != ConnectionStatus::State::Connected)
+            setState(ConnectionStatus::State::Connected);
+        if (size_t(n) < messages.size())
+            break; // drained what was ready; the next slice waits for more
+    }
+}
+
+void KafkaConsumerWorker::refreshMetadata()
+{
+    const rd_kafka_metadata_t *md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_rk, 1, nullptr, &md, kMetadataTimeoutMs);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        // Not necessarily down (a slow answer); error_cb decides that. Retry soon.
+        qCDebug(lcKafka, "metadata: %s", rd_kafka_err2str(err));
+        m_nextMetadataMs = m_clock.elapsed() + kMetadataRetryMs;
+        return;
+    }
+    m_status.brokersKnown = md->broker_cnt;
+    m_status.brokersUp = md->broker_cnt;
+    setState(ConnectionStatus::State::Connected);
+
+    rd_kafka_topic_partition_list_t *add = rd_kafka_topic_partition_list_new(16);
+    for (int t = 0; t < md->topic_cnt; ++t) {
+        const rd_kafka_metadata_topic_t &topic = md->topics[t];
+        const QString name = QString::fromUtf8(topic.topic);
+        if (topic.err != RD_KAFKA_RESP_ERR_NO_ERROR || !m_wantedTopics.contains(name))
+            continue;
+        for (int p = 0; p < topic.partition_cnt; ++p) {
+            const int partition = topic.partitions[p].id;
+            const QString key = partitionKey(name, partition);
+            if (m_assigned.contains(key))
+                continue;
+            // Partitions that appear after the first assignment hold only new records:
+            // read them whole whatever the configured start.
+            qint64 offset = RD_KAFKA_OFFSET_BEGINNING;
+            if (!m_initialAssignmentDone) {
+                switch (m_config.startFrom) {
+                case ConsumerConfig::StartFrom::Beginning: offset = RD_KAFKA_OFFSET_BEGINNING; break;
+                case ConsumerConfig::StartFrom::End: offset = RD_KAFKA_OFFSET_END; break;
+                case ConsumerConfig::StartFrom::LastN:
+                    offset = m_config.lastN > 0 ? RD_KAFKA_OFFSET_TAIL(m_config.lastN) : RD_KAFKA_OFFSET_END;
+                    break;
+                }
+            }
+            rd_kafka_topic_partition_list_add(add, topic.topic, partition)->offset = offset;
+            m_assigned.insert(key);
+        }
+    }
+    rd_kafka_metadata_destroy(md);
+    m_initialAssignmentDone = true;
+    if (add->cnt > 0) {
+        if (rd_kafka_error_t *error = rd_kafka_incremental_assign(m_rk, add)) {
+            qCWarning(lcKafka, "assign failed: %s", rd_kafka_error_string(error));
+            rd_kafka_error_destroy(error);
+            // Forget them so the next refresh tries again.
+            for (int i = 0; i < add->cnt; ++i)
+                m_assigned.remove(partitionKey(QString::fromUtf8(add->elems[i].topic), add->elems[i].partition));
+        } else {
+            qCInfo(lcKafka, "assigned %d partitions (%lld in total)", add->cnt, qlonglong(m_assigned.size()));
+        }
+    }
+    rd_kafka_topic_partition_list_destroy(add);
+    m_nextMetadataMs = m_clock.elapsed() + kMetadataIntervalMs;
+}
+
+void KafkaConsumerWorker::handOff(bool force)
+{
+    if (m_pending->recordsConsumed == 0 && m_pending->events.empty() && m_pending->deadLetters.empty())
+        return;
+    if (m_inFlight->load() > 0)
+        return; // the GUI has not taken the last one: keep coalescing
+    const int maxPerSecond = std::max(1, m_config.maxHandoffsPerSecond);
+    const qint64 minGapMs = (1000 + maxPerSecond - 1) / maxPerSecond;
+    if (!force && m_sinceHandoff.elapsed() < minGapMs)
+        return;
+    m_pending->createdMs = QDateTime::currentMSecsSinceEpoch();
+    m_inFlight->fetch_add(1);
+    emit batchReady(EventBatchPtr(m_pending.release()));
+    m_pending = std::make_unique<EventBatch>();
+    m_sinceHandoff.restart();
+}
+
+void KafkaConsumerWorker::tickStatus()
+{
+    const qint64 now = m_clock.elapsed();
+    const qint64 window = std::max<qint64>(1, now - m_rateWindowStartMs);
+    const double rate = double(m_recordsThisSecond) * 1000.0 / double(window);
+    m_recordsThisSecond = 0;
+    m_rateWindowStartMs = now;
+    m_nextStatusMs = now + 1000;
+    if (rate != m_status.recordsPerSecond) {
+        m_status.recordsPerSecond = rate;
+        emit statusChanged(m_status);
+    }
+}
+
+} // namespace ndh

@@ -1,0 +1,91 @@
+#pragma once
+// The backend worker of DESIGN.md §3: lives on the "ndh-backend" thread and owns the
+// librdkafka consumer. It reads without a consumer group (metadata, then assign() of
+// every partition of the configured topics, re-checked every few seconds for new
+// topics and partitions), decodes in batches and hands the GUI one coalesced batch
+// at a time, never more than maxHandoffsPerSecond a second and never while the
+// previous one has not been taken. Its loop is a short timer slot, so queued
+// invocations from the GUI thread (shutdown, later: seek, commands) still run.
+
+#include "connection_status.h"
+#include "consumer_config.h"
+#include "envelope_decoder.h"
+#include "plant_event.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+class QTimer;
+struct rd_kafka_s;
+struct rd_kafka_queue_s;
+
+namespace ndh {
+
+class KafkaConsumerWorker : public QObject
+{
+    Q_OBJECT
+public:
+    // inFlight counts batches emitted but not yet taken by the GUI thread; the
+    // receiver decrements it once a batch has been applied.
+    KafkaConsumerWorker(ConsumerConfig config, std::shared_ptr<std::atomic<int>> inFlight);
+    ~KafkaConsumerWorker() override; // destroys the consumer without a group close
+
+    // Bounds of one turn of the loop: how long one poll may block, and how many
+    // events may wait for a GUI that is behind before the worker stops fetching
+    // (librdkafka's own bounded queue then holds the rest at the broker side).
+    static constexpr int kPollSliceMs = 15;
+    static constexpr int kMetadataTimeoutMs = 300;
+    static constexpr int kMetadataIntervalMs = 3000;
+    static constexpr int kMetadataRetryMs = 1000;
+    static constexpr size_t kMaxPendingEvents = 200000;
+
+public slots:
+    void start();    // creates the consumer and starts the loop (worker thread)
+    void shutdown(); // destroys the consumer and quits the worker thread
+
+signals:
+    void batchReady(const ndh::EventBatchPtr &batch);
+    void statusChanged(const ndh::ConnectionStatus &status);
+
+private:
+    void pump();
+    void consumeSlice();
+    void refreshMetadata();
+    void handOff(bool force);
+    void tickStatus();
+    void setState(ConnectionStatus::State state, const QString &error = {});
+    void destroyConsumer();
+    void onClientError(int err, const QString &reason);
+    static void errorCallback(rd_kafka_s *rk, int err, const char *reason, void *opaque);
+
+    ConsumerConfig m_config;
+    std::shared_ptr<std::atomic<int>> m_inFlight;
+    EnvelopeDecoder m_decoder;
+    rd_kafka_s *m_rk = nullptr;
+    rd_kafka_queue_s *m_queue = nullptr;
+    QTimer *m_timer = nullptr;
+
+    QSet<QString> m_wantedTopics;
+    QSet<QString> m_assigned; // "topic\npartition"
+    bool m_initialAssignmentDone = false;
+    QHash<const void *, QString> m_topicNames; // rd_kafka_topic_t* -> name, saves a conversion per record
+
+    std::unique_ptr<EventBatch> m_pending;
+    QElapsedTimer m_sinceHandoff;
+    QElapsedTimer m_clock;
+    qint64 m_nextMetadataMs = 0;
+    qint64 m_nextStatusMs = 0;
+
+    ConnectionStatus m_status;
+    QString m_lastTransportError;
+    quint64 m_recordsThisSecond = 0;
+    qint64 m_rateWindowStartMs = 0;
+};
+
+} // namespace ndh

@@ -1,0 +1,105 @@
+#pragma once
+// The demo plant as a pure, deterministic record generator: given a seed, an asset
+// count and the times it is asked at, it always yields the same records, byte for
+// byte (its own uniform/normal draws over std::mt19937_64, so no dependency on the
+// standard library's distributions). PlantSimulator paces and publishes it; tests
+// read it directly.
+//
+// What it emits (strict: every field of the envelope, always the same JSON types):
+// - NDH envelope on ndh.*: orb_started, then per asset events.created, events.activated
+//   and a state.snapshot; then mostly state.attribute_changed, periodic snapshots,
+//   occasional deactivated/activated, alarms.triggered/cleared on threshold crossings
+//   (with hysteresis), commands.response now and then;
+// - drone envelope on drone-events, task-events, alert-events, monitoring-data;
+// - domain envelope on domain-events for the attribute changes of warehouse assets.
+// Kafka key: asset id; for drones the drone id.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <deque>
+#include <random>
+#include <vector>
+
+namespace ndh {
+
+struct PlantRecord
+{
+    QByteArray topic;
+    QByteArray key;
+    QByteArray payload;
+    qint64 timestampMs = 0; // event time, also used as the Kafka record timestamp
+};
+
+class PlantGenerator
+{
+public:
+    static constexpr int kDroneCount = 3;
+    static constexpr auto kSourceOrb = "NDH-ORB-1";
+
+    PlantGenerator(quint64 seed, int assets);
+    ~PlantGenerator(); // out of line: the private structs are complete only in the .cpp
+    PlantGenerator(const PlantGenerator &) = delete;
+    PlantGenerator &operator=(const PlantGenerator &) = delete;
+
+    // The next record, stamped with nowMs for records that start at this call.
+    PlantRecord next(qint64 nowMs);
+    quint64 generated() const { return m_generated; }
+
+    // The asset ids, keys and locations the generator publishes (for tests and docs).
+    struct AssetInfo
+    {
+        QString id;       // "PUMP_001"
+        QString type;     // "Pump"
+        QString location; // "FACTORY_A"
+        bool domainEnvelope = false; // value changes go to domain-events
+    };
+    const std::vector<AssetInfo> &assets() const { return m_assetInfo; }
+    static QStringList locations();
+    static QStringList assetTypes();
+
+private:
+    struct Attribute;
+    struct Asset;
+    struct Drone;
+
+    double uniform();          // [0, 1)
+    double normal();           // N(0, 1)
+    int pick(int n);           // [0, n)
+    QString nextMessageId();
+
+    void startup(qint64 nowMs);
+    void step(qint64 nowMs);
+    void attributeStep(qint64 nowMs);
+    void modeStep(qint64 nowMs);
+    void lifecycleStep(qint64 nowMs);
+    void commandStep(qint64 nowMs);
+    void droneStep(qint64 nowMs);
+
+    using Json = nlohmann::ordered_json;
+    QString emitNdh(const char *topic, const Asset &asset, qint64 nowMs, Json eventData,
+                    const QString &correlationId = {}, const QString &causationId = {});
+    void emitSnapshot(const Asset &asset, qint64 nowMs);
+    void emitDrone(const char *topic, const Drone &drone, const char *type, const char *source,
+                   qint64 nowMs, Json data);
+    void push(const char *topic, const QString &key, const Json &doc, qint64 nowMs);
+    void checkAlarm(Asset &asset, Attribute &attr, qint64 nowMs, const QString &causeId);
+
+    std::mt19937_64 m_rng;
+    quint64 m_seed;
+    quint64 m_idCounter = 0;
+    quint64 m_generated = 0;
+    quint64 m_commandCounter = 0;
+    quint64 m_alertCounter = 0;
+    bool m_started = false;
+    int m_snapshotCursor = 0;
+    std::vector<Asset> m_assets;
+    std::vector<Drone> m_drones;
+    std::vector<AssetInfo> m_assetInfo;
+    std::deque<PlantRecord> m_pending;
+};
+
+} // namespace ndh

@@ -1,0 +1,200 @@
+#include "topic_snapshot_reader.h"
+
+#include "envelope_decoder.h"
+#include "kafka_client_conf.h"
+#include "kafka_logging.h"
+#include "topic_catalog.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QRandomGenerator>
+
+#include <librdkafka/rdkafka.h>
+
+#include <array>
+
+namespace ndh {
+
+struct SnapshotReaderCallbacks
+{
+    static void onError(rd_kafka_t *, int err, const char *reason, void *opaque)
+    {
+        auto *self = static_cast<TopicSnapshotReader *>(opaque);
+        // The per-broker reason is more useful than the "all brokers down" summary.
+        if (err != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || self->m_lastClientError.isEmpty())
+            self->m_lastClientError = QString::fromUtf8(reason);
+    }
+};
+
+TopicSnapshotReader::TopicSnapshotReader(ConsumerConfig config)
+    : m_config(std::move(config))
+{
+    if (m_config.topics.isEmpty())
+        m_config.topics = topics::standardTopics();
+}
+
+bool TopicSnapshotReader::read(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    auto remainingMs = [&deadline] { return int(std::max<qint64>(1, deadline.remainingTime())); };
+
+    EnvelopeDecoder decoder;
+    for (const auto &[pattern, envelope] : std::as_const(m_config.topicEnvelopes))
+        decoder.setTopicEnvelope(pattern, envelope);
+
+    KafkaClientConf conf;
+    conf.set(QStringLiteral("bootstrap.servers"), m_config.bootstrap);
+    conf.set(QStringLiteral("client.id"), QStringLiteral("ndhctl-state"));
+    conf.set(QStringLiteral("group.id"),
+             QStringLiteral("ndhctl-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
+    conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
+    conf.set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
+    conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("true"));
+    conf.set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
+    // The last partitions to finish are often the quiet ones: do not let an empty
+    // fetch hold them for the default 500 ms.
+    conf.set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50"));
+    conf.setAll(m_config.extraProperties);
+    rd_kafka_conf_set_opaque(conf.raw(), this);
+    rd_kafka_conf_set_error_cb(conf.raw(), &SnapshotReaderCallbacks::onError);
+    rd_kafka_t *rk = conf.createConsumer();
+    if (!rk) {
+        m_error = conf.error();
+        return false;
+    }
+    // Destroy without a group close on every exit path: we never joined one, and a
+    // close would wait on brokers that may be gone.
+    struct Destroy
+    {
+        rd_kafka_t *rk;
+        ~Destroy() { rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE); }
+    } destroy{rk};
+
+    auto unreachable = [&](rd_kafka_resp_err_t err) {
+        rd_kafka_poll(rk, 0); // collect the client's own reason
+        const QString why = m_lastClientError.isEmpty()
+                                ? QStringLiteral("no answer within %1 s (%2)")
+                                      .arg(timeoutMs / 1000.0)
+                                      .arg(QString::fromUtf8(rd_kafka_err2str(err)))
+                                : operatorReason(m_lastClientError);
+        m_error = QStringLiteral("Cannot reach Kafka at %1: %2").arg(m_config.bootstrap, why);
+        return false;
+    };
+
+    const rd_kafka_metadata_t *md = nullptr;
+    if (const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, remainingMs()); err)
+        return unreachable(err);
+
+    QHash<QString, int> partitionCounts;
+    for (int t = 0; t < md->topic_cnt; ++t) {
+        if (md->topics[t].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            partitionCounts.insert(QString::fromUtf8(md->topics[t].topic), md->topics[t].partition_cnt);
+    }
+    rd_kafka_metadata_destroy(md);
+
+    // The end of each partition is fixed now: records produced while we read belong
+    // to a later answer.
+    QHash<QString, qint64> endOffsets; // "topic\npartition" -> high watermark
+    rd_kafka_topic_partition_list_t *assignment = rd_kafka_topic_partition_list_new(64);
+    struct FreeList
+    {
+        rd_kafka_topic_partition_list_t *l;
+        ~FreeList() { rd_kafka_topic_partition_list_destroy(l); }
+    } freeList{assignment};
+    for (const QString &topic : std::as_const(m_config.topics)) {
+        const auto count = partitionCounts.constFind(topic);
+        if (count == partitionCounts.constEnd()) {
+            m_missingTopics << topic;
+            continue;
+        }
+        const QByteArray name = topic.toUtf8();
+        for (int p = 0; p < *count; ++p) {
+            int64_t low = 0;
+            int64_t high = 0;
+            const rd_kafka_resp_err_t err =
+                rd_kafka_query_watermark_offsets(rk, name.constData(), p, &low, &high, remainingMs());
+            if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+                if (deadline.hasExpired())
+                    return unreachable(err);
+                m_error = QStringLiteral("Cannot read the end offsets of %1 [%2]: %3")
+                              .arg(topic)
+                              .arg(p)
+                              .arg(QString::fromUtf8(rd_kafka_err2str(err)));
+                return false;
+            }
+            ++m_partitions;
+            if (high <= low)
+                continue; // empty
+            endOffsets.insert(topic + u'\n' + QString::number(p), high);
+            rd_kafka_topic_partition_list_add(assignment, name.constData(), p)->offset = low;
+        }
+    }
+    if (endOffsets.isEmpty())
+        return true;
+    if (rd_kafka_resp_err_t err = rd_kafka_assign(rk, assignment); err) {
+        m_error = QStringLiteral("Cannot assign partitions: %1").arg(QString::fromUtf8(rd_kafka_err2str(err)));
+        return false;
+    }
+
+    rd_kafka_queue_t *queue = rd_kafka_queue_get_consumer(rk);
+    std::array<rd_kafka_message_t *, 1000> messages{};
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QHash<const void *, QString> topicNames;
+    std::vector<PlantEvent> events;
+    std::vector<DeadLetter> letters;
+    while (!endOffsets.isEmpty() && !deadline.hasExpired()) {
+        rd_kafka_poll(rk, 0);
+        const ssize_t n = rd_kafka_consume_batch_queue(queue, std::min(200, remainingMs()), messages.data(),
+                                                       messages.size());
+        for (ssize_t i = 0; i < n; ++i) {
+            rd_kafka_message_t *msg = messages[size_t(i)];
+            auto name = topicNames.constFind(msg->rkt);
+            if (name == topicNames.constEnd())
+                name = topicNames.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
+            const QString key = *name + u'\n' + QString::number(msg->partition);
+            const auto end = endOffsets.constFind(key);
+            if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                // Also covers ends that are not a record (transaction markers).
+                if (end != endOffsets.constEnd() && msg->offset >= *end)
+                    endOffsets.remove(key);
+            } else if (msg->err) {
+                qCWarning(lcKafka, "%s [%d]: %s", qPrintable(*name), msg->partition, rd_kafka_message_errstr(msg));
+            } else if (end != endOffsets.constEnd() && msg->offset < *end) {
+                EventSource source;
+                source.topic = *name;
+                source.partition = msg->partition;
+                source.offset = msg->offset;
+                const qint64 ts = rd_kafka_message_timestamp(msg, nullptr);
+                source.brokerTimeMs = ts > 0 ? ts : 0;
+                events.clear();
+                letters.clear();
+                ++m_records;
+                if (!decoder.decodeOrDeadLetter(
+                        QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
+                        QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)), source,
+                        events, letters, nowMs)) {
+                    ++m_rejected;
+                    if (m_deadLetters.size() < kMaxKeptDeadLetters)
+                        m_deadLetters.insert(m_deadLetters.end(), letters.begin(), letters.end());
+                }
+                for (PlantEvent &e : events)
+                    m_timeline.add(std::move(e));
+                if (msg->offset + 1 >= *end)
+                    endOffsets.remove(key);
+            }
+            rd_kafka_message_destroy(msg);
+        }
+    }
+    rd_kafka_queue_destroy(queue);
+    if (!endOffsets.isEmpty()) {
+        m_error = QStringLiteral("Timed out after %1 s before reaching the end of %2 partition(s) (%3 records read)")
+                      .arg(timeoutMs / 1000.0)
+                      .arg(endOffsets.size())
+                      .arg(m_records);
+        return false;
+    }
+    return true;
+}
+
+} // namespace ndh

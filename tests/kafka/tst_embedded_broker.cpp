@@ -1,0 +1,111 @@
+// The embedded broker is a real Kafka endpoint: kcat sees the standard topics with the
+// requested partitions, unknown topics are auto-created on first produce, and the
+// fault hooks really take the broker away and bring it back.
+
+#include "embedded_broker.h"
+#include "kafka_test_support.h"
+#include "topic_catalog.h"
+
+#include <QtTest>
+
+using namespace ndh;
+
+class TestEmbeddedBroker : public QObject
+{
+    Q_OBJECT
+private slots:
+    void standardTopicsListedByKcat();
+    void unknownTopicIsAutoCreatedOnFirstProduce();
+    void createTopicAfterStart();
+    void brokerDownAndUp();
+    void twoBrokersGetTheirOwnPorts();
+    void refusesZeroPartitions();
+};
+
+void TestEmbeddedBroker::standardTopicsListedByKcat()
+{
+    EmbeddedBroker broker;
+    QVERIFY2(broker.start(3), qPrintable(broker.error()));
+    QVERIFY(broker.bootstrap().startsWith(u"127.0.0.1:"));
+
+    ndhtest::ProcessResult r;
+    const QMap<QString, int> listed = ndhtest::kcatTopics(broker.bootstrap(), &r);
+    QCOMPARE(r.exitCode, 0);
+    for (const QString &topic : topics::standardTopics()) {
+        QVERIFY2(listed.contains(topic), qPrintable(topic));
+        QCOMPARE(listed.value(topic), 3);
+    }
+    QCOMPARE(broker.createdTopics().size(), topics::standardTopics().size());
+}
+
+void TestEmbeddedBroker::unknownTopicIsAutoCreatedOnFirstProduce()
+{
+    EmbeddedBroker broker;
+    QVERIFY2(broker.start(2), qPrintable(broker.error()));
+    QVERIFY(!ndhtest::kcatTopics(broker.bootstrap()).contains(QStringLiteral("plant.custom")));
+
+    const auto produced = ndhtest::kcatProduce(broker.bootstrap(), QStringLiteral("plant.custom"),
+                                               "K1:{\"n\":1}\nK2:{\"n\":2}\n");
+    QCOMPARE(produced.exitCode, 0);
+    const QMap<QString, int> listed = ndhtest::kcatTopics(broker.bootstrap());
+    QVERIFY(listed.contains(QStringLiteral("plant.custom")));
+    QCOMPARE(listed.value(QStringLiteral("plant.custom")), 4); // the mock's default
+
+    const QList<QJsonObject> records = ndhtest::kcatConsumeAll(broker.bootstrap(), QStringLiteral("plant.custom"));
+    QCOMPARE(records.size(), 2);
+    QStringList keys;
+    for (const QJsonObject &o : records)
+        keys << o.value(QStringLiteral("key")).toString();
+    keys.sort();
+    QCOMPARE(keys, (QStringList{QStringLiteral("K1"), QStringLiteral("K2")}));
+}
+
+void TestEmbeddedBroker::createTopicAfterStart()
+{
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1));
+    QVERIFY(broker.createTopic(QStringLiteral("ndh.extra"), 6));
+    QVERIFY(broker.createTopic(QStringLiteral("ndh.extra"), 6)); // idempotent
+    QCOMPARE(ndhtest::kcatTopics(broker.bootstrap()).value(QStringLiteral("ndh.extra")), 6);
+}
+
+void TestEmbeddedBroker::brokerDownAndUp()
+{
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1));
+    QVERIFY(broker.setBrokerDown());
+    ndhtest::ProcessResult down;
+    const auto listedWhileDown = ndhtest::run(ndhtest::kcatPath(), {QStringLiteral("-L"), QStringLiteral("-b"),
+                                                                    broker.bootstrap(), QStringLiteral("-m"),
+                                                                    QStringLiteral("2")});
+    QVERIFY(listedWhileDown.exitCode != 0);
+
+    QVERIFY(broker.setBrokerUp());
+    ndhtest::ProcessResult up;
+    QVERIFY(ndhtest::kcatTopics(broker.bootstrap(), &up).contains(QLatin1String(topics::kAttributeChanged)));
+    QCOMPARE(up.exitCode, 0);
+}
+
+void TestEmbeddedBroker::twoBrokersGetTheirOwnPorts()
+{
+    EmbeddedBroker a;
+    EmbeddedBroker b;
+    QVERIFY(a.start(1));
+    QVERIFY(b.start(1));
+    QVERIFY(a.bootstrap() != b.bootstrap());
+    QVERIFY(a.createTopic(QStringLiteral("only.in.a"), 1));
+    QVERIFY(ndhtest::kcatTopics(a.bootstrap()).contains(QStringLiteral("only.in.a")));
+    QVERIFY(!ndhtest::kcatTopics(b.bootstrap()).contains(QStringLiteral("only.in.a")));
+}
+
+void TestEmbeddedBroker::refusesZeroPartitions()
+{
+    EmbeddedBroker broker;
+    QVERIFY(!broker.start(0));
+    QVERIFY(!broker.error().isEmpty());
+    QVERIFY(!broker.isRunning());
+    QVERIFY(broker.bootstrap().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestEmbeddedBroker)
+#include "tst_embedded_broker.moc"

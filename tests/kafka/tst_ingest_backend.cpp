@@ -1,0 +1,294 @@
+// The live path a user watches: simulator -> embedded broker -> IngestBackend (its own
+// thread, no consumer group) -> PlantModels -> asset tree. Also what the user notices
+// when things go wrong: batches stay coalesced when the GUI is slow, the status says
+// when brokers are down and recovers by itself, and closing never hangs.
+
+#include "demo_plant.h"
+#include "embedded_broker.h"
+#include "ingest_backend.h"
+#include "kafka_test_support.h"
+#include "plant_generator.h"
+#include "plant_models.h"
+#include "plant_simulator.h"
+#include "topic_catalog.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QtTest>
+
+using namespace ndh;
+
+namespace {
+
+// Watches a backend the way the GUI does.
+struct Observer
+{
+    QList<ConnectionStatus> statuses;
+    quint64 batches = 0;
+    quint64 records = 0;
+    quint64 events = 0;
+    qint64 firstBatchMs = -1;
+    QElapsedTimer clock;
+
+    void attach(IngestBackend &backend)
+    {
+        clock.start();
+        QObject::connect(&backend, &IngestBackend::statusChanged, &backend,
+                         [this](const ConnectionStatus &s) { statuses << s; });
+        QObject::connect(&backend, &IngestBackend::batchReady, &backend, [this](const EventBatchPtr &b) {
+            if (firstBatchMs < 0)
+                firstBatchMs = clock.elapsed();
+            ++batches;
+            records += b->recordsConsumed;
+            events += b->events.size();
+        });
+    }
+    ConnectionStatus::State state() const
+    {
+        return statuses.isEmpty() ? ConnectionStatus::State::Disconnected : statuses.last().state;
+    }
+    QString lastError() const { return statuses.isEmpty() ? QString() : statuses.last().lastError; }
+    double maxRate() const
+    {
+        double r = 0;
+        for (const auto &s : statuses)
+            r = std::max(r, s.recordsPerSecond);
+        return r;
+    }
+};
+
+ConsumerConfig configFor(const QString &bootstrap)
+{
+    ConsumerConfig c;
+    c.bootstrap = bootstrap;
+    return c;
+}
+
+} // namespace
+
+class TestIngestBackend : public QObject
+{
+    Q_OBJECT
+private slots:
+    void demoPlantShowsUpInTheAssetTree();
+    void slowGuiGetsFewerBiggerBatchesAndLosesNothing();
+    void lastNStartsNearTheEndOfEachPartition();
+    void topicCreatedLaterIsPickedUp();
+    void stopIsBoundedWhenBrokerUnreachable();
+    void stopIsBoundedRightAfterStart();
+    void recoversWhenTheBrokerComesBack();
+};
+
+void TestIngestBackend::demoPlantShowsUpInTheAssetTree()
+{
+    DemoPlant demo;
+    SimulatorOptions options;
+    options.assets = 12;
+    options.rate = 2000;
+    QVERIFY2(demo.start(4, options), qPrintable(demo.error()));
+
+    PlantModels models;
+    IngestBackend backend(configFor(demo.bootstrap()));
+    Observer observer;
+    observer.attach(backend);
+    connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
+    connect(&backend, &IngestBackend::statusChanged, &models, &PlantModels::setConnectionStatus);
+    backend.start();
+    QVERIFY(backend.isRunning());
+
+    QTRY_COMPARE_WITH_TIMEOUT(observer.state(), ConnectionStatus::State::Connected, 15000);
+    QCOMPARE(observer.statuses.first().state, ConnectionStatus::State::Connecting);
+    QCOMPARE(observer.statuses.first().endpoint, demo.bootstrap());
+
+    // Every simulated asset appears with values, and the drones too.
+    AssetTreeModel *tree = models.assetTree();
+    const PlantGenerator plant(options.seed, options.assets);
+    for (const auto &asset : plant.assets()) {
+        const QString key = asset.location + u'/' + asset.type + u'/' + asset.id;
+        QTRY_VERIFY2_WITH_TIMEOUT(tree->indexForAsset(key).isValid(), qPrintable(key), 20000);
+    }
+    const QModelIndex flow = tree->indexForAttribute(QStringLiteral("FACTORY_A/Pump/PUMP_001/flow_rate"));
+    QVERIFY(flow.isValid());
+    QVERIFY(tree->data(flow, AssetTreeModel::NumericValueRole).isValid());
+    QCOMPARE(tree->data(flow.siblingAtColumn(AssetTreeModel::UnitColumn)).toString(), QStringLiteral("m3/h"));
+    QTRY_VERIFY_WITH_TIMEOUT(tree->indexForAsset(QStringLiteral("FLEET/Drone/DRONE-1")).isValid(), 20000);
+    QCOMPARE(models.deadLetters()->totalCount(), quint64(0));
+
+    // Hand-offs are coalesced: count them over a few seconds of a 2000 records/s flow.
+    const quint64 batchesBefore = observer.batches;
+    const quint64 recordsBefore = observer.records;
+    QElapsedTimer window;
+    window.start();
+    QTest::qWait(3000);
+    const double seconds = window.elapsed() / 1000.0;
+    const double perSecond = double(observer.batches - batchesBefore) / seconds;
+    const double recordsPerSecond = double(observer.records - recordsBefore) / seconds;
+    qInfo("first batch after %lld ms; %.1f hand-offs/s carrying %.0f records/s; status rate up to %.0f/s",
+          observer.firstBatchMs, perSecond, recordsPerSecond, observer.maxRate());
+    QVERIFY2(perSecond <= 40, qPrintable(QString::number(perSecond)));
+    QVERIFY(observer.batches - batchesBefore >= 3); // and it is live
+    QVERIFY(recordsPerSecond > 100);
+    QVERIFY(observer.maxRate() > 0);
+    QCOMPARE(models.recordsConsumed(), observer.records);
+
+    backend.stop();
+    QVERIFY(!backend.isRunning());
+}
+
+void TestIngestBackend::slowGuiGetsFewerBiggerBatchesAndLosesNothing()
+{
+    DemoPlant demo;
+    SimulatorOptions options;
+    options.assets = 8;
+    options.rate = 3000;
+    options.count = 3000;
+    QVERIFY(demo.start(4, options));
+
+    IngestBackend backend(configFor(demo.bootstrap()));
+    Observer observer;
+    observer.attach(backend);
+    // A GUI that needs 250 ms per batch. Unpaced, the worker would queue ~30 batches a
+    // second behind it; paced, it keeps coalescing until the previous one was taken.
+    // No batch may be handed off while the previous one is still being applied: each
+    // is created (createdMs, stamped by the worker at hand-off) after the GUI finished
+    // with the one before.
+    qint64 previousTakenMs = 0;
+    int handedOffWhileBusy = 0;
+    connect(&backend, &IngestBackend::batchReady, this, [&](const EventBatchPtr &batch) {
+        if (batch->createdMs < previousTakenMs)
+            ++handedOffWhileBusy;
+        QThread::msleep(250);
+        previousTakenMs = QDateTime::currentMSecsSinceEpoch();
+    });
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(observer.records, quint64(3000), 40000);
+    QTest::qWait(300); // anything still queued would show up now
+    QCOMPARE(observer.records, quint64(3000));
+    qInfo("3000 records in %llu batches behind a 250 ms GUI", observer.batches);
+    QCOMPARE(handedOffWhileBusy, 0);
+    QVERIFY2(observer.batches <= 16, qPrintable(QString::number(observer.batches)));
+}
+
+void TestIngestBackend::lastNStartsNearTheEndOfEachPartition()
+{
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(2));
+    SimulatorOptions options;
+    options.assets = 6;
+    options.rate = 0;
+    options.count = 600;
+    options.startTimeMs = 1754215200000;
+    PlantSimulator sim(broker.bootstrap(), options);
+    QVERIFY(sim.start(5000));
+    QVERIFY(sim.waitFinished(30000));
+
+    // What "the last 3 per partition" means for what is on the broker, as kcat sees it.
+    quint64 expected = 0;
+    for (const QString &topic : topics::standardTopics()) {
+        QMap<int, int> perPartition;
+        for (const QJsonObject &o : ndhtest::kcatConsumeAll(broker.bootstrap(), topic))
+            ++perPartition[o.value(QStringLiteral("partition")).toInt()];
+        for (int n : perPartition)
+            expected += quint64(std::min(n, 3));
+    }
+    QVERIFY(expected > 20);
+
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.startFrom = ConsumerConfig::StartFrom::LastN;
+    config.lastN = 3;
+    IngestBackend backend(config);
+    Observer observer;
+    observer.attach(backend);
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(observer.records, expected, 20000);
+    QTest::qWait(500);
+    QCOMPARE(observer.records, expected);
+}
+
+void TestIngestBackend::topicCreatedLaterIsPickedUp()
+{
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1));
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {QStringLiteral("site.late")};
+    IngestBackend backend(config);
+    Observer observer;
+    observer.attach(backend);
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(observer.state(), ConnectionStatus::State::Connected, 15000);
+
+    const QByteArray line = R"(PUMP_009:{"message_id":"late-1","timestamp":"2025-08-03T10:00:00Z","asset_id":"PUMP_009","asset_type":"Pump","location":"FACTORY_A","event_type":"attribute_changed","event_data":{"attribute":"flow_rate","new_value":1}})";
+    QCOMPARE(ndhtest::kcatProduce(broker.bootstrap(), QStringLiteral("site.late"), line + '\n').exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(observer.records, quint64(1), 15000);
+    QCOMPARE(observer.events, quint64(1));
+}
+
+void TestIngestBackend::stopIsBoundedWhenBrokerUnreachable()
+{
+    const QString bootstrap = QStringLiteral("127.0.0.1:%1").arg(ndhtest::closedLoopbackPort());
+    IngestBackend backend(configFor(bootstrap));
+    Observer observer;
+    observer.attach(backend);
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(observer.state(), ConnectionStatus::State::BrokerDown, 15000);
+    QVERIFY2(observer.lastError().contains(bootstrap), qPrintable(observer.lastError()));
+    QVERIFY2(observer.lastError().contains(u"refused"), qPrintable(observer.lastError()));
+    // Reported once per episode, not once per retry.
+    QTest::qWait(2500);
+    int downReports = 0;
+    for (const auto &s : observer.statuses)
+        downReports += s.state == ConnectionStatus::State::BrokerDown;
+    QCOMPARE(downReports, 1);
+
+    QElapsedTimer clock;
+    clock.start();
+    backend.stop();
+    qInfo("stop() with the broker unreachable took %lld ms", clock.elapsed());
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!backend.isRunning());
+}
+
+void TestIngestBackend::stopIsBoundedRightAfterStart()
+{
+    // An address that never answers at all (TEST-NET-1), stopped while still connecting.
+    ConsumerConfig config = configFor(QStringLiteral("192.0.2.1:9092"));
+    IngestBackend backend(config);
+    backend.start();
+    QElapsedTimer clock;
+    clock.start();
+    backend.stop();
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!backend.isRunning());
+}
+
+void TestIngestBackend::recoversWhenTheBrokerComesBack()
+{
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(2));
+    SimulatorOptions options;
+    options.assets = 6;
+    options.rate = 500;
+    PlantSimulator sim(broker.bootstrap(), options);
+    QVERIFY(sim.start(5000));
+
+    IngestBackend backend(configFor(broker.bootstrap()));
+    Observer observer;
+    observer.attach(backend);
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(observer.records > 200, 20000);
+
+    QVERIFY(broker.setBrokerDown());
+    QTRY_COMPARE_WITH_TIMEOUT(observer.state(), ConnectionStatus::State::BrokerDown, 20000);
+    QVERIFY(!observer.lastError().isEmpty());
+    const quint64 atOutage = observer.records;
+
+    QVERIFY(broker.setBrokerUp());
+    QTRY_COMPARE_WITH_TIMEOUT(observer.state(), ConnectionStatus::State::Connected, 20000);
+    QVERIFY(observer.lastError().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(observer.records > atOutage + 200, 20000);
+    backend.stop();
+    sim.stop();
+}
+
+QTEST_GUILESS_MAIN(TestIngestBackend)
+#include "tst_ingest_backend.moc"
