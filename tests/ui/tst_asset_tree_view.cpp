@@ -1,0 +1,278 @@
+// What an operator sees in the asset tree: the plant hierarchy with live values,
+// units and ages, a filter that narrows it, and double-click to plot.
+
+#include "asset_tree_filter_model.h"
+#include "asset_tree_model.h"
+#include "asset_tree_view.h"
+#include "hmi_style.h"
+#include "plant_models.h"
+#include "ui_test_plant.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+using namespace ndh;
+using namespace ndhtest;
+
+namespace {
+
+constexpr qint64 kT0 = 1'700'000'000'000;
+
+// Proxy index of the row named `name` under `parent`, or invalid.
+QModelIndex child(const QAbstractItemModel *model, const QModelIndex &parent, const QString &name)
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (i.data().toString() == name)
+            return i;
+    }
+    return {};
+}
+
+QModelIndex path(const QAbstractItemModel *model, const QStringList &names)
+{
+    QModelIndex i;
+    for (const QString &n : names) {
+        i = child(model, i, n);
+        if (!i.isValid())
+            return {};
+    }
+    return i;
+}
+
+QString cell(const QModelIndex &i, int column)
+{
+    return i.siblingAtColumn(column).data().toString();
+}
+
+std::vector<PlantEvent> twoHalls()
+{
+    return {
+        attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Pump"), QStringLiteral("P-101"), kT0,
+                       {{QStringLiteral("pressure"), 4.25, QStringLiteral("bar")},
+                        {QStringLiteral("speed"), qint64(1480), QStringLiteral("rpm")}},
+                       QStringLiteral("active")),
+        attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Motor"), QStringLiteral("M-201"), kT0,
+                       {{QStringLiteral("current"), 12.5, QStringLiteral("A")}}, QStringLiteral("active")),
+        attributeEvent(QStringLiteral("Hall-B"), QStringLiteral("Pump"), QStringLiteral("P-102"), kT0,
+                       {{QStringLiteral("pressure"), 3.9, QStringLiteral("bar")},
+                        {QStringLiteral("status"), QStringLiteral("running"), QString()}},
+                       QStringLiteral("inactive")),
+    };
+}
+
+} // namespace
+
+class TestAssetTreeView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsHierarchyWithValuesAndUnits()
+    {
+        PlantModels models;
+        models.assetTree()->setClock([] { return kT0 + 3000; });
+        AssetTreeView view(models.assetTree());
+        QAbstractItemModelTester tester(view.treeView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isShowingEmptyState());
+        QVERIFY(view.emptyStateText().contains(QStringLiteral("Waiting for data")));
+
+        models.applyBatch(batch(twoHalls()));
+        const QAbstractItemModel *m = view.treeView()->model();
+
+        QVERIFY(!view.isShowingEmptyState());
+        QCOMPARE(m->rowCount(), 2); // Hall-A, Hall-B
+        const QModelIndex pressure = path(m, {"Hall-A", "Pump", "P-101", "pressure"});
+        QVERIFY(pressure.isValid());
+        QCOMPARE(cell(pressure, AssetTreeModel::ValueColumn), QStringLiteral("4.25"));
+        QCOMPARE(cell(pressure, AssetTreeModel::UnitColumn), QStringLiteral("bar"));
+        QCOMPARE(cell(pressure, AssetTreeModel::AgeColumn), QStringLiteral("3.0 s"));
+        const QModelIndex speed = path(m, {"Hall-A", "Pump", "P-101", "speed"});
+        QCOMPARE(cell(speed, AssetTreeModel::ValueColumn), QStringLiteral("1480"));
+        QCOMPARE(cell(speed, AssetTreeModel::UnitColumn), QStringLiteral("rpm"));
+        // Asset rows show their lifecycle.
+        QCOMPARE(cell(path(m, {"Hall-A", "Pump", "P-101"}), AssetTreeModel::ValueColumn), QStringLiteral("active"));
+
+        // First level opened on first data, deeper levels left to the operator.
+        QVERIFY(view.treeView()->isExpanded(path(m, {"Hall-A"})));
+        QVERIFY(view.treeView()->isExpanded(path(m, {"Hall-B"})));
+        QVERIFY(!view.treeView()->isExpanded(path(m, {"Hall-A", "Pump"})));
+        QVERIFY(view.treeView()->uniformRowHeights());
+
+        // A location that appears later opens too; one the operator folded stays folded.
+        view.treeView()->collapse(path(m, {"Hall-A"}));
+        models.applyBatch(batch({attributeEvent(QStringLiteral("Hall-C"), QStringLiteral("Fan"), QStringLiteral("F-1"),
+                                                kT0, {{QStringLiteral("speed"), 1.0, QStringLiteral("rpm")}})}));
+        QVERIFY(view.treeView()->isExpanded(path(m, {"Hall-C"})));
+        QVERIFY(!view.treeView()->isExpanded(path(m, {"Hall-A"})));
+
+        // Names sort naturally, whatever order the events came in.
+        models.applyBatch(batch({attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Pump"), QStringLiteral("P-10"),
+                                                kT0, {{QStringLiteral("pressure"), 1.0, QStringLiteral("bar")}}),
+                                 attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Pump"), QStringLiteral("P-9"),
+                                                kT0, {{QStringLiteral("pressure"), 1.0, QStringLiteral("bar")}})}));
+        const QModelIndex pumps = path(m, {"Hall-A", "Pump"});
+        QStringList order;
+        for (int r = 0; r < m->rowCount(pumps); ++r)
+            order << m->index(r, 0, pumps).data().toString();
+        QCOMPARE(order, (QStringList{"P-9", "P-10", "P-101"}));
+        QCOMPARE(m->index(0, 0).data().toString(), QStringLiteral("Hall-A"));
+        QCOMPARE(m->index(1, 0).data().toString(), QStringLiteral("Hall-B"));
+
+        // A new value replaces the shown one.
+        models.applyBatch(batch({attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Pump"), QStringLiteral("P-101"),
+                                                kT0 + 1000, {{QStringLiteral("pressure"), 4.5, QStringLiteral("bar")}})}));
+        QCOMPARE(cell(path(m, {"Hall-A", "Pump", "P-101", "pressure"}), AssetTreeModel::ValueColumn), QStringLiteral("4.5"));
+    }
+
+    void filterNarrowsRows()
+    {
+        PlantModels models;
+        AssetTreeView view(models.assetTree());
+        QAbstractItemModelTester tester(view.treeView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        models.applyBatch(batch(twoHalls()));
+        const QAbstractItemModel *m = view.treeView()->model();
+
+        view.filterEdit()->setText(QStringLiteral("P-102"));
+        QCOMPARE(m->rowCount(), 1);
+        QVERIFY(path(m, {"Hall-B", "Pump", "P-102", "pressure"}).isValid()); // children of a match stay
+        QVERIFY(!path(m, {"Hall-A"}).isValid());
+        // Matches are opened up so the operator sees them without clicking.
+        QVERIFY(view.treeView()->isExpanded(path(m, {"Hall-B", "Pump", "P-102"})));
+
+        // Every word must appear in the row's path: location and attribute together.
+        view.filterEdit()->setText(QStringLiteral("hall-a  PRESSURE"));
+        QCOMPARE(m->rowCount(), 1);
+        const QModelIndex pump = path(m, {"Hall-A", "Pump"});
+        QVERIFY(pump.isValid());
+        QVERIFY(!path(m, {"Hall-A", "Motor"}).isValid());
+        const QModelIndex asset = path(m, {"Hall-A", "Pump", "P-101"});
+        QCOMPARE(m->rowCount(asset), 1);
+        QCOMPARE(m->index(0, 0, asset).data().toString(), QStringLiteral("pressure"));
+
+        // A type name matches all its assets.
+        view.filterEdit()->setText(QStringLiteral("motor"));
+        QVERIFY(path(m, {"Hall-A", "Motor", "M-201", "current"}).isValid());
+        QVERIFY(!path(m, {"Hall-A", "Pump"}).isValid());
+
+        // Rows arriving while filtered are filtered too.
+        models.applyBatch(batch({attributeEvent(QStringLiteral("Hall-C"), QStringLiteral("Motor"), QStringLiteral("M-301"),
+                                                kT0, {{QStringLiteral("current"), 1.0, QStringLiteral("A")}}),
+                                 attributeEvent(QStringLiteral("Hall-C"), QStringLiteral("Fan"), QStringLiteral("F-1"),
+                                                kT0, {{QStringLiteral("speed"), 1.0, QStringLiteral("rpm")}})}));
+        QVERIFY(path(m, {"Hall-C", "Motor", "M-301", "current"}).isValid());
+        QVERIFY(!path(m, {"Hall-C", "Fan"}).isValid());
+        QVERIFY(view.treeView()->isExpanded(path(m, {"Hall-C", "Motor", "M-301"})));
+
+        view.filterEdit()->setText(QStringLiteral("no-such-thing"));
+        QCOMPARE(m->rowCount(), 0);
+        QVERIFY(view.isShowingEmptyState());
+        QVERIFY(view.emptyStateText().contains(QStringLiteral("no-such-thing")));
+
+        view.filterEdit()->clear();
+        QCOMPARE(m->rowCount(), 3);
+        QVERIFY(!view.isShowingEmptyState());
+    }
+
+    void doubleClickOnAttributeAsksToPlotIt()
+    {
+        PlantModels models;
+        AssetTreeView view(models.assetTree());
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        models.applyBatch(batch(twoHalls()));
+        QTreeView *tree = view.treeView();
+        const QAbstractItemModel *m = tree->model();
+        tree->expandAll();
+        QSignalSpy activated(&view, &AssetTreeView::attributeActivated);
+
+        const QModelIndex asset = path(m, {"Hall-A", "Pump", "P-101"});
+        doubleClick(tree->viewport(), tree->visualRect(asset).center());
+        QCOMPARE(activated.count(), 0); // an asset is not a curve
+        tree->expandAll(); // the double-click folded it
+
+        const QModelIndex speed = path(m, {"Hall-A", "Pump", "P-101", "speed"});
+        doubleClick(tree->viewport(), tree->visualRect(speed).center());
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("Hall-A/Pump/P-101/speed"));
+
+        // Keyboard: select and press Enter.
+        const QModelIndex pressure = path(m, {"Hall-B", "Pump", "P-102", "pressure"});
+        tree->setFocus();
+        tree->setCurrentIndex(pressure);
+        QTest::keyClick(tree, Qt::Key_Return);
+        QCOMPARE(activated.count(), 2);
+        QCOMPARE(activated.at(1).at(0).toString(), QStringLiteral("Hall-B/Pump/P-102/pressure"));
+    }
+
+    void attributesDragAsAttributeKeys()
+    {
+        PlantModels models;
+        AssetTreeView view(models.assetTree());
+        models.applyBatch(batch(twoHalls()));
+        const QAbstractItemModel *m = view.treeView()->model();
+        QVERIFY(view.treeView()->dragEnabled());
+        const QModelIndex speed = path(m, {"Hall-A", "Pump", "P-101", "speed"});
+        QVERIFY(m->flags(speed) & Qt::ItemIsDragEnabled);
+        std::unique_ptr<QMimeData> mime(m->mimeData({speed}));
+        QVERIFY(mime);
+        QCOMPARE(QString::fromUtf8(mime->data(QLatin1String(AssetTreeModel::kAttributeMimeType))),
+                 QStringLiteral("Hall-A/Pump/P-101/speed"));
+    }
+
+    void outOfServiceAssetsAreMutedAndStaleAgesMarked()
+    {
+        PlantModels models;
+        AssetTreeView view(models.assetTree());
+        qint64 now = kT0 + 1000;
+        view.filterModel()->setClock([&now] { return now; });
+        models.applyBatch(batch(twoHalls()));
+        const QAbstractItemModel *m = view.treeView()->model();
+
+        const QModelIndex inactive = path(m, {"Hall-B", "Pump", "P-102"});
+        QCOMPARE(inactive.data(Qt::ForegroundRole).value<QBrush>().color(), HmiStyle::mutedText());
+        QVERIFY(inactive.data(Qt::FontRole).value<QFont>().italic());
+        QCOMPARE(path(m, {"Hall-B", "Pump", "P-102", "pressure"}).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 HmiStyle::mutedText());
+        const QModelIndex active = path(m, {"Hall-A", "Pump", "P-101"});
+        QVERIFY(active.data(Qt::ForegroundRole).value<QBrush>().color() != HmiStyle::mutedText());
+
+        const QModelIndex age = path(m, {"Hall-A", "Pump", "P-101", "pressure"}).siblingAtColumn(AssetTreeModel::AgeColumn);
+        QVERIFY(age.data(Qt::ForegroundRole).value<QBrush>().color() != HmiStyle::staleText());
+        now = kT0 + AssetTreeFilterModel::kStaleAfterMs + 5000;
+        QCOMPARE(age.data(Qt::ForegroundRole).value<QBrush>().color(), HmiStyle::staleText());
+        QVERIFY(age.data(Qt::ToolTipRole).toString().contains(QStringLiteral("stale")));
+    }
+
+    void agesRefreshOnceASecond()
+    {
+        PlantModels models;
+        qint64 now = kT0 + 2000;
+        models.assetTree()->setClock([&now] { return now; });
+        AssetTreeView view(models.assetTree());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        models.applyBatch(batch(twoHalls()));
+        QAbstractItemModel *m = view.treeView()->model();
+        const QModelIndex age = path(m, {"Hall-A", "Pump", "P-101", "pressure"}).siblingAtColumn(AssetTreeModel::AgeColumn);
+        QCOMPARE(age.data().toString(), QStringLiteral("2.0 s"));
+        QSignalSpy changed(m, &QAbstractItemModel::dataChanged);
+        now = kT0 + 45000;
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 2500);
+        QCOMPARE(age.data().toString(), QStringLiteral("45 s"));
+    }
+};
+
+QTEST_MAIN(TestAssetTreeView)
+#include "tst_asset_tree_view.moc"

@@ -1,0 +1,378 @@
+// Live plots as an operator uses them: attributes added by double-click or drop,
+// curves that grow with new batches, several plots, follow vs. a user zoom.
+
+#include "asset_tree_filter_model.h"
+#include "asset_tree_model.h"
+#include "asset_tree_view.h"
+#include "plant_models.h"
+#include "plot_area.h"
+#include "plot_panel.h"
+#include "ui_test_plant.h"
+
+#include <QAction>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+#include <qcustomplot.h>
+
+using namespace ndh;
+using namespace ndhtest;
+
+namespace {
+
+constexpr qint64 kT0 = 1'700'000'000'000;
+const QString kPressure = QStringLiteral("Hall-A/Pump/P-101/pressure");
+const QString kSpeed = QStringLiteral("Hall-A/Pump/P-101/speed");
+
+std::vector<double> graphKeys(const QCPGraph *graph)
+{
+    std::vector<double> keys;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+        keys.push_back(it->key);
+    return keys;
+}
+
+void feed(PlantModels &models, std::vector<PlantEvent> events)
+{
+    models.applyBatch(batch(std::move(events)));
+}
+
+void wheel(QCustomPlot *widget, int delta, Qt::KeyboardModifiers modifiers = {})
+{
+    widget->replot(); // lay out what the user would be looking at
+    const QPointF pos = QPointF(widget->axisRect()->rect().center());
+    QWheelEvent event(pos, widget->mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(widget, &event);
+}
+
+} // namespace
+
+class TestPlotArea : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void emptyStatesTellWhatToDo()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        QVERIFY(area.isShowingEmptyState());
+        QVERIFY(area.emptyStateText().contains(QStringLiteral("Ctrl+N")));
+        PlotPanel *panel = area.addPlot();
+        area.resize(800, 400);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QVERIFY(!area.isShowingEmptyState());
+        QVERIFY(panel->isShowingEmptyHint());
+        // The empty plot still spans the panel, so the hint is readable.
+        panel->plot()->replot();
+        QVERIFY(panel->plot()->axisRect()->width() > panel->plot()->width() * 3 / 4);
+        QCOMPARE(panel->emptyHintText(), QStringLiteral("Double-click or drag an attribute here to plot it"));
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 3));
+        QVERIFY(panel->addCurve(kPressure));
+        QVERIFY(!panel->isShowingEmptyHint());
+        QCOMPARE(panel->plot()->legend->itemCount(), 1);
+        panel->plot()->replot();
+        QVERIFY(panel->plot()->axisRect()->width() > panel->plot()->width() * 3 / 4);
+        // The legend keeps its natural width at the left, not spread over the plot.
+        QVERIFY(panel->plot()->legend->outerRect().width() < panel->plot()->width() / 2);
+    }
+
+    void doubleClickedAttributeIsPlottedAndGrows()
+    {
+        PlantModels models;
+        AssetTreeView tree(models.assetTree());
+        PlotArea area(&models);
+        connect(&tree, &AssetTreeView::attributeActivated, &area, &PlotArea::addAttributeToCurrentPlot);
+        PlotPanel *panel = area.addPlot();
+        area.resize(900, 500);
+        area.show();
+        tree.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QVERIFY(QTest::qWaitForWindowExposed(&tree));
+
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 10, 4.0));
+        tree.treeView()->expandAll();
+        const QModelIndex source = models.assetTree()->indexForAttribute(kPressure);
+        const QModelIndex row = tree.filterModel()->mapFromSource(source);
+        doubleClick(tree.treeView()->viewport(), tree.treeView()->visualRect(row).center());
+
+        QCOMPARE(panel->curveKeys(), QStringList{kPressure});
+        QCOMPARE(panel->curveLabel(kPressure), QStringLiteral("P-101 / pressure [bar]"));
+        QCPGraph *graph = panel->graphFor(kPressure);
+        QVERIFY(graph);
+        const SeriesStore::Series *series = models.series().find(kPressure);
+        QCOMPARE(graph->data()->size(), 10);
+        QCOMPARE(graphKeys(graph), series->t);
+        QCOMPARE(graph->data()->at(9)->value, 13.0);
+        QCOMPARE(graph->pen().width(), 1);
+        QVERIFY(!graph->antialiased());
+
+        // New batches extend the curve: only the new samples are copied, once.
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0 + 10'000, 5, 14.0));
+        area.tick();
+        QCOMPARE(graph->data()->size(), 15);
+        QCOMPARE(graphKeys(graph), series->t);
+        area.tick(); // nothing new: nothing copied twice
+        QCOMPARE(graph->data()->size(), 15);
+        // ...and by the timer alone, too.
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0 + 15'000, 1, 19.0));
+        QTRY_COMPARE(graph->data()->size(), 16);
+
+        // Same attribute twice is refused with a reason.
+        QSignalSpy messages(&area, &PlotArea::message);
+        QVERIFY(!area.addAttributeToCurrentPlot(kPressure));
+        QCOMPARE(messages.count(), 1);
+        QCOMPARE(panel->curveCount(), 1);
+    }
+
+    void nonNumericAttributeIsRefused()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        PlotPanel *panel = area.addPlot();
+        feed(models, {attributeEvent("Hall-A", "Pump", "P-101", kT0, {{"status", QStringLiteral("running"), {}}})});
+        QSignalSpy messages(panel, &PlotPanel::message);
+        QVERIFY(!panel->addCurve(QStringLiteral("Hall-A/Pump/P-101/status")));
+        QCOMPARE(panel->curveCount(), 0);
+        QCOMPARE(messages.count(), 1);
+        QVERIFY(messages.at(0).at(0).toString().contains(QStringLiteral("not a number")));
+    }
+
+    void droppedAttributesAreAdded()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        PlotPanel *panel = area.addPlot();
+        area.resize(800, 400);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        auto events = ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 4);
+        auto speed = ramp("Hall-A", "Pump", "P-101", "speed", "rpm", kT0, 6, 1000);
+        events.insert(events.end(), speed.begin(), speed.end());
+        feed(models, std::move(events));
+
+        // The same mime data the tree produces when two attributes are dragged.
+        AssetTreeModel *tree = models.assetTree();
+        std::unique_ptr<QMimeData> mime(
+            tree->mimeData({tree->indexForAttribute(kPressure), tree->indexForAttribute(kSpeed)}));
+        QVERIFY(mime);
+        const QPoint pos = panel->plot()->geometry().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(panel, &drop);
+        QVERIFY(drop.isAccepted());
+
+        QCOMPARE(panel->curveKeys(), (QStringList{kPressure, kSpeed}));
+        QCOMPARE(panel->graphFor(kPressure)->data()->size(), 4);
+        QCOMPARE(panel->graphFor(kSpeed)->data()->size(), 6);
+        // Two units: each gets its own axis, labelled with the unit.
+        QCOMPARE(panel->graphFor(kPressure)->valueAxis(), panel->plot()->yAxis);
+        QCOMPARE(panel->graphFor(kSpeed)->valueAxis(), panel->plot()->yAxis2);
+        QCOMPARE(panel->plot()->yAxis->label(), QStringLiteral("bar"));
+        QCOMPARE(panel->plot()->yAxis2->label(), QStringLiteral("rpm"));
+        QVERIFY(panel->plot()->yAxis2->visible());
+        // Each axis wears the colour of its one curve.
+        QCOMPARE(panel->plot()->yAxis->labelColor(), panel->graphFor(kPressure)->pen().color());
+        QCOMPARE(panel->plot()->yAxis2->tickLabelColor(), panel->graphFor(kSpeed)->pen().color());
+        // Distinct colours.
+        QVERIFY(panel->graphFor(kPressure)->pen().color() != panel->graphFor(kSpeed)->pen().color());
+
+        // Something that is not an attribute is not accepted.
+        QMimeData text;
+        text.setText(QStringLiteral("hello"));
+        QDragEnterEvent other(pos, Qt::CopyAction, &text, Qt::LeftButton, {});
+        other.setAccepted(false);
+        QApplication::sendEvent(panel, &other);
+        QVERIFY(!other.isAccepted());
+    }
+
+    void severalPlotsAndTheCurrentOne()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        area.resize(800, 700);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        auto events = ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 4);
+        auto speed = ramp("Hall-A", "Pump", "P-101", "speed", "rpm", kT0, 4, 1000);
+        events.insert(events.end(), speed.begin(), speed.end());
+        feed(models, std::move(events));
+
+        // No plot yet: a double-clicked attribute opens one.
+        QVERIFY(area.addAttributeToCurrentPlot(kPressure));
+        QCOMPARE(area.plots().size(), 1);
+        PlotPanel *first = area.plots().at(0);
+        PlotPanel *second = area.addPlot();
+        QCOMPARE(area.plots().size(), 2);
+        QCOMPARE(area.currentPlot(), second); // a new plot is where the next curve goes
+        QVERIFY(second->isCurrent() && !first->isCurrent());
+
+        // Clicking a plot makes it current.
+        QTest::mouseClick(first->plot(), Qt::LeftButton, {}, first->plot()->rect().center());
+        QCOMPARE(area.currentPlot(), first);
+        QVERIFY(area.addAttributeToCurrentPlot(kSpeed));
+        QCOMPARE(first->curveKeys(), (QStringList{kPressure, kSpeed}));
+        QCOMPARE(second->curveCount(), 0);
+
+        QTest::mouseClick(second->plot(), Qt::LeftButton, {}, second->plot()->rect().center());
+        QVERIFY(area.addAttributeToCurrentPlot(kSpeed));
+        QCOMPARE(second->curveKeys(), QStringList{kSpeed});
+
+        // Close via the plot's own button.
+        second->findChild<QAction *>(QStringLiteral("closeAction"))->trigger();
+        QTRY_COMPARE(area.plots().size(), 1);
+        QCOMPARE(area.currentPlot(), first);
+
+        // Bounded number of plots.
+        while (area.plots().size() < PlotArea::kMaxPlots)
+            QVERIFY(area.addPlot());
+        QSignalSpy messages(&area, &PlotArea::message);
+        QVERIFY(!area.addPlot());
+        QCOMPARE(messages.count(), 1);
+    }
+
+    void followTracksNewestDataAndUserZoomPauses()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        PlotPanel *panel = area.addPlot();
+        area.resize(900, 500);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QVERIFY(panel->isFollowing());
+        QCOMPARE(panel->windowSeconds(), PlotPanel::kDefaultWindowSeconds);
+        panel->setWindowSeconds(300);
+
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 600)); // 10 minutes
+        QVERIFY(panel->addCurve(kPressure));
+        area.tick();
+        const double newest = double(kT0) / 1000.0 + 599;
+        QCPRange x = panel->plot()->xAxis->range();
+        QVERIFY(x.contains(newest));
+        QVERIFY(x.upper - newest < 0.05 * 300);
+        QVERIFY(qAbs(x.size() - 300) < 1e-6);
+        // Values scaled to what is visible (the last 5 minutes: ~300..599).
+        const QCPRange y = panel->plot()->yAxis->range();
+        QVERIFY(y.contains(590) && y.contains(310));
+        QVERIFY(y.lower > 200);
+
+        // New data moves the window.
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0 + 600'000, 60, 600));
+        area.tick();
+        x = panel->plot()->xAxis->range();
+        QVERIFY(x.contains(newest + 60));
+        QVERIFY(!x.contains(newest - 250));
+
+        // Window length choice applies at once.
+        panel->setWindowSeconds(60);
+        QVERIFY(qAbs(panel->plot()->xAxis->range().size() - 60) < 1e-6);
+        QVERIFY(panel->isFollowing());
+
+        // A wheel zoom is the operator taking over: follow pauses, the view stays.
+        QSignalSpy following(panel, &PlotPanel::followingChanged);
+        wheel(panel->plot(), 120);
+        QVERIFY(!panel->isFollowing());
+        QCOMPARE(following.count(), 1);
+        auto *followAction = panel->findChild<QAction *>(QStringLiteral("followAction"));
+        QVERIFY(!followAction->isChecked());
+        const QCPRange zoomed = panel->plot()->xAxis->range();
+        QVERIFY(zoomed.size() < 60);
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0 + 660'000, 30, 660));
+        area.tick();
+        QCOMPARE(panel->plot()->xAxis->range(), zoomed);
+        QCOMPARE(panel->graphFor(kPressure)->data()->size(), 690); // data still arrives
+
+        // The follow button resumes and jumps to the newest data.
+        followAction->trigger();
+        QVERIFY(panel->isFollowing());
+        QVERIFY(panel->plot()->xAxis->range().contains(double(kT0) / 1000.0 + 689));
+        QVERIFY(qAbs(panel->plot()->xAxis->range().size() - 60) < 1e-6);
+
+        // Space on the focused plot toggles too.
+        panel->plot()->setFocus();
+        QVERIFY(QTest::qWaitForWindowActive(&area));
+        QTest::keyClick(panel->plot(), Qt::Key_Space);
+        QVERIFY(!panel->isFollowing());
+        QTest::keyClick(panel->plot(), Qt::Key_Space);
+        QVERIFY(panel->isFollowing());
+    }
+
+    void shortHistoryFillsFromTheLeft()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        PlotPanel *panel = area.addPlot();
+        area.resize(900, 500);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 10));
+        QVERIFY(panel->addCurve(kPressure));
+        area.tick();
+        // 10 s of data in a 5 min window: drawn from the left edge, not squeezed right.
+        panel->setWindowSeconds(300);
+        const double oldest = double(kT0) / 1000.0;
+        const QCPRange x = panel->plot()->xAxis->range();
+        QVERIFY(x.contains(oldest) && x.contains(oldest + 9));
+        QVERIFY(oldest - x.lower < 0.05 * 300);
+        QVERIFY(qAbs(x.size() - 300) < 1e-6);
+    }
+
+    void curvesCanBeRemoved()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        PlotPanel *panel = area.addPlot();
+        area.resize(900, 500);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        auto events = ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 4);
+        auto speed = ramp("Hall-A", "Pump", "P-101", "speed", "rpm", kT0, 4, 1000);
+        events.insert(events.end(), speed.begin(), speed.end());
+        feed(models, std::move(events));
+        QVERIFY(panel->addCurve(kPressure));
+        QVERIFY(panel->addCurve(kSpeed));
+        panel->plot()->replot();
+
+        // Double-click on a legend entry removes that curve.
+        QCPAbstractLegendItem *item = panel->plot()->legend->itemWithPlottable(panel->graphFor(kSpeed));
+        QVERIFY(item);
+        QTest::mouseDClick(panel->plot(), Qt::LeftButton, {}, item->outerRect().center());
+        QTRY_COMPARE(panel->curveKeys(), QStringList{kPressure});
+        QVERIFY(!panel->plot()->yAxis2->visible());
+
+        // Clear removes the rest and brings the hint back.
+        panel->findChild<QAction *>(QStringLiteral("clearAction"))->trigger();
+        QCOMPARE(panel->curveCount(), 0);
+        QCOMPARE(panel->plot()->graphCount(), 0);
+        QVERIFY(panel->isShowingEmptyHint());
+    }
+
+    void stateRoundTrips()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 4));
+        area.addPlot()->addCurve(kPressure);
+        area.addPlot()->setWindowSeconds(900);
+        const QVariantMap state = area.saveState();
+
+        PlotArea restored(&models);
+        restored.restoreState(state);
+        QCOMPARE(restored.plots().size(), 2);
+        QCOMPARE(restored.plots().at(0)->curveKeys(), QStringList{kPressure});
+        QCOMPARE(restored.plots().at(0)->graphFor(kPressure)->data()->size(), 4);
+        QCOMPARE(restored.plots().at(1)->windowSeconds(), 900);
+    }
+};
+
+QTEST_MAIN(TestPlotArea)
+#include "tst_plot_area.moc"

@@ -1,0 +1,121 @@
+#include "connection_status_widget.h"
+
+#include "hmi_style.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
+
+namespace ndh {
+
+ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_stateLabel(new QLabel(this))
+    , m_detailLabel(new QLabel(this))
+    , m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("connectionStatus"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setSpacing(8);
+    m_stateLabel->setObjectName(QStringLiteral("connectionState"));
+    m_detailLabel->setObjectName(QStringLiteral("connectionDetail"));
+    // Error texts come from brokers and sockets: never interpret them as markup.
+    m_stateLabel->setTextFormat(Qt::PlainText);
+    m_detailLabel->setTextFormat(Qt::PlainText);
+    QFont bold = m_stateLabel->font();
+    bold.setBold(true);
+    m_stateLabel->setFont(bold);
+    layout->addWidget(m_stateLabel);
+    layout->addWidget(m_detailLabel, 1);
+
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &ConnectionStatusWidget::refresh);
+    m_tick->start();
+    m_enteredMs = m_now();
+    refresh();
+}
+
+void ConnectionStatusWidget::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+    refresh();
+}
+
+void ConnectionStatusWidget::setStatus(const ConnectionStatus &status)
+{
+    if (status.state != m_status.state || status.sinceMs != m_status.sinceMs)
+        m_enteredMs = m_now();
+    m_status = status;
+    refresh();
+}
+
+bool ConnectionStatusWidget::isAbnormal() const
+{
+    return m_status.state != ConnectionStatus::State::Connected;
+}
+
+QString ConnectionStatusWidget::stateText() const
+{
+    switch (m_status.state) {
+    case ConnectionStatus::State::Disconnected: return tr("Disconnected");
+    case ConnectionStatus::State::Connecting: return tr("Connecting");
+    case ConnectionStatus::State::Connected: return tr("Connected");
+    case ConnectionStatus::State::BrokerDown: return tr("Broker down");
+    }
+    return connectionStateName(m_status.state);
+}
+
+QString ConnectionStatusWidget::detailText() const
+{
+    QStringList parts;
+    if (!m_status.endpoint.isEmpty())
+        parts << m_status.endpoint;
+    if (m_status.brokersKnown > 0 && m_status.brokersUp < m_status.brokersKnown)
+        parts << tr("%1 of %2 brokers up").arg(m_status.brokersUp).arg(m_status.brokersKnown);
+    const qint64 since = m_status.sinceMs > 0 ? m_status.sinceMs : m_enteredMs;
+    parts << tr("for %1").arg(durationText(qMax<qint64>(0, m_now() - since)));
+    // A stale error next to a healthy link would alarm for nothing.
+    if (isAbnormal() && !m_status.lastError.isEmpty())
+        parts << m_status.lastError;
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+void ConnectionStatusWidget::refresh()
+{
+    m_stateLabel->setText(stateText());
+    m_detailLabel->setText(detailText());
+    switch (m_status.state) {
+    case ConnectionStatus::State::Connected:
+        m_stateLabel->setStyleSheet(QString());
+        break;
+    case ConnectionStatus::State::BrokerDown:
+        m_stateLabel->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+        break;
+    case ConnectionStatus::State::Connecting:
+    case ConnectionStatus::State::Disconnected:
+        m_stateLabel->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+        break;
+    }
+    const QString tip = m_status.lastError.isEmpty()
+        ? tr("Link to the data source: %1").arg(stateText())
+        : tr("Link to the data source: %1\nLast error: %2").arg(stateText(), m_status.lastError);
+    setToolTip(tip);
+    setAccessibleName(stateText() + QStringLiteral(": ") + detailText());
+}
+
+QString ConnectionStatusWidget::durationText(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 86400)
+        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+} // namespace ndh

@@ -1,0 +1,48 @@
+#pragma once
+// The always-visible link state in the status bar: state name, endpoint, time in
+// state and, when something is wrong, the last error in words. Grey when connected;
+// amber or red only when the link is not healthy (ISA-101).
+
+#include "connection_status.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QTimer;
+
+namespace ndh {
+
+class ConnectionStatusWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionStatusWidget(QWidget *parent = nullptr);
+
+    void setStatus(const ConnectionStatus &status);
+    const ConnectionStatus &status() const { return m_status; }
+
+    // Clock for "time in state"; tests pin it.
+    void setClock(std::function<qint64()> nowMs);
+
+    // What the operator reads, for tests and the accessible name.
+    QString stateText() const;
+    QString detailText() const;
+    bool isAbnormal() const;
+
+    // "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h".
+    static QString durationText(qint64 ms);
+
+private:
+    void refresh();
+
+    ConnectionStatus m_status;
+    qint64 m_enteredMs = 0; // when we saw this state, if the backend gave no time
+    std::function<qint64()> m_now;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_detailLabel = nullptr;
+    QTimer *m_tick = nullptr;
+};
+
+} // namespace ndh

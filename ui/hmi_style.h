@@ -1,0 +1,47 @@
+#pragma once
+// The console's ISA-101 high-performance look in one place: neutral greys for
+// everything normal, and a few reserved colours that mean "abnormal" (broker down,
+// stale value, dead letters). Widgets ask here instead of hard-coding colours, so an
+// abnormal colour never shows up for a normal state by accident.
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+
+class QApplication;
+
+namespace ndh {
+
+class HmiStyle
+{
+public:
+    // Fusion style, grey palette, readable default font size.
+    static void applyTo(QApplication &app);
+
+    // Reserved for abnormal states only.
+    static QColor alarmBackground();   // broker down: red
+    static QColor alarmText();         // text on alarmBackground
+    static QColor warningBackground(); // connecting, dead letters > 0: amber
+    static QColor warningText();       // text on warningBackground
+    static QColor staleText();         // age of a value that stopped updating
+
+    // Normal states.
+    static QColor mutedText();         // inactive assets, hints, empty states
+    static QColor plotBackground();
+    static QColor plotGrid();
+    static QColor plotAxis();
+
+    // Data colours for curves: distinct, dark enough on the plot background, and
+    // none of them red or amber so a curve is never mistaken for an alarm.
+    static QColor curveColor(int index);
+    static int curveColorCount();
+
+    // Stylesheet fragment for a label shown in an abnormal colour, or empty for normal.
+    static QString badgeStyle(const QColor &background, const QColor &text);
+
+    // Icon from the compiled-in resources; null when this Qt cannot read SVG, so
+    // callers keep their text labels and nothing is drawn empty.
+    static QIcon icon(const QString &name);
+};
+
+} // namespace ndh

@@ -1,0 +1,360 @@
+#include "main_window.h"
+
+#include "asset_tree_view.h"
+#include "connection_status_widget.h"
+#include "dead_letter_view.h"
+#include "hmi_style.h"
+#include "plant_models.h"
+#include "plot_area.h"
+#include "plot_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace ndh {
+
+namespace {
+
+// Bump when docks are added or renamed so an old layout is not forced on new docks.
+constexpr int kWindowStateVersion = 1;
+constexpr int kMessageTimeoutMs = 5000;
+
+} // namespace
+
+MainWindow::MainWindow(PlantModels *models, QWidget *parent)
+    : QMainWindow(parent)
+    , m_models(models)
+    , m_tree(new AssetTreeView(models->assetTree(), this))
+    , m_plots(new PlotArea(models, this))
+    , m_deadLetters(new DeadLetterView(models->deadLetters(), this))
+    , m_assetDock(new QDockWidget(tr("Assets"), this))
+    , m_deadLetterDock(new QDockWidget(tr("Dead letters"), this))
+    , m_connection(new ConnectionStatusWidget(this))
+    , m_rateLabel(new QLabel(this))
+    , m_eventsLabel(new QLabel(this))
+    , m_deadLetterButton(new QToolButton(this))
+    , m_rateTimer(new QTimer(this))
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("NDH Console"));
+    setWindowIcon(HmiStyle::icon(QStringLiteral("ndh-console")));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    // The tree runs the full height on the left; bottom panels sit under the plots.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setTabPosition(Qt::BottomDockWidgetArea, QTabWidget::North);
+
+    setCentralWidget(m_plots);
+    m_plots->addPlot();
+
+    m_assetDock->setObjectName(QStringLiteral("assetDock"));
+    m_assetDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_assetDock);
+
+    m_deadLetterDock->setObjectName(QStringLiteral("deadLetterDock"));
+    m_deadLetterDock->setWidget(m_deadLetters);
+    addDockWidget(Qt::BottomDockWidgetArea, m_deadLetterDock);
+    // Hidden until wanted: the status bar counts dead letters (amber when > 0) and
+    // one click opens this dock; an empty panel would only take room from the plots.
+    m_deadLetterDock->hide();
+
+    connect(m_tree, &AssetTreeView::attributeActivated, this, [this](const QString &key) {
+        m_plots->addAttributeToCurrentPlot(key);
+    });
+
+    createMenus();
+    createStatusBar();
+
+    connect(m_models, &PlantModels::batchApplied, this, &MainWindow::onBatchApplied);
+    connect(m_models, &PlantModels::connectionStatusChanged, this, &MainWindow::onConnectionStatus);
+    connect(m_models->deadLetters(), &DeadLetterModel::totalCountChanged, this, &MainWindow::updateCounters);
+
+    m_rateTimer->setInterval(1000);
+    connect(m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
+    m_rateTimer->start();
+    m_rateSampleMs = m_now();
+    m_rateSampleRecords = m_models->recordsConsumed();
+
+    onConnectionStatus(m_models->connectionStatus());
+    updateCounters();
+
+    resize(1400, 900);
+    resizeDocks({m_assetDock}, {520}, Qt::Horizontal);
+    resizeDocks({m_deadLetterDock}, {200}, Qt::Vertical);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+    m_rateSampleMs = m_now();
+    m_connection->setClock(m_now);
+}
+
+void MainWindow::setSourceDescription(const QString &description)
+{
+    m_sourceDescription = description;
+    setWindowTitle(description.isEmpty() ? tr("NDH Console") : tr("NDH Console \u2014 %1").arg(description));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(HmiStyle::icon(QStringLiteral("quit")), tr("&Quit"));
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &MainWindow::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggleTree = m_assetDock->toggleViewAction();
+    toggleTree->setText(tr("&Asset tree"));
+    toggleTree->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addAction(toggleTree);
+    QAction *toggleDead = m_deadLetterDock->toggleViewAction();
+    toggleDead->setText(tr("&Dead letters"));
+    toggleDead->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addAction(toggleDead);
+    view->addSeparator();
+
+    m_focusFilterAction = view->addAction(tr("&Filter assets"));
+    m_focusFilterAction->setObjectName(QStringLiteral("focusFilterAction"));
+    m_focusFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_focusFilterAction, &QAction::triggered, this, [this] {
+        m_assetDock->show();
+        m_assetDock->raise();
+        m_tree->focusFilter();
+    });
+
+    m_newPlotAction = view->addAction(HmiStyle::icon(QStringLiteral("new-plot")), tr("&New plot"));
+    m_newPlotAction->setObjectName(QStringLiteral("newPlotAction"));
+    m_newPlotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_newPlotAction->setToolTip(tr("Add an empty plot below the others (Ctrl+N)"));
+    connect(m_newPlotAction, &QAction::triggered, this, [this] {
+        if (PlotPanel *panel = m_plots->addPlot())
+            panel->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_plots, &PlotArea::plotCountChanged, this,
+            [this](int count) { m_newPlotAction->setEnabled(count < PlotArea::kMaxPlots); });
+
+    QAction *closePlot = view->addAction(tr("&Close current plot"));
+    closePlot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(closePlot, &QAction::triggered, this, [this] { m_plots->closePlot(m_plots->currentPlot()); });
+
+    QAction *follow = view->addAction(tr("Follow / &pause current plot"));
+    follow->setToolTip(tr("Space does the same while a plot has the focus"));
+    connect(follow, &QAction::triggered, this, [this] {
+        if (PlotPanel *panel = m_plots->currentPlot())
+            panel->setFollowing(!panel->isFollowing());
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    QAction *about = help->addAction(tr("&About NDH Console"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    // Everything is a permanent widget: QStatusBar::showMessage would hide the link
+    // state, which must stay visible; transient messages get their own label.
+    auto *message = new QLabel(this);
+    message->setObjectName(QStringLiteral("statusMessage"));
+    message->setTextFormat(Qt::PlainText);
+    auto *messageTimer = new QTimer(this);
+    messageTimer->setSingleShot(true);
+    messageTimer->setInterval(kMessageTimeoutMs);
+    connect(messageTimer, &QTimer::timeout, message, &QLabel::clear);
+    connect(m_plots, &PlotArea::message, this, [message, messageTimer](const QString &text) {
+        message->setText(text);
+        messageTimer->start();
+    });
+
+    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
+    m_rateLabel->setToolTip(tr("Records read from the data source per second"));
+    m_eventsLabel->setObjectName(QStringLiteral("eventsLabel"));
+    m_eventsLabel->setToolTip(tr("Events decoded and applied since start"));
+    m_deadLetterButton->setObjectName(QStringLiteral("deadLetterButton"));
+    m_deadLetterButton->setAutoRaise(true);
+    m_deadLetterButton->setToolTip(tr("Records that could not be decoded. Click to show them."));
+    connect(m_deadLetterButton, &QToolButton::clicked, this, &MainWindow::showDeadLetters);
+
+    statusBar()->addPermanentWidget(m_connection, 3);
+    statusBar()->addPermanentWidget(message, 2);
+    statusBar()->addPermanentWidget(m_rateLabel);
+    statusBar()->addPermanentWidget(m_eventsLabel);
+    statusBar()->addPermanentWidget(m_deadLetterButton);
+}
+
+void MainWindow::onBatchApplied()
+{
+    updateCounters();
+}
+
+void MainWindow::onConnectionStatus(const ConnectionStatus &status)
+{
+    m_connection->setStatus(status);
+}
+
+void MainWindow::updateCounters()
+{
+    const QLocale locale;
+    m_eventsLabel->setText(tr("Events: %1").arg(locale.toString(m_models->eventsApplied())));
+    const quint64 dead = m_models->deadLetters()->totalCount();
+    m_deadLetterButton->setText(tr("Dead letters: %1").arg(locale.toString(dead)));
+    // Amber only when something was rejected: otherwise it is just a grey counter.
+    m_deadLetterButton->setStyleSheet(
+        dead > 0 ? QStringLiteral("QToolButton { %1 }")
+                       .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()))
+                 : QString());
+    m_rateLabel->setText(tr("%1 records/s").arg(locale.toString(qRound64(m_recordsPerSecond))));
+}
+
+void MainWindow::updateRate()
+{
+    const qint64 now = m_now();
+    const quint64 records = m_models->recordsConsumed();
+    const qint64 dt = now - m_rateSampleMs;
+    if (dt <= 0)
+        return;
+    m_recordsPerSecond = double(records - m_rateSampleRecords) * 1000.0 / double(dt);
+    m_rateSampleMs = now;
+    m_rateSampleRecords = records;
+    updateCounters();
+}
+
+QString MainWindow::rateText() const
+{
+    return m_rateLabel->text();
+}
+
+QString MainWindow::eventsText() const
+{
+    return m_eventsLabel->text();
+}
+
+void MainWindow::showDeadLetters()
+{
+    m_deadLetterDock->show();
+    m_deadLetterDock->raise();
+    m_deadLetters->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = findChild<QDialog *>(QStringLiteral("shortcutsDialog"));
+    if (!dialog) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+        dialog->setWindowTitle(tr("Keyboard shortcuts"));
+        auto *list = new QTreeWidget(dialog);
+        list->setRootIsDecorated(false);
+        list->setHeaderLabels({tr("Keys"), tr("Action")});
+        list->setSelectionMode(QAbstractItemView::NoSelection);
+        const QList<QPair<QString, QString>> rows = {
+            {QStringLiteral("Ctrl+F"), tr("Filter the asset tree")},
+            {QStringLiteral("Esc"), tr("Clear the filter (in the filter field)")},
+            {tr("Enter / double-click"), tr("Plot the selected attribute on the current plot")},
+            {tr("Drag"), tr("Drag attributes from the tree onto any plot")},
+            {QStringLiteral("Ctrl+N"), tr("New plot")},
+            {QStringLiteral("Ctrl+W"), tr("Close the current plot")},
+            {tr("Space"), tr("Follow / pause the focused plot")},
+            {tr("Mouse wheel"), tr("Zoom time on a plot (pauses follow)")},
+            {tr("Ctrl+wheel"), tr("Zoom values on a plot")},
+            {tr("Drag on a plot"), tr("Pan (pauses follow)")},
+            {tr("Double-click legend"), tr("Remove that curve")},
+            {QStringLiteral("Ctrl+1"), tr("Show or hide the asset tree")},
+            {QStringLiteral("Ctrl+2"), tr("Show or hide the dead letters")},
+            {QStringLiteral("F1"), tr("This list")},
+            {QStringLiteral("Ctrl+Q"), tr("Quit")},
+        };
+        for (const auto &[keys, action] : rows)
+            new QTreeWidgetItem(list, {keys, action});
+        list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(list);
+        layout->addWidget(buttons);
+        dialog->resize(520, 440);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About NDH Console"));
+    box.setTextFormat(Qt::PlainText);
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setText(tr("NDH Console %1").arg(QCoreApplication::applicationVersion()));
+    box.setInformativeText(tr("Operator console and engineering workstation for NDH assets on Kafka and Redis.\n\n"
+                              "Qt %1 (built with %2), QCustomPlot %3.")
+                               .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                                    QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
+    box.exec();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState(kWindowStateVersion));
+    settings.setValue(QStringLiteral("plots"), m_plots->saveState());
+    settings.setValue(QStringLiteral("assetTreeHeader"), m_tree->saveHeaderState());
+    settings.endGroup();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray(), kWindowStateVersion);
+    const QVariantMap plots = settings.value(QStringLiteral("plots")).toMap();
+    if (!plots.value(QStringLiteral("plots")).toList().isEmpty()) {
+        // Replace the default empty plot with what the operator had.
+        for (PlotPanel *panel : m_plots->plots())
+            m_plots->closePlot(panel);
+        m_plots->restoreState(plots);
+    }
+    m_tree->restoreHeaderState(settings.value(QStringLiteral("assetTreeHeader")).toByteArray());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ndh

@@ -1,0 +1,91 @@
+#pragma once
+// The console's main window: the asset tree dock (left), the trend area (centre),
+// the dead-letter dock (bottom, where later panels tabify), and a status bar that
+// always shows the link state, throughput and the dead-letter count. Knows only
+// PlantModels; the app wires the backend to them.
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QTimer;
+class QToolButton;
+
+namespace ndh {
+
+class AssetTreeView;
+class ConnectionStatusWidget;
+class DeadLetterView;
+class PlantModels;
+class PlotArea;
+struct ConnectionStatus;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(PlantModels *models, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shown in the title bar: "embedded demo plant", "broker1:9092"...
+    void setSourceDescription(const QString &description);
+
+    // Window geometry, dock layout, open plots and tree columns (QSettings).
+    void restoreSettings();
+    void saveSettings() const;
+
+    AssetTreeView *assetTreeView() const { return m_tree; }
+    PlotArea *plotArea() const { return m_plots; }
+    DeadLetterView *deadLetterView() const { return m_deadLetters; }
+    ConnectionStatusWidget *connectionStatusWidget() const { return m_connection; }
+    QDockWidget *assetDock() const { return m_assetDock; }
+    QDockWidget *deadLetterDock() const { return m_deadLetterDock; }
+    QToolButton *deadLetterButton() const { return m_deadLetterButton; }
+    QString rateText() const;
+    QString eventsText() const;
+    QAction *newPlotAction() const { return m_newPlotAction; }
+    QAction *focusFilterAction() const { return m_focusFilterAction; }
+
+    // Throughput clock; tests pin it.
+    void setClock(std::function<qint64()> nowMs);
+
+public slots:
+    void showDeadLetters();
+    void showShortcuts();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void onBatchApplied();
+    void onConnectionStatus(const ConnectionStatus &status);
+    void updateCounters();
+    void updateRate();
+
+    PlantModels *m_models;
+    AssetTreeView *m_tree;
+    PlotArea *m_plots;
+    DeadLetterView *m_deadLetters;
+    QDockWidget *m_assetDock;
+    QDockWidget *m_deadLetterDock;
+    ConnectionStatusWidget *m_connection;
+    QLabel *m_rateLabel;
+    QLabel *m_eventsLabel;
+    QToolButton *m_deadLetterButton;
+    QAction *m_newPlotAction = nullptr;
+    QAction *m_focusFilterAction = nullptr;
+    QTimer *m_rateTimer;
+    std::function<qint64()> m_now;
+    qint64 m_rateSampleMs = 0;
+    quint64 m_rateSampleRecords = 0;
+    double m_recordsPerSecond = 0.0;
+    QString m_sourceDescription;
+};
+
+} // namespace ndh

@@ -1,0 +1,736 @@
+#include "plot_panel.h"
+
+#include "asset_tree_model.h"
+#include "hmi_style.h"
+#include "plant_models.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QPainter>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ndh {
+
+namespace {
+
+// Room right of the newest sample so it is not drawn on the frame.
+constexpr double kFollowHeadroom = 0.02;
+// Vertical breathing space around the data when the plot scales itself.
+constexpr double kValueMargin = 0.08;
+// Legend entries per row above the plot before wrapping.
+constexpr int kLegendColumns = 3;
+
+void styleAxis(QCPAxis *axis)
+{
+    const QColor c = HmiStyle::plotAxis();
+    axis->setBasePen(QPen(c, 1));
+    axis->setTickPen(QPen(c, 1));
+    axis->setSubTickPen(QPen(c, 1));
+    axis->setTickLabelColor(c);
+    axis->setLabelColor(c);
+    axis->grid()->setPen(QPen(HmiStyle::plotGrid(), 1, Qt::DotLine));
+    axis->grid()->setZeroLinePen(Qt::NoPen);
+    axis->grid()->setSubGridVisible(false);
+}
+
+} // namespace
+
+PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
+    : QFrame(parent)
+    , m_models(models)
+    , m_toolBar(new QToolBar(this))
+    , m_followAction(new QAction(HmiStyle::icon(QStringLiteral("follow")), tr("Follow"), this))
+    , m_clearAction(new QAction(HmiStyle::icon(QStringLiteral("clear")), tr("Clear"), this))
+    , m_closeAction(new QAction(HmiStyle::icon(QStringLiteral("close")), tr("Close plot"), this))
+    , m_windowCombo(new QComboBox(this))
+    , m_pausedLabel(new QLabel(this))
+    , m_plot(new QCustomPlot(this))
+    , m_hint(nullptr)
+{
+    setObjectName(QStringLiteral("plotPanel"));
+    setAcceptDrops(true);
+    setMinimumHeight(140);
+
+    // --- toolbar -------------------------------------------------------------
+    m_toolBar->setObjectName(QStringLiteral("plotToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setFloatable(false);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_followAction->setObjectName(QStringLiteral("followAction"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(Qt::Key_Space);
+    m_followAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_followAction->setToolTip(tr("Follow the newest data (Space).\n"
+                                  "Dragging or zooming the plot pauses it; this resumes."));
+    connect(m_followAction, &QAction::toggled, this, &PlotPanel::setFollowing);
+    addAction(m_followAction); // the Space shortcut works anywhere inside this plot
+    m_toolBar->addAction(m_followAction);
+
+    auto *windowLabel = new QLabel(tr("Window:"), this);
+    m_toolBar->addWidget(windowLabel);
+    for (int seconds : windowChoices()) {
+        const QString text = seconds < 3600 ? tr("%1 min").arg(seconds / 60) : tr("%1 h").arg(seconds / 3600);
+        m_windowCombo->addItem(text, seconds);
+    }
+    m_windowCombo->setObjectName(QStringLiteral("windowCombo"));
+    m_windowCombo->setToolTip(tr("Length of time shown while following"));
+    m_windowCombo->setFocusPolicy(Qt::NoFocus); // keep Space for follow/pause
+    m_windowCombo->setCurrentIndex(int(windowChoices().indexOf(m_windowSeconds)));
+    connect(m_windowCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            setWindowSeconds(m_windowCombo->itemData(index).toInt());
+    });
+    m_toolBar->addWidget(m_windowCombo);
+
+    m_clearAction->setObjectName(QStringLiteral("clearAction"));
+    m_clearAction->setToolTip(tr("Remove every curve from this plot"));
+    connect(m_clearAction, &QAction::triggered, this, &PlotPanel::clearCurves);
+    m_toolBar->addAction(m_clearAction);
+
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_pausedLabel->setObjectName(QStringLiteral("pausedLabel"));
+    m_pausedLabel->setTextFormat(Qt::PlainText);
+    QFont bold = m_pausedLabel->font();
+    bold.setBold(true);
+    m_pausedLabel->setFont(bold);
+    m_toolBar->addWidget(m_pausedLabel);
+
+    m_closeAction->setObjectName(QStringLiteral("closeAction"));
+    m_closeAction->setToolTip(tr("Close this plot"));
+    connect(m_closeAction, &QAction::triggered, this, [this] { emit closeRequested(this); });
+    m_toolBar->addAction(m_closeAction);
+
+    // --- plot ----------------------------------------------------------------
+    m_plot->setObjectName(QStringLiteral("plot"));
+    m_plot->setFocusPolicy(Qt::ClickFocus);
+    m_plot->setBackground(HmiStyle::plotBackground());
+    // Dense live series: no antialiasing on lines and grid, fast polylines; text
+    // stays smooth (Qt antialiases glyphs regardless).
+    m_plot->setNotAntialiasedElements(QCP::aePlottables | QCP::aeGrid | QCP::aeAxes | QCP::aeSubGrid
+                                      | QCP::aeZeroLine);
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
+    m_plot->setPlottingHint(QCP::phCacheLabels, true);
+    m_plot->setNoAntialiasingOnDrag(true);
+
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+    ticker->setTickCount(6);
+    m_plot->xAxis->setTicker(ticker);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2})
+        styleAxis(axis);
+    m_plot->yAxis2->setVisible(false);
+    m_plot->yAxis2->grid()->setVisible(false);
+    m_plot->xAxis2->setVisible(false);
+
+    // The legend sits in its own row above the axes: inside them it would hide the
+    // newest samples (right) or the first ones of a filling strip chart (left).
+    // Always visible: an empty legend is only a few pixels high.
+    QCPLegend *legend = m_plot->legend;
+    legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->take(legend);
+    m_plot->axisRect()->insetLayout()->simplify();
+    // Row 0 holds the legend at its natural width and a spacer for the rest: a
+    // grid column is only as wide as its narrowest maximum, and an empty legend's
+    // maximum is a few pixels, which would squeeze the axes below it to a sliver.
+    auto *legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, legendRow);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->plotLayout()->setRowSpacing(0);
+    legendRow->addElement(0, 0, legend);
+    legendRow->addElement(0, 1, new QCPLayoutElement(m_plot));
+    legendRow->setColumnStretchFactor(0, 0.001);
+    legendRow->setColumnSpacing(0);
+    legendRow->setMargins(QMargins(0, 0, 0, 0));
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setWrap(kLegendColumns);
+    legend->setMargins(QMargins(4, 4, 4, 0));
+    legend->setFont(font());
+    legend->setBrush(Qt::NoBrush);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setIconSize(22, 10);
+    legend->setColumnSpacing(18);
+    legend->setRowSpacing(0);
+    legend->setLayer(QStringLiteral("legend"));
+
+    m_hint = new QCPItemText(m_plot);
+    m_hint->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_hint->position->setCoords(0.5, 0.5);
+    m_hint->setPositionAlignment(Qt::AlignCenter);
+    m_hint->setText(tr("Double-click or drag an attribute here to plot it"));
+    m_hint->setColor(HmiStyle::mutedText());
+    QFont hintFont = font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() + 2);
+    m_hint->setFont(hintFont);
+
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    QCPAxisRect *rect = m_plot->axisRect();
+    rect->setRangeDragAxes({m_plot->xAxis}, {m_plot->yAxis, m_plot->yAxis2});
+    rect->setRangeZoomAxes({m_plot->xAxis}, {m_plot->yAxis, m_plot->yAxis2});
+    rect->setRangeZoom(Qt::Horizontal);
+    // The wheel zooms time; Ctrl+wheel zooms values. QCustomPlot emits mouseWheel
+    // before it zooms, so the orientation is set in time.
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [rect](QWheelEvent *event) {
+        rect->setRangeZoom(event->modifiers() & Qt::ControlModifier ? Qt::Vertical : Qt::Horizontal);
+    });
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
+        connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+                &PlotPanel::onRangeChangedByAnyone);
+    }
+    connect(m_plot, &QCustomPlot::legendDoubleClick, this,
+            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                if (auto *pli = qobject_cast<QCPPlottableLegendItem *>(item)) {
+                    // Deferred: QCustomPlot still holds the legend item while it
+                    // delivers this signal, and removing the curve deletes it.
+                    if (Curve *c = curveFor(qobject_cast<QCPGraph *>(pli->plottable()))) {
+                        QMetaObject::invokeMethod(this, [this, key = c->key] { removeCurve(key); },
+                                                  Qt::QueuedConnection);
+                    }
+                }
+            });
+    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_plot, &QCustomPlot::customContextMenuRequested, this, &PlotPanel::showContextMenu);
+    m_plot->installEventFilter(this);
+    m_plot->setToolTip(tr("Drag to pan, wheel to zoom time, Ctrl+wheel to zoom values.\n"
+                          "Double-click a legend entry to remove its curve."));
+
+    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    ++m_settingRange;
+    m_plot->xAxis->setRange(now - m_windowSeconds, now);
+    m_plot->yAxis->setRange(0, 1);
+    --m_settingRange;
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(3, 3, 3, 3);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_plot, 1);
+    setFocusProxy(m_plot);
+
+    updateTimeFormat();
+    updatePausedLabel();
+    updateLegendAndHint();
+}
+
+PlotPanel::~PlotPanel() = default;
+
+QList<int> PlotPanel::windowChoices()
+{
+    return {60, 300, 900, 3600};
+}
+
+QStringList PlotPanel::attributeKeysFromMime(const QMimeData *mime)
+{
+    if (!mime || !mime->hasFormat(QLatin1String(AssetTreeModel::kAttributeMimeType)))
+        return {};
+    const QString text = QString::fromUtf8(mime->data(QLatin1String(AssetTreeModel::kAttributeMimeType)));
+    QStringList keys;
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        const QString key = line.trimmed();
+        if (!key.isEmpty() && !keys.contains(key))
+            keys << key;
+    }
+    return keys;
+}
+
+QString PlotPanel::labelFor(const QString &key, QString *unit) const
+{
+    const QModelIndex index = m_models->assetTree()->indexForAttribute(key);
+    QString asset;
+    QString attribute;
+    QString u;
+    if (index.isValid()) {
+        attribute = index.data().toString();
+        asset = index.parent().data().toString();
+        u = index.siblingAtColumn(AssetTreeModel::UnitColumn).data().toString();
+    } else {
+        // Not in the tree yet (a restored plot before its first event): the key
+        // ends in ".../asset/attribute".
+        attribute = key.section(u'/', -1);
+        asset = key.section(u'/', -2, -2);
+    }
+    if (unit)
+        *unit = u;
+    return u.isEmpty() ? tr("%1 / %2").arg(asset, attribute) : tr("%1 / %2 [%3]").arg(asset, attribute, u);
+}
+
+int PlotPanel::freeColorIndex() const
+{
+    for (int i = 0; i < HmiStyle::curveColorCount(); ++i) {
+        const bool used = std::any_of(m_curves.begin(), m_curves.end(),
+                                      [i](const Curve &c) { return c.colorIndex == i; });
+        if (!used)
+            return i;
+    }
+    return int(m_curves.size());
+}
+
+bool PlotPanel::addCurve(const QString &attributeKey)
+{
+    if (attributeKey.isEmpty())
+        return false;
+    if (graphFor(attributeKey)) {
+        emit message(tr("%1 is already on this plot.").arg(labelFor(attributeKey, nullptr)));
+        return false;
+    }
+    if (curveCount() >= kMaxCurves) {
+        emit message(tr("A plot shows at most %1 curves; open another plot with Ctrl+N.").arg(kMaxCurves));
+        return false;
+    }
+    const QModelIndex index = m_models->assetTree()->indexForAttribute(attributeKey);
+    // The tree and the series store are fed from the same batch, so an attribute the
+    // tree knows but the store does not has never carried a number.
+    if (index.isValid() && !m_models->series().find(attributeKey)) {
+        emit message(tr("%1 is not a number and cannot be plotted.").arg(labelFor(attributeKey, nullptr)));
+        return false;
+    }
+
+    Curve curve;
+    curve.key = attributeKey;
+    curve.colorIndex = freeColorIndex();
+    curve.graph = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
+    QPen pen(HmiStyle::curveColor(curve.colorIndex), 1);
+    pen.setCosmetic(true);
+    curve.graph->setPen(pen);
+    curve.graph->setAntialiased(false);
+    curve.graph->setLineStyle(QCPGraph::lsLine);
+    curve.graph->setAdaptiveSampling(true);
+    curve.graph->setName(labelFor(attributeKey, &curve.unit));
+    m_curves.push_back(curve);
+
+    assignAxes();
+    pullNewData();
+    if (m_following)
+        applyFollow();
+    updateLegendAndHint();
+    m_dirty = true;
+    return true;
+}
+
+bool PlotPanel::removeCurve(const QString &attributeKey)
+{
+    const auto it = std::find_if(m_curves.begin(), m_curves.end(),
+                                 [&](const Curve &c) { return c.key == attributeKey; });
+    if (it == m_curves.end())
+        return false;
+    m_plot->removeGraph(it->graph);
+    m_curves.erase(it);
+    assignAxes();
+    updateLegendAndHint();
+    m_dirty = true;
+    return true;
+}
+
+void PlotPanel::clearCurves()
+{
+    m_plot->clearGraphs();
+    m_curves.clear();
+    assignAxes();
+    updateLegendAndHint();
+    m_dirty = true;
+}
+
+QStringList PlotPanel::curveKeys() const
+{
+    QStringList keys;
+    for (const Curve &c : m_curves)
+        keys << c.key;
+    return keys;
+}
+
+QString PlotPanel::curveLabel(const QString &attributeKey) const
+{
+    const QCPGraph *graph = graphFor(attributeKey);
+    return graph ? graph->name() : QString();
+}
+
+QCPGraph *PlotPanel::graphFor(const QString &attributeKey) const
+{
+    for (const Curve &c : m_curves) {
+        if (c.key == attributeKey)
+            return c.graph;
+    }
+    return nullptr;
+}
+
+PlotPanel::Curve *PlotPanel::curveFor(const QCPGraph *graph)
+{
+    for (Curve &c : m_curves) {
+        if (c.graph == graph)
+            return &c;
+    }
+    return nullptr;
+}
+
+bool PlotPanel::pullNewData()
+{
+    const SeriesStore &store = m_models->series();
+    bool appended = false;
+    bool relabelled = false;
+    for (Curve &c : m_curves) {
+        if (c.unit.isEmpty()) {
+            // The unit may arrive after the first value (a later snapshot).
+            const QString label = labelFor(c.key, &c.unit);
+            if (label != c.graph->name()) {
+                c.graph->setName(label);
+                relabelled = true;
+            }
+        }
+        const SeriesStore::Series *s = store.find(c.key);
+        if (!s)
+            continue;
+        if (s->endIndex() < c.nextIndex) {
+            // The store was cleared and refilled: start over from what it has.
+            c.graph->data()->clear();
+            c.nextIndex = 0;
+        }
+        if (s->endIndex() == c.nextIndex)
+            continue;
+        const quint64 from = std::max(c.nextIndex, s->firstIndex);
+        const size_t begin = size_t(from - s->firstIndex);
+        QVector<QCPGraphData> points;
+        points.reserve(qsizetype(s->t.size() - begin));
+        for (size_t i = begin; i < s->t.size(); ++i)
+            points.append(QCPGraphData(s->t[i], s->v[i]));
+        // Records from several partitions can arrive slightly out of time order.
+        const bool sorted = std::is_sorted(points.cbegin(), points.cend(), qcpLessThanSortKey<QCPGraphData>);
+        c.graph->data()->add(points, sorted);
+        c.nextIndex = s->endIndex();
+        // Mirror the store's bound so a plot never holds more than the store.
+        if (size_t(c.graph->data()->size()) > s->t.size() && !s->t.empty())
+            c.graph->data()->removeBefore(*std::min_element(s->t.cbegin(), s->t.cend()));
+        appended = true;
+    }
+    if (relabelled)
+        assignAxes();
+    if (appended || relabelled)
+        m_dirty = true;
+    return appended;
+}
+
+void PlotPanel::assignAxes()
+{
+    // The first unit gets the left axis, a second unit the right one; a third unit
+    // shares the left axis (its label then lists both).
+    QStringList leftUnits;
+    QStringList rightUnits;
+    bool leftUsed = false;
+    bool rightUsed = false;
+    QString leftUnit;
+    QString rightUnit;
+    for (Curve &c : m_curves) {
+        QCPAxis *axis = m_plot->yAxis;
+        if (!leftUsed || c.unit == leftUnit) {
+            leftUsed = true;
+            leftUnit = c.unit;
+        } else if (!rightUsed || c.unit == rightUnit) {
+            rightUsed = true;
+            rightUnit = c.unit;
+            axis = m_plot->yAxis2;
+        }
+        if (c.graph->valueAxis() != axis)
+            c.graph->setValueAxis(axis);
+        QStringList &units = axis == m_plot->yAxis ? leftUnits : rightUnits;
+        if (!c.unit.isEmpty() && !units.contains(c.unit))
+            units << c.unit;
+    }
+    m_plot->yAxis->setLabel(leftUnits.join(QStringLiteral(", ")));
+    m_plot->yAxis2->setLabel(rightUnits.join(QStringLiteral(", ")));
+    m_plot->yAxis2->setVisible(rightUsed);
+    // With two axes, an axis that carries one curve wears that curve's colour, so
+    // the reader knows which scale belongs to which line.
+    for (QCPAxis *axis : {m_plot->yAxis, m_plot->yAxis2}) {
+        const QCPGraph *only = nullptr;
+        int count = 0;
+        for (const Curve &c : m_curves) {
+            if (c.graph->valueAxis() == axis) {
+                only = c.graph;
+                ++count;
+            }
+        }
+        const QColor color = rightUsed && count == 1 ? only->pen().color() : HmiStyle::plotAxis();
+        axis->setLabelColor(color);
+        axis->setTickLabelColor(color);
+    }
+    if (m_following)
+        rescaleValueAxes();
+}
+
+void PlotPanel::updateLegendAndHint()
+{
+    const bool empty = m_curves.empty();
+    m_hint->setVisible(empty);
+    m_clearAction->setEnabled(!empty);
+}
+
+bool PlotPanel::isShowingEmptyHint() const
+{
+    return m_hint->visible();
+}
+
+QString PlotPanel::emptyHintText() const
+{
+    return m_hint->text();
+}
+
+void PlotPanel::setFollowing(bool follow)
+{
+    if (follow == m_following)
+        return;
+    m_following = follow;
+    m_followAction->setChecked(follow);
+    if (follow)
+        applyFollow();
+    updatePausedLabel();
+    m_dirty = true;
+    emit followingChanged(follow);
+}
+
+void PlotPanel::setWindowSeconds(int seconds)
+{
+    if (seconds <= 0)
+        return;
+    m_windowSeconds = seconds;
+    const int comboIndex = m_windowCombo->findData(seconds);
+    if (comboIndex >= 0 && comboIndex != m_windowCombo->currentIndex()) {
+        const QSignalBlocker block(m_windowCombo);
+        m_windowCombo->setCurrentIndex(comboIndex);
+    }
+    if (m_following) {
+        applyFollow();
+    } else {
+        ++m_settingRange;
+        const double upper = m_plot->xAxis->range().upper;
+        m_plot->xAxis->setRange(upper - seconds, upper);
+        --m_settingRange;
+    }
+    m_dirty = true;
+}
+
+void PlotPanel::applyFollow()
+{
+    double newest = -std::numeric_limits<double>::infinity();
+    double oldest = std::numeric_limits<double>::infinity();
+    for (const Curve &c : m_curves) {
+        if (!c.graph->data()->isEmpty()) {
+            newest = std::max(newest, (c.graph->data()->constEnd() - 1)->key);
+            oldest = std::min(oldest, c.graph->data()->constBegin()->key);
+        }
+    }
+    if (!std::isfinite(newest))
+        return;
+    // A strip chart: while there is less data than the window, it fills from the
+    // left instead of sitting squeezed against the right edge.
+    double upper = newest + kFollowHeadroom * m_windowSeconds;
+    if (newest - oldest < (1.0 - 2 * kFollowHeadroom) * m_windowSeconds)
+        upper = oldest - kFollowHeadroom * m_windowSeconds + m_windowSeconds;
+    ++m_settingRange;
+    m_plot->xAxis->setRange(upper - m_windowSeconds, upper);
+    rescaleValueAxes();
+    --m_settingRange;
+    m_dirty = true;
+}
+
+void PlotPanel::rescaleValueAxes()
+{
+    ++m_settingRange;
+    const QCPRange keys = m_plot->xAxis->range();
+    for (QCPAxis *axis : {m_plot->yAxis, m_plot->yAxis2}) {
+        QCPRange total;
+        bool any = false;
+        for (const Curve &c : m_curves) {
+            if (c.graph->valueAxis() != axis)
+                continue;
+            bool found = false;
+            const QCPRange r = c.graph->getValueRange(found, QCP::sdBoth, keys);
+            if (!found)
+                continue;
+            if (any)
+                total.expand(r);
+            else
+                total = r;
+            any = true;
+        }
+        if (!any)
+            continue;
+        double pad = total.size() * kValueMargin;
+        if (pad <= 0) // a flat line: centre it instead of dividing by zero range
+            pad = std::max(std::abs(total.center()) * 0.05, 0.5);
+        axis->setRange(total.lower - pad, total.upper + pad);
+    }
+    --m_settingRange;
+}
+
+void PlotPanel::onRangeChangedByAnyone()
+{
+    updateTimeFormat();
+    // Only the operator moves the axes when the panel is not: that pauses follow so
+    // the view they chose stays put.
+    if (m_settingRange == 0 && m_following)
+        setFollowing(false);
+}
+
+void PlotPanel::updateTimeFormat()
+{
+    auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
+    if (!ticker)
+        return;
+    const double span = m_plot->xAxis->range().size();
+    QString format;
+    if (span <= 20 * 60)
+        format = QStringLiteral("HH:mm:ss");
+    else if (span <= 24 * 3600)
+        format = QStringLiteral("HH:mm");
+    else
+        format = QStringLiteral("dd MMM\nHH:mm");
+    if (ticker->dateTimeFormat() != format)
+        ticker->setDateTimeFormat(format);
+}
+
+void PlotPanel::updatePausedLabel()
+{
+    m_pausedLabel->setText(m_following ? QString() : tr("Paused \u2014 Space or Follow resumes"));
+    m_pausedLabel->setVisible(!m_following);
+}
+
+void PlotPanel::setCurrent(bool current)
+{
+    if (m_current == current)
+        return;
+    m_current = current;
+    update();
+}
+
+void PlotPanel::tick()
+{
+    // Hidden or collapsed plots are skipped; their curves catch up by index later.
+    if (!isVisible() || m_plot->height() < 8 || window()->isMinimized())
+        return;
+    pullNewData();
+    if (m_following && m_dirty)
+        applyFollow();
+    if (m_dirty) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        m_dirty = false;
+    }
+}
+
+QVariantMap PlotPanel::saveState() const
+{
+    return {{QStringLiteral("curves"), curveKeys()}, {QStringLiteral("window"), m_windowSeconds}};
+}
+
+void PlotPanel::restoreState(const QVariantMap &state)
+{
+    const int seconds = state.value(QStringLiteral("window")).toInt();
+    if (windowChoices().contains(seconds))
+        setWindowSeconds(seconds);
+    const QStringList keys = state.value(QStringLiteral("curves")).toStringList();
+    for (const QString &key : keys.mid(0, kMaxCurves))
+        addCurve(key);
+}
+
+QCPGraph *PlotPanel::graphAtLegend(const QPoint &pos) const
+{
+    QCPLegend *legend = m_plot->legend;
+    if (!legend->visible())
+        return nullptr;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
+        if (item && item->outerRect().contains(pos))
+            return qobject_cast<QCPGraph *>(item->plottable());
+    }
+    return nullptr;
+}
+
+void PlotPanel::showContextMenu(const QPoint &pos)
+{
+    emit activatedByUser(this);
+    QMenu menu(this);
+    if (QCPGraph *graph = graphAtLegend(pos)) {
+        const QString key = curveFor(graph)->key;
+        QAction *remove = menu.addAction(tr("Remove %1").arg(graph->name()));
+        connect(remove, &QAction::triggered, this, [this, key] { removeCurve(key); });
+        menu.addSeparator();
+    } else if (!m_curves.empty()) {
+        QMenu *removeMenu = menu.addMenu(tr("Remove curve"));
+        for (const Curve &c : m_curves) {
+            const QString key = c.key;
+            QAction *remove = removeMenu->addAction(c.graph->name());
+            connect(remove, &QAction::triggered, this, [this, key] { removeCurve(key); });
+        }
+        menu.addSeparator();
+    }
+    menu.addAction(m_followAction);
+    QAction *showAll = menu.addAction(tr("Show all data"));
+    showAll->setEnabled(!m_curves.empty());
+    connect(showAll, &QAction::triggered, this, [this] {
+        setFollowing(false);
+        m_plot->rescaleAxes();
+        m_dirty = true;
+    });
+    menu.addSeparator();
+    menu.addAction(m_clearAction);
+    menu.addAction(m_closeAction);
+    menu.exec(m_plot->mapToGlobal(pos));
+}
+
+void PlotPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!attributeKeysFromMime(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void PlotPanel::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!attributeKeysFromMime(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void PlotPanel::dropEvent(QDropEvent *event)
+{
+    const QStringList keys = attributeKeysFromMime(event->mimeData());
+    if (keys.isEmpty())
+        return;
+    for (const QString &key : keys)
+        addCurve(key);
+    event->acceptProposedAction();
+    emit activatedByUser(this);
+}
+
+bool PlotPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress))
+        emit activatedByUser(this);
+    return QFrame::eventFilter(watched, event);
+}
+
+void PlotPanel::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    // The current plot (where a double-clicked attribute goes) has a darker frame.
+    QPainter painter(this);
+    const int width = m_current ? 2 : 1;
+    painter.setPen(QPen(m_current ? palette().color(QPalette::Highlight) : palette().color(QPalette::Mid), width));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(QRectF(rect()).adjusted(width / 2.0, width / 2.0, -width / 2.0, -width / 2.0));
+}
+
+} // namespace ndh

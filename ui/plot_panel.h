@@ -1,0 +1,128 @@
+#pragma once
+// One live trend: a QCustomPlot with a date-time x axis, a legend naming each curve
+// by asset / attribute [unit], and a small toolbar (follow/pause, window length,
+// clear, close). Curves are fed incrementally from the SeriesStore: each remembers
+// the absolute sample index it has consumed, so a tick copies only what is new.
+// The panel never replots on its own; PlotArea's single timer calls tick().
+
+#include <QFrame>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <vector>
+
+class QAction;
+class QComboBox;
+class QCPGraph;
+class QCPItemText;
+class QCPAxis;
+class QCustomPlot;
+class QLabel;
+class QMimeData;
+class QToolBar;
+
+namespace ndh {
+
+class PlantModels;
+
+class PlotPanel : public QFrame
+{
+    Q_OBJECT
+public:
+    // More curves than this on one plot are unreadable; open another plot instead.
+    static constexpr int kMaxCurves = 10;
+    // Short enough that a new plot visibly moves within seconds; wider is one click.
+    static constexpr int kDefaultWindowSeconds = 60;
+
+    explicit PlotPanel(PlantModels *models, QWidget *parent = nullptr);
+    ~PlotPanel() override;
+
+    // False (and message() says why) when the curve is already there, the plot is
+    // full or the attribute is not numeric.
+    bool addCurve(const QString &attributeKey);
+    bool removeCurve(const QString &attributeKey);
+    void clearCurves();
+    QStringList curveKeys() const;
+    int curveCount() const { return int(m_curves.size()); }
+    QString curveLabel(const QString &attributeKey) const;
+    QCPGraph *graphFor(const QString &attributeKey) const;
+    QCustomPlot *plot() const { return m_plot; }
+
+    bool isFollowing() const { return m_following; }
+    void setFollowing(bool follow);
+    int windowSeconds() const { return m_windowSeconds; }
+    void setWindowSeconds(int seconds);
+    static QList<int> windowChoices(); // seconds: 1 min, 5 min, 15 min, 1 h
+
+    void setCurrent(bool current);
+    bool isCurrent() const { return m_current; }
+    QString emptyHintText() const;
+    bool isShowingEmptyHint() const;
+
+    // One step of the shared replot timer: copy new samples, move the window when
+    // following, and queue a replot if anything changed. Hidden plots skip the
+    // step and catch up by index when shown again.
+    void tick();
+    bool isDirty() const { return m_dirty; }
+
+    // {"curves": [...keys], "window": seconds} for QSettings.
+    QVariantMap saveState() const;
+    void restoreState(const QVariantMap &state);
+
+    static QStringList attributeKeysFromMime(const QMimeData *mime);
+
+signals:
+    void activatedByUser(ndh::PlotPanel *panel); // clicked or focused: becomes current
+    void closeRequested(ndh::PlotPanel *panel);
+    void followingChanged(bool following);
+    void message(const QString &text);           // for the status bar
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    struct Curve
+    {
+        QString key;
+        QCPGraph *graph = nullptr;
+        quint64 nextIndex = 0; // absolute SeriesStore index of the next sample to copy
+        QString unit;
+        int colorIndex = 0;
+    };
+
+    bool pullNewData();
+    void applyFollow();
+    void rescaleValueAxes();
+    void assignAxes();
+    void updateLegendAndHint();
+    void updateTimeFormat();
+    void updatePausedLabel();
+    void onRangeChangedByAnyone();
+    void showContextMenu(const QPoint &pos);
+    QCPGraph *graphAtLegend(const QPoint &pos) const;
+    Curve *curveFor(const QCPGraph *graph);
+    int freeColorIndex() const;
+    QString labelFor(const QString &key, QString *unit) const;
+
+    PlantModels *m_models;
+    QToolBar *m_toolBar;
+    QAction *m_followAction;
+    QAction *m_clearAction;
+    QAction *m_closeAction;
+    QComboBox *m_windowCombo;
+    QLabel *m_pausedLabel;
+    QCustomPlot *m_plot;
+    QCPItemText *m_hint;
+    std::vector<Curve> m_curves;
+    bool m_following = true;
+    bool m_dirty = true;
+    bool m_current = false;
+    int m_settingRange = 0; // > 0 while the panel itself moves the axes
+    int m_windowSeconds = kDefaultWindowSeconds;
+};
+
+} // namespace ndh
