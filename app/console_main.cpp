@@ -1,0 +1,300 @@
+// ndh-console: composes the backend (kafka layer) with the window (ui layer).
+// Everything else lives in the layer libraries.
+
+#include "asset_tree_view.h"
+#include "consumer_config.h"
+#include "demo_plant.h"
+#include "hmi_style.h"
+#include "ingest_backend.h"
+#include "main_window.h"
+#include "plant_models.h"
+#include "plot_area.h"
+#include "plot_panel.h"
+#include "topic_catalog.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#ifndef NDH_VERSION
+#define NDH_VERSION "0.1.0"
+#endif
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ndh-console", text);
+}
+
+// Quitting must end within a bound even if a library blocks past its own timeout
+// (DESIGN.md §3): once armed, the process exits after the bound no matter what.
+class ShutdownWatchdog
+{
+public:
+    explicit ShutdownWatchdog(std::chrono::milliseconds bound)
+        : m_bound(bound)
+    {
+    }
+    ~ShutdownWatchdog()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    void arm()
+    {
+        if (m_thread.joinable())
+            return;
+        m_thread = std::thread([this] {
+            std::unique_lock lock(m_mutex);
+            if (!m_cv.wait_for(lock, m_bound, [this] { return m_done; })) {
+                std::fputs("ndh-console: shutdown did not finish in time; exiting anyway\n", stderr);
+                std::fflush(stderr);
+                std::_Exit(0);
+            }
+        });
+    }
+
+private:
+    std::chrono::milliseconds m_bound;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_done = false;
+    std::thread m_thread;
+};
+
+struct Options
+{
+    bool demo = true;
+    ndh::ConsumerConfig consumer;
+    int partitions = 4;
+    ndh::SimulatorOptions simulator;
+    QString screenshotFile;
+    int screenshotAfterMs = 6000;
+    QList<QStringList> plots; // attribute keys per plot
+    QString filter;
+};
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "ndh-console: %s\n", qPrintable(message));
+    return 2;
+}
+
+std::optional<Options> parseOptions(const QApplication &app, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Operator console for NDH assets on Kafka and Redis."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Run the embedded broker and plant simulator and connect to them "
+                                     "(the default when no --bootstrap is given)."));
+    const QCommandLineOption bootstrap(QStringLiteral("bootstrap"), tr("Kafka bootstrap servers."),
+                                       QStringLiteral("HOST:PORT"));
+    const QCommandLineOption topics(QStringLiteral("topics"), tr("Comma-separated topics (default: the standard topics)."),
+                                    QStringLiteral("t1,t2"));
+    const QCommandLineOption start(QStringLiteral("start"), tr("Where to start reading: beginning, end or last:N."),
+                                   QStringLiteral("beginning|end|last:N"), QStringLiteral("beginning"));
+    const QCommandLineOption partitions(QStringLiteral("partitions"), tr("Partitions per topic of the demo broker."),
+                                        QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption rate(QStringLiteral("rate"), tr("Demo simulator: messages per second."),
+                                  QStringLiteral("R"), QStringLiteral("200"));
+    const QCommandLineOption assets(QStringLiteral("assets"), tr("Demo simulator: number of assets."),
+                                    QStringLiteral("N"), QStringLiteral("40"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Demo simulator: random seed."), QStringLiteral("S"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption plot(QStringLiteral("plot"),
+                                  tr("Open a plot with these attribute keys (location/type/asset/attribute, "
+                                     "comma-separated); repeat for more plots."),
+                                  QStringLiteral("KEYS"));
+    const QCommandLineOption filter(QStringLiteral("filter"), tr("Start with this asset tree filter."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        tr("Save a picture of the main window to FILE, then quit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
+                                             tr("Milliseconds to wait before the screenshot."), QStringLiteral("MS"),
+                                             QStringLiteral("6000"));
+    parser.addOptions({demo, bootstrap, topics, start, partitions, rate, assets, seed, plot, filter, screenshot,
+                       screenshotAfter});
+    parser.process(app);
+
+    Options o;
+    const auto number = [&](const QCommandLineOption &option, double min, double max, bool *ok) {
+        const double v = parser.value(option).toDouble(ok);
+        if (*ok && (v < min || v > max))
+            *ok = false;
+        if (!*ok)
+            *error = tr("--%1 must be a number from %2 to %3").arg(option.names().first()).arg(min).arg(max);
+        return v;
+    };
+    bool ok = true;
+    o.partitions = int(number(partitions, 1, 1000, &ok));
+    if (!ok)
+        return std::nullopt;
+    o.simulator.rate = number(rate, 0.1, 100000, &ok);
+    if (!ok)
+        return std::nullopt;
+    o.simulator.assets = int(number(assets, 1, 100000, &ok));
+    if (!ok)
+        return std::nullopt;
+    o.simulator.seed = quint64(number(seed, 0, 1e15, &ok));
+    if (!ok)
+        return std::nullopt;
+    o.screenshotAfterMs = int(number(screenshotAfter, 0, 3600 * 1000, &ok));
+    if (!ok)
+        return std::nullopt;
+
+    o.demo = parser.isSet(demo) || !parser.isSet(bootstrap);
+    if (parser.isSet(bootstrap) && parser.isSet(demo)) {
+        *error = tr("--demo and --bootstrap exclude each other");
+        return std::nullopt;
+    }
+    o.consumer.bootstrap = parser.value(bootstrap).trimmed();
+    for (const QString &t : parser.value(topics).split(u',', Qt::SkipEmptyParts))
+        o.consumer.topics << t.trimmed();
+
+    const QString from = parser.value(start).trimmed().toLower();
+    if (from == u"beginning") {
+        o.consumer.startFrom = ndh::ConsumerConfig::StartFrom::Beginning;
+    } else if (from == u"end") {
+        o.consumer.startFrom = ndh::ConsumerConfig::StartFrom::End;
+    } else if (from.startsWith(u"last:")) {
+        const qint64 n = from.mid(5).toLongLong(&ok);
+        if (!ok || n <= 0) {
+            *error = tr("--start last:N needs a positive N");
+            return std::nullopt;
+        }
+        o.consumer.startFrom = ndh::ConsumerConfig::StartFrom::LastN;
+        o.consumer.lastN = n;
+    } else {
+        *error = tr("--start must be beginning, end or last:N");
+        return std::nullopt;
+    }
+
+    for (const QString &keys : parser.values(plot))
+        o.plots << keys.split(u',', Qt::SkipEmptyParts);
+    o.filter = parser.value(filter);
+    o.screenshotFile = parser.value(screenshot);
+    return o;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("NDH Console"));
+    QApplication::setOrganizationName(QStringLiteral("NDH"));
+    QApplication::setApplicationVersion(QStringLiteral(NDH_VERSION));
+    qRegisterMetaType<ndh::EventBatchPtr>("ndh::EventBatchPtr");
+    qRegisterMetaType<ndh::ConnectionStatus>("ndh::ConnectionStatus");
+
+    QString error;
+    const std::optional<Options> options = parseOptions(app, &error);
+    if (!options)
+        return fail(error);
+
+    ndh::HmiStyle::applyTo(app);
+    QApplication::setWindowIcon(ndh::HmiStyle::icon(QStringLiteral("ndh-console")));
+
+    // Screenshots are for docs and checks: they must neither read nor change the
+    // operator's saved layout.
+    std::unique_ptr<QTemporaryDir> scratchSettings;
+    if (!options->screenshotFile.isEmpty()) {
+        scratchSettings = std::make_unique<QTemporaryDir>();
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratchSettings->path());
+    }
+
+    // Declared first so it is destroyed last: it guards everything below.
+    ShutdownWatchdog watchdog(std::chrono::milliseconds(5000));
+
+    ndh::ConsumerConfig consumer = options->consumer;
+    std::unique_ptr<ndh::DemoPlant> demo;
+    if (options->demo) {
+        demo = std::make_unique<ndh::DemoPlant>();
+        if (!demo->start(options->partitions, options->simulator)) {
+            const QString why = demo->error().isEmpty() ? tr("unknown error") : demo->error();
+            std::fprintf(stderr, "ndh-console: cannot start the demo plant: %s\n", qPrintable(why));
+            QMessageBox box(QMessageBox::Critical, tr("NDH Console"), tr("The demo plant could not start."),
+                            QMessageBox::Close);
+            box.setTextFormat(Qt::PlainText);
+            box.setInformativeText(tr("The embedded Kafka broker or the plant simulator failed: %1\n\n"
+                                      "Connect to a real cluster with --bootstrap HOST:PORT instead.")
+                                       .arg(why));
+            if (options->screenshotFile.isEmpty())
+                box.exec();
+            return 3;
+        }
+        consumer.bootstrap = demo->bootstrap();
+    }
+
+    ndh::PlantModels models;
+    ndh::IngestBackend backend(consumer);
+    QObject::connect(&backend, &ndh::IngestBackend::batchReady, &models, &ndh::PlantModels::applyBatch);
+    QObject::connect(&backend, &ndh::IngestBackend::statusChanged, &models, &ndh::PlantModels::setConnectionStatus);
+
+    ndh::MainWindow window(&models);
+    window.setSourceDescription(demo ? tr("embedded demo plant (%1)").arg(consumer.bootstrap) : consumer.bootstrap);
+    window.restoreSettings();
+    if (!options->plots.isEmpty()) {
+        const auto existing = window.plotArea()->plots();
+        for (ndh::PlotPanel *panel : existing) {
+            if (panel->curveCount() == 0)
+                window.plotArea()->closePlot(panel);
+        }
+        for (const QStringList &keys : options->plots) {
+            if (ndh::PlotPanel *panel = window.plotArea()->addPlot()) {
+                for (const QString &key : keys)
+                    panel->addCurve(key.trimmed());
+            }
+        }
+    }
+    if (!options->filter.isEmpty())
+        window.assetTreeView()->setFilterText(options->filter);
+    window.show();
+
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
+        watchdog.arm();
+        window.saveSettings();
+        backend.stop(4000);
+        if (demo)
+            demo->stop();
+    });
+
+    int exitCode = 0;
+    if (!options->screenshotFile.isEmpty()) {
+        QTimer::singleShot(options->screenshotAfterMs, &window, [&] {
+            const QPixmap picture = window.grab();
+            if (!picture.save(options->screenshotFile)) {
+                std::fprintf(stderr, "ndh-console: cannot write %s\n", qPrintable(options->screenshotFile));
+                exitCode = 4;
+            }
+            QCoreApplication::quit();
+        });
+    }
+
+    backend.start();
+    const int rc = QApplication::exec();
+    return exitCode != 0 ? exitCode : rc;
+}
