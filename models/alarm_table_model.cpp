@@ -61,6 +61,12 @@ int AlarmTableModel::applyEvents(const std::vector<PlantEvent> &events)
             lastChanged = std::max(lastChanged, row);
         }
     }
+    if (m_past) {
+        // The rows show the past; live changes reach them on returnToLive().
+        for (const QString &key : std::as_const(raised))
+            emit highPriorityAlarmRaised(key);
+        return changes;
+    }
     // The machine already holds the new rows; views learn about them in one go.
     const int after = int(m_machine.alarms().size());
     if (after > before) {
@@ -79,6 +85,7 @@ void AlarmTableModel::clear()
 {
     beginResetModel();
     m_machine.clear();
+    m_past.reset();
     m_rows = 0;
     endResetModel();
 }
@@ -91,11 +98,51 @@ void AlarmTableModel::refreshTimes()
     emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void AlarmTableModel::switchRows(const AlarmStateMachine &next, const std::function<void()> &commit)
+{
+    const AlarmStateMachine &shown = shownMachine();
+    const int nextRows = int(next.alarms().size());
+    int common = 0;
+    const int limit = std::min(m_rows, nextRows);
+    while (common < limit && shown.alarms()[size_t(common)].key == next.alarms()[size_t(common)].key)
+        ++common;
+    if (m_rows > common) {
+        beginRemoveRows({}, common, m_rows - 1);
+        m_rows = common;
+        endRemoveRows();
+    }
+    commit(); // rows [0, common) are the same alarms in both machines
+    if (nextRows > common) {
+        beginInsertRows({}, common, nextRows - 1);
+        m_rows = nextRows;
+        endInsertRows();
+    }
+    if (common > 0)
+        emit dataChanged(index(0, 0), index(common - 1, ColumnCount - 1));
+}
+
+void AlarmTableModel::showAlarmsAt(const AlarmStateMachine &alarmsAtT, qint64 atMs)
+{
+    auto next = std::make_unique<AlarmStateMachine>(alarmsAtT);
+    const AlarmStateMachine &ref = *next;
+    switchRows(ref, [&] {
+        m_past = std::move(next);
+        m_pastAtMs = atMs;
+    });
+}
+
+void AlarmTableModel::returnToLive()
+{
+    if (!m_past)
+        return;
+    switchRows(m_machine, [&] { m_past.reset(); });
+}
+
 int AlarmTableModel::unacknowledgedCount() const
 {
     int n = 0;
-    const qint64 now = m_now();
-    for (const Alarm &a : m_machine.alarms()) {
+    const qint64 now = shownNow();
+    for (const Alarm &a : shownMachine().alarms()) {
         const IsaState s = a.stateAt(now);
         n += s == IsaState::Unack || s == IsaState::RtnUnack || s == IsaState::LatchedUnack;
     }
@@ -118,7 +165,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const Alarm &a = alarmAt(index.row());
-    const qint64 now = m_now();
+    const qint64 now = shownNow();
     const IsaState state = a.stateAt(now);
     switch (role) {
     case Qt::DisplayRole:

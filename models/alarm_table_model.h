@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 
 #include <functional>
+#include <memory>
 
 namespace ndh {
 
@@ -51,10 +52,26 @@ public:
     // The clock moved (time in state, shelve expiry): one dataChanged for the rows.
     void refreshTimes();
 
+    // The live machine (always up to date, also while the list shows the past).
     const AlarmStateMachine &machine() const { return m_machine; }
-    const Alarm &alarmAt(int row) const { return m_machine.alarms()[size_t(row)]; }
-    int rowForKey(const QString &key) const { return m_machine.indexOf(key); }
+    // The machine the rows show: the live one, or the one at the time slider's instant.
+    const AlarmStateMachine &shownMachine() const { return m_past ? *m_past : m_machine; }
+    const Alarm &alarmAt(int row) const { return shownMachine().alarms()[size_t(row)]; }
+    int rowForKey(const QString &key) const
+    {
+        const int row = shownMachine().indexOf(key);
+        return row < m_rows ? row : -1;
+    }
     int unacknowledgedCount() const;
+
+    // Time slider (DESIGN.md §5): show the alarms as they were at atMs (the history
+    // engine's machine at that instant). Live events keep feeding machine() meanwhile.
+    // Rows change only at the tail: a machine folded in time order lists alarms by
+    // first appearance, so scrubbing adds or removes the newest alarms.
+    void showAlarmsAt(const AlarmStateMachine &alarmsAtT, qint64 atMs);
+    void returnToLive();
+    bool isShowingPast() const { return m_past != nullptr; }
+    qint64 shownAtMs() const { return m_past ? m_pastAtMs : m_now(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -66,7 +83,14 @@ signals:
     void highPriorityAlarmRaised(const QString &alarmKey);
 
 private:
+    // Moves the rows from what they show now to `next`: removes the tail that differs,
+    // inserts the new tail, announces the common rows as changed.
+    void switchRows(const AlarmStateMachine &next, const std::function<void()> &commit);
+    qint64 shownNow() const { return m_past ? m_pastAtMs : m_now(); }
+
     AlarmStateMachine m_machine;
+    std::unique_ptr<AlarmStateMachine> m_past;
+    qint64 m_pastAtMs = 0;
     int m_rows = 0;
     std::function<qint64()> m_now;
 };

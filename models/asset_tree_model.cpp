@@ -1,9 +1,12 @@
 #include "asset_tree_model.h"
 
+#include "history_store.h"
+
 #include <QDateTime>
 #include <QMimeData>
 
 #include <algorithm>
+#include <climits>
 
 namespace ndh {
 
@@ -22,6 +25,11 @@ struct AssetTreeModel::Node
     QString unit;
     QString lifecycle;
     qint64 updatedMs = 0;
+    // What the row shows while the time slider is away from live.
+    AttributeValue pastValue;
+    QString pastLifecycle;
+    qint64 pastUpdatedMs = 0;
+    bool pastKnown = false; // the attribute had a value at the shown instant
 };
 
 namespace {
@@ -158,6 +166,19 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             noteChanged(asset);
     }
 
+    insertStaged();
+
+    if (m_past)
+        return; // the rows show the past; returnToLive() announces everything
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        Node *parent = it.key();
+        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
+        emit dataChanged(index(it->first, ValueColumn, p), index(it->second, UpdatedColumn, p));
+    }
+}
+
+void AssetTreeModel::insertStaged()
+{
     // Structural changes: one insert per grown parent, parents before children.
     // Staged subtrees were built detached, so inserting their root brings them along.
     std::vector<Node *> parents;
@@ -179,12 +200,133 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
         endInsertRows();
     }
     m_staged.clear();
+}
 
-    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
-        Node *parent = it.key();
-        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
-        emit dataChanged(index(it->first, ValueColumn, p), index(it->second, UpdatedColumn, p));
+AssetTreeModel::Node *AssetTreeModel::ensureAsset(const AssetPath &path)
+{
+    Node *location = ensureChild(m_root.get(), NodeKind::Location, path.location);
+    Node *type = ensureChild(location, NodeKind::AssetType, path.type);
+    Node *asset = ensureChild(type, NodeKind::Asset, path.id);
+    if (asset->key.isEmpty()) {
+        asset->key = path.key();
+        m_assets.insert(asset->key, asset);
     }
+    return asset;
+}
+
+AssetTreeModel::Node *AssetTreeModel::ensureAttribute(Node *asset, const QString &name)
+{
+    Node *attr = ensureChild(asset, NodeKind::Attribute, name);
+    if (attr->key.isEmpty()) {
+        attr->key = asset->key + u'/' + name;
+        m_attributes.insert(attr->key, attr);
+    }
+    return attr;
+}
+
+void AssetTreeModel::showState(const PlantState &state, qint64 atMs)
+{
+    // Assets the history knows and the tree does not (backfilled history) get rows.
+    for (const auto &[key, assetState] : state.assets()) {
+        Node *asset = m_assets.value(key);
+        if (!asset)
+            asset = ensureAsset(assetState.path);
+        for (const auto &[name, value] : assetState.attributes) {
+            Node *attr = asset->childByName.value(name);
+            if (!attr) {
+                attr = ensureAttribute(asset, name);
+                const auto unit = assetState.units.find(name);
+                attr->unit = unit != assetState.units.end() ? unit->second : defaultUnit(name);
+            }
+        }
+    }
+    insertStaged();
+
+    const bool wasPast = m_past;
+    const bool atMoved = !wasPast || atMs != m_pastAtMs;
+    m_past = true;
+    m_pastAtMs = atMs;
+    // One pass over the tree: only rows whose shown value changed are announced (one
+    // range per parent), so a small scrub step costs a few signals, not 10,000.
+    const auto announce = [this](Node *parent, int first, int last, int firstColumn) {
+        const QModelIndex p = indexOfNode(parent, 0);
+        emit dataChanged(index(first, firstColumn, p), index(last, UpdatedColumn, p));
+    };
+    for (Node *asset : std::as_const(m_assets)) {
+        if (!asset->attached)
+            continue;
+        const auto found = state.assets().find(asset->key);
+        const AssetState *st = found != state.assets().end() ? &found->second : nullptr;
+        const QString lifecycle = st ? st->lifecycle : QString();
+        const qint64 updated = st ? st->updatedMs : 0;
+        const bool assetChanged = !wasPast || asset->pastLifecycle != lifecycle || asset->pastUpdatedMs != updated;
+        asset->pastLifecycle = lifecycle;
+        asset->pastUpdatedMs = updated;
+        if (assetChanged || atMoved)
+            announce(asset->parent, asset->row, asset->row, assetChanged ? ValueColumn : AgeColumn);
+        int first = INT_MAX;
+        int last = -1;
+        for (auto &child : asset->children) {
+            Node *attr = child.get();
+            const AttributeValue *value = nullptr;
+            if (st) {
+                const auto v = st->attributes.find(attr->name);
+                if (v != st->attributes.end())
+                    value = &v->second;
+            }
+            const bool known = value != nullptr;
+            const bool changed = !wasPast || known != attr->pastKnown || (known && *value != attr->pastValue);
+            attr->pastKnown = known;
+            attr->pastValue = known ? *value : AttributeValue{};
+            if (changed) {
+                first = std::min(first, attr->row);
+                last = std::max(last, attr->row);
+            }
+        }
+        if (atMoved && !asset->children.empty()) {
+            // Ages are relative to the shown instant, so they all moved.
+            first = 0;
+            last = int(asset->children.size()) - 1;
+        }
+        if (last >= 0)
+            announce(asset, first, last, ValueColumn);
+    }
+}
+
+void AssetTreeModel::returnToLive()
+{
+    if (!m_past)
+        return;
+    m_past = false;
+    const auto announce = [this](Node *parent) {
+        if (parent->children.empty())
+            return;
+        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
+        emit dataChanged(index(0, ValueColumn, p), index(int(parent->children.size()) - 1, UpdatedColumn, p));
+    };
+    for (auto &location : m_root->children) {
+        for (auto &type : location->children) {
+            announce(type.get());
+            for (auto &asset : type->children)
+                announce(asset.get());
+        }
+    }
+}
+
+qint64 AssetTreeModel::shownUpdatedMs(const Node *node) const
+{
+    if (!m_past)
+        return node->updatedMs;
+    if (node->kind == NodeKind::Asset)
+        return node->pastUpdatedMs;
+    if (node->kind != NodeKind::Attribute || !node->pastKnown)
+        return 0;
+    // Looked up for visible rows only: the state at t carries values, not their times.
+    if (m_history) {
+        if (const auto sample = m_history->valueAt(node->key, m_pastAtMs))
+            return sample->timeMs;
+    }
+    return node->parent->pastUpdatedMs;
 }
 
 void AssetTreeModel::clear()
@@ -276,6 +418,12 @@ QVariant AssetTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node *n = nodeFor(index);
     const bool leafish = n->kind == NodeKind::Attribute || n->kind == NodeKind::Asset;
+    // Live values, or the ones at the time slider's instant.
+    const AttributeValue &value = m_past ? n->pastValue : n->value;
+    const QString &lifecycle = m_past ? n->pastLifecycle : n->lifecycle;
+    const bool timed = index.column() == AgeColumn || index.column() == UpdatedColumn
+                       || role == UpdatedMsRole;
+    const qint64 updatedMs = timed && leafish ? shownUpdatedMs(n) : 0;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -283,31 +431,31 @@ QVariant AssetTreeModel::data(const QModelIndex &index, int role) const
             return n->name;
         case ValueColumn:
             if (n->kind == NodeKind::Attribute)
-                return displayText(n->value);
+                return displayText(value);
             if (n->kind == NodeKind::Asset)
-                return n->lifecycle;
+                return lifecycle;
             return {};
         case UnitColumn:
             return n->kind == NodeKind::Attribute ? n->unit : QString();
         case AgeColumn:
-            return leafish && n->updatedMs > 0 ? formatAge(m_now() - n->updatedMs) : QString();
+            return leafish && updatedMs > 0 ? formatAge(shownAtMs() - updatedMs) : QString();
         case UpdatedColumn:
-            if (!leafish || n->updatedMs <= 0)
+            if (!leafish || updatedMs <= 0)
                 return {};
-            return QDateTime::fromMSecsSinceEpoch(n->updatedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+            return QDateTime::fromMSecsSinceEpoch(updatedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
         default:
             return {};
         }
     case Qt::ToolTipRole:
         if (n->kind == NodeKind::Attribute)
             return tr("%1 = %2 %3\nDouble-click or drag onto a plot to chart it.")
-                .arg(n->key, displayText(n->value), n->unit);
+                .arg(n->key, displayText(value), n->unit);
         if (n->kind == NodeKind::Asset)
             return n->key;
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == ValueColumn && n->kind == NodeKind::Attribute && numericValue(n->value)
-            && !std::holds_alternative<QString>(n->value))
+        if (index.column() == ValueColumn && n->kind == NodeKind::Attribute && numericValue(value)
+            && !std::holds_alternative<QString>(value))
             return int(Qt::AlignRight | Qt::AlignVCenter);
         if (index.column() == AgeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -323,15 +471,15 @@ QVariant AssetTreeModel::data(const QModelIndex &index, int role) const
     case AttributeKeyRole:
         return n->kind == NodeKind::Attribute ? QVariant(n->key) : QVariant();
     case UpdatedMsRole:
-        return leafish ? QVariant(n->updatedMs) : QVariant();
+        return leafish ? QVariant(updatedMs) : QVariant();
     case NumericValueRole:
         if (n->kind == NodeKind::Attribute) {
-            if (auto v = numericValue(n->value))
+            if (auto v = numericValue(value))
                 return *v;
         }
         return {};
     case LifecycleRole:
-        return n->kind == NodeKind::Asset ? QVariant(n->lifecycle) : QVariant();
+        return n->kind == NodeKind::Asset ? QVariant(lifecycle) : QVariant();
     default:
         return {};
     }

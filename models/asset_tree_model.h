@@ -5,6 +5,7 @@
 // dataChanged range per parent.
 
 #include "plant_event.h"
+#include "plant_state.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -44,6 +45,18 @@ public:
     // Tells views the age column moved on (one dataChanged per asset parent).
     void refreshAges();
 
+    // Time slider (DESIGN.md §5): show the plant as it was at atMs (values, lifecycle,
+    // ages relative to atMs). Live events keep arriving meanwhile: they update the live
+    // values underneath and add new rows, and returnToLive() shows them all again.
+    // Rows the tree does not have yet (history loaded from Kafka) are added.
+    void showState(const PlantState &state, qint64 atMs);
+    void returnToLive();
+    bool isShowingPast() const { return m_past; }
+    qint64 shownAtMs() const { return m_past ? m_pastAtMs : m_now(); }
+    // Where attribute rows look up the time of their value at the shown instant (a
+    // PlantState knows values, not when each was set). Optional; not owned.
+    void setHistory(const class HistoryStore *history) { m_history = history; }
+
     QModelIndex indexForAsset(const QString &assetKey) const;
     QModelIndex indexForAttribute(const QString &attributeKey) const;
     int assetCount() const;
@@ -65,6 +78,10 @@ private:
     Node *nodeFor(const QModelIndex &index) const;
     Node *ensureChild(Node *parent, NodeKind kind, const QString &name);
     QModelIndex indexOfNode(const Node *node, int column) const;
+    Node *ensureAsset(const AssetPath &path);
+    Node *ensureAttribute(Node *asset, const QString &name);
+    void insertStaged();
+    qint64 shownUpdatedMs(const Node *node) const;
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_assets;     // asset key -> asset node
@@ -72,6 +89,9 @@ private:
     // New children of visible parents, inserted at the end of applyEvents().
     std::unordered_map<Node *, std::vector<std::unique_ptr<Node>>> m_staged;
     std::function<qint64()> m_now;
+    bool m_past = false;
+    qint64 m_pastAtMs = 0;
+    const HistoryStore *m_history = nullptr;
 };
 
 } // namespace ndh

@@ -1,5 +1,7 @@
 #include "plant_models.h"
 
+#include <algorithm>
+
 namespace ndh {
 
 PlantModels::PlantModels(QObject *parent)
@@ -22,6 +24,21 @@ void PlantModels::applyBatch(const EventBatchPtr &batch)
     m_recordsConsumed += batch->recordsConsumed;
     ++m_batches;
     emit batchApplied(m_eventsApplied);
+}
+
+void PlantModels::applyHistoryBatch(const EventBatchPtr &batch)
+{
+    if (!batch || batch->events.empty())
+        return;
+    m_history.append(batch->events);
+    qint64 from = batch->events.front().eventTimeMs;
+    qint64 to = from;
+    for (const PlantEvent &e : batch->events) {
+        from = std::min(from, e.eventTimeMs);
+        to = std::max(to, e.eventTimeMs);
+    }
+    m_cursor.historyChanged(from);
+    emit historyExtended(from, to);
 }
 
 void PlantModels::setConnectionStatus(const ConnectionStatus &status)

@@ -9,6 +9,7 @@
 #include "history_store.h"
 #include "plant_event.h"
 #include "series_store.h"
+#include "time_cursor.h"
 
 #include <QObject>
 
@@ -27,6 +28,8 @@ public:
     HistoryStore &history() { return m_history; }
     const SeriesStore &series() const { return m_series; }
     const ConnectionStatus &connectionStatus() const { return m_status; }
+    // The instant every view shows (live or scrubbed); see TimeCursor.
+    TimeCursor *timeCursor() { return &m_cursor; }
 
     quint64 eventsApplied() const { return m_eventsApplied; }
     quint64 recordsConsumed() const { return m_recordsConsumed; }
@@ -35,11 +38,17 @@ public:
 public slots:
     void applyBatch(const ndh::EventBatchPtr &batch);
     void setConnectionStatus(const ndh::ConnectionStatus &status);
+    // History loaded from Kafka or a file: into the history engine only (the live
+    // tree, alarm list and plots' live buffers stay live); a scrubbed view that this
+    // history touches is shown again.
+    void applyHistoryBatch(const ndh::EventBatchPtr &batch);
 
 signals:
     // After a batch is in every model; plots mark themselves dirty on this.
     void batchApplied(quint64 eventsApplied);
     void connectionStatusChanged(const ndh::ConnectionStatus &status);
+    // After applyHistoryBatch(): the event-time span the batch covered.
+    void historyExtended(qint64 fromMs, qint64 toMs);
 
 private:
     AssetTreeModel m_tree;
@@ -48,6 +57,7 @@ private:
     SeriesStore m_series;
     HistoryStore m_history;
     ConnectionStatus m_status;
+    TimeCursor m_cursor{&m_history, &m_tree, &m_alarms};
     quint64 m_eventsApplied = 0;
     quint64 m_recordsConsumed = 0;
     quint64 m_batches = 0;
