@@ -4,6 +4,7 @@
 #include "asset_tree_view.h"
 #include "consumer_config.h"
 #include "demo_plant.h"
+#include "envelope_decoder.h"
 #include "hmi_style.h"
 #include "ingest_backend.h"
 #include "main_window.h"
@@ -122,6 +123,10 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                     QStringLiteral("N"), QStringLiteral("40"));
     const QCommandLineOption seed(QStringLiteral("seed"), tr("Demo simulator: random seed."), QStringLiteral("S"),
                                   QStringLiteral("1"));
+    const QCommandLineOption envelope(QStringLiteral("envelope"),
+                                      tr("Pin topics to an envelope instead of sniffing each record "
+                                         "(repeatable; PATTERN takes '*')."),
+                                      QStringLiteral("PATTERN=ndh|drone|domain"));
     const QCommandLineOption plot(QStringLiteral("plot"),
                                   tr("Open a plot with these attribute keys (location/type/asset/attribute, "
                                      "comma-separated); repeat for more plots."),
@@ -134,7 +139,7 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"),
                                              tr("Milliseconds to wait before the screenshot."), QStringLiteral("MS"),
                                              QStringLiteral("6000"));
-    parser.addOptions({demo, bootstrap, topics, start, partitions, rate, assets, seed, plot, filter, screenshot,
+    parser.addOptions({demo, bootstrap, topics, start, envelope, partitions, rate, assets, seed, plot, filter, screenshot,
                        screenshotAfter});
     parser.process(app);
 
@@ -189,6 +194,13 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     } else {
         *error = tr("--start must be beginning, end or last:N");
         return std::nullopt;
+    }
+
+    for (const QString &rule : parser.values(envelope)) {
+        const auto parsed = ndh::parseEnvelopeRule(rule, error);
+        if (!parsed)
+            return std::nullopt;
+        o.consumer.topicEnvelopes << qMakePair(parsed->first, parsed->second);
     }
 
     for (const QString &keys : parser.values(plot))
@@ -290,6 +302,13 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "ndh-console: cannot write %s\n", qPrintable(options->screenshotFile));
                 exitCode = 4;
             }
+            // What the picture shows, in numbers, so scripts and tests can check it.
+            std::fprintf(stderr, "ndh-console: screenshot %s: %s, %d assets, %d attributes, %llu events, %llu dead letters\n",
+                         qPrintable(options->screenshotFile),
+                         qPrintable(ndh::connectionStateName(models.connectionStatus().state)),
+                         models.assetTree()->assetCount(), models.assetTree()->attributeCount(),
+                         static_cast<unsigned long long>(models.eventsApplied()),
+                         static_cast<unsigned long long>(models.deadLetters()->totalCount()));
             QCoreApplication::quit();
         });
     }

@@ -328,6 +328,10 @@ int runState(const QStringList &arguments)
     p.addOption({QStringLiteral("at"),
                  QStringLiteral("The instant (ISO 8601, e.g. 2025-08-03T10:30:00Z, or epoch seconds/ms)."),
                  QStringLiteral("TIME")});
+    p.addOption({QStringLiteral("envelope"),
+                 QStringLiteral("Pin topics to an envelope instead of sniffing each record (repeatable; "
+                                "PATTERN takes '*')."),
+                 QStringLiteral("PATTERN=ndh|drone|domain")});
     p.addOption({QStringLiteral("timeout"),
                  QStringLiteral("Give up after this many seconds (default 10)."), QStringLiteral("SEC"),
                  QStringLiteral("10")});
@@ -354,6 +358,13 @@ int runState(const QStringList &arguments)
             config.topics << t.trimmed();
         if (config.topics.isEmpty())
             return usageError(command, QStringLiteral("--topics needs at least one topic name"));
+    }
+    for (const QString &rule : p.values(QStringLiteral("envelope"))) {
+        QString why;
+        const auto parsed = ndh::parseEnvelopeRule(rule, &why);
+        if (!parsed)
+            return usageError(command, QStringLiteral("--envelope %1").arg(why));
+        config.topicEnvelopes << qMakePair(parsed->first, parsed->second);
     }
 
     ndh::TopicSnapshotReader reader(config);

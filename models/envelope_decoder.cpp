@@ -660,6 +660,20 @@ bool EnvelopeDecoder::decodeOrDeadLetter(QByteArrayView payload, QByteArrayView 
     return false;
 }
 
+std::optional<std::pair<QString, Envelope>> parseEnvelopeRule(const QString &text, QString *error)
+{
+    const qsizetype eq = text.lastIndexOf(u'=');
+    const QString pattern = text.left(eq).trimmed();
+    const auto envelope = eq > 0 ? envelopeFromName(text.mid(eq + 1)) : std::nullopt;
+    if (pattern.isEmpty() || !envelope) {
+        if (error)
+            *error = QStringLiteral("'%1' is not TOPIC_PATTERN=ENVELOPE with ENVELOPE one of sniff, ndh, drone, domain")
+                         .arg(text);
+        return std::nullopt;
+    }
+    return std::make_pair(pattern, *envelope);
+}
+
 // --- time ---------------------------------------------------------------------------
 
 namespace {

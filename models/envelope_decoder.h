@@ -58,6 +58,11 @@ private:
     QList<Rule> m_rules;
 };
 
+// "PATTERN=ENVELOPE" as given on command lines (`--envelope 'legacy.*=domain'`):
+// a topic pattern with '*' wildcards and one of sniff, ndh, drone, domain.
+// nullopt with `error` set when it is not that.
+std::optional<std::pair<QString, Envelope>> parseEnvelopeRule(const QString &text, QString *error);
+
 // ISO 8601 ("2025-08-03T10:30:00Z", "...+08:00", ".123456", naive = UTC, date only),
 // or epoch seconds/milliseconds as number or digit string. nullopt when unparseable.
 std::optional<qint64> parseTimestampMs(QByteArrayView text);

@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     build-essential cmake ninja-build ccache pkg-config \
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl1-mesa-dev \
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 libgl1-mesa-dev \
     libqcustomplot-dev librdkafka-dev libhiredis-dev nlohmann-json3-dev libsimdjson-dev \
     libzstd-dev qtkeychain-qt6-dev \
     redis-server kcat xvfb xauth fonts-dejavu-core fonts-noto-cjk >/dev/null

@@ -121,6 +121,9 @@ void TestNdhctl::badCommandLinesExitTwoWithAReason_data()
     row("zero partitions", {QStringLiteral("broker"), QStringLiteral("--partitions"), QStringLiteral("0")},
         "--partitions must be a whole number from 1");
     row("stray argument", {QStringLiteral("broker"), QStringLiteral("extra")}, "unexpected argument 'extra'");
+    row("bad envelope rule", {QStringLiteral("state"), QStringLiteral("--bootstrap"), QStringLiteral("x:1"),
+                              QStringLiteral("--envelope"), QStringLiteral("legacy.*=xml")},
+        "is not TOPIC_PATTERN=ENVELOPE");
 }
 
 void TestNdhctl::badCommandLinesExitTwoWithAReason()

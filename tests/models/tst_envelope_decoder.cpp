@@ -275,6 +275,20 @@ private slots:
         QVERIFY2(outcome.reason.startsWith(u"domain envelope"), qPrintable(outcome.reason));
     }
 
+    void envelopeRulesFromCommandLines()
+    {
+        QString error;
+        const auto rule = parseEnvelopeRule(QStringLiteral("legacy.*=domain"), &error);
+        QVERIFY(rule);
+        QCOMPARE(rule->first, QStringLiteral("legacy.*"));
+        QCOMPARE(rule->second, Envelope::Domain);
+        QCOMPARE(parseEnvelopeRule(QStringLiteral("drone-events = CloudEvents"), &error)->second, Envelope::Drone);
+        for (const char *bad : {"legacy.*", "=ndh", "topic=xml", ""}) {
+            QVERIFY2(!parseEnvelopeRule(QString::fromLatin1(bad), &error), bad);
+            QVERIFY(error.contains(u"TOPIC_PATTERN=ENVELOPE"));
+        }
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QByteArray>("payload");
