@@ -1,0 +1,513 @@
+#include "log_file_reader.h"
+
+#include "zstd_stream.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace ndh {
+
+namespace {
+
+constexpr qsizetype kReadBlock = 4 << 20;
+constexpr qint64 kMaxBundleMemberBytes = 256 << 20; // manifest, layout, journals
+
+QByteArray boundedRaw(const char *begin, qsizetype size)
+{
+    return QByteArray(begin, std::min(size, LogFileReader::kMaxKeptRawBytes));
+}
+
+QString jsonErrorText(simdjson::error_code code)
+{
+    switch (code) {
+    case simdjson::UTF8_ERROR:
+        return QStringLiteral("bytes that are not UTF-8");
+    case simdjson::UNCLOSED_STRING:
+        return QStringLiteral("a string is not closed");
+    case simdjson::TAPE_ERROR:
+    case simdjson::INCORRECT_TYPE:
+        return QStringLiteral("the JSON structure is broken");
+    default:
+        return QString::fromUtf8(simdjson::error_message(code));
+    }
+}
+
+// Offset of the first invalid UTF-8 sequence (RFC 3629), -1 when all valid.
+qsizetype firstInvalidUtf8(const char *s, qsizetype n)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s);
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + len > n)
+            return i;
+        for (int k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return -1;
+}
+
+simdjson::dom::parser &threadParser()
+{
+    thread_local simdjson::dom::parser parser;
+    return parser;
+}
+
+std::optional<QByteArray> optionalString(simdjson::dom::element e)
+{
+    if (e.is_null())
+        return std::nullopt;
+    std::string_view s;
+    if (e.get_string().get(s))
+        return std::nullopt;
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+QString damageKindName(LogDamage::Kind kind)
+{
+    switch (kind) {
+    case LogDamage::Kind::Missing: return QStringLiteral("cannot open");
+    case LogDamage::Kind::Directory: return QStringLiteral("a folder, not a file");
+    case LogDamage::Kind::Empty: return QStringLiteral("empty file");
+    case LogDamage::Kind::NotALog: return QStringLiteral("not a log");
+    case LogDamage::Kind::TruncatedLine: return QStringLiteral("truncated last line");
+    case LogDamage::Kind::InvalidJson: return QStringLiteral("invalid JSON");
+    case LogDamage::Kind::NotAnEnvelope: return QStringLiteral("not a kcat -J record");
+    case LogDamage::Kind::InvalidUtf8: return QStringLiteral("non-UTF-8 bytes");
+    case LogDamage::Kind::LineTooLong: return QStringLiteral("line too long");
+    case LogDamage::Kind::CorruptCompression: return QStringLiteral("corrupt compressed data");
+    case LogDamage::Kind::ReadError: return QStringLiteral("read error");
+    }
+    return {};
+}
+
+QString LogDamage::message() const
+{
+    const QLocale c = QLocale::c();
+    QString where;
+    if (line > 0)
+        where = QStringLiteral("line %1 (byte %2): ").arg(c.toString(line), c.toString(byteOffset));
+    else if (byteOffset > 0)
+        where = QStringLiteral("byte %1: ").arg(c.toString(byteOffset));
+    return where + damageKindName(kind) + (detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+}
+
+LogFileReader::LogFileReader() = default;
+LogFileReader::~LogFileReader() = default;
+
+bool LogFileReader::fail(LogDamage::Kind kind, const QString &detail)
+{
+    LogDamage d;
+    d.kind = kind;
+    d.detail = detail;
+    d.fatal = true;
+    m_fatal = d;
+    m_atEnd = true;
+    ++m_damageCount;
+    if (m_damages.size() < kMaxKeptDamages)
+        m_damages.push_back(d);
+    return false;
+}
+
+qint64 LogFileReader::fileBytesRead() const
+{
+    return m_fileSource ? m_fileSource->fileBytesConsumed() : 0;
+}
+
+bool LogFileReader::open(const QString &path)
+{
+    m_path = path;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(LogDamage::Kind::Missing, QStringLiteral("%1 does not exist").arg(path));
+    if (info.isDir())
+        return fail(LogDamage::Kind::Directory, QStringLiteral("%1 is a folder; open a .jsonl, .jsonl.zst or .ndh file").arg(path));
+    m_file = std::make_unique<QFile>(path);
+    if (!m_file->open(QIODevice::ReadOnly))
+        return fail(LogDamage::Kind::Missing, m_file->errorString());
+    m_fileSize = m_file->size();
+    if (m_fileSize == 0 && m_file->peek(1).isEmpty())
+        return fail(LogDamage::Kind::Empty, QStringLiteral("%1 is empty (0 bytes)").arg(path));
+    m_fileSource = std::make_unique<PlainSource>(m_file.get());
+    m_buffer.resize(size_t(kReadBlock + simdjson::SIMDJSON_PADDING));
+
+    const QByteArray magic = m_file->peek(4);
+    if (hasZstdMagic(magic)) {
+        m_zstdSource = std::make_unique<ZstdSource>(m_fileSource.get());
+        m_source = m_zstdSource.get();
+        // A bundle is a tar inside the zstd stream: "ustar" at byte 257 of the first block.
+        QByteArray block(512, '\0');
+        const qint64 n = readFully(*m_source, block.data(), 512);
+        if (n < 0)
+            return fail(LogDamage::Kind::CorruptCompression, m_source->error());
+        block.truncate(n);
+        if (n == 512 && block.mid(257, 5) == "ustar") {
+            m_format = Format::Bundle;
+            m_pushback = block;
+            return openBundle();
+        }
+        m_format = Format::JsonlZstd;
+        m_pushback = block;
+        if (n == 0)
+            return fail(LogDamage::Kind::Empty, QStringLiteral("%1 decompresses to nothing").arg(path));
+    } else {
+        m_format = Format::Jsonl;
+        m_source = m_fileSource.get();
+    }
+    // Binary data (an image, an archive, an executable) is not a log at all; say so
+    // at once instead of reporting thousands of bad lines.
+    const QByteArray head = m_format == Format::Jsonl ? m_file->peek(4096) : m_pushback;
+    if (const qsizetype nul = head.indexOf('\0'); nul >= 0)
+        return fail(LogDamage::Kind::NotALog,
+                    QStringLiteral("%1 holds binary data (a NUL byte at byte %2), not kcat -J lines").arg(path).arg(nul));
+    return true;
+}
+
+bool LogFileReader::openBundle()
+{
+    // Members before the log are small and read whole; the log is streamed.
+    QByteArray header;
+    for (;;) {
+        if (!m_pushback.isEmpty()) {
+            header = m_pushback;
+            m_pushback.clear();
+        } else {
+            header = QByteArray(512, '\0');
+            if (readFully(*m_source, header.data(), 512) != 512)
+                return fail(LogDamage::Kind::CorruptCompression,
+                            m_source->error().isEmpty() ? QStringLiteral("the bundle ends before its log")
+                                                        : m_source->error());
+        }
+        if (header.count('\0') == 512)
+            return fail(LogDamage::Kind::NotALog, QStringLiteral("the bundle holds no log.jsonl"));
+        if (header.mid(257, 5) != "ustar")
+            return fail(LogDamage::Kind::NotALog, QStringLiteral("the bundle's archive is damaged (no tar header)"));
+        const QByteArray name = header.left(100).left(qsizetype(qstrnlen(header.constData(), 100)));
+        bool ok = false;
+        const qint64 size = header.mid(124, 12).trimmed().replace('\0', "").toLongLong(&ok, 8);
+        if (!ok || size < 0)
+            return fail(LogDamage::Kind::NotALog, QStringLiteral("the bundle's archive is damaged (bad size of %1)")
+                                                      .arg(QString::fromUtf8(name)));
+        if (name == "log.jsonl") {
+            m_memberSource = std::make_unique<LimitedSource>(m_source, size);
+            m_source = m_memberSource.get();
+            return true; // padding and the end blocks after the log are not read
+        }
+        if (size > kMaxBundleMemberBytes)
+            return fail(LogDamage::Kind::NotALog, QStringLiteral("bundle member %1 is too large (%2 bytes)")
+                                                      .arg(QString::fromUtf8(name))
+                                                      .arg(size));
+        QByteArray content(qsizetype((size + 511) / 512 * 512), '\0');
+        if (readFully(*m_source, content.data(), content.size()) != content.size())
+            return fail(LogDamage::Kind::CorruptCompression,
+                        m_source->error().isEmpty() ? QStringLiteral("the bundle ends inside %1").arg(QString::fromUtf8(name))
+                                                    : m_source->error());
+        content.truncate(qsizetype(size));
+        if (name == "manifest.json")
+            m_bundle.manifest = content;
+        else if (name == "layout.json")
+            m_bundle.layout = content;
+        else if (name == "alarms.jsonl")
+            m_bundle.alarms = content;
+        else if (name == "audit.jsonl")
+            m_bundle.audit = content;
+    }
+}
+
+bool LogFileReader::refill()
+{
+    // Keep the unread tail, then fill the rest of the buffer.
+    if (m_begin > 0) {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_begin, size_t(m_end - m_begin));
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    const qsizetype room = qsizetype(m_buffer.size()) - simdjson::SIMDJSON_PADDING - m_end;
+    if (room < kReadBlock / 2) {
+        // A line longer than the buffer: grow up to the line bound.
+        m_buffer.resize(m_buffer.size() + size_t(kReadBlock));
+        return refill();
+    }
+    if (!m_pushback.isEmpty()) {
+        const qsizetype n = std::min(room, m_pushback.size());
+        std::memcpy(m_buffer.data() + m_end, m_pushback.constData(), size_t(n));
+        m_pushback.remove(0, n);
+        m_end += n;
+        return true;
+    }
+    const qint64 n = m_source->read(m_buffer.data() + m_end, room);
+    if (n < 0) {
+        m_sourceDone = true;
+        LogDamage d;
+        d.kind = m_zstdSource ? LogDamage::Kind::CorruptCompression : LogDamage::Kind::ReadError;
+        d.line = m_line + 1;
+        d.byteOffset = m_logBytes + (m_end - m_begin);
+        d.detail = m_source->error() + QStringLiteral("; everything before was loaded");
+        d.fatal = true;
+        m_fatal = d;
+        return false;
+    }
+    if (n == 0) {
+        m_sourceDone = true;
+        return false;
+    }
+    m_end += n;
+    return true;
+}
+
+void LogFileReader::addDamage(LogDamage damage, LogChunk &chunk)
+{
+    ++m_damageCount;
+    if (m_records == 0)
+        ++m_badLinesBeforeFirstRecord;
+    if (m_damages.size() < kMaxKeptDamages)
+        m_damages.push_back(damage);
+    chunk.damages.push_back(std::move(damage));
+}
+
+std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage *damage, bool paddedBuffer)
+{
+    auto reject = [damage](LogDamage::Kind kind, const QString &detail) -> std::optional<LogRecord> {
+        damage->kind = kind;
+        damage->detail = detail;
+        return std::nullopt;
+    };
+    if (!simdjson::validate_utf8(line.data(), size_t(line.size()))) {
+        const qsizetype bad = std::max<qsizetype>(0, firstInvalidUtf8(line.data(), line.size()));
+        return reject(LogDamage::Kind::InvalidUtf8, QStringLiteral("a byte 0x%1 that is not UTF-8 at column %2")
+                                                        .arg(quint8(line[bad]), 2, 16, QChar(u'0'))
+                                                        .arg(bad + 1));
+    }
+    // The caller guarantees SIMDJSON_PADDING readable bytes after the line (the read
+    // buffer has them); a copy is made otherwise.
+    simdjson::dom::element doc;
+    const simdjson::error_code err = threadParser().parse(line.data(), size_t(line.size()), !paddedBuffer).get(doc);
+    if (err)
+        return reject(LogDamage::Kind::InvalidJson, jsonErrorText(err));
+    simdjson::dom::object obj;
+    if (doc.get_object().get(obj))
+        return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("the line is JSON but not an object"));
+    LogRecord r;
+    std::string_view topic;
+    if (obj["topic"].get_string().get(topic))
+        return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"topic\" is missing or not a string"));
+    r.topic = QString::fromUtf8(topic.data(), qsizetype(topic.size()));
+    int64_t i = 0;
+    if (obj["partition"].get_int64().get(i) || i < -1 || i > INT32_MAX)
+        return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"partition\" is missing or not a whole number"));
+    r.partition = qint32(i);
+    if (obj["offset"].get_int64().get(i))
+        return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"offset\" is missing or not a whole number"));
+    r.offset = i;
+    simdjson::dom::element payload;
+    if (obj["payload"].get(payload) || !(payload.is_string() || payload.is_null()))
+        return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"payload\" is missing or not a string"));
+    r.payload = optionalString(payload);
+    simdjson::dom::element e;
+    if (!obj["key"].get(e)) {
+        if (!(e.is_string() || e.is_null()))
+            return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"key\" is not a string"));
+        r.key = optionalString(e);
+    }
+    std::string_view tstype;
+    if (!obj["tstype"].get_string().get(tstype)) {
+        r.tstype = tstype == "create"      ? LogRecord::TimestampType::Create
+                   : tstype == "logappend" ? LogRecord::TimestampType::LogAppend
+                   : tstype == "none"      ? LogRecord::TimestampType::None
+                                           : LogRecord::TimestampType::Unknown;
+    }
+    if (!obj["ts"].get_int64().get(i))
+        r.timestampMs = i;
+    if (!obj["broker"].get_int64().get(i))
+        r.broker = qint32(i);
+    simdjson::dom::array headers;
+    if (!obj["headers"].get_array().get(headers)) {
+        std::optional<QByteArray> name;
+        bool haveName = false;
+        for (simdjson::dom::element h : headers) {
+            if (!(h.is_string() || h.is_null()))
+                return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"headers\" holds something other than strings"));
+            if (!haveName) {
+                name = optionalString(h);
+                haveName = true;
+            } else {
+                r.headers.push_back({name.value_or(QByteArray()), optionalString(h)});
+                haveName = false;
+            }
+        }
+        if (haveName)
+            return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"headers\" has a name without a value"));
+    }
+    return r;
+}
+
+void LogFileReader::handleLine(const char *begin, qsizetype size, bool hasNewline, LogChunk &chunk)
+{
+    ++m_line;
+    const qint64 lineStart = m_logBytes;
+    m_logBytes += size + (hasNewline ? 1 : 0);
+    qsizetype n = size;
+    if (n > 0 && begin[n - 1] == '\r')
+        --n;
+    qsizetype first = 0;
+    while (first < n && (begin[first] == ' ' || begin[first] == '\t'))
+        ++first;
+    if (first == n)
+        return; // blank lines carry nothing
+    LogDamage damage;
+    if (std::optional<LogRecord> record = parseLine(QByteArrayView(begin, n), &damage, true)) {
+        chunk.records.push_back(std::move(*record));
+        chunk.lines.push_back(m_line);
+        ++m_records;
+        return;
+    }
+    if (!hasNewline && (damage.kind == LogDamage::Kind::InvalidJson || damage.kind == LogDamage::Kind::InvalidUtf8)) {
+        damage.kind = LogDamage::Kind::TruncatedLine;
+        damage.detail = QStringLiteral("the file ends in the middle of a record (%1 bytes of it are there)").arg(n);
+    }
+    damage.line = m_line;
+    damage.byteOffset = lineStart;
+    damage.raw = boundedRaw(begin, size);
+    addDamage(std::move(damage), chunk);
+}
+
+bool LogFileReader::readChunk(LogChunk &chunk, size_t maxRecords)
+{
+    if (m_atEnd)
+        return false;
+    const size_t target = chunk.records.size() + maxRecords;
+    while (chunk.records.size() < target) {
+        const char *base = m_buffer.data();
+        const void *nl = std::memchr(base + m_begin, '\n', size_t(m_end - m_begin));
+        if (nl) {
+            const qsizetype len = static_cast<const char *>(nl) - (base + m_begin);
+            if (m_skippingLongLine) {
+                m_skippingLongLine = false;
+                m_logBytes += len + 1;
+            } else {
+                handleLine(base + m_begin, len, true, chunk);
+            }
+            m_begin += len + 1;
+        } else if (m_end - m_begin > kMaxLineBytes) {
+            if (!m_skippingLongLine) {
+                ++m_line;
+                LogDamage d;
+                d.kind = LogDamage::Kind::LineTooLong;
+                d.line = m_line;
+                d.byteOffset = m_logBytes;
+                d.detail = QStringLiteral("more than %1 bytes without a line break; skipped").arg(kMaxLineBytes);
+                d.raw = boundedRaw(base + m_begin, m_end - m_begin);
+                addDamage(std::move(d), chunk);
+                m_skippingLongLine = true;
+            }
+            m_logBytes += m_end - m_begin;
+            m_begin = m_end;
+        } else if (m_sourceDone || !refill()) {
+            // The end (or damage in the stream): a last line without a newline.
+            if (m_end > m_begin && !m_skippingLongLine)
+                handleLine(m_buffer.data() + m_begin, m_end - m_begin, false, chunk);
+            m_begin = m_end;
+            m_atEnd = true;
+            if (m_fatal) {
+                ++m_damageCount;
+                if (m_damages.size() < kMaxKeptDamages)
+                    m_damages.push_back(*m_fatal);
+                chunk.damages.push_back(*m_fatal);
+            }
+            break;
+        }
+        if (m_records == 0 && m_badLinesBeforeFirstRecord >= kNotALogAfterLines)
+            break;
+    }
+    // Lines of text that are not records, and not one record: this is no log.
+    if (m_records == 0 && m_badLinesBeforeFirstRecord > 0
+        && (m_atEnd || m_badLinesBeforeFirstRecord >= kNotALogAfterLines) && !m_fatal) {
+        const QString first = m_damages.empty() ? QString() : m_damages.front().message();
+        chunk.damages.clear();
+        fail(LogDamage::Kind::NotALog,
+             QStringLiteral("none of the first %1 line(s) of %2 is a kcat -J record (%3)")
+                 .arg(m_badLinesBeforeFirstRecord)
+                 .arg(QFileInfo(m_path).fileName(), first));
+        chunk.damages.push_back(*m_fatal);
+        return false;
+    }
+    return !m_atEnd || !chunk.records.empty();
+}
+
+void appendLogChunk(const EnvelopeDecoder &decoder, const LogChunk &chunk, const QString &fileName,
+                    EventBatch &batch, qint64 nowMs, std::vector<RecordIndex> *index)
+{
+    for (size_t i = 0; i < chunk.records.size(); ++i) {
+        const LogRecord &r = chunk.records[i];
+        EventSource source;
+        source.channel = EventSource::Channel::File;
+        source.topic = r.topic;
+        source.partition = r.partition;
+        source.offset = r.offset;
+        source.brokerTimeMs = r.tstype != LogRecord::TimestampType::None && r.timestampMs > 0 ? r.timestampMs : 0;
+        const QByteArray &payload = r.payload ? *r.payload : QByteArray();
+        const QByteArray &key = r.key ? *r.key : QByteArray();
+        const size_t before = batch.events.size();
+        decoder.decodeOrDeadLetter(payload, key, source, batch.events, batch.deadLetters, nowMs);
+        if (index) {
+            RecordIndex entry;
+            if (batch.events.size() > before) {
+                entry.eventTimeMs = batch.events[before].eventTimeMs;
+                entry.assetKey = batch.events[before].asset.key();
+            } else {
+                entry.eventTimeMs = source.brokerTimeMs;
+            }
+            index->push_back(std::move(entry));
+        }
+        ++batch.recordsConsumed;
+        batch.bytesConsumed += quint64(payload.size());
+    }
+    for (const LogDamage &d : chunk.damages) {
+        DeadLetter letter;
+        letter.payload = d.raw;
+        letter.payloadSize = d.raw.size();
+        letter.reason = d.message();
+        letter.source.channel = EventSource::Channel::File;
+        letter.source.topic = fileName;
+        letter.source.offset = d.line;
+        letter.receivedMs = nowMs;
+        batch.deadLetters.push_back(std::move(letter));
+    }
+}
+
+} // namespace ndh

@@ -1,0 +1,548 @@
+// Exported logs (DESIGN.md §6): what the console writes kcat would have written byte
+// for byte, what it reads back is what it wrote, and a damaged log loads up to (and
+// past, where it can) the damage with a message naming the line and the byte.
+
+#include "embedded_broker.h"
+#include "incident_bundle.h"
+#include "kafka_test_support.h"
+#include "log_file_loader.h"
+#include "log_file_reader.h"
+#include "log_file_writer.h"
+#include "plant_generator.h"
+#include "plant_models.h"
+#include "raw_record_journal.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace ndh;
+
+namespace {
+
+std::vector<LogRecord> plantRecords(int count, quint64 seed = 7)
+{
+    PlantGenerator generator(seed, 12);
+    std::vector<LogRecord> out;
+    QHash<QString, qint64> offsets;
+    qint64 now = 1754217000000; // 2025-08-03T10:30:00Z
+    for (int i = 0; i < count; ++i) {
+        const PlantRecord p = generator.next(now += 50);
+        LogRecord r;
+        r.topic = QString::fromUtf8(p.topic);
+        r.partition = int(qHash(p.key) % 4);
+        r.offset = offsets[r.topic + QString::number(r.partition)]++;
+        r.tstype = LogRecord::TimestampType::Create;
+        r.timestampMs = p.timestampMs;
+        r.broker = 1;
+        if (!p.key.isEmpty())
+            r.key = p.key;
+        r.payload = p.payload;
+        if (i % 5 == 0)
+            r.headers = {{"trace", QByteArray("t-") + QByteArray::number(i)}, {"empty", std::nullopt}};
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+QByteArray toJsonl(const std::vector<LogRecord> &records)
+{
+    QByteArray out;
+    for (const LogRecord &r : records)
+        LogFileWriter::appendJson(r, out);
+    return out;
+}
+
+struct ReadResult
+{
+    bool opened = false;
+    std::vector<LogRecord> records;
+    std::vector<qint64> lines;
+    std::vector<LogDamage> damages;
+    std::optional<LogDamage> fatal;
+};
+
+ReadResult readAll(const QString &path, size_t chunkSize = 333)
+{
+    ReadResult r;
+    LogFileReader reader;
+    r.opened = reader.open(path);
+    LogChunk chunk;
+    while (r.opened) {
+        chunk.clear();
+        const bool more = reader.readChunk(chunk, chunkSize);
+        r.records.insert(r.records.end(), chunk.records.begin(), chunk.records.end());
+        r.lines.insert(r.lines.end(), chunk.lines.begin(), chunk.lines.end());
+        if (!more)
+            break;
+    }
+    r.damages = reader.damages();
+    r.fatal = reader.fatalDamage();
+    return r;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestLogFile : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void writerWritesWhatKcatWrites();
+    void roundTripPlainAndZstd_data();
+    void roundTripPlainAndZstd();
+    void cancelledWriteLeavesNoFile();
+    void truncationAtEveryByteOfTheLastRecords();
+    void truncatedZstdLoadsThePrefix();
+    void randomByteFlipsLoseOnlyTheDamagedLines();
+    void eachDamageClassNamesLineAndByte_data();
+    void eachDamageClassNamesLineAndByte();
+    void corruptZstdFrame();
+    void unopenableInputs();
+    void bundleRoundTrip();
+    void journalSelectsByTimeTopicAndAsset();
+    void loaderFillsThePlantModels();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void TestLogFile::writerWritesWhatKcatWrites()
+{
+    // Records with every shape kcat prints: headers (with a null value), no key, a
+    // tombstone, control characters, UTF-8 and slashes; kcat -C -J is the reference.
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1, 1, {QStringLiteral("log-test")}));
+    const QString b = broker.bootstrap();
+    auto produce = [&](const QStringList &args, const QByteArray &input) {
+        const auto r = ndhtest::run(ndhtest::kcatPath(),
+                                    QStringList{QStringLiteral("-P"), QStringLiteral("-b"), b, QStringLiteral("-t"),
+                                                QStringLiteral("log-test"), QStringLiteral("-p"), QStringLiteral("0")}
+                                        + args,
+                                    input);
+        QCOMPARE(r.exitCode, 0);
+    };
+    produce({QStringLiteral("-K"), QStringLiteral("\t"), QStringLiteral("-H"), QStringLiteral("h1=v1"),
+             QStringLiteral("-H"), QStringLiteral("h2="), QStringLiteral("-H"), QStringLiteral("h3")},
+            "PUMP_1\t{\"a\":\"x/y\\u00e9 \xc3\xa9 \xe6\xb3\xb5\"}\n");
+    produce({}, "no key \x01\x02\x1f\x7f end\n");
+    produce({}, "tab\tquote\"back\\slash\bform\fcr\r\n");
+    produce({QStringLiteral("-K"), QStringLiteral("\t"), QStringLiteral("-Z")}, "tombstone\t\n");
+    const auto consumed = ndhtest::run(ndhtest::kcatPath(), {QStringLiteral("-C"), QStringLiteral("-J"), QStringLiteral("-e"),
+                                                             QStringLiteral("-q"), QStringLiteral("-b"), b, QStringLiteral("-t"),
+                                                             QStringLiteral("log-test"), QStringLiteral("-X"),
+                                                             QStringLiteral("fetch.wait.max.ms=10")});
+    QCOMPARE(consumed.exitCode, 0);
+    QCOMPARE(consumed.out.count('\n'), 4);
+    writeFile(path(QStringLiteral("kcat.jsonl")), consumed.out);
+
+    const ReadResult read = readAll(path(QStringLiteral("kcat.jsonl")));
+    QVERIFY(read.damages.empty());
+    QCOMPARE(read.records.size(), size_t(4));
+    QCOMPARE(read.records[0].key, std::optional<QByteArray>("PUMP_1"));
+    QCOMPARE(read.records[0].headers.size(), size_t(3));
+    QCOMPARE(read.records[0].headers[2].value, std::nullopt);
+    QCOMPARE(read.records[0].payload, std::optional<QByteArray>("{\"a\":\"x/y\\u00e9 \xc3\xa9 \xe6\xb3\xb5\"}"));
+    QCOMPARE(read.records[1].key, std::nullopt);
+    QCOMPARE(read.records[3].payload, std::nullopt);
+    QCOMPARE(read.records[0].tstype, LogRecord::TimestampType::Create);
+
+    // The writer's bytes are kcat's bytes.
+    QCOMPARE(toJsonl(read.records), consumed.out);
+}
+
+void TestLogFile::roundTripPlainAndZstd_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("plain") << QStringLiteral("round.jsonl");
+    QTest::newRow("zstd") << QStringLiteral("round.jsonl.zst");
+    QTest::newRow("zstd named plain (magic, not extension)") << QStringLiteral("round-zst.jsonl");
+}
+
+void TestLogFile::roundTripPlainAndZstd()
+{
+    QFETCH(QString, name);
+    const std::vector<LogRecord> records = plantRecords(3000);
+    QString error;
+    LogFileWriter::Options options;
+    options.compress = name.contains(u"zst");
+    quint64 lastDone = 0;
+    QVERIFY2(writeLogFile(path(name), records, options,
+                          [&](quint64 done, quint64 total) {
+                              lastDone = done;
+                              return total == records.size();
+                          },
+                          &error),
+             qPrintable(error));
+    QCOMPARE(lastDone, quint64(records.size()));
+    const QByteArray bytes = readFile(path(name));
+    QCOMPARE(bytes.startsWith("\x28\xb5\x2f\xfd"), options.compress);
+    const ReadResult read = readAll(path(name));
+    QVERIFY(read.damages.empty());
+    QVERIFY(read.records == records);
+    // export -> open -> export gives the same file.
+    QVERIFY(writeLogFile(path(name + QStringLiteral(".again")), read.records, options, {}, &error));
+    QCOMPARE(readFile(path(name + QStringLiteral(".again"))), bytes);
+}
+
+void TestLogFile::cancelledWriteLeavesNoFile()
+{
+    const std::vector<LogRecord> records = plantRecords(5000);
+    QString error;
+    const QString target = path(QStringLiteral("cancelled.jsonl"));
+    QVERIFY(!writeLogFile(target, records, {}, [](quint64 done, quint64) { return done < 2048; }, &error));
+    QCOMPARE(error, QStringLiteral("cancelled"));
+    QVERIFY(!QFile::exists(target));
+    // And an existing file stays as it was.
+    writeFile(target, "old\n");
+    QVERIFY(!writeLogFile(target, records, {}, [](quint64 done, quint64) { return done < 2048; }, &error));
+    QCOMPARE(readFile(target), QByteArray("old\n"));
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancelled*")}, QDir::Files | QDir::Hidden).size(), 1);
+}
+
+void TestLogFile::truncationAtEveryByteOfTheLastRecords()
+{
+    const std::vector<LogRecord> records = plantRecords(40);
+    const QByteArray full = toJsonl(records);
+    // Start of the last three records.
+    qsizetype start = full.size() - 1;
+    for (int n = 0; n < 3; ++n)
+        start = full.lastIndexOf('\n', start - 1);
+    ++start;
+    const QString target = path(QStringLiteral("cut.jsonl"));
+    for (qsizetype cut = start; cut <= full.size(); ++cut) {
+        const QByteArray bytes = full.left(cut);
+        writeFile(target, bytes);
+        const ReadResult read = readAll(target, 7);
+        const int completeLines = int(bytes.count('\n'));
+        const QByteArray tail = bytes.mid(bytes.lastIndexOf('\n') + 1);
+        const bool tailIsWholeRecord = !tail.isEmpty() && cut < full.size() && full[cut] == '\n';
+        const size_t expected = size_t(completeLines + (tailIsWholeRecord ? 1 : 0));
+        QVERIFY2(read.records.size() == expected, qPrintable(QStringLiteral("cut at %1").arg(cut)));
+        for (size_t i = 0; i < read.records.size(); ++i)
+            QVERIFY(read.records[i] == records[i]);
+        if (tail.isEmpty() || tailIsWholeRecord) {
+            QVERIFY2(read.damages.empty(), qPrintable(QStringLiteral("cut at %1").arg(cut)));
+        } else {
+            QCOMPARE(read.damages.size(), size_t(1));
+            const LogDamage &d = read.damages.front();
+            QCOMPARE(d.kind, LogDamage::Kind::TruncatedLine);
+            QCOMPARE(d.line, qint64(completeLines + 1));
+            QCOMPARE(d.byteOffset, qint64(bytes.lastIndexOf('\n') + 1));
+            QVERIFY(d.message().contains(QStringLiteral("line %1 ").arg(completeLines + 1)));
+        }
+    }
+}
+
+void TestLogFile::truncatedZstdLoadsThePrefix()
+{
+    const std::vector<LogRecord> records = plantRecords(2000);
+    QString error;
+    QVERIFY(writeLogFile(path(QStringLiteral("full.jsonl.zst")), records, {true, 3}, {}, &error));
+    const QByteArray full = readFile(path(QStringLiteral("full.jsonl.zst")));
+    const QString target = path(QStringLiteral("cut.jsonl.zst"));
+    for (qsizetype cut : {qsizetype(5), full.size() / 4, full.size() / 2, full.size() - 9, full.size() - 1}) {
+        writeFile(target, full.left(cut));
+        const ReadResult read = readAll(target);
+        for (size_t i = 0; i < read.records.size(); ++i)
+            QVERIFY(read.records[i] == records[i]);
+        // Cut in the frame's final checksum, every record may already be out.
+        QVERIFY(read.records.size() < records.size() || cut > full.size() - 5);
+        QVERIFY2(read.fatal && read.fatal->kind == LogDamage::Kind::CorruptCompression,
+                 qPrintable(QStringLiteral("cut at %1").arg(cut)));
+        QVERIFY(read.fatal->message().contains(QStringLiteral("truncated")));
+    }
+}
+
+void TestLogFile::randomByteFlipsLoseOnlyTheDamagedLines()
+{
+    const std::vector<LogRecord> records = plantRecords(400);
+    const QByteArray original = toJsonl(records);
+    QList<qsizetype> lineStarts{0};
+    for (qsizetype i = 0; i < original.size(); ++i)
+        if (original[i] == '\n')
+            lineStarts << i + 1;
+    std::mt19937_64 random(20250803); // fixed seed: the same flips every run
+    const QString target = path(QStringLiteral("flipped.jsonl"));
+    for (int round = 0; round < 20; ++round) {
+        QByteArray bytes = original;
+        QSet<int> touched; // lines (0-based) whose bytes or newline changed
+        for (int f = 0; f < 8; ++f) {
+            const qsizetype at = qsizetype(random() % quint64(bytes.size()));
+            bytes[at] = char(quint8(bytes[at]) ^ quint8(1 + random() % 255));
+            const int line = int(std::upper_bound(lineStarts.begin(), lineStarts.end(), at) - lineStarts.begin()) - 1;
+            touched << line;
+            if (original[at] == '\n')
+                touched << line + 1;
+        }
+        writeFile(target, bytes);
+        const ReadResult read = readAll(target);
+        // Every untouched line is loaded, unchanged, at its line number.
+        QSet<qint64> loadedLines;
+        for (size_t i = 0; i < read.records.size(); ++i)
+            loadedLines << read.lines[i];
+        for (int line = 0; line < int(records.size()); ++line) {
+            if (touched.contains(line) || touched.contains(line - 1))
+                continue; // a flipped newline merges or splits neighbours
+            QVERIFY2(loadedLines.contains(line + 1), qPrintable(QStringLiteral("round %1 line %2").arg(round).arg(line + 1)));
+        }
+        for (size_t i = 0; i < read.records.size(); ++i) {
+            const int line = int(read.lines[i]) - 1;
+            if (!touched.contains(line) && !touched.contains(line - 1))
+                QVERIFY(read.records[i] == records[size_t(line)]);
+        }
+        // Every damage names a line that was touched.
+        for (const LogDamage &d : read.damages) {
+            QVERIFY(d.line > 0);
+            QVERIFY2(touched.contains(int(d.line) - 1) || touched.contains(int(d.line) - 2), qPrintable(d.message()));
+            QVERIFY(!d.fatal);
+        }
+    }
+}
+
+void TestLogFile::eachDamageClassNamesLineAndByte_data()
+{
+    QTest::addColumn<QByteArray>("badLine");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("invalid JSON") << QByteArray("{\"topic\":\"t\",\"partition\":0,") << int(LogDamage::Kind::InvalidJson)
+                                  << QStringLiteral("invalid JSON");
+    QTest::newRow("text") << QByteArray("hello world") << int(LogDamage::Kind::InvalidJson) << QStringLiteral("invalid JSON");
+    QTest::newRow("JSON, not an envelope") << QByteArray("{\"message_id\":\"m-1\",\"asset_id\":\"P\"}")
+                                           << int(LogDamage::Kind::NotAnEnvelope) << QStringLiteral("\"topic\"");
+    QTest::newRow("array") << QByteArray("[1,2,3]") << int(LogDamage::Kind::NotAnEnvelope) << QStringLiteral("not an object");
+    QTest::newRow("partition not a number")
+        << QByteArray("{\"topic\":\"t\",\"partition\":\"x\",\"offset\":1,\"key\":null,\"payload\":\"{}\"}")
+        << int(LogDamage::Kind::NotAnEnvelope) << QStringLiteral("\"partition\"");
+    QTest::newRow("non-UTF-8") << QByteArray("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\"payload\":\"\xff\xfe\"}")
+                               << int(LogDamage::Kind::InvalidUtf8) << QStringLiteral("0xff");
+}
+
+void TestLogFile::eachDamageClassNamesLineAndByte()
+{
+    QFETCH(QByteArray, badLine);
+    QFETCH(int, kind);
+    QFETCH(QString, words);
+    const std::vector<LogRecord> records = plantRecords(10);
+    QByteArray bytes;
+    for (size_t i = 0; i < 4; ++i)
+        LogFileWriter::appendJson(records[i], bytes);
+    const qsizetype badAt = bytes.size();
+    bytes += badLine + '\n';
+    for (size_t i = 4; i < records.size(); ++i)
+        LogFileWriter::appendJson(records[i], bytes);
+    const QString target = path(QStringLiteral("damaged.jsonl"));
+    writeFile(target, bytes);
+    const ReadResult read = readAll(target);
+    QVERIFY(read.records == records); // before and after the damage
+    QCOMPARE(read.damages.size(), size_t(1));
+    const LogDamage &d = read.damages.front();
+    QCOMPARE(int(d.kind), kind);
+    QCOMPARE(d.line, qint64(5));
+    QCOMPARE(d.byteOffset, qint64(badAt));
+    QCOMPARE(d.raw, badLine);
+    QVERIFY2(d.message().startsWith(QStringLiteral("line 5 (byte %1)").arg(QLocale::c().toString(badAt))), qPrintable(d.message()));
+    QVERIFY2(d.message().contains(words), qPrintable(d.message()));
+
+    // The damaged line is a dead letter naming the file and the line.
+    EventBatch batch;
+    LogChunk chunk;
+    chunk.damages = read.damages;
+    EnvelopeDecoder decoder;
+    appendLogChunk(decoder, chunk, QStringLiteral("damaged.jsonl"), batch, 0);
+    QCOMPARE(batch.deadLetters.size(), size_t(1));
+    QCOMPARE(batch.deadLetters[0].source.topic, QStringLiteral("damaged.jsonl"));
+    QCOMPARE(batch.deadLetters[0].source.offset, qint64(5));
+    QCOMPARE(batch.deadLetters[0].payload, badLine);
+}
+
+void TestLogFile::corruptZstdFrame()
+{
+    const std::vector<LogRecord> records = plantRecords(3000);
+    QString error;
+    QVERIFY(writeLogFile(path(QStringLiteral("ok.jsonl.zst")), records, {true, 1}, {}, &error));
+    QByteArray bytes = readFile(path(QStringLiteral("ok.jsonl.zst")));
+    // Damage the middle of the compressed data (the frame's checksum catches what
+    // the block decoder does not).
+    for (qsizetype i = bytes.size() / 2; i < bytes.size() / 2 + 16; ++i)
+        bytes[i] = char(~bytes[i]);
+    writeFile(path(QStringLiteral("bad.jsonl.zst")), bytes);
+    const ReadResult read = readAll(path(QStringLiteral("bad.jsonl.zst")));
+    QVERIFY(read.opened);
+    QVERIFY(read.fatal);
+    QCOMPARE(read.fatal->kind, LogDamage::Kind::CorruptCompression);
+    QVERIFY2(read.fatal->message().contains(QStringLiteral("compressed byte")), qPrintable(read.fatal->message()));
+    QVERIFY2(read.fatal->line > 1, qPrintable(read.fatal->message()));
+    QVERIFY(read.records.size() < records.size());
+    for (size_t i = 0; i < read.records.size(); ++i)
+        QVERIFY(read.records[i] == records[i]);
+}
+
+void TestLogFile::unopenableInputs()
+{
+    writeFile(path(QStringLiteral("empty.jsonl")), {});
+    ReadResult r = readAll(path(QStringLiteral("empty.jsonl")));
+    QVERIFY(!r.opened);
+    QCOMPARE(r.fatal->kind, LogDamage::Kind::Empty);
+    QVERIFY(r.fatal->message().contains(QStringLiteral("0 bytes")));
+
+    r = readAll(m_dir.path());
+    QVERIFY(!r.opened);
+    QCOMPARE(r.fatal->kind, LogDamage::Kind::Directory);
+
+    r = readAll(path(QStringLiteral("absent.jsonl")));
+    QVERIFY(!r.opened);
+    QCOMPARE(r.fatal->kind, LogDamage::Kind::Missing);
+
+    QByteArray png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    writeFile(path(QStringLiteral("picture.jsonl")), png);
+    r = readAll(path(QStringLiteral("picture.jsonl")));
+    QVERIFY(!r.opened);
+    QCOMPARE(r.fatal->kind, LogDamage::Kind::NotALog);
+    QVERIFY(r.fatal->message().contains(QStringLiteral("NUL byte at byte 8")));
+
+    QByteArray text;
+    for (int i = 0; i < 100; ++i)
+        text += "This is a README, line " + QByteArray::number(i) + "\n";
+    writeFile(path(QStringLiteral("readme.jsonl")), text);
+    r = readAll(path(QStringLiteral("readme.jsonl")));
+    QVERIFY(r.records.empty());
+    QVERIFY(r.fatal);
+    QCOMPARE(r.fatal->kind, LogDamage::Kind::NotALog);
+    QVERIFY2(r.fatal->message().contains(QStringLiteral("line 1 (byte 0)")), qPrintable(r.fatal->message()));
+}
+
+void TestLogFile::bundleRoundTrip()
+{
+    const std::vector<LogRecord> records = plantRecords(4000);
+    IncidentBundleInfo info;
+    info.fromMs = 1754217000000;
+    info.toMs = 1754217200000;
+    info.sourceCluster = QStringLiteral("broker1:9092");
+    info.layout = "{\"plots\":[]}\n";
+    info.auditEntries = [](qint64, qint64) { return QByteArray("{\"action\":\"ack\"}\n"); };
+    QString error;
+    const QString target = path(QStringLiteral("incident.ndh"));
+    QVERIFY2(writeIncidentBundle(target, records, info, {}, &error), qPrintable(error));
+    // The standard tools unpack it.
+    const auto tar = ndhtest::run(QStringLiteral("tar"), {QStringLiteral("--zstd"), QStringLiteral("-tf"), target});
+    QCOMPARE(tar.exitCode, 0);
+    QCOMPARE(tar.out, QByteArray("manifest.json\nlayout.json\nalarms.jsonl\naudit.jsonl\nlog.jsonl\n"));
+
+    const ReadResult read = readAll(target);
+    QVERIFY(read.damages.empty());
+    QVERIFY(read.records == records);
+    LogFileReader reader;
+    QVERIFY(reader.open(target));
+    QCOMPARE(reader.format(), LogFileReader::Format::Bundle);
+    const QJsonObject manifest = QJsonDocument::fromJson(reader.bundle().manifest).object();
+    QCOMPARE(manifest.value(QStringLiteral("records")).toInt(), 4000);
+    QCOMPARE(manifest.value(QStringLiteral("source_cluster")).toString(), QStringLiteral("broker1:9092"));
+    QCOMPARE(manifest.value(QStringLiteral("audit_entries")).toInt(), 1);
+    QVERIFY(manifest.value(QStringLiteral("topics")).toObject().size() > 3);
+    QCOMPARE(reader.bundle().layout, info.layout);
+    QCOMPARE(reader.bundle().audit, QByteArray("{\"action\":\"ack\"}\n"));
+    const int alarms = manifest.value(QStringLiteral("alarm_transitions")).toInt();
+    QVERIFY(alarms > 0);
+    QCOMPARE(reader.bundle().alarms.count('\n'), alarms);
+}
+
+void TestLogFile::journalSelectsByTimeTopicAndAsset()
+{
+    const std::vector<LogRecord> records = plantRecords(2000);
+    LogChunk chunk;
+    chunk.records = records;
+    EventBatch batch;
+    std::vector<RecordIndex> index;
+    appendLogChunk(EnvelopeDecoder(), chunk, QStringLiteral("x"), batch, 0, &index);
+    RawRecordJournal journal;
+    journal.append(records, index);
+    QCOMPARE(journal.size(), records.size());
+    QVERIFY(journal.select({}) == records);
+
+    RawRecordJournal::Selection s;
+    s.topics = {QStringLiteral("ndh.assets.state.attribute_changed")};
+    s.fromMs = index[500].eventTimeMs;
+    s.toMs = index[1500].eventTimeMs;
+    const auto picked = journal.select(s);
+    QVERIFY(!picked.empty());
+    size_t expected = 0;
+    for (size_t i = 0; i < records.size(); ++i)
+        expected += selectionMatches(s, records[i], index[i]) ? 1 : 0;
+    QCOMPARE(picked.size(), expected);
+    for (const LogRecord &r : picked)
+        QCOMPARE(r.topic, QStringLiteral("ndh.assets.state.attribute_changed"));
+
+    RawRecordJournal::Selection one;
+    one.assetKeys = {index[100].assetKey};
+    for (const LogRecord &r : journal.select(one))
+        QCOMPARE(r.key, records[100].key);
+
+    RawRecordJournal small(64 << 10);
+    small.append(records, index);
+    QVERIFY(small.dropped() > 0);
+    QVERIFY(small.bytes() <= 64 << 10);
+    QVERIFY(small.completeFromMs() > index.front().eventTimeMs);
+}
+
+void TestLogFile::loaderFillsThePlantModels()
+{
+    const std::vector<LogRecord> records = plantRecords(30000);
+    QByteArray bytes = toJsonl(records);
+    bytes.insert(bytes.indexOf('\n') + 1, "not json\n");
+    writeFile(path(QStringLiteral("load.jsonl")), bytes);
+
+    PlantModels models;
+    LogFileLoader loader;
+    auto journal = std::make_shared<RawRecordJournal>();
+    loader.setJournal(journal);
+    connect(&loader, &LogFileLoader::batchReady, &models, &PlantModels::applyBatch);
+    QSignalSpy finished(&loader, &LogFileLoader::finished);
+    QSignalSpy progress(&loader, &LogFileLoader::progress);
+    QVERIFY(loader.start(path(QStringLiteral("load.jsonl"))));
+    QVERIFY(finished.wait(60000));
+    const auto summary = finished.first().first().value<LogLoadSummary>();
+    QCOMPARE(summary.records, quint64(records.size()));
+    QCOMPARE(summary.damageCount, quint64(1));
+    QCOMPARE(summary.damages.front().line, qint64(2));
+    QVERIFY(!summary.cancelled);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), qint64(bytes.size()));
+    QTRY_COMPARE(models.recordsConsumed(), quint64(records.size()));
+    QVERIFY(models.assetTree()->rowCount() > 0);
+    QVERIFY(!models.history().isEmpty());
+    QVERIFY(models.deadLetters()->totalCount() >= 1);
+    QCOMPARE(journal->size(), records.size());
+    QVERIFY(journal->select({}) == records);
+
+    // Cancel stops early and says so.
+    PlantModels other;
+    LogFileLoader slow;
+    connect(&slow, &LogFileLoader::batchReady, &other, [&](const EventBatchPtr &b) {
+        other.applyBatch(b);
+        slow.cancel();
+    });
+    QSignalSpy slowFinished(&slow, &LogFileLoader::finished);
+    QVERIFY(slow.start(path(QStringLiteral("load.jsonl"))));
+    QVERIFY(slowFinished.wait(60000));
+    const auto cancelled = slowFinished.first().first().value<LogLoadSummary>();
+    QVERIFY(cancelled.cancelled);
+    QVERIFY(cancelled.records < records.size());
+}
+
+QTEST_GUILESS_MAIN(TestLogFile)
+#include "tst_log_file.moc"
