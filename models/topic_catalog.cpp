@@ -29,7 +29,8 @@ QStringList droneTopics()
 
 QStringList standardTopics()
 {
-    return ndhTopics() + droneTopics() + QStringList{QLatin1String(kDomainEvents)};
+    return ndhTopics() + droneTopics() + QStringList{QLatin1String(kDomainEvents)}
+           + QStringList{QLatin1String(kAlarmShelved), QLatin1String(kAlarmService)};
 }
 
 } // namespace ndh::topics

@@ -14,6 +14,10 @@ inline constexpr auto kAttributeChanged = "ndh.assets.state.attribute_changed";
 inline constexpr auto kAlarmTriggered = "ndh.assets.alarms.triggered";
 inline constexpr auto kAlarmCleared = "ndh.assets.alarms.cleared";
 inline constexpr auto kAlarmAcknowledged = "ndh.assets.alarms.acknowledged";
+// Operator actions published by consoles (ISA-18.2 shelving and service state); the
+// acknowledge and latched reset actions go to kAlarmAcknowledged.
+inline constexpr auto kAlarmShelved = "ndh.assets.alarms.shelved";
+inline constexpr auto kAlarmService = "ndh.assets.alarms.service";
 inline constexpr auto kCommandRequest = "ndh.assets.commands.request";
 inline constexpr auto kCommandResponse = "ndh.assets.commands.response";
 inline constexpr auto kCommandFailed = "ndh.assets.commands.failed";
@@ -30,7 +34,7 @@ QStringList ndhTopics();
 // Drone topics of §1.2.
 QStringList droneTopics();
 // All topics the console consumes by default and `ndhctl broker` creates:
-// NDH, drone, and the domain-event topic.
+// NDH, drone, and the domain-event topic, plus the alarm-action topics.
 QStringList standardTopics();
 // Note: there is deliberately no per-topic default envelope. DESIGN.md §1: sniffing is
 // the default; a ConsumerConfig::topicEnvelopes rule pins a topic when configured.

@@ -1,0 +1,63 @@
+#pragma once
+// Writes the console's own operator actions on alarms as strict NDH envelopes
+// (DESIGN.md §1.1, reference 000): every field present, always the same JSON types,
+// timestamps in ISO 8601 UTC with 'Z'. The decoder reads back exactly what is
+// written here, so a published action replays into the same AlarmStateMachine
+// transition on every console.
+
+#include "alarm_state_machine.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace ndh {
+
+struct AlarmActionRequest
+{
+    AlarmAction action = AlarmAction::Acknowledge;
+    AssetPath asset;
+    QString assetUuid;     // empty: written as null
+    QString alarmId;
+    QString operatorName;
+    QString comment;       // acknowledge / reset comment, or shelve / service reason
+    qint64 timeMs = 0;     // when the operator acted (UTC ms)
+    qint64 shelvedUntilMs = 0; // Shelve: expiry; 0 = until unshelved
+    QString correlationId; // empty: the message id is used
+};
+
+struct OutgoingRecord
+{
+    QString topic;
+    QByteArray key; // asset id: per-asset ordering as for every NDH record
+    QByteArray payload;
+    QString messageId;
+    QString correlationId;
+};
+
+class NdhEnvelopeWriter
+{
+public:
+    // sourceOrb empty: defaultSourceOrb().
+    explicit NdhEnvelopeWriter(QString sourceOrb = {});
+
+    static QString defaultSourceOrb(); // "ndh-console@<host>"
+    QString sourceOrb() const { return m_sourceOrb; }
+
+    // True for the actions an operator publishes (acknowledge, shelve, unshelve,
+    // remove from / return to service, reset); false for trigger, clear, suppress.
+    static bool isOperatorAction(AlarmAction action);
+    // "ndh.assets.alarms.acknowledged" (ack, reset), ".shelved" (shelve, unshelve),
+    // ".service" (out of service, return); empty for other actions.
+    static QString topicFor(AlarmAction action);
+    // "alarm_acknowledged", "alarm_shelved", ...; empty for other actions.
+    static QString eventTypeFor(AlarmAction action);
+
+    // The record to publish; an empty topic when the request is not an operator
+    // action or names no asset/alarm (nothing to write, nothing lost).
+    OutgoingRecord alarmAction(const AlarmActionRequest &request) const;
+
+private:
+    QString m_sourceOrb;
+};
+
+} // namespace ndh
