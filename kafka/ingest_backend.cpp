@@ -1,5 +1,6 @@
 #include "ingest_backend.h"
 
+#include "envelope_publisher.h"
 #include "kafka_consumer_worker.h"
 #include "kafka_logging.h"
 
@@ -38,7 +39,28 @@ void IngestBackend::start()
     connect(worker, &KafkaConsumerWorker::batchReady, this, &IngestBackend::relayBatch, Qt::QueuedConnection);
     connect(worker, &KafkaConsumerWorker::statusChanged, this, &IngestBackend::statusChanged,
             Qt::QueuedConnection);
+    // The action producer shares the thread: one backend thread owns librdkafka.
+    auto *publisher = new EnvelopePublisher(m_config.bootstrap, m_config.extraProperties);
+    publisher->moveToThread(m_thread);
+    m_publisher = publisher;
+    connect(m_thread, &QThread::finished, publisher, &QObject::deleteLater);
+    connect(publisher, &EnvelopePublisher::published, this, &IngestBackend::published, Qt::QueuedConnection);
     m_thread->start();
+}
+
+void IngestBackend::publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
+                            const QString &correlationId)
+{
+    if (!m_thread || !m_publisher) {
+        QMetaObject::invokeMethod(
+            this, [this, correlationId] { emit published(correlationId, false, tr("Not connected to Kafka")); },
+            Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_publisher.data(),
+        [p = m_publisher.data(), topic, key, payload, correlationId] { p->publish(topic, key, payload, correlationId); },
+        Qt::QueuedConnection);
 }
 
 void IngestBackend::relayBatch(const ndh::EventBatchPtr &batch)
@@ -53,6 +75,11 @@ void IngestBackend::stop(int timeoutMs)
         return;
     QThread *thread = m_thread;
     m_thread = nullptr;
+    // Queued before the worker's shutdown (which quits the thread), so outstanding
+    // actions get a bounded chance to be confirmed.
+    if (m_publisher)
+        QMetaObject::invokeMethod(m_publisher.data(), [p = m_publisher.data()] { p->shutdown(1000); },
+                                  Qt::QueuedConnection);
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &KafkaConsumerWorker::shutdown, Qt::QueuedConnection);
     else

@@ -18,6 +18,7 @@ class QThread;
 
 namespace ndh {
 
+class EnvelopePublisher;
 class KafkaConsumerWorker;
 
 class IngestBackend : public QObject
@@ -33,7 +34,14 @@ public:
     bool isRunning() const;
     const ConsumerConfig &config() const { return m_config; }
 
+    // Operator actions out (DESIGN.md §8): handed by queued invocation to the
+    // EnvelopePublisher on the backend thread; published() follows once per call,
+    // also when the backend is not running (then with ok = false).
+    void publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
+                 const QString &correlationId);
+
 signals:
+    void published(const QString &correlationId, bool ok, const QString &error);
     void batchReady(const ndh::EventBatchPtr &batch);
     void statusChanged(const ndh::ConnectionStatus &status);
 
@@ -46,6 +54,7 @@ private:
     std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
     QThread *m_thread = nullptr;
     QPointer<KafkaConsumerWorker> m_worker;
+    QPointer<EnvelopePublisher> m_publisher;
 };
 
 } // namespace ndh
