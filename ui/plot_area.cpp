@@ -124,6 +124,19 @@ bool PlotArea::addAttributeToCurrentPlot(const QString &attributeKey)
     return panel && panel->addCurve(attributeKey);
 }
 
+bool PlotArea::plotAttributeAt(const QString &attributeKey, qint64 timeMs, const QString &label)
+{
+    PlotPanel *panel = currentPlot();
+    if (!panel)
+        panel = addPlot();
+    if (!panel)
+        return false;
+    if (!panel->curveKeys().contains(attributeKey) && !panel->addCurve(attributeKey))
+        return false;
+    panel->showTimeMarker(timeMs, label);
+    return true;
+}
+
 void PlotArea::tick()
 {
     for (PlotPanel *panel : plots())

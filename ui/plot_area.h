@@ -36,6 +36,10 @@ public:
     // Adds the attribute to the current plot, creating a plot if there is none.
     bool addAttributeToCurrentPlot(const QString &attributeKey);
 
+    // Adds the attribute to the current plot (if not there yet) and marks timeMs on
+    // it, paused and centred on that instant: "show me this alarm on its trend".
+    bool plotAttributeAt(const QString &attributeKey, qint64 timeMs, const QString &label);
+
     // One step of the replot timer, public so tests step it deterministically.
     void tick();
 

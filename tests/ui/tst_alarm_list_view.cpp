@@ -1,0 +1,359 @@
+// The alarm console as an operator uses it: filter, sort and group the list; the
+// actions that apply to the selection are enabled and the others are not; an
+// acknowledgement is published as an NDH envelope and shows up once it comes back;
+// acknowledging what is already acknowledged or gone is explained, not an error; the
+// banner shows the newest unacknowledged high alarms and selects them on click; the
+// KPI panel reports a flood; a plot marks the alarm time.
+
+#include "alarm_banner.h"
+#include "alarm_filter_model.h"
+#include "alarm_kpi_view.h"
+#include "alarm_list_view.h"
+#include "alarm_table_model.h"
+#include "envelope_decoder.h"
+#include "plant_models.h"
+#include "plot_area.h"
+#include "plot_panel.h"
+#include "topic_catalog.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace ndh;
+
+namespace {
+
+constexpr qint64 kNow = 1754217000000;
+
+PlantEvent alarmEvent(EventKind kind, const char *location, const char *asset, const char *id, qint64 t,
+                      int priority, const char *attribute = "temperature", bool latching = false)
+{
+    static int counter = 0;
+    PlantEvent e;
+    e.kind = kind;
+    e.messageId = QStringLiteral("ui%1").arg(++counter);
+    e.asset = {QString::fromLatin1(location), QStringLiteral("Pump"), QString::fromLatin1(asset)};
+    e.eventTimeMs = t;
+    e.source.topic = QStringLiteral("ndh.assets.alarms.triggered");
+    e.source.partition = 2;
+    e.source.offset = 40 + counter;
+    AlarmInfo a;
+    a.alarmId = QString::fromLatin1(id);
+    a.priority = priority;
+    a.message = QStringLiteral("%1 %2 high").arg(QLatin1String(asset), QLatin1String(attribute));
+    a.attribute = QString::fromLatin1(attribute);
+    a.latching = latching;
+    a.value = 91.5;
+    e.alarm = a;
+    return e;
+}
+
+struct Fixture
+{
+    AlarmTableModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    AlarmListView view{&model};
+    std::vector<OutgoingRecord> sent;
+
+    Fixture()
+    {
+        model.setClock([] { return kNow; });
+        QAbstractItemModelTester *proxyTester =
+            new QAbstractItemModelTester(view.filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                         &view);
+        Q_UNUSED(proxyTester);
+        view.setInteractive(false);
+        view.setOperatorName(QStringLiteral("night.shift"));
+        view.setPublisher([this](const OutgoingRecord &r) { sent.push_back(r); });
+        model.applyEvents({
+            alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P1", "TEMP.HI", kNow - 50000, 1),
+            alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P2", "TEMP.HI", kNow - 40000, 2),
+            alarmEvent(EventKind::AlarmTriggered, "FACTORY_B", "M1", "VIB.HI", kNow - 30000, 3, "vibration"),
+            alarmEvent(EventKind::AlarmTriggered, "FACTORY_B", "M2", "LOAD.HI", kNow - 20000, 4, "load", true),
+        });
+        view.resize(1200, 500);
+        view.show();
+    }
+
+    // Feeds what was published back, as Kafka would deliver it to every console.
+    void deliverSent()
+    {
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> events;
+        for (const OutgoingRecord &r : sent) {
+            EventSource s;
+            s.topic = r.topic;
+            QVERIFY(decoder.decode(r.payload, s, events).accepted);
+        }
+        sent.clear();
+        model.applyEvents(events);
+    }
+
+    bool select(const QString &key) { return view.selectAlarm(key); }
+    QString state(const char *asset, const char *id) const
+    {
+        const Alarm *a = model.machine().find(QStringLiteral("%1/Pump/%2#%3")
+                                                  .arg(QLatin1String(asset[0] == 'M' ? "FACTORY_B" : "FACTORY_A"),
+                                                       QLatin1String(asset), QLatin1String(id)));
+        return a ? isaStateName(a->stateAt(kNow)) : QString();
+    }
+};
+
+QString key(const char *location, const char *asset, const char *id)
+{
+    return QStringLiteral("%1/Pump/%2#%3").arg(QLatin1String(location), QLatin1String(asset), QLatin1String(id));
+}
+
+} // namespace
+
+class TestAlarmListView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void filterBarNarrowsTheList()
+    {
+        Fixture f;
+        QCOMPARE(f.view.filterModel()->rowCount(), 4);
+        f.view.priorityCombo()->setCurrentIndex(f.view.priorityCombo()->findText(QStringLiteral("High and above")));
+        QCOMPARE(f.view.filterModel()->rowCount(), 2);
+        f.view.priorityCombo()->setCurrentIndex(0);
+        QTRY_COMPARE(f.view.locationCombo()->count(), 3); // all + FACTORY_A + FACTORY_B
+        f.view.locationCombo()->setCurrentIndex(f.view.locationCombo()->findText(QStringLiteral("FACTORY_B")));
+        QCOMPARE(f.view.filterModel()->rowCount(), 2);
+        f.view.textFilter()->setText(QStringLiteral("vibration"));
+        QCOMPARE(f.view.filterModel()->visibleKeys(), QStringList{key("FACTORY_B", "M1", "VIB.HI")});
+        f.view.textFilter()->clear();
+        f.view.locationCombo()->setCurrentIndex(0);
+        f.view.stateCombo()->setCurrentIndex(f.view.stateCombo()->findText(QStringLiteral("Shelved")));
+        QCOMPARE(f.view.filterModel()->rowCount(), 0);
+    }
+
+    void sortsAndGroups()
+    {
+        Fixture f;
+        // Newest first by default.
+        QCOMPARE(f.view.filterModel()->visibleKeys().first(), key("FACTORY_B", "M2", "LOAD.HI"));
+        f.view.tableView()->sortByColumn(AlarmTableModel::PriorityColumn, Qt::AscendingOrder);
+        QCOMPARE(f.view.filterModel()->visibleKeys().first(), key("FACTORY_A", "P1", "TEMP.HI"));
+        f.view.tableView()->sortByColumn(AlarmTableModel::RaisedColumn, Qt::DescendingOrder);
+        f.view.groupByAssetBox()->setChecked(true);
+        QVERIFY(f.view.filterModel()->groupByAsset());
+        QCOMPARE(f.view.filterModel()->visibleKeys(),
+                 (QStringList{key("FACTORY_A", "P1", "TEMP.HI"), key("FACTORY_A", "P2", "TEMP.HI"),
+                              key("FACTORY_B", "M1", "VIB.HI"), key("FACTORY_B", "M2", "LOAD.HI")}));
+    }
+
+    void actionsFollowTheSelection()
+    {
+        Fixture f;
+        QVERIFY(!f.view.acknowledgeAction()->isEnabled()); // nothing selected
+        QVERIFY(f.select(key("FACTORY_A", "P1", "TEMP.HI")));
+        QVERIFY(f.view.acknowledgeAction()->isEnabled());
+        QVERIFY(f.view.shelveAction()->isEnabled());
+        QVERIFY(!f.view.unshelveAction()->isEnabled());
+        QVERIFY(!f.view.returnToServiceAction()->isEnabled());
+        QVERIFY(!f.view.resetAction()->isEnabled()); // active, not a cleared latch
+        QVERIFY(f.view.plotAction()->isEnabled());
+        // A latched alarm whose condition cleared can be reset.
+        f.model.applyEvents({alarmEvent(EventKind::AlarmCleared, "FACTORY_B", "M2", "LOAD.HI", kNow - 10000, 4, "load")});
+        QVERIFY(f.select(key("FACTORY_B", "M2", "LOAD.HI")));
+        QVERIFY(f.view.resetAction()->isEnabled());
+        // Viewers (and consoles without Kafka) see the actions, disabled.
+        f.view.setActionsAllowed(false);
+        QVERIFY(!f.view.acknowledgeAction()->isEnabled());
+        QVERIFY(!f.view.resetAction()->isEnabled());
+        QVERIFY(!f.view.acknowledgeAction()->statusTip().isEmpty());
+        f.view.setActionsAllowed(true);
+        f.view.setPublisher({});
+        QVERIFY(!f.view.acknowledgeAction()->isEnabled());
+    }
+
+    void acknowledgePublishesAndConverges()
+    {
+        Fixture f;
+        f.view.filterModel()->sort(AlarmTableModel::PriorityColumn, Qt::AscendingOrder);
+        f.view.tableView()->selectRow(0);
+        f.view.tableView()->selectionModel()->select(f.view.filterModel()->index(1, 0),
+                                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(f.view.selectedKeys().size(), 2);
+        f.view.acknowledgeAction()->trigger();
+        QCOMPARE(f.sent.size(), size_t(2));
+        const OutgoingRecord &r = f.sent.front();
+        QCOMPARE(r.topic, QLatin1String(topics::kAlarmAcknowledged));
+        QCOMPARE(r.key, QByteArray("P1"));
+        const QJsonObject doc = QJsonDocument::fromJson(r.payload).object();
+        QCOMPARE(doc.value(u"event_type").toString(), QStringLiteral("alarm_acknowledged"));
+        QCOMPARE(doc.value(u"event_data").toObject().value(u"operator").toString(), QStringLiteral("night.shift"));
+        QCOMPARE(doc.value(u"event_data").toObject().value(u"alarm_id").toString(), QStringLiteral("TEMP.HI"));
+        // Nothing changes locally until Kafka delivers it back.
+        QCOMPARE(f.state("P1", "TEMP.HI"), QStringLiteral("Unack"));
+        f.view.onPublished(r.correlationId, true, {});
+        QVERIFY(f.view.lastStatus().contains(u"confirmed"));
+        f.deliverSent();
+        QCOMPARE(f.state("P1", "TEMP.HI"), QStringLiteral("Acked"));
+        QCOMPARE(f.state("P2", "TEMP.HI"), QStringLiteral("Acked"));
+        QVERIFY(!f.view.acknowledgeAction()->isEnabled());
+
+        // Already acknowledged (by another console, say): explained, nothing sent.
+        f.view.acknowledgeSelected();
+        QVERIFY(f.sent.empty());
+        QVERIFY2(f.view.lastStatus().contains(u"already acknowledged (last by night.shift)"),
+                 qPrintable(f.view.lastStatus()));
+    }
+
+    void acknowledgeVisibleOnlyTouchesTheUnacknowledgedShown()
+    {
+        Fixture f;
+        f.view.priorityCombo()->setCurrentIndex(f.view.priorityCombo()->findText(QStringLiteral("High and above")));
+        f.model.applyEvents({alarmEvent(EventKind::AlarmAcknowledged, "FACTORY_A", "P2", "TEMP.HI", kNow - 1000, 0)});
+        f.view.acknowledgeVisibleAction()->trigger();
+        QCOMPARE(f.sent.size(), size_t(1)); // P1 only: P2 is acknowledged, M1/M2 filtered out
+        QCOMPARE(f.sent.front().key, QByteArray("P1"));
+        QVERIFY(f.view.lastStatus().contains(u"1 alarm(s) already acknowledged"));
+    }
+
+    void shelveAndServiceActions()
+    {
+        Fixture f;
+        f.view.setDefaultShelve(30, QStringLiteral("sensor swap"));
+        QVERIFY(f.select(key("FACTORY_B", "M1", "VIB.HI")));
+        f.view.shelveAction()->trigger();
+        QCOMPARE(f.sent.size(), size_t(1));
+        QCOMPARE(f.sent.front().topic, QLatin1String(topics::kAlarmShelved));
+        const QJsonObject data = QJsonDocument::fromJson(f.sent.front().payload).object().value(u"event_data").toObject();
+        QCOMPARE(data.value(u"reason").toString(), QStringLiteral("sensor swap"));
+        QCOMPARE(data.value(u"duration_s").toInt(), 1800);
+        f.deliverSent();
+        QCOMPARE(f.state("M1", "VIB.HI"), QStringLiteral("Shelved"));
+        QVERIFY(f.view.unshelveAction()->isEnabled());
+        QVERIFY(!f.view.shelveAction()->isEnabled());
+        // Shelved alarms leave the operator's "Unacknowledged" view.
+        f.view.stateCombo()->setCurrentIndex(f.view.stateCombo()->findText(QStringLiteral("Shelved")));
+        QCOMPARE(f.view.filterModel()->visibleKeys(), QStringList{key("FACTORY_B", "M1", "VIB.HI")});
+
+        QVERIFY(f.select(key("FACTORY_B", "M1", "VIB.HI")));
+        f.view.returnToServiceAction()->trigger();
+        QCOMPARE(f.sent.front().topic, QLatin1String(topics::kAlarmService));
+        f.deliverSent();
+        QCOMPARE(f.state("M1", "VIB.HI"), QStringLiteral("Unack"));
+
+        // A failed delivery is reported, the state is unchanged.
+        QVERIFY(f.select(key("FACTORY_B", "M1", "VIB.HI")));
+        f.view.removeFromServiceAction()->trigger();
+        f.view.onPublished(f.sent.front().correlationId, false, QStringLiteral("Broker: timed out"));
+        QVERIFY(f.view.lastStatus().contains(u"Broker: timed out"));
+        QCOMPARE(f.state("M1", "VIB.HI"), QStringLiteral("Unack"));
+    }
+
+    void goneAlarmIsExplained()
+    {
+        Fixture f;
+        QVERIFY(f.select(key("FACTORY_A", "P1", "TEMP.HI")));
+        f.model.clear(); // e.g. the console re-read the topics: the alarm no longer exists
+        f.view.acknowledgeSelected();
+        QVERIFY(f.sent.empty());
+        QVERIFY2(f.view.lastStatus().contains(u"No alarm selected") || f.view.lastStatus().contains(u"no longer exist"),
+                 qPrintable(f.view.lastStatus()));
+    }
+
+    void navigationSignals()
+    {
+        Fixture f;
+        QVERIFY(f.select(key("FACTORY_A", "P2", "TEMP.HI")));
+        QSignalSpy asset(&f.view, &AlarmListView::assetRequested);
+        QSignalSpy plot(&f.view, &AlarmListView::plotRequested);
+        f.view.goToAssetAction()->trigger();
+        QCOMPARE(asset.value(0).value(0).toString(), QStringLiteral("FACTORY_A/Pump/P2"));
+        f.view.plotAction()->trigger();
+        QCOMPARE(plot.value(0).value(0).toString(), QStringLiteral("FACTORY_A/Pump/P2/temperature"));
+        QCOMPARE(plot.value(0).value(1).toLongLong(), kNow - 40000);
+        const QString record = f.view.recordText(key("FACTORY_A", "P2", "TEMP.HI"));
+        QVERIFY(record.contains(u"topic ndh.assets.alarms.triggered, partition 2"));
+        QVERIFY(record.contains(u"kcat -C -J"));
+    }
+
+    void bannerShowsNewestUnackedHighAndSelectsOnClick()
+    {
+        Fixture f;
+        AlarmBanner banner(&f.model);
+        int beeps = 0;
+        banner.setBeeper([&beeps] { ++beeps; });
+        banner.muteAction()->setChecked(false);
+        banner.refresh();
+        QCOMPARE(banner.shownKeys(), (QStringList{key("FACTORY_A", "P2", "TEMP.HI"), key("FACTORY_A", "P1", "TEMP.HI")}));
+        f.model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P3", "PRESS.HI", kNow - 5000, 1, "pressure"),
+                             alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P4", "PRESS.HI", kNow - 4000, 2, "pressure")});
+        QCOMPARE(beeps, 1); // two new high alarms in one go: one cue
+        banner.refresh();
+        QCOMPARE(banner.shownKeys().first(), key("FACTORY_A", "P4", "PRESS.HI"));
+        QCOMPARE(banner.moreCount(), 1);
+        QVERIFY(banner.text().contains(u"+1 more"));
+        QSignalSpy clicked(&banner, &AlarmBanner::alarmClicked);
+        QObject::connect(&banner, &AlarmBanner::alarmClicked, &f.view, &AlarmListView::selectAlarm);
+        auto buttons = banner.findChildren<QToolButton *>();
+        QTest::mouseClick(buttons.at(1), Qt::LeftButton);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(f.view.selectedKeys(), QStringList{key("FACTORY_A", "P3", "PRESS.HI")});
+        // Muted: no cue; acknowledged alarms leave the banner.
+        banner.muteAction()->setChecked(true);
+        QTest::qWait(AlarmBanner::kBeepIntervalMs + 50);
+        f.model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P5", "PRESS.HI", kNow - 3000, 1, "pressure")});
+        QCOMPARE(beeps, 1);
+        banner.muteAction()->setChecked(false);
+        std::vector<PlantEvent> acks;
+        for (const char *p : {"P1", "P2", "P3", "P4", "P5"})
+            acks.push_back(alarmEvent(EventKind::AlarmAcknowledged, "FACTORY_A", p, p[1] >= '3' ? "PRESS.HI" : "TEMP.HI", kNow, 0));
+        f.model.applyEvents(acks);
+        banner.refresh();
+        QVERIFY(banner.shownKeys().isEmpty());
+        QVERIFY(banner.text().contains(u"No unacknowledged"));
+    }
+
+    void kpiPanelReportsFlood()
+    {
+        AlarmTableModel model;
+        model.setClock([] { return kNow; });
+        AlarmKpiView kpi(&model);
+        QVERIFY(kpi.floodText().contains(u"no flood"));
+        std::vector<PlantEvent> flood;
+        for (int i = 0; i < 12; ++i)
+            flood.push_back(alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", qPrintable(QStringLiteral("F%1").arg(i)),
+                                       "LVL.HI", kNow - 300000 + i * 1000, 2, "level"));
+        model.applyEvents(flood);
+        kpi.recompute();
+        QVERIFY2(kpi.floodText().contains(u"IN FLOOD"), qPrintable(kpi.floodText()));
+        QCOMPARE(kpi.topTable()->rowCount(), 10);
+        // A range before the flood: no flood there.
+        kpi.setCustomRange(kNow - 3 * 3600 * 1000, kNow - 2 * 3600 * 1000);
+        QVERIFY(kpi.floodText().contains(u"no flood"));
+    }
+
+    void plotMarksTheAlarmTime()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        QVERIFY(area.plotAttributeAt(QStringLiteral("FACTORY_A/Pump/P1/temperature"), kNow - 40000, QStringLiteral("TEMP.HI")));
+        PlotPanel *panel = area.currentPlot();
+        QVERIFY(panel);
+        QCOMPARE(panel->timeMarkerMs(), kNow - 40000);
+        QVERIFY(!panel->isFollowing());
+        QCOMPARE(panel->curveKeys(), QStringList{QStringLiteral("FACTORY_A/Pump/P1/temperature")});
+    }
+};
+
+QTEST_MAIN(TestAlarmListView)
+#include "tst_alarm_list_view.moc"

@@ -1,0 +1,155 @@
+#include "alarm_banner.h"
+
+#include "alarm_table_model.h"
+#include "hmi_style.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QTimer>
+#include <QToolButton>
+
+#include <algorithm>
+
+namespace ndh {
+
+namespace {
+const QString kMuteKey = QStringLiteral("alarms/audibleMuted");
+}
+
+AlarmBanner::AlarmBanner(AlarmTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_beep([] { QApplication::beep(); })
+{
+    setObjectName(QStringLiteral("alarmBanner"));
+    m_row = new QHBoxLayout(this);
+    m_row->setContentsMargins(4, 2, 4, 2);
+    m_row->setSpacing(6);
+    m_title = new QLabel(this);
+    m_row->addWidget(m_title);
+    for (int i = 0; i < kMaxShown; ++i) {
+        auto *b = new QToolButton(this);
+        b->setAutoRaise(false);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setVisible(false);
+        connect(b, &QToolButton::clicked, this, [this, i] {
+            if (i < m_shownKeys.size())
+                emit alarmClicked(m_shownKeys[i]);
+        });
+        m_buttons << b;
+        m_row->addWidget(b);
+    }
+    m_moreLabel = new QLabel(this);
+    m_row->addWidget(m_moreLabel);
+    m_row->addStretch(1);
+    m_mute = new QAction(tr("Mute alarm sound"), this);
+    m_mute->setCheckable(true);
+    m_mute->setChecked(QSettings().value(kMuteKey, false).toBool());
+    m_mute->setToolTip(tr("Silence the sound played on new critical and high alarms"));
+    connect(m_mute, &QAction::toggled, this, [](bool muted) { QSettings().setValue(kMuteKey, muted); });
+    m_muteButton = new QToolButton(this);
+    m_muteButton->setDefaultAction(m_mute);
+    m_row->addWidget(m_muteButton);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &AlarmBanner::refresh);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &AlarmBanner::scheduleRefresh);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &AlarmBanner::scheduleRefresh);
+    connect(model, &QAbstractItemModel::modelReset, this, &AlarmBanner::scheduleRefresh);
+    connect(model, &QAbstractItemModel::dataChanged, this, &AlarmBanner::scheduleRefresh);
+    connect(model, &AlarmTableModel::highPriorityAlarmRaised, this, &AlarmBanner::onHighPriorityAlarm);
+    refresh();
+}
+
+bool AlarmBanner::isMuted() const
+{
+    return m_mute->isChecked();
+}
+
+void AlarmBanner::scheduleRefresh()
+{
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+void AlarmBanner::onHighPriorityAlarm()
+{
+    scheduleRefresh();
+    if (isMuted() || m_model->isShowingPast())
+        return;
+    // A flood must not turn into a siren: one cue per interval.
+    if (m_beepClock.isValid() && m_beepClock.elapsed() < kBeepIntervalMs)
+        return;
+    m_beepClock.start();
+    ++m_beeps;
+    if (m_beep)
+        m_beep();
+}
+
+void AlarmBanner::refresh()
+{
+    const qint64 now = m_model->shownAtMs();
+    // The newest unacknowledged critical/high alarms; a full pass is ~1 ms for
+    // 100,000 alarms and runs at most every kRefreshDelayMs.
+    std::vector<const Alarm *> found;
+    for (const Alarm &a : m_model->shownMachine().alarms()) {
+        if (a.priority != 1 && a.priority != 2)
+            continue;
+        const IsaState s = a.stateAt(now);
+        if (s == IsaState::Unack || s == IsaState::RtnUnack || s == IsaState::LatchedUnack)
+            found.push_back(&a);
+    }
+    const size_t shown = std::min<size_t>(found.size(), kMaxShown);
+    std::partial_sort(found.begin(), found.begin() + qsizetype(shown), found.end(),
+                      [](const Alarm *x, const Alarm *y) { return x->raisedMs > y->raisedMs; });
+    m_shownKeys.clear();
+    for (int i = 0; i < kMaxShown; ++i) {
+        QToolButton *b = m_buttons[i];
+        if (size_t(i) >= shown) {
+            b->setVisible(false);
+            continue;
+        }
+        const Alarm &a = *found[size_t(i)];
+        m_shownKeys << a.key;
+        const QString time = QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("HH:mm:ss"));
+        b->setText(QStringLiteral("%1  %2  %3  %4")
+                       .arg(time, priorityName(a.priority).toUpper(), a.asset.id,
+                            a.message.isEmpty() ? a.alarmId : a.message.left(60)));
+        b->setToolTip(tr("%1\nClick to select it in the alarm list").arg(a.key));
+        const bool critical = a.priority == 1;
+        b->setStyleSheet(QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "
+                                        "border: 1px solid %3; padding: 1px 6px; }")
+                             .arg(critical ? HmiStyle::alarmBackground().name() : HmiStyle::warningBackground().name(),
+                                  critical ? HmiStyle::alarmText().name() : HmiStyle::warningText().name(),
+                                  HmiStyle::mutedText().name()));
+        b->setVisible(true);
+    }
+    m_more = int(found.size() - shown);
+    if (found.empty()) {
+        m_title->setText(tr("No unacknowledged critical or high alarms"));
+        m_title->setStyleSheet(QStringLiteral("color: %1;").arg(HmiStyle::mutedText().name()));
+    } else {
+        m_title->setText(tr("Unacknowledged critical/high:"));
+        m_title->setStyleSheet(QString());
+    }
+    m_moreLabel->setText(m_more > 0 ? tr("+%n more", nullptr, m_more) : QString());
+}
+
+QString AlarmBanner::text() const
+{
+    QStringList parts{m_title->text()};
+    for (int i = 0; i < m_shownKeys.size(); ++i)
+        parts << m_buttons[i]->text();
+    if (!m_moreLabel->text().isEmpty())
+        parts << m_moreLabel->text();
+    return parts.join(QStringLiteral(" | "));
+}
+
+} // namespace ndh
