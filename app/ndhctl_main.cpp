@@ -3,17 +3,24 @@
 // instant. Exit codes: 0 success, 1 the operation failed (e.g. broker unreachable),
 // 2 bad command line.
 
+#include "cluster_log_io.h"
 #include "embedded_broker.h"
 #include "envelope_decoder.h"
+#include "log_file_reader.h"
+#include "log_file_writer.h"
 #include "plant_generator.h"
 #include "plant_simulator.h"
 #include "plant_state.h"
+#include "raw_record_journal.h"
 #include "topic_catalog.h"
 #include "topic_snapshot_reader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThread>
 
 #include <nlohmann/json.hpp>
 
@@ -306,6 +313,297 @@ int runSimulate(const QStringList &arguments)
     return 0;
 }
 
+// --- logs (issue 7) ---------------------------------------------------------------------
+
+QStringList topicList(const QCommandLineParser &p)
+{
+    QStringList topics;
+    for (const QString &t : p.value(QStringLiteral("topics")).split(u',', Qt::SkipEmptyParts))
+        topics << t.trimmed();
+    return topics;
+}
+
+void printDamage(const QString &command, const ndh::LogFileReader &reader)
+{
+    if (reader.damageCount() == 0)
+        return;
+    printErr(QStringLiteral("ndhctl %1: %2: %3 damaged line(s) skipped, everything else loaded")
+                 .arg(command, reader.path())
+                 .arg(reader.damageCount()));
+    for (size_t i = 0; i < reader.damages().size() && i < 10; ++i)
+        printErr(QStringLiteral("  %1").arg(reader.damages()[i].message()));
+}
+
+// `state --file`: the same EventTimeline as `state --bootstrap`, fed from the file,
+// so both print identical JSON for the same records.
+int stateFromFile(const QCommandLineParser &p, std::optional<qint64> at)
+{
+    const QString command = QStringLiteral("state");
+    const QStringList topics = topicList(p);
+    ndh::LogFileReader reader;
+    if (!reader.open(p.value(QStringLiteral("file")))) {
+        printErr(QStringLiteral("ndhctl state: %1").arg(reader.fatalDamage()->message()));
+        return kExitFailure;
+    }
+    ndh::EnvelopeDecoder decoder;
+    ndh::EventTimeline timeline;
+    std::vector<ndh::PlantEvent> events;
+    std::vector<ndh::DeadLetter> letters;
+    quint64 rejected = 0;
+    std::optional<ndh::DeadLetter> firstRejected;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    ndh::LogChunk chunk;
+    bool more = true;
+    while (more) {
+        chunk.clear();
+        more = reader.readChunk(chunk, 10000);
+        for (const ndh::LogRecord &r : chunk.records) {
+            if (!topics.isEmpty() && !topics.contains(r.topic))
+                continue;
+            ndh::EventSource source;
+            source.channel = ndh::EventSource::Channel::File;
+            source.topic = r.topic;
+            source.partition = r.partition;
+            source.offset = r.offset;
+            source.brokerTimeMs = r.tstype != ndh::LogRecord::TimestampType::None && r.timestampMs > 0 ? r.timestampMs : 0;
+            events.clear();
+            letters.clear();
+            if (!decoder.decodeOrDeadLetter(r.payload.value_or(QByteArray()), r.key.value_or(QByteArray()), source,
+                                            events, letters, nowMs)) {
+                ++rejected;
+                if (!firstRejected && !letters.empty())
+                    firstRejected = letters.front();
+            }
+            for (ndh::PlantEvent &e : events)
+                timeline.add(std::move(e));
+        }
+        rejected += chunk.damages.size();
+    }
+    if (reader.fatalDamage() && reader.recordsRead() == 0) {
+        printErr(QStringLiteral("ndhctl state: %1").arg(reader.fatalDamage()->message()));
+        return kExitFailure;
+    }
+    printDamage(command, reader);
+    if (firstRejected)
+        printErr(QStringLiteral("ndhctl state: record(s) could not be decoded; first: %1 [%2] offset %3: %4")
+                     .arg(firstRejected->source.topic)
+                     .arg(firstRejected->source.partition)
+                     .arg(firstRejected->source.offset)
+                     .arg(firstRejected->reason));
+    const qint64 atMs = at ? *at : timeline.size() > 0 ? timeline.latestEventMs() : QDateTime::currentMSecsSinceEpoch();
+    try {
+        printOut(QString::fromStdString(timeline.stateAt(atMs).toJson(atMs, rejected).dump(2)) + u'\n');
+    } catch (const std::exception &ex) {
+        printErr(QStringLiteral("ndhctl state: cannot print the state: %1").arg(QString::fromUtf8(ex.what())));
+        return kExitFailure;
+    }
+    return 0;
+}
+
+int runExport(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("export");
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Reads topics from the beginning to their current end and writes every record as kcat -C -J prints "
+        "it, one per line (DESIGN.md section 6). FILE ending in .zst is zstd-compressed. The file is written "
+        "atomically: complete, or not at all.\n"
+        "--from/--to select by event time (the envelope's timestamp; the record timestamp when a record "
+        "does not decode)."));
+    p.addOption({QStringLiteral("bootstrap"), QStringLiteral("Kafka bootstrap servers HOST:PORT[,...] (required)."),
+                 QStringLiteral("B")});
+    p.addOption({QStringLiteral("topics"), QStringLiteral("Comma-separated topics (default: every standard topic)."),
+                 QStringLiteral("T1,T2,...")});
+    p.addOption({QStringLiteral("from"), QStringLiteral("Oldest event time to keep (ISO 8601 or epoch)."),
+                 QStringLiteral("TIME")});
+    p.addOption({QStringLiteral("to"), QStringLiteral("Newest event time to keep (ISO 8601 or epoch)."),
+                 QStringLiteral("TIME")});
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The log file to write (required)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 30)."),
+                 QStringLiteral("SEC"), QStringLiteral("30")});
+    int exitCode = 0;
+    if (!parseCommand(p, command, arguments, exitCode))
+        return exitCode;
+    if (p.value(QStringLiteral("bootstrap")).trimmed().isEmpty())
+        return usageError(command, QStringLiteral("--bootstrap HOST:PORT is required"));
+    if (p.value(QStringLiteral("output")).isEmpty())
+        return usageError(command, QStringLiteral("-o FILE is required"));
+    const auto timeout = numberOption(p, QStringLiteral("timeout"), 0.1, 86400, command, exitCode);
+    if (!timeout)
+        return exitCode;
+    ndh::RawRecordJournal::Selection selection;
+    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
+        if (!p.isSet(name))
+            continue;
+        const auto t = ndh::parseTimestampMs(p.value(name));
+        if (!t)
+            return usageError(command, QStringLiteral("--%1 '%2' is not a time: use ISO 8601 (2025-08-03T10:30:00Z) "
+                                                      "or epoch seconds")
+                                           .arg(name, p.value(name)));
+        (name == u"from" ? selection.fromMs : selection.toMs) = *t;
+    }
+    const QString output = p.value(QStringLiteral("output"));
+    ndh::LogFileWriter writer;
+    if (!writer.open(output, {ndh::LogFileWriter::compressionForPath(output), 3})) {
+        printErr(QStringLiteral("ndhctl export: %1").arg(writer.error()));
+        return kExitFailure;
+    }
+    TerminationSignals termination;
+    termination.block();
+    ndh::EnvelopeDecoder decoder;
+    std::vector<ndh::PlantEvent> events;
+    bool writeFailed = false;
+    quint64 skipped = 0;
+    ndh::ClusterLogReader reader(p.value(QStringLiteral("bootstrap")).trimmed(), topicList(p));
+    const bool ok = reader.read(int(*timeout * 1000), [&](ndh::LogRecord &&r) {
+        ndh::RecordIndex index;
+        index.eventTimeMs = r.timestampMs;
+        if (p.isSet(QStringLiteral("from")) || p.isSet(QStringLiteral("to"))) {
+            events.clear();
+            if (r.payload && decoder.decode(*r.payload, {}, events).accepted && !events.empty())
+                index.eventTimeMs = events.front().eventTimeMs;
+        }
+        if (!ndh::selectionMatches(selection, r, index)) {
+            ++skipped;
+            return true;
+        }
+        if (!writer.write(r)) {
+            writeFailed = true;
+            return false;
+        }
+        return !termination.wait(0);
+    });
+    if (!ok || writeFailed) {
+        writer.cancel();
+        printErr(QStringLiteral("ndhctl export: %1; nothing was written").arg(writeFailed ? writer.error() : reader.error()));
+        return kExitFailure;
+    }
+    if (!reader.missingTopics().isEmpty())
+        printErr(QStringLiteral("ndhctl export: not on the cluster: %1").arg(reader.missingTopics().join(u", ")));
+    if (!writer.commit()) {
+        printErr(QStringLiteral("ndhctl export: %1").arg(writer.error()));
+        return kExitFailure;
+    }
+    printErr(QStringLiteral("ndhctl export: %1 records written to %2 (%3 outside the time range)")
+                 .arg(writer.recordsWritten())
+                 .arg(output)
+                 .arg(skipped));
+    return 0;
+}
+
+int runReplay(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("replay");
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Re-publishes a log (kcat -C -J lines, .jsonl.zst or .ndh) into a Kafka cluster, for testing other "
+        "consumers. Keys, headers and create timestamps are kept; each record goes to its original partition "
+        "when the topic has it (otherwise the partitioner chooses). Damaged lines are reported and skipped.\n"
+        "Pace: as fast as possible (default), --rate records per second, or --realtime (the gaps between the "
+        "records' timestamps, divided by --speed)."));
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The log to replay."));
+    p.addOption({QStringLiteral("bootstrap"), QStringLiteral("Kafka bootstrap servers HOST:PORT[,...] (required)."),
+                 QStringLiteral("B")});
+    p.addOption({QStringLiteral("rate"), QStringLiteral("Records per second."), QStringLiteral("X")});
+    p.addOption({QStringLiteral("realtime"), QStringLiteral("Keep the recorded gaps between records.")});
+    p.addOption({QStringLiteral("speed"), QStringLiteral("With --realtime: play this many times faster (default 1)."),
+                 QStringLiteral("F"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the cluster and for deliveries (default 30)."),
+                 QStringLiteral("SEC"), QStringLiteral("30")});
+    p.addHelpOption();
+    if (!p.parse(arguments))
+        return usageError(command, p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        printOut(p.helpText());
+        return 0;
+    }
+    const QStringList positional = p.positionalArguments().mid(1);
+    if (positional.size() != 1)
+        return usageError(command, QStringLiteral("give exactly one log FILE"));
+    if (p.value(QStringLiteral("bootstrap")).trimmed().isEmpty())
+        return usageError(command, QStringLiteral("--bootstrap HOST:PORT is required"));
+    if (p.isSet(QStringLiteral("rate")) && p.isSet(QStringLiteral("realtime")))
+        return usageError(command, QStringLiteral("--rate and --realtime exclude each other"));
+    int exitCode = 0;
+    const auto timeout = numberOption(p, QStringLiteral("timeout"), 0.1, 3600, command, exitCode);
+    const auto speed = numberOption(p, QStringLiteral("speed"), 0.001, 1e6, command, exitCode);
+    if (!timeout || !speed)
+        return exitCode;
+    double rate = 0;
+    if (p.isSet(QStringLiteral("rate"))) {
+        const auto r = numberOption(p, QStringLiteral("rate"), 0.001, 1e7, command, exitCode);
+        if (!r)
+            return exitCode;
+        rate = *r;
+    }
+    const bool realtime = p.isSet(QStringLiteral("realtime"));
+
+    ndh::LogFileReader reader;
+    if (!reader.open(positional.first())) {
+        printErr(QStringLiteral("ndhctl replay: %1").arg(reader.fatalDamage()->message()));
+        return kExitFailure;
+    }
+    TerminationSignals termination;
+    termination.block();
+    ndh::LogReplayer replayer(p.value(QStringLiteral("bootstrap")).trimmed());
+    const int timeoutMs = int(*timeout * 1000);
+    if (!replayer.start(timeoutMs)) {
+        printErr(QStringLiteral("ndhctl replay: %1").arg(replayer.error()));
+        return kExitFailure;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    qint64 firstTs = -1;
+    quint64 sent = 0;
+    bool interrupted = false;
+    ndh::LogChunk chunk;
+    bool more = true;
+    while (more && !interrupted) {
+        chunk.clear();
+        more = reader.readChunk(chunk, 1000);
+        for (const ndh::LogRecord &r : chunk.records) {
+            // Pacing: wait until this record is due (signals end the wait early).
+            qint64 dueMs = 0;
+            if (rate > 0)
+                dueMs = qint64(double(sent) * 1000.0 / rate);
+            else if (realtime && r.timestampMs > 0) {
+                if (firstTs < 0)
+                    firstTs = r.timestampMs;
+                dueMs = qint64(double(r.timestampMs - firstTs) / *speed);
+            }
+            const qint64 waitMs = dueMs - clock.elapsed();
+            if (waitMs > 0 && termination.wait(int(waitMs))) {
+                interrupted = true;
+                break;
+            }
+            if (!replayer.publish(r)) {
+                printErr(QStringLiteral("ndhctl replay: %1").arg(replayer.error()));
+                return kExitFailure;
+            }
+            ++sent;
+        }
+        if (termination.wait(0))
+            interrupted = true;
+    }
+    const bool delivered = replayer.finish(timeoutMs);
+    printDamage(command, reader);
+    printErr(QStringLiteral("ndhctl replay: %1 records published, %2 delivered, %3 failed in %4 s%5%6")
+                 .arg(replayer.produced())
+                 .arg(replayer.delivered())
+                 .arg(replayer.failed())
+                 .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1)
+                 .arg(replayer.repartitioned() > 0
+                          ? QStringLiteral("; %1 went to another partition (the topic has fewer)").arg(replayer.repartitioned())
+                          : QString())
+                 .arg(interrupted ? QStringLiteral(" (interrupted)") : QString()));
+    if (!delivered) {
+        printErr(QStringLiteral("ndhctl replay: %1").arg(replayer.error()));
+        return kExitFailure;
+    }
+    return reader.fatalDamage() ? kExitFailure : 0;
+}
+
 // --- state ------------------------------------------------------------------------------
 
 int runState(const QStringList &arguments)
@@ -320,10 +618,15 @@ int runState(const QStringList &arguments)
         "State at t applies every event with event time <= t in event-time order (ties in arrival order), "
         "each message id once. Naive timestamps are UTC. Records that cannot be decoded are counted in "
         "\"rejected\"."));
-    p.addOption({QStringLiteral("bootstrap"), QStringLiteral("Kafka bootstrap servers HOST:PORT[,...] (required)."),
+    p.addOption({QStringLiteral("bootstrap"), QStringLiteral("Kafka bootstrap servers HOST:PORT[,...] (this or --file)."),
                  QStringLiteral("B")});
+    p.addOption({QStringLiteral("file"),
+                 QStringLiteral("Answer from an exported log instead of a cluster: kcat -C -J lines, .jsonl.zst or "
+                                "an incident bundle (.ndh)."),
+                 QStringLiteral("F")});
     p.addOption({QStringLiteral("topics"),
-                 QStringLiteral("Comma-separated topics to read (default: every standard topic)."),
+                 QStringLiteral("Comma-separated topics to read (default: every standard topic; with --file: "
+                                "every topic in the file)."),
                  QStringLiteral("T1,T2,...")});
     p.addOption({QStringLiteral("at"),
                  QStringLiteral("The instant (ISO 8601, e.g. 2025-08-03T10:30:00Z, or epoch seconds/ms)."),
@@ -338,8 +641,11 @@ int runState(const QStringList &arguments)
     int exitCode = 0;
     if (!parseCommand(p, command, arguments, exitCode))
         return exitCode;
-    if (p.value(QStringLiteral("bootstrap")).trimmed().isEmpty())
-        return usageError(command, QStringLiteral("--bootstrap HOST:PORT is required"));
+    const bool fromFile = p.isSet(QStringLiteral("file"));
+    if (fromFile && p.isSet(QStringLiteral("bootstrap")))
+        return usageError(command, QStringLiteral("--bootstrap and --file exclude each other"));
+    if (!fromFile && p.value(QStringLiteral("bootstrap")).trimmed().isEmpty())
+        return usageError(command, QStringLiteral("--bootstrap HOST:PORT or --file F is required"));
     const auto timeout = numberOption(p, QStringLiteral("timeout"), 0.1, 3600, command, exitCode);
     if (!timeout)
         return exitCode;
@@ -351,6 +657,8 @@ int runState(const QStringList &arguments)
                                                       "(2025-08-03T10:30:00Z) or epoch seconds")
                                            .arg(p.value(QStringLiteral("at"))));
     }
+    if (fromFile)
+        return stateFromFile(p, at);
     ndh::ConsumerConfig config;
     config.bootstrap = p.value(QStringLiteral("bootstrap")).trimmed();
     if (p.isSet(QStringLiteral("topics"))) {
@@ -405,7 +713,9 @@ QString generalHelp()
         "Commands:\n"
         "  broker     Run the embedded Kafka broker with the standard topics\n"
         "  simulate   Publish the demo plant into a Kafka cluster\n"
-        "  state      Print the plant's state at an instant as JSON\n"
+        "  state      Print the plant's state at an instant as JSON (from a cluster or a log)\n"
+        "  export     Write topics of a cluster to a log file (kcat -J lines, optionally .zst)\n"
+        "  replay     Re-publish a log file into a cluster\n"
         "\n"
         "Run 'ndhctl <command> --help' for a command's options.\n");
 }
@@ -437,6 +747,10 @@ int main(int argc, char *argv[])
         return runSimulate(args);
     if (command == u"state")
         return runState(args);
+    if (command == u"export")
+        return runExport(args);
+    if (command == u"replay")
+        return runReplay(args);
     printErr(QStringLiteral("ndhctl: unknown command '%1'\nTry 'ndhctl --help'.").arg(command));
     return kExitUsage;
 }
