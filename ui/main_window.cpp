@@ -4,9 +4,11 @@
 #include "connection_status_widget.h"
 #include "dead_letter_view.h"
 #include "hmi_style.h"
+#include "load_history_dialog.h"
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
+#include "time_slider.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +24,8 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -82,6 +86,7 @@ MainWindow::MainWindow(PlantModels *models, QWidget *parent)
 
     createMenus();
     createStatusBar();
+    createHistoryUi();
 
     connect(m_models, &PlantModels::batchApplied, this, &MainWindow::onBatchApplied);
     connect(m_models, &PlantModels::connectionStatusChanged, this, &MainWindow::onConnectionStatus);
@@ -296,6 +301,8 @@ void MainWindow::showShortcuts()
         };
         for (const auto &[keys, action] : rows)
             new QTreeWidgetItem(list, {keys, action});
+        for (QAction *a : m_timeSlider->actions())
+            new QTreeWidgetItem(list, {a->shortcut().toString(QKeySequence::NativeText), a->text().remove(u'&')});
         list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
         connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
@@ -355,6 +362,63 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+} // namespace ndh
+
+namespace ndh {
+
+void MainWindow::createHistoryUi()
+{
+    // The time slider spans the window's width under everything, above the status bar.
+    m_timeSlider = new TimeSlider(m_models, this);
+    auto *bar = new QToolBar(tr("Time slider"), this);
+    bar->setObjectName(QStringLiteral("timeSliderBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->addWidget(m_timeSlider);
+    addToolBar(Qt::BottomToolBarArea, bar);
+
+    // Steps go to the events of the asset selected in the tree.
+    QTreeView *treeView = m_tree->treeView();
+    connect(treeView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        m_timeSlider->setSelectedAsset(current.data(AssetTreeModel::AssetKeyRole).toString());
+    });
+
+    m_loadHistoryDialog = new LoadHistoryDialog(this);
+    m_loadHistoryAction = new QAction(tr("Load &history\u2026"), this);
+    m_loadHistoryAction->setObjectName(QStringLiteral("loadHistoryAction"));
+    m_loadHistoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_loadHistoryAction->setToolTip(tr("Read a time range from Kafka into the history (Ctrl+Shift+H)"));
+    connect(m_loadHistoryAction, &QAction::triggered, this, [this] {
+        if (!m_loadHistoryDialog->isRunning() && !m_models->history().isEmpty()) {
+            // Offer the hour before what is already known.
+            const qint64 first = m_models->history().firstMs();
+            m_loadHistoryDialog->setRange(first - 3600 * 1000, first);
+        }
+        m_loadHistoryDialog->show();
+        m_loadHistoryDialog->raise();
+    });
+    // Into the File menu, above Quit.
+    if (QAction *quit = findChild<QAction *>(QStringLiteral("quitAction"))) {
+        for (QAction *menuAction : menuBar()->actions()) {
+            QMenu *menu = menuAction->menu();
+            if (menu && menu->actions().contains(quit)) {
+                menu->insertAction(quit, m_loadHistoryAction);
+                menu->insertSeparator(quit);
+                break;
+            }
+        }
+    }
+
+    QMenu *history = new QMenu(tr("H&istory"), this);
+    history->setObjectName(QStringLiteral("historyMenu"));
+    history->addActions(m_timeSlider->actions());
+    history->addSeparator();
+    history->addAction(m_loadHistoryAction);
+    // Before Help, wherever the other menus ended up.
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), history);
 }
 
 } // namespace ndh

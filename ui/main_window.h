@@ -21,6 +21,8 @@ class ConnectionStatusWidget;
 class DeadLetterView;
 class PlantModels;
 class PlotArea;
+class LoadHistoryDialog;
+class TimeSlider;
 struct ConnectionStatus;
 
 class MainWindow : public QMainWindow
@@ -48,6 +50,11 @@ public:
     QString eventsText() const;
     QAction *newPlotAction() const { return m_newPlotAction; }
     QAction *focusFilterAction() const { return m_focusFilterAction; }
+    // History (DESIGN.md §5): the time slider at the bottom, and "Load history..."
+    // whose dialog the app connects to the backend's backfill.
+    TimeSlider *timeSlider() const { return m_timeSlider; }
+    LoadHistoryDialog *loadHistoryDialog() const { return m_loadHistoryDialog; }
+    QAction *loadHistoryAction() const { return m_loadHistoryAction; }
 
     // Throughput clock; tests pin it.
     void setClock(std::function<qint64()> nowMs);
@@ -67,6 +74,7 @@ private:
     void onConnectionStatus(const ConnectionStatus &status);
     void updateCounters();
     void updateRate();
+    void createHistoryUi();
 
     PlantModels *m_models;
     AssetTreeView *m_tree;
@@ -86,6 +94,9 @@ private:
     quint64 m_rateSampleRecords = 0;
     double m_recordsPerSecond = 0.0;
     QString m_sourceDescription;
+    TimeSlider *m_timeSlider = nullptr;
+    LoadHistoryDialog *m_loadHistoryDialog = nullptr;
+    QAction *m_loadHistoryAction = nullptr;
 };
 
 } // namespace ndh

@@ -3,6 +3,7 @@
 #include "asset_tree_model.h"
 #include "hmi_style.h"
 #include "plant_models.h"
+#include "time_cursor.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -44,6 +45,34 @@ void styleAxis(QCPAxis *axis)
     axis->grid()->setSubGridVisible(false);
 }
 
+} // namespace
+
+// What the time slider adds to a plot: the cursor line, the value suffixes in the
+// legend, and per curve the live buffer kept aside while the graph draws history.
+struct PlotPanel::HistoryView
+{
+    QCPItemStraightLine *cursor = nullptr;
+    QHash<const QCPGraph *, QSharedPointer<QCPGraphDataContainer>> live; // set while drawing history
+    QHash<const QCPGraph *, QSharedPointer<QCPGraphDataContainer>> past;
+    QHash<const QCPGraph *, QString> suffix;
+    // What the history data was decimated for: redone when any of it changes.
+    double lower = 0, upper = 0;
+    int width = 0;
+    size_t samples = 0;
+    bool cursorDirty = true;
+    bool live_ = true;
+    qint64 shownMs = 0;
+};
+
+namespace {
+// The container the live path appends to: the graph's own, or the one put aside
+// while the graph shows history.
+QCPGraphDataContainer *liveDataOf(const QHash<const QCPGraph *, QSharedPointer<QCPGraphDataContainer>> &aside,
+                                  QCPGraph *graph)
+{
+    const auto it = aside.constFind(graph);
+    return it != aside.constEnd() ? it->data() : graph->data().data();
+}
 } // namespace
 
 PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
@@ -227,6 +256,7 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     updateTimeFormat();
     updatePausedLabel();
     updateLegendAndHint();
+    setUpTimeCursor();
 }
 
 PlotPanel::~PlotPanel() = default;
@@ -330,6 +360,9 @@ bool PlotPanel::removeCurve(const QString &attributeKey)
                                  [&](const Curve &c) { return c.key == attributeKey; });
     if (it == m_curves.end())
         return false;
+    m_historyView->live.remove(it->graph); // a later graph may get the same address
+    m_historyView->past.remove(it->graph);
+    m_historyView->suffix.remove(it->graph);
     m_plot->removeGraph(it->graph);
     m_curves.erase(it);
     assignAxes();
@@ -340,6 +373,9 @@ bool PlotPanel::removeCurve(const QString &attributeKey)
 
 void PlotPanel::clearCurves()
 {
+    m_historyView->live.clear();
+    m_historyView->past.clear();
+    m_historyView->suffix.clear();
     m_plot->clearGraphs();
     m_curves.clear();
     assignAxes();
@@ -387,7 +423,7 @@ bool PlotPanel::pullNewData()
     for (Curve &c : m_curves) {
         if (c.unit.isEmpty()) {
             // The unit may arrive after the first value (a later snapshot).
-            const QString label = labelFor(c.key, &c.unit);
+            const QString label = labelFor(c.key, &c.unit) + legendSuffix(c.graph);
             if (label != c.graph->name()) {
                 c.graph->setName(label);
                 relabelled = true;
@@ -398,11 +434,13 @@ bool PlotPanel::pullNewData()
             continue;
         if (s->endIndex() < c.nextIndex) {
             // The store was cleared and refilled: start over from what it has.
-            c.graph->data()->clear();
+            liveDataOf(m_historyView->live, c.graph)->clear();
             c.nextIndex = 0;
         }
         if (s->endIndex() == c.nextIndex)
             continue;
+        // The live buffer, also while the graph draws history instead.
+        QCPGraphDataContainer *data = liveDataOf(m_historyView->live, c.graph);
         const quint64 from = std::max(c.nextIndex, s->firstIndex);
         const size_t begin = size_t(from - s->firstIndex);
         QVector<QCPGraphData> points;
@@ -411,11 +449,11 @@ bool PlotPanel::pullNewData()
             points.append(QCPGraphData(s->t[i], s->v[i]));
         // Records from several partitions can arrive slightly out of time order.
         const bool sorted = std::is_sorted(points.cbegin(), points.cend(), qcpLessThanSortKey<QCPGraphData>);
-        c.graph->data()->add(points, sorted);
+        data->add(points, sorted);
         c.nextIndex = s->endIndex();
         // Mirror the store's bound so a plot never holds more than the store.
-        if (size_t(c.graph->data()->size()) > s->t.size() && !s->t.empty())
-            c.graph->data()->removeBefore(*std::min_element(s->t.cbegin(), s->t.cend()));
+        if (size_t(data->size()) > s->t.size() && !s->t.empty())
+            data->removeBefore(*std::min_element(s->t.cbegin(), s->t.cend()));
         appended = true;
     }
     if (relabelled)
@@ -526,12 +564,15 @@ void PlotPanel::setWindowSeconds(int seconds)
 
 void PlotPanel::applyFollow()
 {
+    if (followCursor())
+        return;
     double newest = -std::numeric_limits<double>::infinity();
     double oldest = std::numeric_limits<double>::infinity();
     for (const Curve &c : m_curves) {
-        if (!c.graph->data()->isEmpty()) {
-            newest = std::max(newest, (c.graph->data()->constEnd() - 1)->key);
-            oldest = std::min(oldest, c.graph->data()->constBegin()->key);
+        const QCPGraphDataContainer *data = liveDataOf(m_historyView->live, c.graph); // not history drawn
+        if (!data->isEmpty()) {
+            newest = std::max(newest, (data->constEnd() - 1)->key);
+            oldest = std::min(oldest, data->constBegin()->key);
         }
     }
     if (!std::isfinite(newest))
@@ -624,8 +665,11 @@ void PlotPanel::tick()
     if (!isVisible() || m_plot->height() < 8 || window()->isMinimized())
         return;
     pullNewData();
+    updateCursor();
     if (m_following && m_dirty)
         applyFollow();
+    if (updateHistoryData() && m_following)
+        rescaleValueAxes();
     if (m_dirty) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         m_dirty = false;
@@ -784,6 +828,169 @@ void PlotPanel::showTimeMarker(qint64 timeMs, const QString &label)
     m_plot->xAxis->setRange(x - half, x + half);
     --m_settingRange;
     m_dirty = true;
+}
+
+} // namespace ndh
+
+namespace ndh {
+
+void PlotPanel::setUpTimeCursor()
+{
+    m_historyView = std::make_unique<HistoryView>();
+    auto *line = new QCPItemStraightLine(m_plot);
+    line->setObjectName(QStringLiteral("timeCursorLine"));
+    line->setPen(QPen(HmiStyle::plotAxis(), 2));
+    line->setSelectable(false);
+    for (QCPItemPosition *p : {line->point1, line->point2}) {
+        p->setTypeX(QCPItemPosition::ptPlotCoords);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    line->setVisible(false);
+    m_historyView->cursor = line;
+    TimeCursor *cursor = m_models->timeCursor();
+    const auto changed = [this] {
+        m_historyView->cursorDirty = true;
+        m_dirty = true;
+    };
+    connect(cursor, &TimeCursor::timeChanged, this, changed);
+    connect(cursor, &TimeCursor::liveChanged, this, changed);
+    connect(m_models, &PlantModels::historyExtended, this, [this] { m_dirty = true; });
+}
+
+bool PlotPanel::isShowingCursor() const
+{
+    return m_historyView->cursor->visible();
+}
+
+double PlotPanel::cursorPosition() const
+{
+    return isShowingCursor() ? m_historyView->cursor->point1->coords().x() : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString PlotPanel::cursorValueText(const QString &attributeKey) const
+{
+    const QCPGraph *graph = graphFor(attributeKey);
+    return graph ? m_historyView->suffix.value(graph).trimmed() : QString();
+}
+
+bool PlotPanel::isDrawingHistory(const QString &attributeKey) const
+{
+    const QCPGraph *graph = graphFor(attributeKey);
+    return graph && m_historyView->live.contains(graph);
+}
+
+QString PlotPanel::legendSuffix(const QCPGraph *graph) const
+{
+    return m_historyView ? m_historyView->suffix.value(graph) : QString();
+}
+
+// A following plot keeps the cursor in the middle while the operator scrubs.
+bool PlotPanel::followCursor()
+{
+    const TimeCursor *cursor = m_models->timeCursor();
+    if (cursor->isLive())
+        return false;
+    const double x = double(cursor->timeMs()) / 1000.0;
+    const double half = m_windowSeconds / 2.0;
+    if (m_plot->xAxis->range().lower != x - half || m_plot->xAxis->range().upper != x + half) {
+        ++m_settingRange;
+        m_plot->xAxis->setRange(x - half, x + half);
+        --m_settingRange;
+    }
+    rescaleValueAxes();
+    m_dirty = true;
+    return true;
+}
+
+void PlotPanel::updateCursor()
+{
+    HistoryView &h = *m_historyView;
+    if (!h.cursorDirty)
+        return;
+    h.cursorDirty = false;
+    const TimeCursor *cursor = m_models->timeCursor();
+    const bool live = cursor->isLive();
+    const qint64 t = cursor->timeMs();
+    h.cursor->setVisible(!live);
+    if (!live) {
+        const double x = double(t) / 1000.0;
+        h.cursor->point1->setCoords(x, 0);
+        h.cursor->point2->setCoords(x, 1);
+    }
+    for (Curve &c : m_curves) {
+        QString suffix;
+        if (!live) {
+            const auto sample = m_models->history().valueAt(c.key, t);
+            suffix = sample ? QStringLiteral("  = %1").arg(displayText(sample->value)) : QStringLiteral("  = \u2014");
+            if (sample && !c.unit.isEmpty())
+                suffix += u' ' + c.unit;
+        }
+        if (suffix == h.suffix.value(c.graph))
+            continue;
+        const QString base = c.graph->name().left(c.graph->name().size() - h.suffix.value(c.graph).size());
+        if (suffix.isEmpty())
+            h.suffix.remove(c.graph);
+        else
+            h.suffix.insert(c.graph, suffix);
+        c.graph->setName(base + suffix);
+    }
+    m_dirty = true;
+}
+
+// Swaps each curve between its live buffer and min/max columns from the history
+// engine, by whether the visible range reaches back past what the live buffer holds.
+// True when any curve's data changed.
+bool PlotPanel::updateHistoryData()
+{
+    HistoryView &h = *m_historyView;
+    const HistoryStore &history = m_models->history();
+    const QCPRange range = m_plot->xAxis->range();
+    const int width = std::max(16, m_plot->axisRect()->width());
+    const bool moved = range.lower != h.lower || range.upper != h.upper || width != h.width
+                       || history.sampleCount() != h.samples;
+    const qint64 fromMs = qint64(range.lower * 1000.0);
+    const qint64 toMs = qint64(range.upper * 1000.0);
+    bool changed = false;
+    std::vector<double> t;
+    std::vector<double> v;
+    for (Curve &c : m_curves) {
+        const SeriesStore::Series *s = m_models->series().find(c.key);
+        const double bufferStart = s && !s->t.empty() ? s->t.front() : std::numeric_limits<double>::infinity();
+        const bool need = range.lower < bufferStart && !history.isEmpty()
+                          && history.samplesInRange(c.key, fromMs, toMs) > 0;
+        const bool drawing = h.live.contains(c.graph);
+        if (!need) {
+            if (drawing) {
+                c.graph->setData(h.live.take(c.graph));
+                h.past.remove(c.graph);
+                changed = true;
+            }
+            continue;
+        }
+        if (drawing && !moved)
+            continue;
+        history.decimate(c.key, fromMs, toMs, width, t, v);
+        QSharedPointer<QCPGraphDataContainer> &past = h.past[c.graph];
+        if (!past)
+            past = QSharedPointer<QCPGraphDataContainer>::create();
+        QVector<QCPGraphData> points;
+        points.reserve(qsizetype(t.size()));
+        for (size_t i = 0; i < t.size(); ++i)
+            points.append(QCPGraphData(t[i], v[i]));
+        past->set(points, true);
+        if (!drawing) {
+            h.live.insert(c.graph, c.graph->data());
+            c.graph->setData(past);
+        }
+        changed = true;
+    }
+    h.lower = range.lower;
+    h.upper = range.upper;
+    h.width = width;
+    h.samples = history.sampleCount();
+    if (changed)
+        m_dirty = true;
+    return changed;
 }
 
 } // namespace ndh

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -74,6 +75,15 @@ public:
     void showTimeMarker(qint64 timeMs, const QString &label);
     qint64 timeMarkerMs() const { return m_markerMs; } // 0: none
 
+    // Time slider (DESIGN.md §5): away from live, a vertical cursor at the slider's
+    // instant and each curve's value there in the legend; a following plot keeps the
+    // cursor centred. Where the visible range reaches back past the live buffer the
+    // curves are drawn from the history engine, min/max per pixel column.
+    bool isShowingCursor() const;
+    double cursorPosition() const; // seconds since the epoch; NaN when live
+    QString cursorValueText(const QString &attributeKey) const;
+    bool isDrawingHistory(const QString &attributeKey) const;
+
     // {"curves": [...keys], "window": seconds} for QSettings.
     QVariantMap saveState() const;
     void restoreState(const QVariantMap &state);
@@ -116,6 +126,12 @@ private:
     Curve *curveFor(const QCPGraph *graph);
     int freeColorIndex() const;
     QString labelFor(const QString &key, QString *unit) const;
+    struct HistoryView;
+    void setUpTimeCursor();
+    bool followCursor();
+    void updateCursor();
+    bool updateHistoryData();
+    QString legendSuffix(const QCPGraph *graph) const;
 
     PlantModels *m_models;
     QToolBar *m_toolBar;
@@ -130,6 +146,7 @@ private:
     QCPItemText *m_markerLabel = nullptr;
     qint64 m_markerMs = 0;
     std::vector<Curve> m_curves;
+    std::unique_ptr<HistoryView> m_historyView;
     bool m_following = true;
     bool m_dirty = true;
     bool m_current = false;
