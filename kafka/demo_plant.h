@@ -3,6 +3,8 @@
 // standard topics, and the plant simulator publishing into it on its own thread.
 // The console then connects to bootstrap() through the ordinary consumer path.
 
+#include "plant_generator.h"
+
 #include <QString>
 
 #include <memory>
@@ -17,6 +19,7 @@ struct SimulatorOptions
     qint64 count = -1;         // stop after this many messages (-1: no limit)
     double durationSec = -1;   // stop after this long (-1: no limit)
     qint64 startTimeMs = -1;   // >= 0: simulated clock from here (fully deterministic output)
+    AlarmScenarios scenarios;  // chattering / flood on top of the normal plant (off by default)
 };
 
 class EmbeddedBroker;

@@ -347,6 +347,8 @@ void PlantGenerator::startup(qint64 nowMs)
 
 void PlantGenerator::step(qint64 nowMs)
 {
+    if ((m_scenarios.chattering || m_scenarios.flood) && scenarioStep(nowMs))
+        return;
     const double r = uniform();
     if (m_assets.empty() || r >= 0.88) {
         droneStep(nowMs);
@@ -597,6 +599,109 @@ void PlantGenerator::droneStep(qint64 nowMs)
     data["heading"] = round2(d.heading);
     data["location"] = {{"latitude", round6(d.latitude)}, {"longitude", round6(d.longitude)}};
     emitDrone(topics::kMonitoringData, d, "drone.telemetry", "telemetry-service", nowMs, std::move(data));
+}
+
+} // namespace ndh
+
+namespace ndh {
+
+std::optional<AlarmScenarios> AlarmScenarios::fromName(const QString &name)
+{
+    AlarmScenarios s;
+    const QString n = name.trimmed().toLower();
+    if (n == u"flood")
+        s.flood = true;
+    else if (n == u"chattering")
+        s.chattering = true;
+    else if (n == u"alarms")
+        s.flood = s.chattering = true;
+    else if (n != u"none" && !n.isEmpty())
+        return std::nullopt;
+    return s;
+}
+
+namespace {
+
+const char *floodSeverity(int i)
+{
+    return i == 0 ? "critical" : (i % 3 == 0 ? "high" : (i % 3 == 1 ? "medium" : "low"));
+}
+
+} // namespace
+
+bool PlantGenerator::scenarioStep(qint64 nowMs)
+{
+    if (m_assets.empty())
+        return false;
+    if (m_scenarioStartMs < 0) {
+        m_scenarioStartMs = nowMs;
+        m_nextChatterMs = nowMs + m_scenarios.chatterPeriodMs;
+        m_nextFloodMs = nowMs + m_scenarios.floodFirstAfterMs;
+    }
+    const auto alarm = [&](Asset &asset, const QString &alarmId, const char *type, const char *severity,
+                           const QString &message, const char *attribute, const Json &value, bool raise) {
+        Json data;
+        data["alarm_id"] = str(alarmId);
+        data["alarm_type"] = type;
+        data["severity"] = severity;
+        data["message"] = str(message);
+        data["attribute"] = attribute;
+        data["value"] = value;
+        emitNdh(raise ? topics::kAlarmTriggered : topics::kAlarmCleared, asset, nowMs, std::move(data));
+    };
+
+    if (m_scenarios.chattering && nowMs >= m_nextChatterMs) {
+        // A badly tuned pressure switch on the first pump: no deadband, so it toggles.
+        m_nextChatterMs = nowMs + std::max<qint64>(1, m_scenarios.chatterPeriodMs);
+        m_chatterActive = !m_chatterActive;
+        Asset &a = m_assets.front();
+        alarm(a, QStringLiteral("%1.pressure_switch.LO").arg(a.info.id), "low_pressure_switch", "medium",
+              m_chatterActive ? QStringLiteral("%1 suction pressure switch low").arg(a.info.id)
+                              : QStringLiteral("%1 suction pressure switch back to normal").arg(a.info.id),
+              "pressure", m_chatterActive ? Json(2.9) : Json(3.1), m_chatterActive);
+        return true;
+    }
+
+    if (!m_scenarios.flood)
+        return false;
+    const int n = std::max(1, m_scenarios.floodAlarms);
+    if (m_floodStartMs < 0 && nowMs >= m_nextFloodMs && m_floodCleared) {
+        m_floodStartMs = nowMs;
+        m_floodRaised = 0;
+        m_floodCleared = false;
+        m_floodCleaning = 0;
+        ++m_floodCount;
+        m_nextFloodMs = nowMs + std::max<qint64>(m_scenarios.floodEveryMs, m_scenarios.floodClearAfterMs + 1000);
+    }
+    if (m_floodStartMs >= 0 && m_floodRaised < n
+        && nowMs >= m_floodStartMs + m_scenarios.floodSpanMs * m_floodRaised / n) {
+        // The cascade: the first compressor trips (critical), then every asset
+        // downstream reports low flow / low pressure / trip in turn.
+        const int i = m_floodRaised++;
+        Asset &a = m_assets[size_t(i) % m_assets.size()];
+        const bool root = i == 0;
+        const char *severity = floodSeverity(i);
+        const char *attribute = i % 2 == 0 ? "flow_rate" : "pressure";
+        alarm(a, QStringLiteral("%1.%2.LO").arg(a.info.id, QLatin1String(attribute)), "low_limit", severity,
+              root ? QStringLiteral("%1 tripped: upstream supply lost").arg(a.info.id)
+                   : QStringLiteral("%1 %2 low after upstream trip").arg(a.info.id, QLatin1String(attribute)),
+              attribute, Json(0.0), true);
+        return true;
+    }
+    if (m_floodStartMs >= 0 && m_floodRaised >= n && nowMs >= m_floodStartMs + m_scenarios.floodClearAfterMs) {
+        const int i = m_floodCleaning++;
+        Asset &a = m_assets[size_t(i) % m_assets.size()];
+        const char *attribute = i % 2 == 0 ? "flow_rate" : "pressure";
+        alarm(a, QStringLiteral("%1.%2.LO").arg(a.info.id, QLatin1String(attribute)), "low_limit", floodSeverity(i),
+              QStringLiteral("%1 %2 back to normal").arg(a.info.id, QLatin1String(attribute)), attribute, Json(1.0),
+              false);
+        if (m_floodCleaning >= n) {
+            m_floodStartMs = -1;
+            m_floodCleared = true;
+        }
+        return true;
+    }
+    return false;
 }
 
 } // namespace ndh

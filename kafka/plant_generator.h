@@ -21,6 +21,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <deque>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -34,6 +35,30 @@ struct PlantRecord
     qint64 timestampMs = 0; // event time, also used as the Kafka record timestamp
 };
 
+// Alarm scenarios on top of the normal plant (off by default, so a seed's output
+// is unchanged unless asked for). Scheduled on the records' clock, so they are as
+// deterministic as the rest. The plant itself already raises high temperature and
+// vibration alarms on its excursions and drone battery alerts (alert.created).
+struct AlarmScenarios
+{
+    // One pressure switch alarm toggling every chatterPeriodMs (> 3 activations a minute).
+    bool chattering = false;
+    qint64 chatterPeriodMs = 7000;
+    // An upstream trip cascading into floodAlarms alarms over floodSpanMs (EEMUA 191
+    // flood: more than 10 in 10 minutes), repeating every floodEveryMs; the first
+    // one starts floodFirstAfterMs after the first record; everything clears
+    // floodClearAfterMs after the cascade began.
+    bool flood = false;
+    int floodAlarms = 30;
+    qint64 floodSpanMs = 60 * 1000;
+    qint64 floodEveryMs = 15 * 60 * 1000;
+    qint64 floodFirstAfterMs = 2000;
+    qint64 floodClearAfterMs = 8 * 60 * 1000;
+
+    // "flood", "chattering", "alarms" (both), "none"; nullopt for anything else.
+    static std::optional<AlarmScenarios> fromName(const QString &name);
+};
+
 class PlantGenerator
 {
 public:
@@ -44,6 +69,9 @@ public:
     ~PlantGenerator(); // out of line: the private structs are complete only in the .cpp
     PlantGenerator(const PlantGenerator &) = delete;
     PlantGenerator &operator=(const PlantGenerator &) = delete;
+
+    void setAlarmScenarios(const AlarmScenarios &scenarios) { m_scenarios = scenarios; }
+    const AlarmScenarios &alarmScenarios() const { return m_scenarios; }
 
     // The next record, stamped with nowMs for records that start at this call.
     PlantRecord next(qint64 nowMs);
@@ -87,6 +115,18 @@ private:
                    qint64 nowMs, Json data);
     void push(const char *topic, const QString &key, const Json &doc, qint64 nowMs);
     void checkAlarm(Asset &asset, Attribute &attr, qint64 nowMs, const QString &causeId);
+    bool scenarioStep(qint64 nowMs); // true when it emitted a record
+
+    AlarmScenarios m_scenarios;
+    qint64 m_scenarioStartMs = -1;
+    qint64 m_nextChatterMs = 0;
+    bool m_chatterActive = false;
+    qint64 m_nextFloodMs = 0;
+    qint64 m_floodStartMs = -1; // the cascade in progress, -1 when none
+    int m_floodRaised = 0;
+    bool m_floodCleared = true;
+    int m_floodCleaning = 0;
+    quint64 m_floodCount = 0;
 
     std::mt19937_64 m_rng;
     quint64 m_seed;

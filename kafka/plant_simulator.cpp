@@ -148,6 +148,7 @@ bool PlantSimulator::waitFinished(int timeoutMs)
 void PlantSimulator::run()
 {
     PlantGenerator generator(m_options.seed, m_options.assets);
+    generator.setAlarmScenarios(m_options.scenarios);
     const bool simulatedClock = m_options.startTimeMs >= 0;
     const double rate = m_options.rate;
     // With a simulated clock the duration is simulated time too, so a duration run is
