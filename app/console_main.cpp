@@ -1,6 +1,7 @@
 // ndh-console: composes the backend (kafka layer) with the window (ui layer).
 // Everything else lives in the layer libraries.
 
+#include "alarm_list_view.h"
 #include "asset_tree_view.h"
 #include "consumer_config.h"
 #include "demo_plant.h"
@@ -141,6 +142,11 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                              QStringLiteral("6000"));
     parser.addOptions({demo, bootstrap, topics, start, envelope, partitions, rate, assets, seed, plot, filter, screenshot,
                        screenshotAfter});
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      tr("Demo simulator: alarm scenario on top of the plant: flood, chattering, "
+                                         "alarms (both) or none."),
+                                      QStringLiteral("NAME"), QStringLiteral("none"));
+    parser.addOption(scenario);
     parser.process(app);
 
     Options o;
@@ -207,6 +213,12 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
         o.plots << keys.split(u',', Qt::SkipEmptyParts);
     o.filter = parser.value(filter);
     o.screenshotFile = parser.value(screenshot);
+    if (const auto scenarios = ndh::AlarmScenarios::fromName(parser.value(scenario))) {
+        o.simulator.scenarios = *scenarios;
+    } else {
+        *error = tr("--scenario must be flood, chattering, alarms or none");
+        return std::nullopt;
+    }
     return o;
 }
 
@@ -269,6 +281,14 @@ int main(int argc, char *argv[])
     ndh::MainWindow window(&models);
     window.setSourceDescription(demo ? tr("embedded demo plant (%1)").arg(consumer.bootstrap) : consumer.bootstrap);
     window.restoreSettings();
+    // Alarm actions leave through the backend's idempotent producer and come back
+    // through the topics like everyone else's.
+    if (ndh::AlarmListView *alarms = window.alarmListView()) {
+        alarms->setPublisher([&backend](const ndh::OutgoingRecord &r) {
+            backend.publish(r.topic, r.key, r.payload, r.correlationId);
+        });
+        QObject::connect(&backend, &ndh::IngestBackend::published, alarms, &ndh::AlarmListView::onPublished);
+    }
     if (!options->plots.isEmpty()) {
         const auto existing = window.plotArea()->plots();
         for (ndh::PlotPanel *panel : existing) {

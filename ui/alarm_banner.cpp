@@ -31,12 +31,17 @@ AlarmBanner::AlarmBanner(AlarmTableModel *model, QWidget *parent)
     m_row->setContentsMargins(4, 2, 4, 2);
     m_row->setSpacing(6);
     m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText);
     m_row->addWidget(m_title);
     for (int i = 0; i < kMaxShown; ++i) {
         auto *b = new QToolButton(this);
         b->setAutoRaise(false);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setVisible(false);
+        // Squeezes (clipping its text) rather than widening the main window.
+        b->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        b->setMinimumWidth(120);
+        b->setMaximumWidth(520);
         connect(b, &QToolButton::clicked, this, [this, i] {
             if (i < m_shownKeys.size())
                 emit alarmClicked(m_shownKeys[i]);
@@ -119,9 +124,9 @@ void AlarmBanner::refresh()
         const Alarm &a = *found[size_t(i)];
         m_shownKeys << a.key;
         const QString time = QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("HH:mm:ss"));
-        b->setText(QStringLiteral("%1  %2  %3  %4")
-                       .arg(time, priorityName(a.priority).toUpper(), a.asset.id,
-                            a.message.isEmpty() ? a.alarmId : a.message.left(60)));
+        b->setProperty("fullText", QStringLiteral("%1  %2  %3")
+                                       .arg(time, priorityName(a.priority).toUpper(),
+                                            a.message.isEmpty() ? a.asset.id + u' ' + a.alarmId : a.message.left(80)));
         b->setToolTip(tr("%1\nClick to select it in the alarm list").arg(a.key));
         const bool critical = a.priority == 1;
         b->setStyleSheet(QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "
@@ -140,6 +145,31 @@ void AlarmBanner::refresh()
         m_title->setStyleSheet(QString());
     }
     m_moreLabel->setText(m_more > 0 ? tr("+%n more", nullptr, m_more) : QString());
+    elideButtons();
+}
+
+void AlarmBanner::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    elideButtons();
+}
+
+void AlarmBanner::elideButtons()
+{
+    // Share what is left between the shown alarms; each keeps its start (time,
+    // priority, asset) and loses the end of its message.
+    const int shown = int(m_shownKeys.size());
+    if (shown == 0)
+        return;
+    const int fixed = m_title->sizeHint().width() + m_moreLabel->sizeHint().width() + m_muteButton->sizeHint().width()
+                      + m_row->spacing() * (shown + 3) + 16;
+    const int each = std::clamp((width() - fixed) / shown, 120, 560);
+    for (int i = 0; i < shown; ++i) {
+        QToolButton *b = m_buttons[i];
+        const QString full = b->property("fullText").toString();
+        b->setText(b->fontMetrics().elidedText(full, Qt::ElideRight, each - 16));
+        b->setFixedWidth(each);
+    }
 }
 
 QString AlarmBanner::text() const

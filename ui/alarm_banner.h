@@ -46,7 +46,11 @@ public slots:
 signals:
     void alarmClicked(const QString &alarmKey);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void elideButtons();
     void scheduleRefresh();
     void onHighPriorityAlarm();
 

@@ -46,6 +46,15 @@ class AlarmRowDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // Today's alarms show their time only: the date is noise at 3 a.m. and the
+    // column stays narrow; older ones keep the date.
+    QString displayText(const QVariant &value, const QLocale &locale) const override
+    {
+        const QString text = QStyledItemDelegate::displayText(value, locale);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        return text.size() == 19 && text.startsWith(today) ? text.mid(11) : text;
+    }
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
@@ -161,7 +170,7 @@ void AlarmListView::buildUi()
                         &AlarmListView::acknowledgeVisible);
     m_shelve = make(tr("&Shelve…"), QKeySequence(Qt::CTRL | Qt::Key_H),
                     tr("Shelve the selected alarms for a while, with a reason"), &AlarmListView::shelveSelected);
-    m_unshelve = make(tr("&Unshelve"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+    m_unshelve = make(tr("&Unshelve"), QKeySequence(Qt::CTRL | Qt::Key_U),
                       tr("Bring shelved alarms back before their shelve expires"), &AlarmListView::unshelveSelected);
     m_removeService = make(tr("&Remove from service…"), {}, tr("Take the selected alarms out of service, with a reason"),
                            &AlarmListView::removeSelectedFromService);
@@ -256,7 +265,7 @@ void AlarmListView::buildUi()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<int> widths{140, 64, 96, 200, 190, 280, 90, 100};
+    const QList<int> widths{80, 70, 100, 240, 230, 280, 100, 90};
     for (int c = 0; c < widths.size(); ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->horizontalHeader()->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);

@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "alarm_banner.h"
+#include "alarm_kpi_view.h"
+#include "alarm_list_view.h"
 #include "asset_tree_view.h"
 #include "connection_status_widget.h"
 #include "dead_letter_view.h"
@@ -23,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -38,7 +42,7 @@ namespace ndh {
 namespace {
 
 // Bump when docks are added or renamed so an old layout is not forced on new docks.
-constexpr int kWindowStateVersion = 1;
+constexpr int kWindowStateVersion = 2; // 2: alarm docks
 constexpr int kMessageTimeoutMs = 5000;
 
 } // namespace
@@ -86,6 +90,7 @@ MainWindow::MainWindow(PlantModels *models, QWidget *parent)
 
     createMenus();
     createStatusBar();
+    createAlarmUi();
     createHistoryUi();
 
     connect(m_models, &PlantModels::batchApplied, this, &MainWindow::onBatchApplied);
@@ -419,6 +424,88 @@ void MainWindow::createHistoryUi()
     // Before Help, wherever the other menus ended up.
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), history);
+}
+
+} // namespace ndh
+
+namespace ndh {
+
+void MainWindow::createAlarmUi()
+{
+    // The banner sits above the trends, where it is seen whatever dock is in front.
+    m_alarmBanner = new AlarmBanner(m_models->alarms(), this);
+    QWidget *plots = takeCentralWidget();
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_alarmBanner);
+    column->addWidget(plots, 1);
+    setCentralWidget(central);
+
+    m_alarmList = new AlarmListView(m_models->alarms(), this);
+    m_alarmDock = new QDockWidget(tr("Alarms"), this);
+    m_alarmDock->setObjectName(QStringLiteral("alarmDock"));
+    m_alarmDock->setWidget(m_alarmList);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alarmDock);
+    m_alarmKpis = new AlarmKpiView(m_models->alarms(), this);
+    m_alarmKpiDock = new QDockWidget(tr("Alarm KPIs"), this);
+    m_alarmKpiDock->setObjectName(QStringLiteral("alarmKpiDock"));
+    m_alarmKpiDock->setWidget(m_alarmKpis);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alarmKpiDock);
+    tabifyDockWidget(m_alarmDock, m_alarmKpiDock);
+    m_alarmDock->raise();
+    resizeDocks({m_alarmDock}, {300}, Qt::Vertical);
+
+    for (QAction *menuAction : menuBar()->actions()) {
+        if (menuAction->menu() && menuAction->menu()->title() == tr("&View")) {
+            QMenu *view = menuAction->menu();
+            QAction *toggleAlarms = m_alarmDock->toggleViewAction();
+            toggleAlarms->setText(tr("A&larms"));
+            toggleAlarms->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+            QAction *toggleKpis = m_alarmKpiDock->toggleViewAction();
+            toggleKpis->setText(tr("Alarm &KPIs"));
+            toggleKpis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+            QAction *first = view->actions().value(2); // after the tree and dead-letter toggles
+            view->insertAction(first, toggleAlarms);
+            view->insertAction(first, toggleKpis);
+            view->insertAction(first, m_alarmBanner->muteAction());
+            break;
+        }
+    }
+
+    if (auto *message = findChild<QLabel *>(QStringLiteral("statusMessage")))
+        connect(m_alarmList, &AlarmListView::statusMessage, message, &QLabel::setText);
+    connect(m_alarmBanner, &AlarmBanner::alarmClicked, this, [this](const QString &key) {
+        m_alarmDock->show();
+        m_alarmDock->raise();
+        m_alarmList->selectAlarm(key);
+    });
+    connect(m_alarmList, &AlarmListView::assetRequested, this, &MainWindow::showAsset);
+    connect(m_alarmList, &AlarmListView::plotRequested, this,
+            [this](const QString &attributeKey, qint64 timeMs, const QString &label) {
+                if (!m_plots->plotAttributeAt(attributeKey, timeMs, label))
+                    statusBar()->showMessage(tr("Cannot plot %1").arg(attributeKey), kMessageTimeoutMs);
+            });
+}
+
+void MainWindow::showAsset(const QString &assetKey)
+{
+    const QModelIndex source = m_models->assetTree()->indexForAsset(assetKey);
+    QTreeView *tree = m_tree->treeView();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(tree->model());
+    QModelIndex index = proxy ? proxy->mapFromSource(source) : source;
+    if (source.isValid() && !index.isValid()) {
+        m_tree->setFilterText({}); // hidden by the tree's filter: show it rather than fail
+        index = proxy ? proxy->mapFromSource(source) : source;
+    }
+    if (!index.isValid())
+        return;
+    m_assetDock->show();
+    m_assetDock->raise();
+    tree->setCurrentIndex(index);
+    tree->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    tree->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace ndh

@@ -16,6 +16,9 @@ class QToolButton;
 
 namespace ndh {
 
+class AlarmBanner;
+class AlarmKpiView;
+class AlarmListView;
 class AssetTreeView;
 class ConnectionStatusWidget;
 class DeadLetterView;
@@ -45,6 +48,11 @@ public:
     ConnectionStatusWidget *connectionStatusWidget() const { return m_connection; }
     QDockWidget *assetDock() const { return m_assetDock; }
     QDockWidget *deadLetterDock() const { return m_deadLetterDock; }
+    AlarmListView *alarmListView() const { return m_alarmList; }
+    AlarmBanner *alarmBanner() const { return m_alarmBanner; }
+    AlarmKpiView *alarmKpiView() const { return m_alarmKpis; }
+    QDockWidget *alarmDock() const { return m_alarmDock; }
+    QDockWidget *alarmKpiDock() const { return m_alarmKpiDock; }
     QToolButton *deadLetterButton() const { return m_deadLetterButton; }
     QString rateText() const;
     QString eventsText() const;
@@ -70,6 +78,8 @@ protected:
 private:
     void createMenus();
     void createStatusBar();
+    void createAlarmUi();
+    void showAsset(const QString &assetKey);
     void onBatchApplied();
     void onConnectionStatus(const ConnectionStatus &status);
     void updateCounters();
@@ -82,6 +92,11 @@ private:
     DeadLetterView *m_deadLetters;
     QDockWidget *m_assetDock;
     QDockWidget *m_deadLetterDock;
+    AlarmListView *m_alarmList = nullptr;
+    AlarmBanner *m_alarmBanner = nullptr;
+    AlarmKpiView *m_alarmKpis = nullptr;
+    QDockWidget *m_alarmDock = nullptr;
+    QDockWidget *m_alarmKpiDock = nullptr;
     ConnectionStatusWidget *m_connection;
     QLabel *m_rateLabel;
     QLabel *m_eventsLabel;
