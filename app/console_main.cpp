@@ -8,6 +8,7 @@
 #include "envelope_decoder.h"
 #include "hmi_style.h"
 #include "ingest_backend.h"
+#include "log_session_controller.h"
 #include "main_window.h"
 #include "plant_models.h"
 #include "plot_area.h"
@@ -93,6 +94,7 @@ struct Options
     int screenshotAfterMs = 6000;
     QList<QStringList> plots; // attribute keys per plot
     QString filter;
+    QString logFile; // open this log or incident bundle offline (no broker, no demo)
 };
 
 int fail(const QString &message)
@@ -147,6 +149,10 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                          "alarms (both) or none."),
                                       QStringLiteral("NAME"), QStringLiteral("none"));
     parser.addOption(scenario);
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 tr("A log (kcat -C -J lines, .jsonl or .jsonl.zst) or an incident bundle (.ndh) "
+                                    "to open offline, without any broker."),
+                                 QStringLiteral("[FILE]"));
     parser.process(app);
 
     Options o;
@@ -176,6 +182,14 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
         return std::nullopt;
 
     o.demo = parser.isSet(demo) || !parser.isSet(bootstrap);
+    if (!parser.positionalArguments().isEmpty()) {
+        if (parser.isSet(demo) || parser.isSet(bootstrap) || parser.positionalArguments().size() > 1) {
+            *error = tr("give one FILE to open offline, or --demo / --bootstrap, not both");
+            return std::nullopt;
+        }
+        o.logFile = parser.positionalArguments().first();
+        o.demo = false;
+    }
     if (parser.isSet(bootstrap) && parser.isSet(demo)) {
         *error = tr("--demo and --bootstrap exclude each other");
         return std::nullopt;
@@ -304,7 +318,14 @@ int main(int argc, char *argv[])
     }
     if (!options->filter.isEmpty())
         window.assetTreeView()->setFilterText(options->filter);
+    // Exported logs and incident bundles (File > Open/Export, drag-and-drop, FILE).
+    ndh::LogSessionController logs(&models, &window);
+    logs.setSourceCluster(demo ? QStringLiteral("embedded demo plant") : consumer.bootstrap);
+    logs.setLoadInPlace(!options->logFile.isEmpty());
+    logs.setInteractive(options->screenshotFile.isEmpty());
     window.show();
+    if (!options->logFile.isEmpty())
+        logs.openFile(options->logFile);
 
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
         watchdog.arm();
@@ -333,7 +354,8 @@ int main(int argc, char *argv[])
         });
     }
 
-    backend.start();
+    if (options->logFile.isEmpty())
+        backend.start();
     const int rc = QApplication::exec();
     return exitCode != 0 ? exitCode : rc;
 }
