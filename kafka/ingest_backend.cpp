@@ -3,6 +3,7 @@
 #include "envelope_publisher.h"
 #include "kafka_consumer_worker.h"
 #include "kafka_logging.h"
+#include "redis_client.h"
 
 #include <QDeadlineTimer>
 #include <QThread>
@@ -45,6 +46,21 @@ void IngestBackend::start()
     m_publisher = publisher;
     connect(m_thread, &QThread::finished, publisher, &QObject::deleteLater);
     connect(publisher, &EnvelopePublisher::published, this, &IngestBackend::published, Qt::QueuedConnection);
+    if (m_redisConfig.enabled) {
+        // Same thread, same in-flight counter: Redis and Kafka batches are coalesced
+        // together, never more than one waiting for the GUI.
+        auto *redis = new RedisClient(m_redisConfig, m_inFlight);
+        redis->moveToThread(m_thread);
+        m_redis = redis;
+        connect(m_thread, &QThread::started, redis, &RedisClient::start);
+        connect(m_thread, &QThread::finished, redis, &QObject::deleteLater);
+        connect(redis, &RedisClient::batchReady, this, &IngestBackend::relayBatch, Qt::QueuedConnection);
+        connect(redis, &RedisClient::statusChanged, this, &IngestBackend::redisStatusChanged, Qt::QueuedConnection);
+        connect(redis, &RedisClient::snapshotProgress, this, &IngestBackend::redisSnapshotProgress,
+                Qt::QueuedConnection);
+        connect(redis, &RedisClient::snapshotFinished, this, &IngestBackend::redisSnapshotFinished,
+                Qt::QueuedConnection);
+    }
     m_thread->start();
 }
 
@@ -80,6 +96,8 @@ void IngestBackend::stop(int timeoutMs)
     if (m_publisher)
         QMetaObject::invokeMethod(m_publisher.data(), [p = m_publisher.data()] { p->shutdown(1000); },
                                   Qt::QueuedConnection);
+    if (m_redis)
+        QMetaObject::invokeMethod(m_redis.data(), &RedisClient::shutdown, Qt::QueuedConnection);
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &KafkaConsumerWorker::shutdown, Qt::QueuedConnection);
     else

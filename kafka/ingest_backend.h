@@ -7,6 +7,7 @@
 #include "connection_status.h"
 #include "consumer_config.h"
 #include "plant_event.h"
+#include "redis_client.h"
 
 #include <QObject>
 #include <QPointer>
@@ -20,6 +21,7 @@ namespace ndh {
 
 class EnvelopePublisher;
 class KafkaConsumerWorker;
+class RedisClient;
 
 class IngestBackend : public QObject
 {
@@ -33,6 +35,10 @@ public:
     void stop(int timeoutMs = 4000);
     bool isRunning() const;
     const ConsumerConfig &config() const { return m_config; }
+    // Redis beside Kafka (DESIGN.md §1.4): set before start(); its worker shares the
+    // backend thread and the batch hand-off, its link state comes as redisStatusChanged.
+    void setRedisConfig(RedisConfig config) { m_redisConfig = std::move(config); }
+    const RedisConfig &redisConfig() const { return m_redisConfig; }
 
     // Operator actions out (DESIGN.md §8): handed by queued invocation to the
     // EnvelopePublisher on the backend thread; published() follows once per call,
@@ -44,6 +50,9 @@ signals:
     void published(const QString &correlationId, bool ok, const QString &error);
     void batchReady(const ndh::EventBatchPtr &batch);
     void statusChanged(const ndh::ConnectionStatus &status);
+    void redisStatusChanged(const ndh::ConnectionStatus &status);
+    void redisSnapshotProgress(quint64 read, quint64 total);
+    void redisSnapshotFinished(quint64 keys, qint64 elapsedMs);
 
 private:
     // Relays a worker batch and marks it taken once every direct receiver ran, so
@@ -54,6 +63,8 @@ private:
     std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
     QThread *m_thread = nullptr;
     QPointer<KafkaConsumerWorker> m_worker;
+    RedisConfig m_redisConfig;
+    QPointer<RedisClient> m_redis;
     QPointer<EnvelopePublisher> m_publisher;
 };
 

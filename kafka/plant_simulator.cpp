@@ -187,6 +187,8 @@ void PlantSimulator::run()
                                  ? m_options.startTimeMs + (rate > 0 ? qint64(std::llround(double(n) * 1000.0 / rate)) : n)
                                  : QDateTime::currentMSecsSinceEpoch();
         const PlantRecord record = generator.next(nowMs);
+        if (m_tap)
+            m_tap(record);
         for (;;) {
             const rd_kafka_resp_err_t err = rd_kafka_producev(
                 m_producer, RD_KAFKA_V_TOPIC(record.topic.constData()),

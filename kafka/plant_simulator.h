@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -18,6 +19,8 @@ struct rd_kafka_s;
 struct rd_kafka_message_s;
 
 namespace ndh {
+
+struct PlantRecord;
 
 class PlantSimulator
 {
@@ -47,6 +50,9 @@ public:
 
     // How long the final flush may take once count/duration is reached.
     void setFlushTimeoutMs(int ms) { m_flushTimeoutMs = ms; }
+    // Called on the simulator thread with every record just before it goes to Kafka
+    // (the Redis mirror of `ndhctl simulate --redis`). Set before start().
+    void setRecordTap(std::function<void(const PlantRecord &)> tap) { m_tap = std::move(tap); }
 
 private:
     void run();
@@ -69,6 +75,7 @@ private:
     std::condition_variable m_wake;
     QString m_error;
     QString m_lastClientError;
+    std::function<void(const PlantRecord &)> m_tap;
 };
 
 } // namespace ndh

@@ -6,6 +6,7 @@
 #include <QMimeData>
 
 #include <algorithm>
+#include <bit>
 #include <climits>
 
 namespace ndh {
@@ -25,6 +26,8 @@ struct AssetTreeModel::Node
     QString unit;
     QString lifecycle;
     qint64 updatedMs = 0;
+    quint8 origin = 0;  // AssetTreeModel::Origin bits that delivered the live value
+    QString messageId;  // of the event that set the live value (same event, other path)
     // What the row shows while the time slider is away from live.
     AttributeValue pastValue;
     QString pastLifecycle;
@@ -47,6 +50,16 @@ QString formatAge(qint64 ms)
     if (ms < 2 * 86400000LL)
         return QString::number(ms / 3600000) + QStringLiteral(" h");
     return QString::number(ms / 86400000LL) + QStringLiteral(" d");
+}
+
+quint8 originBit(EventSource::Channel channel)
+{
+    switch (channel) {
+    case EventSource::Channel::Kafka: return AssetTreeModel::OriginKafka;
+    case EventSource::Channel::Redis: return AssetTreeModel::OriginRedis;
+    case EventSource::Channel::File: return AssetTreeModel::OriginFile;
+    }
+    return 0;
 }
 
 void markAttached(AssetTreeModel::Node *node)
@@ -119,7 +132,10 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             *it = {std::min(it->first, node->row), std::max(it->second, node->row)};
     };
 
+    const qint64 nowMs = m_now();
     for (const PlantEvent &e : events) {
+        const quint8 bit = originBit(e.source.channel);
+        m_sources[std::countr_zero(unsigned(bit))].lastHeardMs = nowMs;
         switch (e.kind) {
         case EventKind::CommandRequest:
         case EventKind::CommandResponse:
@@ -150,6 +166,18 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             }
             if (e.eventTimeMs < attr->updatedMs)
                 continue;
+            // The same event from the other path (Redis and Kafka, DESIGN.md §1.4) is
+            // not applied twice: it only adds its origin.
+            if (attr->updatedMs > 0 && e.eventTimeMs == attr->updatedMs
+                && (e.messageId == attr->messageId || s.value == attr->value)) {
+                if (!(attr->origin & bit)) {
+                    attr->origin |= bit;
+                    noteChanged(attr);
+                }
+                continue;
+            }
+            attr->origin = bit;
+            attr->messageId = e.messageId;
             attr->value = s.value;
             attr->updatedMs = e.eventTimeMs;
             if (!s.unit.isEmpty())
@@ -342,6 +370,14 @@ void AssetTreeModel::clear()
 
 void AssetTreeModel::refreshAges()
 {
+    quint8 live = 0;
+    for (int i = 0; i < 3; ++i)
+        live |= isSourceLive(EventSource::Channel(i)) ? quint8(1u << i) : 0;
+    if (live != m_liveMask) {
+        m_liveMask = live;
+        announceAll(); // a source fell silent or came back: value rows change look
+        return;
+    }
     // Age is derived from the clock, so only the age column of each populated
     // parent is announced; the values themselves did not change.
     const auto announce = [this](Node *parent) {
@@ -443,10 +479,19 @@ QVariant AssetTreeModel::data(const QModelIndex &index, int role) const
             if (!leafish || updatedMs <= 0)
                 return {};
             return QDateTime::fromMSecsSinceEpoch(updatedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        case OriginColumn:
+            return n->kind == NodeKind::Attribute && !m_past ? originText(n->origin) : QString();
         default:
             return {};
         }
     case Qt::ToolTipRole:
+        if (n->kind == NodeKind::Attribute && !m_past && n->origin != 0)
+            return tr("%1 = %2 %3\nFrom %4, %5 ago.%6\nDouble-click or drag onto a plot to chart it.")
+                .arg(n->key, displayText(value), n->unit, originText(n->origin),
+                     formatAge(m_now() - n->updatedMs),
+                     isStale(n) ? tr("\nStale: no live source has refreshed it for more than %1 s.")
+                                      .arg(m_staleAfterMs / 1000)
+                                : QString());
         if (n->kind == NodeKind::Attribute)
             return tr("%1 = %2 %3\nDouble-click or drag onto a plot to chart it.")
                 .arg(n->key, displayText(value), n->unit);
@@ -480,6 +525,10 @@ QVariant AssetTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case LifecycleRole:
         return n->kind == NodeKind::Asset ? QVariant(lifecycle) : QVariant();
+    case OriginRole:
+        return n->kind == NodeKind::Attribute ? QVariant(int(n->origin)) : QVariant();
+    case StaleRole:
+        return n->kind == NodeKind::Attribute ? QVariant(isStale(n)) : QVariant();
     default:
         return {};
     }
@@ -495,6 +544,7 @@ QVariant AssetTreeModel::headerData(int section, Qt::Orientation orientation, in
     case UnitColumn: return tr("Unit");
     case AgeColumn: return tr("Age");
     case UpdatedColumn: return tr("Updated");
+    case OriginColumn: return tr("Source");
     default: return {};
     }
 }
@@ -528,6 +578,74 @@ QMimeData *AssetTreeModel::mimeData(const QModelIndexList &indexes) const
     mime->setData(QLatin1String(kAttributeMimeType), keys.join(u'\n').toUtf8());
     mime->setText(keys.join(u'\n'));
     return mime;
+}
+
+QString AssetTreeModel::originText(int mask)
+{
+    QStringList parts;
+    if (mask & OriginRedis)
+        parts << tr("Redis");
+    if (mask & OriginKafka)
+        parts << tr("Kafka");
+    if (mask & OriginFile)
+        parts << tr("File");
+    return parts.join(QStringLiteral(" + "));
+}
+
+void AssetTreeModel::setStaleAfterMs(qint64 ms)
+{
+    m_staleAfterMs = std::max<qint64>(1000, ms);
+    announceAll();
+}
+
+void AssetTreeModel::setSourceUp(EventSource::Channel channel, bool up)
+{
+    SourceHealth &h = m_sources[int(channel)];
+    if (h.up == up)
+        return;
+    h.up = up;
+    if (up)
+        h.lastHeardMs = m_now(); // back: give it the full limit to deliver again
+    announceAll();
+}
+
+bool AssetTreeModel::isSourceLive(EventSource::Channel channel) const
+{
+    const SourceHealth &h = m_sources[int(channel)];
+    if (channel == EventSource::Channel::File)
+        return true; // a loaded file is what it is; its ages tell the rest
+    return h.up && (h.lastHeardMs == 0 || m_now() - h.lastHeardMs <= m_staleAfterMs);
+}
+
+bool AssetTreeModel::isStale(const Node *node) const
+{
+    if (m_past || node->kind != NodeKind::Attribute || node->updatedMs <= 0)
+        return false;
+    if (m_now() - node->updatedMs > m_staleAfterMs)
+        return true;
+    if (node->origin == 0)
+        return false;
+    for (int i = 0; i < 3; ++i) {
+        if ((node->origin & (1u << i)) && isSourceLive(EventSource::Channel(i)))
+            return false;
+    }
+    return true;
+}
+
+void AssetTreeModel::announceAll()
+{
+    const auto announce = [this](Node *parent) {
+        if (parent->children.empty())
+            return;
+        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
+        emit dataChanged(index(0, ValueColumn, p), index(int(parent->children.size()) - 1, ColumnCount - 1, p));
+    };
+    for (auto &location : m_root->children) {
+        for (auto &type : location->children) {
+            for (auto &asset : type->children)
+                announce(asset.get());
+        }
+    }
 }
 
 } // namespace ndh

@@ -22,7 +22,7 @@ class AssetTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ValueColumn, UnitColumn, AgeColumn, UpdatedColumn, ColumnCount };
+    enum Column { NameColumn, ValueColumn, UnitColumn, AgeColumn, UpdatedColumn, OriginColumn, ColumnCount };
     enum class NodeKind : quint8 { Location, AssetType, Asset, Attribute };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
@@ -31,7 +31,13 @@ public:
         UpdatedMsRole,    // qint64 event time of the value
         NumericValueRole, // double, or invalid when the value is not numeric
         LifecycleRole,    // asset rows: lifecycle state text
+        OriginRole,       // attribute rows: int mask of Origin bits that delivered the shown value
+        StaleRole,        // attribute rows: bool, the value is not kept fresh by a live source
     };
+    // Where a value came from; the same event from both paths sets both bits.
+    enum Origin : quint8 { OriginKafka = 1, OriginRedis = 2, OriginFile = 4 };
+    static QString originText(int mask); // "Redis", "Kafka", "Redis + Kafka", "File"
+    static constexpr qint64 kDefaultStaleAfterMs = 60'000;
     static constexpr auto kAttributeMimeType = "application/x-ndh-attribute-keys";
 
     explicit AssetTreeModel(QObject *parent = nullptr);
@@ -44,6 +50,14 @@ public:
     void setClock(std::function<qint64()> nowMs);
     // Tells views the age column moved on (one dataChanged per asset parent).
     void refreshAges();
+
+    // Staleness (DESIGN.md §1.4): a value is stale when it has not been refreshed for
+    // longer than staleAfterMs, or when every source that delivered it is down or has
+    // been silent for longer than that.
+    void setStaleAfterMs(qint64 ms);
+    qint64 staleAfterMs() const { return m_staleAfterMs; }
+    void setSourceUp(EventSource::Channel channel, bool up);
+    bool isSourceLive(EventSource::Channel channel) const;
 
     // Time slider (DESIGN.md §5): show the plant as it was at atMs (values, lifecycle,
     // ages relative to atMs). Live events keep arriving meanwhile: they update the live
@@ -82,6 +96,8 @@ private:
     Node *ensureAttribute(Node *asset, const QString &name);
     void insertStaged();
     qint64 shownUpdatedMs(const Node *node) const;
+    bool isStale(const Node *node) const;
+    void announceAll(); // every value row, all columns (staleness changed)
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_assets;     // asset key -> asset node
@@ -92,6 +108,14 @@ private:
     bool m_past = false;
     qint64 m_pastAtMs = 0;
     const HistoryStore *m_history = nullptr;
+    qint64 m_staleAfterMs = kDefaultStaleAfterMs;
+    struct SourceHealth
+    {
+        bool up = true;
+        qint64 lastHeardMs = 0;
+    };
+    SourceHealth m_sources[3]; // Kafka, Redis, File
+    quint8 m_liveMask = 7;     // sources live at the last refresh, to notice silence
 };
 
 } // namespace ndh

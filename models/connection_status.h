@@ -17,6 +17,10 @@ struct ConnectionStatus
     int brokersUp = 0;
     int brokersKnown = 0;
     double recordsPerSecond = 0.0;
+    // Which link this is: the console shows one status per source side by side.
+    enum class Source : quint8 { Kafka, Redis };
+    Source source = Source::Kafka;
+    QString progress; // long work in progress ("reading state 4,000 of 10,000"), else empty
 };
 
 QString connectionStateName(ConnectionStatus::State state);

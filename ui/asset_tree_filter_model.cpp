@@ -151,9 +151,14 @@ QVariant AssetTreeFilterModel::data(const QModelIndex &index, int role) const
             return QBrush(HmiStyle::mutedText());
         if (kind == Kind::Attribute && source.column() == AssetTreeModel::AgeColumn) {
             const qint64 updated = source.data(AssetTreeModel::UpdatedMsRole).toLongLong();
-            if (updated > 0 && m_now() - updated > kStaleAfterMs)
+            if (updated > 0 && m_now() - updated > staleAfterMs())
                 return QBrush(HmiStyle::staleText());
         }
+        // Values no live source keeps fresh (Redis or Kafka down or silent) look stale.
+        if (kind == Kind::Attribute
+            && (source.column() == AssetTreeModel::ValueColumn || source.column() == AssetTreeModel::OriginColumn)
+            && source.data(AssetTreeModel::StaleRole).toBool())
+            return QBrush(HmiStyle::staleText());
         return QSortFilterProxyModel::data(index, role);
     }
     case Qt::FontRole: {
@@ -173,7 +178,7 @@ QVariant AssetTreeFilterModel::data(const QModelIndex &index, int role) const
         QString tip = QSortFilterProxyModel::data(index, role).toString();
         if (kind == Kind::Attribute) {
             const qint64 updated = source.data(AssetTreeModel::UpdatedMsRole).toLongLong();
-            if (updated > 0 && m_now() - updated > kStaleAfterMs)
+            if (updated > 0 && m_now() - updated > staleAfterMs())
                 tip += u'\n' + tr("No new value for %1: the value may be stale.")
                                    .arg(ConnectionStatusWidget::durationText(m_now() - updated));
         }
@@ -185,6 +190,14 @@ QVariant AssetTreeFilterModel::data(const QModelIndex &index, int role) const
     default:
         return QSortFilterProxyModel::data(index, role);
     }
+}
+
+qint64 AssetTreeFilterModel::staleAfterMs() const
+{
+    // The configured limit lives with the source model (--stale-after).
+    if (const auto *tree = qobject_cast<const AssetTreeModel *>(sourceModel()))
+        return tree->staleAfterMs();
+    return kStaleAfterMs;
 }
 
 } // namespace ndh

@@ -17,8 +17,10 @@ class AssetTreeFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    // A value not updated for this long is shown as stale.
+    // A value not updated for this long is shown as stale, unless the source model
+    // (AssetTreeModel::setStaleAfterMs) says otherwise.
     static constexpr qint64 kStaleAfterMs = 60'000;
+    qint64 staleAfterMs() const;
 
     explicit AssetTreeFilterModel(QObject *parent = nullptr);
 

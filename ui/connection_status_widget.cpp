@@ -59,6 +59,14 @@ bool ConnectionStatusWidget::isAbnormal() const
 
 QString ConnectionStatusWidget::stateText() const
 {
+    if (m_status.source == ConnectionStatus::Source::Redis) {
+        switch (m_status.state) {
+        case ConnectionStatus::State::Disconnected: return tr("Redis: disconnected");
+        case ConnectionStatus::State::Connecting: return tr("Redis: connecting");
+        case ConnectionStatus::State::Connected: return tr("Redis: connected");
+        case ConnectionStatus::State::BrokerDown: return tr("Redis down");
+        }
+    }
     switch (m_status.state) {
     case ConnectionStatus::State::Disconnected: return tr("Disconnected");
     case ConnectionStatus::State::Connecting: return tr("Connecting");
@@ -77,6 +85,8 @@ QString ConnectionStatusWidget::detailText() const
         parts << tr("%1 of %2 brokers up").arg(m_status.brokersUp).arg(m_status.brokersKnown);
     const qint64 since = m_status.sinceMs > 0 ? m_status.sinceMs : m_enteredMs;
     parts << tr("for %1").arg(durationText(qMax<qint64>(0, m_now() - since)));
+    if (!m_status.progress.isEmpty())
+        parts << m_status.progress;
     // A stale error next to a healthy link would alarm for nothing.
     if (isAbnormal() && !m_status.lastError.isEmpty())
         parts << m_status.lastError;

@@ -1,0 +1,564 @@
+#include "redis_client.h"
+
+#include <QLoggingCategory>
+
+#include <QDateTime>
+#include <QLocale>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <hiredis/hiredis.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace ndh {
+
+namespace {
+
+QByteArray replyBytes(const redisReply *r)
+{
+    return r && r->str ? QByteArray(r->str, qsizetype(r->len)) : QByteArray();
+}
+
+// SCAN MATCH takes a glob: the prefix itself must match literally.
+QByteArray globEscaped(const QByteArray &prefix)
+{
+    QByteArray out;
+    out.reserve(prefix.size() + 4);
+    for (char c : prefix) {
+        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// A hash rendered as one JSON object, so a dead letter keeps it whole and readable.
+QByteArray hashAsJson(const QList<QPair<QByteArray, QByteArray>> &fields)
+{
+    nlohmann::json doc = nlohmann::json::object();
+    for (const auto &[name, value] : fields)
+        doc[name.toStdString()] = value.toStdString();
+    return QByteArray::fromStdString(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace
+
+std::optional<RedisEndpoint> parseRedisAddress(const QString &text, QString *error)
+{
+    RedisEndpoint ep;
+    QString host = text.trimmed();
+    QString port;
+    if (host.startsWith(u'[')) {
+        const int close = host.indexOf(u']');
+        if (close < 0) {
+            if (error)
+                *error = QStringLiteral("'%1' is not HOST:PORT (unclosed '[')").arg(text);
+            return std::nullopt;
+        }
+        port = host.mid(close + 1).startsWith(u':') ? host.mid(close + 2) : QString();
+        host = host.mid(1, close - 1);
+    } else if (host.count(u':') == 1) {
+        port = host.section(u':', 1);
+        host = host.section(u':', 0, 0);
+    }
+    if (host.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("'%1' is not HOST:PORT (no host)").arg(text);
+        return std::nullopt;
+    }
+    ep.host = host;
+    if (!port.isEmpty()) {
+        bool ok = false;
+        const int p = port.toInt(&ok);
+        if (!ok || p <= 0 || p > 65535) {
+            if (error)
+                *error = QStringLiteral("'%1' is not HOST:PORT (bad port '%2')").arg(text, port);
+            return std::nullopt;
+        }
+        ep.port = p;
+    }
+    return ep;
+}
+
+RedisClient::RedisClient(RedisConfig config, std::shared_ptr<std::atomic<int>> inFlight)
+    : m_config(std::move(config))
+    , m_inFlight(std::move(inFlight))
+{
+    m_status.source = ConnectionStatus::Source::Redis;
+    m_status.endpoint = QStringLiteral("Redis ") + m_config.endpoint.displayName();
+    m_pending = std::make_unique<EventBatch>();
+    m_heartbeatChannel = QByteArrayLiteral("ndh:console:heartbeat:")
+                         + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+}
+
+RedisClient::~RedisClient()
+{
+    teardown();
+}
+
+void RedisClient::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_clock.start();
+    m_sinceHandoff.start();
+    m_tickTimer = new QTimer(this);
+    m_tickTimer->setInterval(33);
+    connect(m_tickTimer, &QTimer::timeout, this, &RedisClient::tick);
+    m_tickTimer->start();
+    m_reconnectTimer = new QTimer(this);
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &RedisClient::connectNow);
+    connectNow();
+}
+
+void RedisClient::shutdown()
+{
+    m_running = false;
+    if (m_tickTimer)
+        m_tickTimer->stop();
+    if (m_reconnectTimer)
+        m_reconnectTimer->stop();
+    teardown();
+    setState(ConnectionStatus::State::Disconnected);
+}
+
+void RedisClient::teardown()
+{
+    ++m_generation;
+    for (QPointer<RedisQtAdapter> *a : {&m_cmd, &m_sub}) {
+        if (*a) {
+            (*a)->disconnect(this);
+            (*a)->close(); // from now on no handler of it runs
+            (*a)->deleteLater();
+        }
+        *a = nullptr;
+    }
+    m_readyCount = 0;
+    m_subscribedAcks = 0;
+    m_snapshotting = false;
+    m_scanInFlight = false;
+    m_readsInFlight = 0;
+}
+
+void RedisClient::connectNow()
+{
+    if (!m_running)
+        return;
+    teardown();
+    ++m_attempts;
+    if (m_status.state != ConnectionStatus::State::BrokerDown)
+        setState(ConnectionStatus::State::Connecting);
+    const quint64 gen = m_generation;
+    for (QPointer<RedisQtAdapter> *slot : {&m_cmd, &m_sub}) {
+        auto *adapter = new RedisQtAdapter(this);
+        *slot = adapter;
+        connect(adapter, &RedisQtAdapter::ready, this, [this, gen] {
+            if (gen == m_generation)
+                onAdapterReady();
+        });
+        connect(adapter, &RedisQtAdapter::failed, this, [this, gen](const QString &reason, bool auth) {
+            if (gen == m_generation)
+                onAdapterFailed(reason, auth);
+        });
+    }
+    m_cmd->open(m_config.endpoint);
+    if (m_sub)
+        m_sub->open(m_config.endpoint);
+}
+
+void RedisClient::onAdapterReady()
+{
+    if (++m_readyCount == 2)
+        subscribeAll();
+}
+
+void RedisClient::onAdapterFailed(const QString &reason, bool authProblem)
+{
+    teardown();
+    setState(ConnectionStatus::State::BrokerDown, reason);
+    scheduleReconnect(authProblem);
+}
+
+void RedisClient::scheduleReconnect(bool authProblem)
+{
+    if (!m_running)
+        return;
+    if (authProblem) {
+        // Retrying a refused password at once is a retry storm that may lock the
+        // account: wait long, the operator has to fix the credentials anyway.
+        m_backoffMs = std::max(m_config.authBackoffMs, m_backoffMs * 2);
+    } else {
+        m_backoffMs = m_backoffMs <= 0 ? m_config.backoffInitialMs : std::min(m_backoffMs * 2, m_config.backoffMaxMs);
+    }
+    const int jitter = int(QRandomGenerator::global()->bounded(std::max(1, m_backoffMs / 5)));
+    m_reconnectTimer->start(m_backoffMs + jitter);
+}
+
+void RedisClient::subscribeAll()
+{
+    const quint64 gen = m_generation;
+    auto handler = [this, gen](redisReply *r) {
+        if (gen == m_generation)
+            onMessage(r);
+    };
+    QList<QByteArray> sub{QByteArrayLiteral("SUBSCRIBE"), m_heartbeatChannel};
+    for (const QString &c : std::as_const(m_config.channels))
+        sub << c.toUtf8();
+    m_subscribedAcks = -(int(sub.size()) - 1);
+    if (!m_config.patterns.isEmpty()) {
+        QList<QByteArray> psub{QByteArrayLiteral("PSUBSCRIBE")};
+        for (const QString &p : std::as_const(m_config.patterns))
+            psub << p.toUtf8();
+        m_subscribedAcks -= int(psub.size()) - 1;
+        m_sub->subscribe(psub, handler);
+    }
+    m_sub->subscribe(sub, handler);
+}
+
+void RedisClient::onMessage(redisReply *reply)
+{
+    if (!reply)
+        return;
+    const qint64 now = m_clock.elapsed();
+    m_lastEchoMs = now; // anything from the subscriber proves it alive
+    if (reply->type == REDIS_REPLY_ERROR) {
+        bool auth = false;
+        const QString why = RedisQtAdapter::explainError(replyBytes(reply), &auth);
+        onAdapterFailed(tr("Redis at %1: SUBSCRIBE failed: %2").arg(m_config.endpoint.displayName(), why), auth);
+        return;
+    }
+    if (reply->type != REDIS_REPLY_ARRAY || reply->elements < 3)
+        return;
+    const QByteArray kind = replyBytes(reply->element[0]);
+    if (kind == "subscribe" || kind == "psubscribe") {
+        if (++m_subscribedAcks == 0) {
+            // Subscribed to everything: from now on nothing published is missed, so
+            // the state read below plus the stream is complete.
+            m_backoffMs = 0;
+            m_lastEchoMs = now;
+            m_heartbeatWaiting = false;
+            setState(ConnectionStatus::State::Connected);
+            qCInfo(lcRedis, "Redis at %s: subscribed to %lld channels", qPrintable(m_config.endpoint.displayName()),
+                   qlonglong(m_config.channels.size() + m_config.patterns.size()));
+            startSnapshot();
+        }
+        return;
+    }
+    const bool pattern = kind == "pmessage";
+    if (!pattern && kind != "message")
+        return;
+    if (pattern && reply->elements < 4)
+        return;
+    const redisReply *channel = reply->element[pattern ? 2 : 1];
+    const redisReply *payload = reply->element[pattern ? 3 : 2];
+    if (!pattern && channel->len == size_t(m_heartbeatChannel.size())
+        && memcmp(channel->str, m_heartbeatChannel.constData(), channel->len) == 0) {
+        m_heartbeatWaiting = false;
+        return;
+    }
+    EventSource source;
+    source.channel = EventSource::Channel::Redis;
+    source.topic = QString::fromUtf8(channel->str, qsizetype(channel->len));
+    source.brokerTimeMs = QDateTime::currentMSecsSinceEpoch();
+    m_decoder.decodeOrDeadLetter(QByteArrayView(payload->str, qsizetype(payload->len)), {}, source,
+                                 m_pending->events, m_pending->deadLetters, source.brokerTimeMs);
+    ++m_pending->recordsConsumed;
+    m_pending->bytesConsumed += payload->len;
+    ++m_messagesThisWindow;
+}
+
+void RedisClient::startSnapshot()
+{
+    m_snapshotting = true;
+    m_scanDone = false;
+    m_scanInFlight = false;
+    m_cursor = "0";
+    m_readsInFlight = 0;
+    m_keysRead = 0;
+    m_keysTotal = 0;
+    m_snapshotStartMs = m_clock.elapsed();
+    m_lastProgressMs = 0;
+    const quint64 gen = m_generation;
+    // DBSIZE counts every key, not just ours: an upper bound for the progress bar.
+    m_cmd->command({QByteArrayLiteral("DBSIZE")}, [this, gen](redisReply *r) {
+        if (gen == m_generation && r && r->type == REDIS_REPLY_INTEGER)
+            m_keysTotal = quint64(std::max<long long>(0, r->integer));
+    });
+    scanNext();
+}
+
+void RedisClient::scanNext()
+{
+    if (!m_snapshotting || m_scanInFlight || m_scanDone || !m_cmd)
+        return;
+    if (m_readsInFlight >= m_config.maxReadsInFlight)
+        return; // resumed when reads come back
+    if (m_pending->events.size() >= kMaxPendingEvents && m_inFlight->load() > 0)
+        return; // the GUI is behind: the tick resumes once it took the batch
+    const quint64 gen = m_generation;
+    m_scanInFlight = true;
+    m_cmd->command({QByteArrayLiteral("SCAN"), m_cursor, QByteArrayLiteral("MATCH"),
+                    globEscaped(m_config.keyPrefix.toUtf8()) + '*', QByteArrayLiteral("COUNT"),
+                    QByteArray::number(std::max(1, m_config.scanCount))},
+                   [this, gen](redisReply *r) {
+                       if (gen == m_generation)
+                           onScanReply(r);
+                   });
+}
+
+void RedisClient::onScanReply(redisReply *reply)
+{
+    m_scanInFlight = false;
+    if (!reply)
+        return;
+    if (reply->type == REDIS_REPLY_ERROR) {
+        bool auth = false;
+        const QString why = RedisQtAdapter::explainError(replyBytes(reply), &auth);
+        onAdapterFailed(tr("Redis at %1: reading the state failed: %2").arg(m_config.endpoint.displayName(), why),
+                        auth);
+        return;
+    }
+    if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 2 || reply->element[1]->type != REDIS_REPLY_ARRAY)
+        return;
+    m_cursor = replyBytes(reply->element[0]);
+    m_scanDone = m_cursor == "0" || m_cursor.isEmpty();
+    const quint64 gen = m_generation;
+    const redisReply *keys = reply->element[1];
+    for (size_t i = 0; i < keys->elements; ++i) {
+        const QByteArray key = replyBytes(keys->element[i]);
+        ++m_readsInFlight;
+        m_cmd->command({QByteArrayLiteral("HGETALL"), key}, [this, gen, key](redisReply *r) {
+            if (gen == m_generation)
+                onHashReply(key, r);
+        });
+    }
+    if (!finishSnapshotIfDone())
+        scanNext();
+}
+
+void RedisClient::onHashReply(const QByteArray &key, redisReply *reply)
+{
+    --m_readsInFlight;
+    if (!reply)
+        return;
+    const QString where = QStringLiteral("redis:") + QString::fromUtf8(key);
+    if (reply->type == REDIS_REPLY_ERROR) {
+        bool auth = false;
+        const QByteArray err = replyBytes(reply);
+        const QString why = RedisQtAdapter::explainError(err, &auth);
+        addDeadLetter(err, key,
+                      err.startsWith("WRONGTYPE")
+                          ? tr("key %1 under the state prefix is not a hash").arg(QString::fromUtf8(key))
+                          : tr("reading key %1 failed: %2").arg(QString::fromUtf8(key), why),
+                      where);
+    } else if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 2) {
+        QList<QPair<QByteArray, QByteArray>> fields;
+        fields.reserve(qsizetype(reply->elements / 2));
+        qsizetype bytes = 0;
+        for (size_t i = 0; i + 1 < reply->elements; i += 2) {
+            bytes += qsizetype(reply->element[i]->len + reply->element[i + 1]->len);
+            fields.append({replyBytes(reply->element[i]), replyBytes(reply->element[i + 1])});
+        }
+        if (bytes > m_config.maxHashBytes) {
+            addDeadLetter(hashAsJson(fields), key,
+                          tr("state hash %1 is %2 bytes, more than the %3 bytes allowed")
+                              .arg(QString::fromUtf8(key))
+                              .arg(bytes)
+                              .arg(m_config.maxHashBytes),
+                          where);
+        } else {
+            QString reason;
+            if (!snapshotFromHash(QString::fromUtf8(key), fields, m_decoder, QDateTime::currentMSecsSinceEpoch(),
+                                  m_pending->events, &reason))
+                addDeadLetter(hashAsJson(fields), key, reason, where);
+        }
+        ++m_pending->recordsConsumed;
+        m_pending->bytesConsumed += quint64(bytes);
+    }
+    ++m_keysRead;
+    const qint64 now = m_clock.elapsed();
+    if (now - m_lastProgressMs >= 200) {
+        m_lastProgressMs = now;
+        emit snapshotProgress(m_keysRead, std::max(m_keysTotal, m_keysRead));
+        m_status.progress = tr("reading state: %1 assets").arg(QLocale().toString(m_keysRead));
+        emit statusChanged(m_status);
+    }
+    if (!finishSnapshotIfDone())
+        scanNext();
+}
+
+bool RedisClient::finishSnapshotIfDone()
+{
+    if (!m_snapshotting || !m_scanDone || m_readsInFlight > 0 || m_scanInFlight)
+        return false;
+    m_snapshotting = false;
+    const qint64 elapsed = m_clock.elapsed() - m_snapshotStartMs;
+    qCInfo(lcRedis, "Redis at %s: read the state of %llu keys in %lld ms",
+           qPrintable(m_config.endpoint.displayName()), m_keysRead, elapsed);
+    handOff(true);
+    emit snapshotProgress(m_keysRead, m_keysRead);
+    emit snapshotFinished(m_keysRead, elapsed);
+    m_status.progress.clear();
+    emit statusChanged(m_status);
+    return true;
+}
+
+bool RedisClient::snapshotFromHash(const QString &key, const QList<QPair<QByteArray, QByteArray>> &fields,
+                                   const EnvelopeDecoder &decoder, qint64 nowMs, std::vector<PlantEvent> &out,
+                                   QString *reason)
+{
+    const auto field = [&fields](std::initializer_list<const char *> names) -> std::optional<QByteArray> {
+        for (const char *n : names) {
+            for (const auto &[name, value] : fields) {
+                if (name == n)
+                    return value;
+            }
+        }
+        return std::nullopt;
+    };
+    nlohmann::json doc;
+    QString id = QString::fromUtf8(field({"id", "asset_id"}).value_or(QByteArray()));
+    if (id.isEmpty())
+        id = key.section(u':', -1);
+    if (id.isEmpty()) {
+        if (reason)
+            *reason = tr("state hash %1 has no 'id' field").arg(key);
+        return false;
+    }
+    nlohmann::json attributes = nlohmann::json::object();
+    if (const auto attrs = field({"attributes"})) {
+        attributes = nlohmann::json::parse(attrs->constBegin(), attrs->constEnd(), nullptr, false);
+        if (attributes.is_discarded() || !attributes.is_object()) {
+            if (reason)
+                *reason = tr("field 'attributes' of state hash %1 is not a JSON object").arg(key);
+            return false;
+        }
+    }
+    const QByteArray updated = field({"updated", "timestamp", "updated_at"}).value_or(QByteArray());
+    doc["message_id"] = (QStringLiteral("redis:") + key + u'@' + QString::fromUtf8(updated)).toStdString();
+    doc["event_type"] = "state_snapshot";
+    doc["asset_id"] = id.toStdString();
+    if (const auto t = field({"type", "asset_type"}))
+        doc["asset_type"] = t->toStdString();
+    if (const auto l = field({"location"}))
+        doc["location"] = l->toStdString();
+    if (!updated.isEmpty())
+        doc["timestamp"] = updated.toStdString();
+    doc["event_data"]["attributes"] = std::move(attributes);
+    if (const auto lc = field({"lifecycle", "lifecycle_state", "status"}))
+        doc["event_data"]["lifecycle_state"] = lc->toStdString();
+    const std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    EventSource source;
+    source.channel = EventSource::Channel::Redis;
+    source.topic = key;
+    source.brokerTimeMs = updated.isEmpty() ? 0 : parseTimestampMs(QByteArrayView(updated)).value_or(0);
+    Q_UNUSED(nowMs)
+    const qsizetype before = qsizetype(out.size());
+    const DecodeOutcome outcome = decoder.decode(QByteArrayView(text.data(), qsizetype(text.size())), source, out);
+    if (!outcome.accepted) {
+        if (reason)
+            *reason = tr("state hash %1: %2").arg(key, outcome.reason);
+        return false;
+    }
+    for (qsizetype i = before; i < qsizetype(out.size()); ++i)
+        out[size_t(i)].kind = EventKind::Snapshot;
+    return true;
+}
+
+void RedisClient::addDeadLetter(const QByteArray &payload, const QByteArray &key, const QString &reason,
+                                const QString &where)
+{
+    DeadLetter d;
+    const qsizetype limit = m_decoder.limits().maxPayloadBytes;
+    d.payloadSize = payload.size();
+    d.payload = payload.left(limit);
+    d.key = key;
+    d.reason = reason;
+    d.source.channel = EventSource::Channel::Redis;
+    d.source.topic = where;
+    d.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    m_pending->deadLetters.push_back(std::move(d));
+}
+
+void RedisClient::heartbeat()
+{
+    if (!m_cmd || !m_cmd->isReady() || m_subscribedAcks != 0 || m_readyCount != 2)
+        return;
+    const qint64 now = m_clock.elapsed();
+    if (now - m_lastEchoMs > m_config.heartbeatTimeoutMs) {
+        onAdapterFailed(tr("Redis at %1 stopped delivering messages (nothing for %2 ms)")
+                            .arg(m_config.endpoint.displayName())
+                            .arg(now - m_lastEchoMs),
+                        false);
+        return;
+    }
+    if (now - m_lastHeartbeatSentMs < m_config.heartbeatIntervalMs)
+        return;
+    m_lastHeartbeatSentMs = now;
+    m_heartbeatWaiting = true;
+    // The reply proves the server answers; the echo on the subscriber proves the
+    // subscription still delivers (a killed or dropped subscriber is noticed too).
+    m_cmd->command({QByteArrayLiteral("PUBLISH"), m_heartbeatChannel, QByteArray::number(now)}, {});
+}
+
+void RedisClient::tick()
+{
+    heartbeat();
+    if (m_snapshotting)
+        scanNext();
+    handOff(false);
+    const qint64 now = m_clock.elapsed();
+    if (now - m_rateWindowStartMs >= 1000) {
+        const double rate = double(m_messagesThisWindow) * 1000.0 / double(now - m_rateWindowStartMs);
+        m_messagesThisWindow = 0;
+        m_rateWindowStartMs = now;
+        if (rate != m_status.recordsPerSecond) {
+            m_status.recordsPerSecond = rate;
+            emit statusChanged(m_status);
+        }
+    }
+}
+
+void RedisClient::handOff(bool force)
+{
+    if (m_pending->recordsConsumed == 0 && m_pending->events.empty() && m_pending->deadLetters.empty())
+        return;
+    if (m_inFlight->load() > 0)
+        return; // the GUI has not taken the last batch (ours or Kafka's): keep coalescing
+    const int maxPerSecond = std::max(1, m_config.maxHandoffsPerSecond);
+    const qint64 minGapMs = (1000 + maxPerSecond - 1) / maxPerSecond;
+    if (!force && m_sinceHandoff.elapsed() < minGapMs)
+        return;
+    m_pending->createdMs = QDateTime::currentMSecsSinceEpoch();
+    m_inFlight->fetch_add(1);
+    emit batchReady(EventBatchPtr(m_pending.release()));
+    m_pending = std::make_unique<EventBatch>();
+    m_sinceHandoff.restart();
+}
+
+void RedisClient::setState(ConnectionStatus::State state, const QString &error)
+{
+    // One report per episode: repeated failures of the same kind change nothing an
+    // operator would act on.
+    if (state == m_status.state && (state != ConnectionStatus::State::BrokerDown || m_status.lastError == error))
+        return;
+    const bool wasDown = m_status.state == ConnectionStatus::State::BrokerDown;
+    m_status.state = state;
+    m_status.sinceMs = QDateTime::currentMSecsSinceEpoch();
+    if (state == ConnectionStatus::State::BrokerDown) {
+        m_status.lastError = error;
+        m_status.progress.clear();
+        qCWarning(lcRedis, "%s", qPrintable(error)); // never contains the password
+    } else if (state == ConnectionStatus::State::Connected) {
+        m_status.lastError.clear();
+        if (wasDown)
+            qCInfo(lcRedis, "Redis at %s reachable again", qPrintable(m_config.endpoint.displayName()));
+    }
+    emit statusChanged(m_status);
+}
+
+} // namespace ndh
