@@ -9,10 +9,14 @@
 #include "hmi_style.h"
 #include "ingest_backend.h"
 #include "log_session_controller.h"
+#include "history_backfill.h"
+#include "load_history_dialog.h"
 #include "main_window.h"
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
+#include "time_cursor.h"
+#include "time_slider.h"
 #include "topic_catalog.h"
 
 #include <QApplication>
@@ -94,6 +98,7 @@ struct Options
     int screenshotAfterMs = 6000;
     QList<QStringList> plots; // attribute keys per plot
     QString filter;
+    bool scrubToAlarm = false; // screenshots: the console scrubbed back to an alarm
     QString logFile; // open this log or incident bundle offline (no broker, no demo)
 };
 
@@ -153,6 +158,10 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                  tr("A log (kcat -C -J lines, .jsonl or .jsonl.zst) or an incident bundle (.ndh) "
                                     "to open offline, without any broker."),
                                  QStringLiteral("[FILE]"));
+    const QCommandLineOption scrubToAlarm(QStringLiteral("scrub-to-alarm"),
+                                          tr("With --screenshot: scrub back to the newest high-priority alarm "
+                                             "before taking the picture."));
+    parser.addOption(scrubToAlarm);
     parser.process(app);
 
     Options o;
@@ -226,6 +235,7 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     for (const QString &keys : parser.values(plot))
         o.plots << keys.split(u',', Qt::SkipEmptyParts);
     o.filter = parser.value(filter);
+    o.scrubToAlarm = parser.isSet(scrubToAlarm);
     o.screenshotFile = parser.value(screenshot);
     if (const auto scenarios = ndh::AlarmScenarios::fromName(parser.value(scenario))) {
         o.simulator.scenarios = *scenarios;
@@ -295,6 +305,41 @@ int main(int argc, char *argv[])
     ndh::MainWindow window(&models);
     window.setSourceDescription(demo ? tr("embedded demo plant (%1)").arg(consumer.bootstrap) : consumer.bootstrap);
     window.restoreSettings();
+
+    // "Load history...": its own consumer on its own thread, into the history only.
+    ndh::HistoryBackfill backfill(consumer);
+    QObject::connect(&backfill, &ndh::HistoryBackfill::batchReady, &models, &ndh::PlantModels::applyHistoryBatch);
+    ndh::LoadHistoryDialog *loadHistory = window.loadHistoryDialog();
+    QObject::connect(loadHistory, &ndh::LoadHistoryDialog::startRequested, &backfill,
+                     [&backfill](qint64 fromMs, qint64 toMs) { backfill.start(fromMs, toMs); });
+    QObject::connect(loadHistory, &ndh::LoadHistoryDialog::cancelRequested, &backfill, &ndh::HistoryBackfill::cancel);
+    QObject::connect(&backfill, &ndh::HistoryBackfill::progress, loadHistory, &ndh::LoadHistoryDialog::setProgress);
+    QObject::connect(&backfill, &ndh::HistoryBackfill::finished, loadHistory, &ndh::LoadHistoryDialog::setFinished);
+    if (options->scrubToAlarm && !options->screenshotFile.isEmpty()) {
+        QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1500), &window, [&window, &models] {
+            const ndh::Alarm *newest = nullptr;
+            for (const ndh::Alarm &a : models.alarms()->machine().alarms()) {
+                if (a.raisedMs > 0 && a.priority >= 1 && a.priority <= 2 && (!newest || a.raisedMs > newest->raisedMs))
+                    newest = &a;
+            }
+            if (!newest)
+                return;
+            // Its watched attribute if the plant reports it, else the asset's first number.
+            QString key = newest->asset.key() + u'/' + newest->attribute;
+            if (newest->attribute.isEmpty() || !models.series().find(key)) {
+                key.clear();
+                for (const QString &k : models.series().keys()) {
+                    if (k.startsWith(newest->asset.key() + u'/') && (key.isEmpty() || k < key))
+                        key = k;
+                }
+            }
+            if (!key.isEmpty())
+                window.plotArea()->addAttributeToCurrentPlot(key);
+            window.assetTreeView()->setFilterText(newest->asset.id);
+            window.timeSlider()->jumpToAlarm(newest->key);
+            models.timeCursor()->flush();
+        });
+    }
     // Alarm actions leave through the backend's idempotent producer and come back
     // through the topics like everyone else's.
     if (ndh::AlarmListView *alarms = window.alarmListView()) {
