@@ -6,6 +6,7 @@
 #include "cluster_log_io.h"
 #include "embedded_broker.h"
 #include "envelope_decoder.h"
+#include "history_store.h"
 #include "log_file_reader.h"
 #include "log_file_writer.h"
 #include "plant_generator.h"
@@ -334,6 +335,15 @@ void printDamage(const QString &command, const ndh::LogFileReader &reader)
         printErr(QStringLiteral("  %1").arg(reader.damages()[i].message()));
 }
 
+// The state at an instant from the history engine, the same one the console's time
+// slider scrubs, so `ndhctl state --at` and the console cannot disagree.
+ndh::PlantState historyStateAt(const ndh::EventTimeline &timeline, qint64 atMs)
+{
+    ndh::HistoryStore history;
+    history.append(timeline.events());
+    return history.stateAt(atMs);
+}
+
 // `state --file`: the same EventTimeline as `state --bootstrap`, fed from the file,
 // so both print identical JSON for the same records.
 int stateFromFile(const QCommandLineParser &p, std::optional<qint64> at)
@@ -392,7 +402,7 @@ int stateFromFile(const QCommandLineParser &p, std::optional<qint64> at)
                      .arg(firstRejected->reason));
     const qint64 atMs = at ? *at : timeline.size() > 0 ? timeline.latestEventMs() : QDateTime::currentMSecsSinceEpoch();
     try {
-        printOut(QString::fromStdString(timeline.stateAt(atMs).toJson(atMs, rejected).dump(2)) + u'\n');
+        printOut(QString::fromStdString(historyStateAt(timeline, atMs).toJson(atMs, rejected).dump(2)) + u'\n');
     } catch (const std::exception &ex) {
         printErr(QStringLiteral("ndhctl state: cannot print the state: %1").arg(QString::fromUtf8(ex.what())));
         return kExitFailure;
@@ -695,7 +705,7 @@ int runState(const QStringList &arguments)
     // Without --at: the newest event time, or now when there are no events at all.
     const qint64 atMs = at ? *at : timeline.size() > 0 ? timeline.latestEventMs() : QDateTime::currentMSecsSinceEpoch();
     try {
-        printOut(QString::fromStdString(timeline.stateAt(atMs).toJson(atMs, reader.rejected()).dump(2)) + u'\n');
+        printOut(QString::fromStdString(historyStateAt(timeline, atMs).toJson(atMs, reader.rejected()).dump(2)) + u'\n');
     } catch (const std::exception &ex) {
         printErr(QStringLiteral("ndhctl state: cannot print the state: %1").arg(QString::fromUtf8(ex.what())));
         return kExitFailure;

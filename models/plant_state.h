@@ -56,6 +56,7 @@ public:
     PlantState stateAt(qint64 atMs) const;
     qint64 latestEventMs() const { return m_latestMs; }
     size_t size() const { return m_events.size(); }
+    const std::vector<PlantEvent> &events() const { return m_events; } // arrival order, each id once
     quint64 duplicates() const { return m_duplicates; }
 
 private:
