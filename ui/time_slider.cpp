@@ -206,13 +206,13 @@ TimeSlider::TimeSlider(PlantModels *models, QWidget *parent)
         b->setAutoRaise(true);
         return b;
     };
-    auto *previous = toolButton(m_previousAction, QStringLiteral("\u23ee"),
+    auto *previous = toolButton(m_previousAction, QStringLiteral("|\u25c0"),
                                 tr("Previous event of the selected asset, or of any asset (Alt+Left)"));
     connect(m_playButton, &QToolButton::clicked, m_playAction, &QAction::trigger);
     m_playButton->setToolTip(m_playAction->toolTip());
     m_playButton->setObjectName(QStringLiteral("playButton"));
     m_playButton->setAutoRaise(true);
-    auto *next = toolButton(m_nextAction, QStringLiteral("\u23ed"),
+    auto *next = toolButton(m_nextAction, QStringLiteral("\u25b6|"),
                             tr("Next event of the selected asset, or of any asset (Alt+Right)"));
 
     m_speed->setObjectName(QStringLiteral("speedCombo"));
@@ -306,7 +306,7 @@ void TimeSlider::updateState()
                                                                      HmiStyle::warningText())));
     m_nextAction->setEnabled(!live);
     m_playAction->setText(m_cursor->isPlaying() ? tr("&Pause history") : tr("&Play history"));
-    m_playButton->setText(m_cursor->isPlaying() ? QStringLiteral("\u23f8") : QStringLiteral("\u25b6"));
+    m_playButton->setText(m_cursor->isPlaying() ? QStringLiteral("||") : QStringLiteral("\u25b6"));
     if (live) {
         m_timeLabel->setText(tr("Live"));
         m_banner->hide();
