@@ -113,7 +113,7 @@ void TestNdhctl::badCommandLinesExitTwoWithAReason_data()
                                QStringLiteral("--count"), QStringLiteral("many")}, "--count must be a whole number");
     row("bad start time", {QStringLiteral("simulate"), QStringLiteral("--bootstrap"), QStringLiteral("x:1"),
                            QStringLiteral("--start-time"), QStringLiteral("yesterday")}, "--start-time 'yesterday' is not a time");
-    row("state without bootstrap", {QStringLiteral("state")}, "--bootstrap HOST:PORT is required");
+    row("state without bootstrap", {QStringLiteral("state")}, "--bootstrap HOST:PORT or --file F is required");
     row("bad at", {QStringLiteral("state"), QStringLiteral("--bootstrap"), QStringLiteral("x:1"), QStringLiteral("--at"),
                    QStringLiteral("noon")}, "--at 'noon' is not a time");
     row("zero timeout", {QStringLiteral("state"), QStringLiteral("--bootstrap"), QStringLiteral("x:1"),
