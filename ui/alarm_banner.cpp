@@ -128,12 +128,10 @@ void AlarmBanner::refresh()
                                        .arg(time, priorityName(a.priority).toUpper(),
                                             a.message.isEmpty() ? a.asset.id + u' ' + a.alarmId : a.message.left(80)));
         b->setToolTip(tr("%1\nClick to select it in the alarm list").arg(a.key));
-        const bool critical = a.priority == 1;
         b->setStyleSheet(QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "
                                         "border: 1px solid %3; padding: 1px 6px; }")
-                             .arg(critical ? HmiStyle::alarmBackground().name() : HmiStyle::warningBackground().name(),
-                                  critical ? HmiStyle::alarmText().name() : HmiStyle::warningText().name(),
-                                  HmiStyle::mutedText().name()));
+                             .arg(HmiStyle::priorityBackground(a.priority).name(),
+                                  HmiStyle::priorityText(a.priority).name(), HmiStyle::mutedText().name()));
         b->setVisible(true);
     }
     m_more = int(found.size() - shown);

@@ -61,17 +61,18 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         const auto state = IsaState(index.data(AlarmTableModel::StateRole).toInt());
         const int priority = index.data(AlarmTableModel::PriorityRole).toInt();
-        const bool high = priority == 1 || priority == 2;
         const bool priorityCell = index.column() == AlarmTableModel::PriorityColumn;
         if (isUnacked(state)) {
             option->font.setBold(true);
             if (priorityCell || index.column() == AlarmTableModel::StateColumn) {
-                option->backgroundBrush = high ? HmiStyle::alarmBackground() : HmiStyle::warningBackground();
-                option->palette.setColor(QPalette::Text, high ? HmiStyle::alarmText() : HmiStyle::warningText());
-                option->palette.setColor(QPalette::HighlightedText, high ? HmiStyle::alarmText() : HmiStyle::warningText());
+                option->backgroundBrush = HmiStyle::priorityBackground(priority);
+                option->palette.setColor(QPalette::Text, HmiStyle::priorityText(priority));
+                option->palette.setColor(QPalette::HighlightedText, HmiStyle::priorityText(priority));
             }
         } else if ((state == IsaState::Acked || state == IsaState::LatchedAcked) && priorityCell) {
-            option->palette.setColor(QPalette::Text, high ? HmiStyle::alarmBackground() : HmiStyle::warningText());
+            // Acknowledged: the priority keeps its colour as text only.
+            option->palette.setColor(QPalette::Text, priority == 3 ? HmiStyle::warningText()
+                                                                   : HmiStyle::priorityBackground(priority));
             option->font.setBold(true);
         } else if (state == IsaState::Shelved || state == IsaState::Suppressed || state == IsaState::OutOfService
                    || state == IsaState::Normal) {

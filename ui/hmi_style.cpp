@@ -71,6 +71,22 @@ QColor HmiStyle::alarmBackground() { return QColor(0xc6, 0x28, 0x28); }
 QColor HmiStyle::alarmText() { return Qt::white; }
 QColor HmiStyle::warningBackground() { return QColor(0xf2, 0xb1, 0x1d); }
 QColor HmiStyle::warningText() { return QColor(0x1e, 0x1e, 0x1e); }
+QColor HmiStyle::priorityBackground(int priority)
+{
+    switch (priority) {
+    case 1: return alarmBackground();
+    case 2: return QColor(0xe6, 0x5c, 0x00);
+    case 3: return warningBackground();
+    case 4: return QColor(0x3f, 0x51, 0xb5);
+    default: return QColor(0x75, 0x75, 0x75);
+    }
+}
+
+QColor HmiStyle::priorityText(int priority)
+{
+    return priority == 3 ? warningText() : QColor(Qt::white);
+}
+
 QColor HmiStyle::staleText() { return QColor(0x9a, 0x5b, 0x00); }
 QColor HmiStyle::mutedText() { return QColor(0x80, 0x80, 0x80); }
 QColor HmiStyle::plotBackground() { return QColor(0xfa, 0xfa, 0xfa); }

@@ -24,6 +24,10 @@ public:
     static QColor warningBackground(); // connecting, dead letters > 0: amber
     static QColor warningText();       // text on warningBackground
     static QColor staleText();         // age of a value that stopped updating
+    // Alarm priority 1 (critical) .. 4 (low): red, orange, yellow, blue; each
+    // priority keeps its own colour wherever it is shown (ISA-101).
+    static QColor priorityBackground(int priority);
+    static QColor priorityText(int priority);
 
     // Normal states.
     static QColor mutedText();         // inactive assets, hints, empty states
