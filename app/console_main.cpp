@@ -100,6 +100,8 @@ struct Options
     QString filter;
     bool scrubToAlarm = false; // screenshots: the console scrubbed back to an alarm
     QString logFile; // open this log or incident bundle offline (no broker, no demo)
+    ndh::RedisConfig redis;  // enabled by --redis or --redis-socket
+    qint64 staleAfterMs = 60000;
 };
 
 int fail(const QString &message)
@@ -162,6 +164,19 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                           tr("With --screenshot: scrub back to the newest high-priority alarm "
                                              "before taking the picture."));
     parser.addOption(scrubToAlarm);
+    const QCommandLineOption redis(QStringLiteral("redis"),
+                                   tr("Also read Redis (state on connect, low-latency channels); password from "
+                                      "the environment variable NDH_REDIS_PASSWORD."),
+                                   QStringLiteral("HOST:PORT"));
+    const QCommandLineOption redisSocket(QStringLiteral("redis-socket"), tr("Redis over a unix socket instead."),
+                                         QStringLiteral("PATH"));
+    const QCommandLineOption redisDb(QStringLiteral("redis-db"), tr("Redis database number."), QStringLiteral("N"),
+                                     QStringLiteral("0"));
+    const QCommandLineOption redisUser(QStringLiteral("redis-user"), tr("Redis ACL user."), QStringLiteral("USER"));
+    const QCommandLineOption staleAfter(QStringLiteral("stale-after"),
+                                        tr("Seconds of silence after which a value is shown as stale."),
+                                        QStringLiteral("SEC"), QStringLiteral("60"));
+    parser.addOptions({redis, redisSocket, redisDb, redisUser, staleAfter});
     parser.process(app);
 
     Options o;
@@ -237,6 +252,25 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     o.filter = parser.value(filter);
     o.scrubToAlarm = parser.isSet(scrubToAlarm);
     o.screenshotFile = parser.value(screenshot);
+    if (parser.isSet(redis) || parser.isSet(redisSocket)) {
+        o.redis.enabled = true;
+        if (parser.isSet(redis)) {
+            const auto endpoint = ndh::parseRedisAddress(parser.value(redis), error);
+            if (!endpoint)
+                return std::nullopt;
+            o.redis.endpoint = *endpoint;
+        }
+        o.redis.endpoint.unixSocket = parser.value(redisSocket);
+        o.redis.endpoint.db = int(number(redisDb, 0, 1000, &ok));
+        if (!ok)
+            return std::nullopt;
+        o.redis.endpoint.user = parser.value(redisUser);
+        // Never a command-line argument: it would show in `ps` and shell history.
+        o.redis.endpoint.password = qEnvironmentVariable("NDH_REDIS_PASSWORD");
+    }
+    o.staleAfterMs = qint64(number(staleAfter, 1, 86400, &ok) * 1000);
+    if (!ok)
+        return std::nullopt;
     if (const auto scenarios = ndh::AlarmScenarios::fromName(parser.value(scenario))) {
         o.simulator.scenarios = *scenarios;
     } else {
@@ -298,9 +332,13 @@ int main(int argc, char *argv[])
     }
 
     ndh::PlantModels models;
+    models.assetTree()->setStaleAfterMs(options->staleAfterMs);
     ndh::IngestBackend backend(consumer);
+    backend.setRedisConfig(options->redis);
     QObject::connect(&backend, &ndh::IngestBackend::batchReady, &models, &ndh::PlantModels::applyBatch);
     QObject::connect(&backend, &ndh::IngestBackend::statusChanged, &models, &ndh::PlantModels::setConnectionStatus);
+    QObject::connect(&backend, &ndh::IngestBackend::redisStatusChanged, &models,
+                     &ndh::PlantModels::setConnectionStatus);
 
     ndh::MainWindow window(&models);
     window.setSourceDescription(demo ? tr("embedded demo plant (%1)").arg(consumer.bootstrap) : consumer.bootstrap);

@@ -11,6 +11,7 @@
 #include "log_file_writer.h"
 #include "plant_generator.h"
 #include "plant_simulator.h"
+#include "redis_plant_mirror.h"
 #include "plant_state.h"
 #include "raw_record_journal.h"
 #include "topic_catalog.h"
@@ -237,11 +238,31 @@ int runSimulate(const QStringList &arguments)
                  QStringLiteral("Seconds to wait for the cluster to answer, and for deliveries at the end "
                                 "(default 10)."),
                  QStringLiteral("SEC"), QStringLiteral("10")});
+    p.addOption({QStringLiteral("redis"),
+                 QStringLiteral("Also write each asset's state hash to Redis and publish the low-latency events "
+                                "there (reference 000's routing; docs/REDIS.md). Password from the environment "
+                                "variable NDH_REDIS_PASSWORD."),
+                 QStringLiteral("HOST:PORT")});
     int exitCode = 0;
     if (!parseCommand(p, command, arguments, exitCode))
         return exitCode;
     if (p.value(QStringLiteral("bootstrap")).trimmed().isEmpty())
         return usageError(command, QStringLiteral("--bootstrap HOST:PORT is required"));
+    std::unique_ptr<ndh::RedisPlantMirror> mirror;
+    if (p.isSet(QStringLiteral("redis"))) {
+        QString why;
+        const auto endpoint = ndh::parseRedisAddress(p.value(QStringLiteral("redis")), &why);
+        if (!endpoint)
+            return usageError(command, QStringLiteral("--redis %1").arg(why));
+        ndh::RedisConfig redis;
+        redis.endpoint = *endpoint;
+        redis.endpoint.password = qEnvironmentVariable("NDH_REDIS_PASSWORD");
+        mirror = std::make_unique<ndh::RedisPlantMirror>(redis);
+        if (!mirror->connect()) {
+            printErr(QStringLiteral("ndhctl simulate: %1").arg(mirror->error()));
+            return kExitFailure;
+        }
+    }
 
     ndh::SimulatorOptions options;
     const auto assets = integerOption(p, QStringLiteral("assets"), 0, 100000, command, exitCode);
@@ -279,6 +300,18 @@ int runSimulate(const QStringList &arguments)
     const int timeoutMs = int(*timeout * 1000);
     ndh::PlantSimulator simulator(p.value(QStringLiteral("bootstrap")).trimmed(), options);
     simulator.setFlushTimeoutMs(std::max(timeoutMs, 1000));
+    std::atomic<bool> redisFailed = false;
+    if (mirror) {
+        // On the simulator thread, just before each record goes to Kafka; pipelined
+        // and flushed in small groups so Redis keeps up with the rate.
+        simulator.setRecordTap([&mirror, &redisFailed, n = quint64(0)](const ndh::PlantRecord &record) mutable {
+            if (redisFailed)
+                return;
+            mirror->mirror(record);
+            if (++n % 64 == 0 && !mirror->flush())
+                redisFailed = true;
+        });
+    }
     if (!simulator.start(timeoutMs)) {
         printErr(QStringLiteral("ndhctl simulate: %1").arg(simulator.error()));
         return kExitFailure;
@@ -291,6 +324,16 @@ int runSimulate(const QStringList &arguments)
         }
     }
     simulator.stop();
+    if (mirror) {
+        if (!redisFailed && !mirror->flush())
+            redisFailed = true;
+        printErr(QStringLiteral("ndhctl simulate: redis: %1 state hashes written, %2 events published%3")
+                     .arg(mirror->hashesWritten())
+                     .arg(mirror->published())
+                     .arg(redisFailed ? QStringLiteral("; failed: ") + mirror->error() : QString()));
+        if (redisFailed)
+            return kExitFailure;
+    }
     const quint64 produced = simulator.produced();
     const quint64 delivered = simulator.delivered();
     const double secs = simulator.elapsedSec();

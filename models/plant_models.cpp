@@ -43,7 +43,11 @@ void PlantModels::applyHistoryBatch(const EventBatchPtr &batch)
 
 void PlantModels::setConnectionStatus(const ConnectionStatus &status)
 {
-    m_status = status;
+    const bool redis = status.source == ConnectionStatus::Source::Redis;
+    (redis ? m_redisStatus : m_status) = status;
+    // Values a silent source delivered turn stale in the tree (AssetTreeModel::StaleRole).
+    m_tree.setSourceUp(redis ? EventSource::Channel::Redis : EventSource::Channel::Kafka,
+                       status.state == ConnectionStatus::State::Connected);
     emit connectionStatusChanged(status);
 }
 

@@ -27,7 +27,8 @@ public:
     const HistoryStore &history() const { return m_history; }
     HistoryStore &history() { return m_history; }
     const SeriesStore &series() const { return m_series; }
-    const ConnectionStatus &connectionStatus() const { return m_status; }
+    const ConnectionStatus &connectionStatus() const { return m_status; } // Kafka
+    const ConnectionStatus &redisStatus() const { return m_redisStatus; }
     // The instant every view shows (live or scrubbed); see TimeCursor.
     TimeCursor *timeCursor() { return &m_cursor; }
 
@@ -57,6 +58,7 @@ private:
     SeriesStore m_series;
     HistoryStore m_history;
     ConnectionStatus m_status;
+    ConnectionStatus m_redisStatus;
     TimeCursor m_cursor{&m_history, &m_tree, &m_alarms};
     quint64 m_eventsApplied = 0;
     quint64 m_recordsConsumed = 0;

@@ -229,6 +229,17 @@ void MainWindow::onBatchApplied()
 
 void MainWindow::onConnectionStatus(const ConnectionStatus &status)
 {
+    if (status.source == ConnectionStatus::Source::Redis) {
+        // Only consoles configured with Redis ever get here; the badge sits beside Kafka's.
+        if (!m_redisConnection) {
+            m_redisConnection = new ConnectionStatusWidget(this);
+            m_redisConnection->setObjectName(QStringLiteral("redisStatus"));
+            m_redisConnection->setClock(m_now);
+            statusBar()->insertPermanentWidget(1, m_redisConnection, 2); // right after Kafka's
+        }
+        m_redisConnection->setStatus(status);
+        return;
+    }
     m_connection->setStatus(status);
 }
 

@@ -46,6 +46,7 @@ public:
     PlotArea *plotArea() const { return m_plots; }
     DeadLetterView *deadLetterView() const { return m_deadLetters; }
     ConnectionStatusWidget *connectionStatusWidget() const { return m_connection; }
+    ConnectionStatusWidget *redisStatusWidget() const { return m_redisConnection; }
     QDockWidget *assetDock() const { return m_assetDock; }
     QDockWidget *deadLetterDock() const { return m_deadLetterDock; }
     AlarmListView *alarmListView() const { return m_alarmList; }
@@ -98,6 +99,8 @@ private:
     QDockWidget *m_alarmDock = nullptr;
     QDockWidget *m_alarmKpiDock = nullptr;
     ConnectionStatusWidget *m_connection;
+    ConnectionStatusWidget *m_redisConnection = nullptr; // shown once Redis reports
+
     QLabel *m_rateLabel;
     QLabel *m_eventsLabel;
     QToolButton *m_deadLetterButton;

@@ -55,6 +55,13 @@ private slots:
         models.setConnectionStatus(s);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(models.connectionStatus().lastError, QStringLiteral("connection refused"));
+        // A Redis status is kept apart: the Kafka one is not overwritten.
+        ConnectionStatus r;
+        r.source = ConnectionStatus::Source::Redis;
+        r.state = ConnectionStatus::State::Connected;
+        models.setConnectionStatus(r);
+        QCOMPARE(models.redisStatus().state, ConnectionStatus::State::Connected);
+        QCOMPARE(models.connectionStatus().state, ConnectionStatus::State::BrokerDown);
     }
 };
 

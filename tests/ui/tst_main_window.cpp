@@ -111,6 +111,17 @@ private slots:
         models.setConnectionStatus(status(ConnectionStatus::State::Connecting, {}, kT0));
         QCOMPARE(link->stateText(), QStringLiteral("Connecting"));
         QVERIFY(shareOf(stateLabel->grab().toImage(), HmiStyle::warningBackground()) > 0.3);
+
+        // Redis gets its own badge beside Kafka's; Kafka's is left as it was.
+        QVERIFY(!window.redisStatusWidget());
+        ConnectionStatus redis = status(ConnectionStatus::State::BrokerDown, QStringLiteral("Redis at 127.0.0.1:6379: connection refused"), kT0);
+        redis.source = ConnectionStatus::Source::Redis;
+        models.setConnectionStatus(redis);
+        QVERIFY(window.redisStatusWidget());
+        QVERIFY(window.redisStatusWidget()->isVisible());
+        QCOMPARE(window.redisStatusWidget()->stateText(), QStringLiteral("Redis down"));
+        QVERIFY(window.redisStatusWidget()->detailText().contains(QStringLiteral("connection refused")));
+        QCOMPARE(link->stateText(), QStringLiteral("Connecting"));
     }
 
     void countersAndDeadLetters()
