@@ -184,7 +184,8 @@ void AlarmListView::buildUi()
                        tr("Select the alarm's asset in the asset tree"), &AlarmListView::goToAsset);
     m_plot = make(tr("&Plot"), QKeySequence(Qt::CTRL | Qt::Key_P),
                   tr("Plot the alarm's attribute with the alarm time marked"), &AlarmListView::plotAttribute);
-    m_showRecord = make(tr("Kafka &record…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+    // Ctrl+I (inspect): Ctrl+E is File > Export, and the two must never be ambiguous.
+    m_showRecord = make(tr("Kafka &record…"), QKeySequence(Qt::CTRL | Qt::Key_I),
                         tr("Where the alarm's newest record came from (topic, partition, offset)"),
                         &AlarmListView::showRecord);
     for (QAction *a : {m_ack, m_ackComment, m_ackVisible})

@@ -162,8 +162,10 @@ TimeSlider::TimeSlider(PlantModels *models, QWidget *parent)
     m_nextAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     connect(m_nextAction, &QAction::triggered, this, [this] { m_cursor->stepToNextEvent(m_selectedAsset); });
     m_jumpTimeAction->setObjectName(QStringLiteral("jumpToTimeAction"));
-    m_jumpTimeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    m_jumpTimeAction->setToolTip(tr("Show the plant at a date and time (Ctrl+G)"));
+    // Ctrl+T (time): Ctrl+G is the alarm list's "go to asset"; a shared key would
+    // make both silently ambiguous while the alarm list has focus.
+    m_jumpTimeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_jumpTimeAction->setToolTip(tr("Show the plant at a date and time (Ctrl+T)"));
     connect(m_jumpTimeAction, &QAction::triggered, this, &TimeSlider::jumpToTime);
     m_jumpAlarmAction->setObjectName(QStringLiteral("jumpToAlarmAction"));
     m_jumpAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));

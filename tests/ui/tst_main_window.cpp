@@ -178,6 +178,34 @@ private slots:
         QCOMPARE(plot->curveLabel(QStringLiteral("Hall-A/Pump/P-101/pressure")), QStringLiteral("P-101 / pressure [bar]"));
     }
 
+    void noTwoActionsShareAShortcut()
+    {
+        // Two actions on one key make Qt fire neither ("ambiguous shortcut"): the
+        // operator presses a key and nothing happens.
+        PlantModels models;
+        MainWindow window(&models);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QHash<QString, QString> seen; // key -> action text
+        int checked = 0;
+        for (QAction *a : window.findChildren<QAction *>()) {
+            for (const QKeySequence &k : a->shortcuts()) {
+                const QString key = k.toString(QKeySequence::PortableText);
+                const QString text = a->text().remove(u'&');
+                if (key.isEmpty())
+                    continue;
+                ++checked;
+                // The same action of several plots (Space: follow) is one shortcut per plot.
+                if (seen.contains(key) && seen.value(key) == text)
+                    continue;
+                QVERIFY2(!seen.contains(key),
+                         qPrintable(QStringLiteral("%1 is both '%2' and '%3'").arg(key, seen.value(key), text)));
+                seen.insert(key, text);
+            }
+        }
+        QVERIFY(checked > 20);
+    }
+
     void keyboardShortcuts()
     {
         PlantModels models;
