@@ -70,8 +70,10 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     header->resizeSection(AssetTreeModel::UnitColumn, 4 * em);
     header->resizeSection(AssetTreeModel::AgeColumn, 5 * em);
     header->resizeSection(AssetTreeModel::UpdatedColumn, 14 * em);
-    // The absolute time is for engineers; the age tells the operator enough.
+    // The absolute time is for engineers; the age tells the operator enough. The
+    // origin only says something once Redis is beside Kafka (the window shows it then).
     header->hideSection(AssetTreeModel::UpdatedColumn);
+    header->hideSection(AssetTreeModel::OriginColumn);
     header->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (int c = AssetTreeModel::ValueColumn; c < AssetTreeModel::ColumnCount; ++c) {
         auto *toggle = new QAction(m_model->headerData(c, Qt::Horizontal).toString(), header);

@@ -232,6 +232,8 @@ void MainWindow::onConnectionStatus(const ConnectionStatus &status)
     if (status.source == ConnectionStatus::Source::Redis) {
         // Only consoles configured with Redis ever get here; the badge sits beside Kafka's.
         if (!m_redisConnection) {
+            // With two sources, where each value came from matters: show the column.
+            m_tree->treeView()->header()->showSection(AssetTreeModel::OriginColumn);
             m_redisConnection = new ConnectionStatusWidget(this);
             m_redisConnection->setObjectName(QStringLiteral("redisStatus"));
             m_redisConnection->setClock(m_now);
@@ -467,6 +469,9 @@ void MainWindow::createAlarmUi()
     tabifyDockWidget(m_alarmDock, m_alarmKpiDock);
     m_alarmDock->raise();
     resizeDocks({m_alarmDock}, {300}, Qt::Vertical);
+    // The alarm docks take their share of the width too: give the tree back enough
+    // for full asset and attribute names.
+    resizeDocks({m_assetDock}, {560}, Qt::Horizontal);
 
     for (QAction *menuAction : menuBar()->actions()) {
         if (menuAction->menu() && menuAction->menu()->title() == tr("&View")) {
