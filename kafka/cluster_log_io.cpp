@@ -6,7 +6,6 @@
 
 #include <QDeadlineTimer>
 #include <QHash>
-#include <QRandomGenerator>
 
 #include <librdkafka/rdkafka.h>
 
@@ -46,14 +45,7 @@ bool ClusterLogReader::read(int timeoutMs, const std::function<bool(LogRecord &&
     const QDeadlineTimer deadline(timeoutMs);
     auto remainingMs = [&deadline] { return int(std::max<qint64>(1, deadline.remainingTime())); };
     KafkaClientConf conf;
-    conf.set(QStringLiteral("bootstrap.servers"), m_bootstrap);
-    conf.set(QStringLiteral("client.id"), QStringLiteral("ndhctl-export"));
-    conf.set(QStringLiteral("group.id"),
-             QStringLiteral("ndhctl-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
-    conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
-    conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("true"));
-    conf.set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
-    conf.set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50"));
+    conf.setGrouplessReader(m_bootstrap, QStringLiteral("ndhctl-export"));
     rd_kafka_conf_set_opaque(conf.raw(), this);
     rd_kafka_conf_set_error_cb(conf.raw(), &ClusterLogCallbacks::onReaderError);
     rd_kafka_t *rk = conf.createConsumer();
@@ -61,11 +53,7 @@ bool ClusterLogReader::read(int timeoutMs, const std::function<bool(LogRecord &&
         m_error = conf.error();
         return false;
     }
-    struct Destroy
-    {
-        rd_kafka_t *rk;
-        ~Destroy() { rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE); }
-    } destroy{rk};
+    const std::unique_ptr<rd_kafka_t, KafkaClientConf::ConsumerDeleter> destroy(rk); // on every exit path
     auto unreachable = [&](rd_kafka_resp_err_t err) {
         rd_kafka_poll(rk, 0);
         m_error = QStringLiteral("Cannot reach Kafka at %1: %2")

@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLocale>
-#include <QRandomGenerator>
 #include <QThread>
 
 #include <librdkafka/rdkafka.h>
@@ -121,15 +120,7 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
     };
 
     KafkaClientConf conf;
-    conf.set(QStringLiteral("bootstrap.servers"), m_config.bootstrap);
-    conf.set(QStringLiteral("client.id"), QStringLiteral("ndh-console-backfill"));
-    conf.set(QStringLiteral("group.id"),
-             QStringLiteral("ndh-backfill-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
-    conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
-    conf.set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
-    conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("true"));
-    conf.set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50"));
-    conf.set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
+    conf.setGrouplessReader(m_config.bootstrap, QStringLiteral("ndh-console-backfill"));
     conf.setAll(m_config.extraProperties);
     rd_kafka_t *rk = conf.createConsumer();
     if (!rk) {
@@ -137,11 +128,7 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
         finish(false);
         return;
     }
-    struct Destroy
-    {
-        rd_kafka_t *rk;
-        ~Destroy() { rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE); }
-    } destroy{rk};
+    const std::unique_ptr<rd_kafka_t, KafkaClientConf::ConsumerDeleter> destroy(rk); // on every exit path
 
     const rd_kafka_metadata_t *md = nullptr;
     if (const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, kRequestTimeoutMs); err) {

@@ -2,6 +2,8 @@
 
 #include "kafka_logging.h"
 
+#include <QRandomGenerator>
+
 #include <librdkafka/rdkafka.h>
 
 namespace ndh {
@@ -31,6 +33,25 @@ bool KafkaClientConf::set(const QString &name, const QString &value)
         return false;
     }
     return true;
+}
+
+void KafkaClientConf::setGrouplessReader(const QString &bootstrap, const QString &clientId)
+{
+    set(QStringLiteral("bootstrap.servers"), bootstrap);
+    set(QStringLiteral("client.id"), clientId);
+    set(QStringLiteral("group.id"),
+        QStringLiteral("%1-%2").arg(clientId).arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
+    set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
+    set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
+    set(QStringLiteral("enable.partition.eof"), QStringLiteral("true"));
+    set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
+    set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50"));
+}
+
+void KafkaClientConf::ConsumerDeleter::operator()(rd_kafka_s *rk) const
+{
+    if (rk)
+        rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
 }
 
 bool KafkaClientConf::setAll(const QList<QPair<QString, QString>> &properties)

@@ -23,6 +23,11 @@ public:
     // False when librdkafka refuses the property; error() then says which and why.
     bool set(const QString &name, const QString &value);
     bool setAll(const QList<QPair<QString, QString>> &properties);
+    // The reader every tool here uses: assign() only, never a group join (no 3 s
+    // rebalance, no commits; librdkafka still wants a group id, so a throwaway one),
+    // end-of-partition events, and short empty fetches (the mock holds an empty
+    // fetch for the whole wait).
+    void setGrouplessReader(const QString &bootstrap, const QString &clientId);
     QString error() const { return m_error; }
     rd_kafka_conf_s *raw() { return m_conf; }
 
@@ -30,6 +35,13 @@ public:
     // error() set on failure.
     rd_kafka_s *createProducer();
     rd_kafka_s *createConsumer();
+
+    // Destroys a consumer without a group close: it never joined one, and a close
+    // would wait on brokers that may be gone.
+    struct ConsumerDeleter
+    {
+        void operator()(rd_kafka_s *rk) const;
+    };
 
 private:
     rd_kafka_s *create(int type);

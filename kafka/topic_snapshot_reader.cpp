@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QHash>
-#include <QRandomGenerator>
 
 #include <librdkafka/rdkafka.h>
 
@@ -44,17 +43,9 @@ bool TopicSnapshotReader::read(int timeoutMs)
         decoder.setTopicEnvelope(pattern, envelope);
 
     KafkaClientConf conf;
-    conf.set(QStringLiteral("bootstrap.servers"), m_config.bootstrap);
-    conf.set(QStringLiteral("client.id"), QStringLiteral("ndhctl-state"));
-    conf.set(QStringLiteral("group.id"),
-             QStringLiteral("ndhctl-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
-    conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
-    conf.set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
-    conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("true"));
-    conf.set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
-    // The last partitions to finish are often the quiet ones: do not let an empty
-    // fetch hold them for the default 500 ms.
-    conf.set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50"));
+    // The last partitions to finish are often the quiet ones: the groupless reader's
+    // short empty fetches keep them from holding the read for 500 ms each.
+    conf.setGrouplessReader(m_config.bootstrap, QStringLiteral("ndhctl-state"));
     conf.setAll(m_config.extraProperties);
     rd_kafka_conf_set_opaque(conf.raw(), this);
     rd_kafka_conf_set_error_cb(conf.raw(), &SnapshotReaderCallbacks::onError);
@@ -63,13 +54,7 @@ bool TopicSnapshotReader::read(int timeoutMs)
         m_error = conf.error();
         return false;
     }
-    // Destroy without a group close on every exit path: we never joined one, and a
-    // close would wait on brokers that may be gone.
-    struct Destroy
-    {
-        rd_kafka_t *rk;
-        ~Destroy() { rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE); }
-    } destroy{rk};
+    const std::unique_ptr<rd_kafka_t, KafkaClientConf::ConsumerDeleter> destroy(rk); // on every exit path
 
     auto unreachable = [&](rd_kafka_resp_err_t err) {
         rd_kafka_poll(rk, 0); // collect the client's own reason
