@@ -642,6 +642,18 @@ void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 t
     flush();
 }
 
+// Every asset, or only the one named (nothing when it is unknown).
+template<typename F>
+void HistoryStore::forEachAsset(const QString &assetKey, F &&f) const
+{
+    if (assetKey.isEmpty()) {
+        for (const auto &a : m_assets)
+            f(*a);
+    } else if (const int ai = m_assetIndex.value(assetKey, -1); ai >= 0) {
+        f(*m_assets[size_t(ai)]);
+    }
+}
+
 std::optional<qint64> HistoryStore::nextEventAfter(qint64 tMs, const QString &assetKey) const
 {
     std::optional<qint64> best;
@@ -660,12 +672,7 @@ std::optional<qint64> HistoryStore::nextEventAfter(qint64 tMs, const QString &as
         if (touch != a.touches.end())
             consider(*touch);
     };
-    if (assetKey.isEmpty()) {
-        for (const auto &a : m_assets)
-            scanAsset(*a);
-    } else if (const int ai = m_assetIndex.value(assetKey, -1); ai >= 0) {
-        scanAsset(*m_assets[size_t(ai)]);
-    }
+    forEachAsset(assetKey, scanAsset);
     return best;
 }
 
@@ -685,12 +692,7 @@ std::optional<qint64> HistoryStore::previousEventBefore(qint64 tMs, const QStrin
             consider(l->first);
         consider(lastAtOrBefore(a.touches, tMs - 1));
     };
-    if (assetKey.isEmpty()) {
-        for (const auto &a : m_assets)
-            scanAsset(*a);
-    } else if (const int ai = m_assetIndex.value(assetKey, -1); ai >= 0) {
-        scanAsset(*m_assets[size_t(ai)]);
-    }
+    forEachAsset(assetKey, scanAsset);
     return best;
 }
 

@@ -84,6 +84,8 @@ private:
     void enforceBudget();
     void dropBefore(qint64 cutoffMs);
     const AlarmStateMachine &alarmsAt(qint64 atMs, size_t &replayed) const;
+    template<typename F>
+    void forEachAsset(const QString &assetKey, F &&f) const;
 
     size_t m_budget;
     std::vector<std::unique_ptr<Asset>> m_assets;
