@@ -159,6 +159,9 @@ void TestNdhctl::brokerPrintsBootstrapFirstAndStopsOnSigterm()
 
 void TestNdhctl::stateMatchesTheHandComputedPlant()
 {
+    // Reads run with --timeout 60: the default 10 s covers an idle machine, but the
+    // mock broker stalls 1 s now and then and CI runs this beside other work. The
+    // bound itself is tested against an unreachable broker below.
     EmbeddedBroker broker;
     QVERIFY(broker.start(4));
     const QString b = broker.bootstrap();
@@ -240,7 +243,7 @@ void TestNdhctl::stateMatchesTheHandComputedPlant()
       "rejected": 2
     })");
 
-    const auto at4 = ndhctl({QStringLiteral("state"), QStringLiteral("--bootstrap"), b, QStringLiteral("--at"),
+    const auto at4 = ndhctl({QStringLiteral("state"), QStringLiteral("--timeout"), QStringLiteral("60"), QStringLiteral("--bootstrap"), b, QStringLiteral("--at"),
                              QStringLiteral("2025-08-03T10:00:04Z")});
     QVERIFY2(at4.exitCode == 0, at4.err.constData());
     QVERIFY2(at4.err.contains("2 record(s) could not be decoded"), at4.err.constData());
@@ -248,17 +251,17 @@ void TestNdhctl::stateMatchesTheHandComputedPlant()
     QVERIFY2(gotAt4 == normalized(expectedAt4), gotAt4.dump(2).c_str());
 
     // An offset in --at is the same instant.
-    const auto at4Offset = ndhctl({QStringLiteral("state"), QStringLiteral("--bootstrap"), b, QStringLiteral("--at"),
+    const auto at4Offset = ndhctl({QStringLiteral("state"), QStringLiteral("--timeout"), QStringLiteral("60"), QStringLiteral("--bootstrap"), b, QStringLiteral("--at"),
                                    QStringLiteral("2025-08-03T18:00:04+08:00")});
     QVERIFY(normalized(Json::parse(at4Offset.out.toStdString())) == normalized(expectedAt4));
 
-    const auto latest = ndhctl({QStringLiteral("state"), QStringLiteral("--bootstrap"), b});
+    const auto latest = ndhctl({QStringLiteral("state"), QStringLiteral("--timeout"), QStringLiteral("60"), QStringLiteral("--bootstrap"), b});
     QVERIFY2(latest.exitCode == 0, latest.err.constData());
     const Json gotLatest = normalized(Json::parse(latest.out.toStdString()));
     QVERIFY2(gotLatest == normalized(expectedLatest), gotLatest.dump(2).c_str());
 
     // --topics narrows what is read: without the alarm topics there are no alarms.
-    const auto narrowed = ndhctl({QStringLiteral("state"), QStringLiteral("--bootstrap"), b, QStringLiteral("--topics"),
+    const auto narrowed = ndhctl({QStringLiteral("state"), QStringLiteral("--timeout"), QStringLiteral("60"), QStringLiteral("--bootstrap"), b, QStringLiteral("--topics"),
                                   QStringLiteral("%1,%2").arg(QLatin1String(topics::kStateSnapshot),
                                                               QLatin1String(topics::kAttributeChanged))});
     QVERIFY2(narrowed.exitCode == 0, narrowed.err.constData());
@@ -271,7 +274,7 @@ void TestNdhctl::stateMatchesTheHandComputedPlant()
 void TestNdhctl::stateFailsInBoundedTimeWhenUnreachable()
 {
     const QString bootstrap = QStringLiteral("127.0.0.1:%1").arg(ndhtest::closedLoopbackPort());
-    const auto r = ndhctl({QStringLiteral("state"), QStringLiteral("--bootstrap"), bootstrap, QStringLiteral("--timeout"),
+    const auto r = ndhctl({QStringLiteral("state"), QStringLiteral("--timeout"), QStringLiteral("60"), QStringLiteral("--bootstrap"), bootstrap, QStringLiteral("--timeout"),
                            QStringLiteral("3")},
                           20000);
     QVERIFY2(r.finished, "ndhctl state must give up by itself");
