@@ -1,5 +1,6 @@
 #include "kafka_consumer_worker.h"
 
+#include "batch_hand_off.h"
 #include "kafka_client_conf.h"
 #include "kafka_logging.h"
 #include "topic_catalog.h"
@@ -301,19 +302,9 @@ void KafkaConsumerWorker::refreshMetadata()
 
 void KafkaConsumerWorker::handOff(bool force)
 {
-    if (m_pending->recordsConsumed == 0 && m_pending->events.empty() && m_pending->deadLetters.empty())
-        return;
-    if (m_inFlight->load() > 0)
-        return; // the GUI has not taken the last one: keep coalescing
-    const int maxPerSecond = std::max(1, m_config.maxHandoffsPerSecond);
-    const qint64 minGapMs = (1000 + maxPerSecond - 1) / maxPerSecond;
-    if (!force && m_sinceHandoff.elapsed() < minGapMs)
-        return;
-    m_pending->createdMs = QDateTime::currentMSecsSinceEpoch();
-    m_inFlight->fetch_add(1);
-    emit batchReady(EventBatchPtr(m_pending.release()));
-    m_pending = std::make_unique<EventBatch>();
-    m_sinceHandoff.restart();
+    if (EventBatchPtr batch = takeBatchForHandOff(m_pending, *m_inFlight, m_config.maxHandoffsPerSecond,
+                                                  m_sinceHandoff, force))
+        emit batchReady(batch);
 }
 
 void KafkaConsumerWorker::tickStatus()

@@ -1,5 +1,7 @@
 #include "redis_client.h"
 
+#include "batch_hand_off.h"
+
 #include <QLoggingCategory>
 
 #include <QDateTime>
@@ -525,19 +527,11 @@ void RedisClient::tick()
 
 void RedisClient::handOff(bool force)
 {
-    if (m_pending->recordsConsumed == 0 && m_pending->events.empty() && m_pending->deadLetters.empty())
-        return;
-    if (m_inFlight->load() > 0)
-        return; // the GUI has not taken the last batch (ours or Kafka's): keep coalescing
-    const int maxPerSecond = std::max(1, m_config.maxHandoffsPerSecond);
-    const qint64 minGapMs = (1000 + maxPerSecond - 1) / maxPerSecond;
-    if (!force && m_sinceHandoff.elapsed() < minGapMs)
-        return;
-    m_pending->createdMs = QDateTime::currentMSecsSinceEpoch();
-    m_inFlight->fetch_add(1);
-    emit batchReady(EventBatchPtr(m_pending.release()));
-    m_pending = std::make_unique<EventBatch>();
-    m_sinceHandoff.restart();
+    // The in-flight counter is shared with the Kafka worker: the GUI takes one batch
+    // at a time, whichever source it came from.
+    if (EventBatchPtr batch = takeBatchForHandOff(m_pending, *m_inFlight, m_config.maxHandoffsPerSecond,
+                                                  m_sinceHandoff, force))
+        emit batchReady(batch);
 }
 
 void RedisClient::setState(ConnectionStatus::State state, const QString &error)
