@@ -2,6 +2,7 @@
 
 #include "envelope_decoder.h"
 #include "kafka_client_conf.h"
+#include "kafka_message_decoding.h"
 #include "kafka_logging.h"
 #include "topic_catalog.h"
 
@@ -284,17 +285,9 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
                 lastClientError = QString::fromUtf8(rd_kafka_message_errstr(msg));
             } else if (msg->offset < reads[i].end) {
                 ++m_records;
-                EventSource source;
-                source.topic = *name;
-                source.partition = msg->partition;
-                source.offset = msg->offset;
-                const qint64 ts = rd_kafka_message_timestamp(msg, nullptr);
-                source.brokerTimeMs = ts > 0 ? ts : 0;
                 events.clear();
                 letters.clear();
-                decoder.decodeOrDeadLetter(QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
-                                           QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
-                                           source, events, letters, nowMs);
+                decodeKafkaMessage(decoder, *name, msg, events, letters, nowMs);
                 for (PlantEvent &e : events) {
                     if (e.eventTimeMs < fromMs || e.eventTimeMs > toMs)
                         continue;

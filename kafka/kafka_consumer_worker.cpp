@@ -2,6 +2,7 @@
 
 #include "batch_hand_off.h"
 #include "kafka_client_conf.h"
+#include "kafka_message_decoding.h"
 #include "kafka_logging.h"
 #include "topic_catalog.h"
 
@@ -217,18 +218,7 @@ void KafkaConsumerWorker::consumeSlice()
             auto nameIt = m_topicNames.constFind(msg->rkt);
             if (nameIt == m_topicNames.constEnd())
                 nameIt = m_topicNames.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
-            EventSource source;
-            source.channel = EventSource::Channel::Kafka;
-            source.topic = *nameIt;
-            source.partition = msg->partition;
-            source.offset = msg->offset;
-            rd_kafka_timestamp_type_t tsType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
-            const qint64 ts = rd_kafka_message_timestamp(msg, &tsType);
-            source.brokerTimeMs = ts > 0 ? ts : 0;
-            m_decoder.decodeOrDeadLetter(
-                QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
-                QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)), source,
-                m_pending->events, m_pending->deadLetters, nowMs);
+            decodeKafkaMessage(m_decoder, *nameIt, msg, m_pending->events, m_pending->deadLetters, nowMs);
             ++m_pending->recordsConsumed;
             m_pending->bytesConsumed += msg->len;
             ++m_recordsThisSecond;

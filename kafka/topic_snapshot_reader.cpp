@@ -2,6 +2,7 @@
 
 #include "envelope_decoder.h"
 #include "kafka_client_conf.h"
+#include "kafka_message_decoding.h"
 #include "kafka_logging.h"
 #include "topic_catalog.h"
 
@@ -146,19 +147,10 @@ bool TopicSnapshotReader::read(int timeoutMs)
             } else if (msg->err) {
                 qCWarning(lcKafka, "%s [%d]: %s", qPrintable(*name), msg->partition, rd_kafka_message_errstr(msg));
             } else if (end != endOffsets.constEnd() && msg->offset < *end) {
-                EventSource source;
-                source.topic = *name;
-                source.partition = msg->partition;
-                source.offset = msg->offset;
-                const qint64 ts = rd_kafka_message_timestamp(msg, nullptr);
-                source.brokerTimeMs = ts > 0 ? ts : 0;
                 events.clear();
                 letters.clear();
                 ++m_records;
-                if (!decoder.decodeOrDeadLetter(
-                        QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
-                        QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)), source,
-                        events, letters, nowMs)) {
+                if (!decodeKafkaMessage(decoder, *name, msg, events, letters, nowMs)) {
                     ++m_rejected;
                     if (m_deadLetters.size() < kMaxKeptDeadLetters)
                         m_deadLetters.insert(m_deadLetters.end(), letters.begin(), letters.end());
