@@ -1,0 +1,328 @@
+#include "audit_log.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace ndh {
+
+namespace {
+
+constexpr char kSumMember[] = ",\"sum\":\"";
+constexpr int kSumHexLength = 64;
+// ,"sum":"<64 hex>"}
+constexpr int kSumSuffixLength = int(sizeof(kSumMember) - 1) + kSumHexLength + 2;
+
+QString trAudit(const char *text)
+{
+    return QCoreApplication::translate("ndh::AuditLog", text);
+}
+
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject toJson(const AuditRecord &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("kind"), r.entry.kind);
+    o.insert(QStringLiteral("seq"), r.seq);
+    o.insert(QStringLiteral("time"), isoUtc(r.timeMs));
+    o.insert(QStringLiteral("who"), r.entry.who);
+    o.insert(QStringLiteral("host"), r.host);
+    o.insert(QStringLiteral("role"), r.entry.role);
+    o.insert(QStringLiteral("asset"), r.entry.asset);
+    o.insert(QStringLiteral("action"), r.entry.action);
+    o.insert(QStringLiteral("params"), r.entry.parameters);
+    o.insert(QStringLiteral("correlation_id"), r.entry.correlationId);
+    o.insert(QStringLiteral("outcome"), r.entry.outcome);
+    o.insert(QStringLiteral("detail"), r.entry.detail);
+    o.insert(QStringLiteral("prev"), r.previous);
+    return o;
+}
+
+AuditRecord fromJson(const QJsonObject &o)
+{
+    AuditRecord r;
+    r.entry.kind = o.value(QStringLiteral("kind")).toString();
+    r.entry.who = o.value(QStringLiteral("who")).toString();
+    r.entry.role = o.value(QStringLiteral("role")).toString();
+    r.entry.asset = o.value(QStringLiteral("asset")).toString();
+    r.entry.action = o.value(QStringLiteral("action")).toString();
+    r.entry.parameters = o.value(QStringLiteral("params")).toObject();
+    r.entry.correlationId = o.value(QStringLiteral("correlation_id")).toString();
+    r.entry.outcome = o.value(QStringLiteral("outcome")).toString();
+    r.entry.detail = o.value(QStringLiteral("detail")).toString();
+    r.seq = o.value(QStringLiteral("seq")).toInteger();
+    r.timeMs = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                   .toMSecsSinceEpoch();
+    r.host = o.value(QStringLiteral("host")).toString();
+    r.previous = o.value(QStringLiteral("prev")).toString();
+    return r;
+}
+
+bool isHex(QByteArrayView v)
+{
+    for (char c : v) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    }
+    return true;
+}
+
+// Walks a log file line by line; calls onRecord for every intact record.
+template<typename OnRecord>
+AuditVerification walk(const QString &path, OnRecord onRecord)
+{
+    AuditVerification v;
+    QFile f(path);
+    if (!f.exists())
+        return v;
+    v.fileExists = true;
+    if (!f.open(QIODevice::ReadOnly)) {
+        v.brokenLines = 1;
+        v.firstBrokenLine = 1;
+        v.firstProblem = trAudit("cannot read the audit log: %1").arg(f.errorString());
+        return v;
+    }
+    auto broken = [&v](qint64 line, const QString &why) {
+        ++v.brokenLines;
+        if (v.firstBrokenLine == 0) {
+            v.firstBrokenLine = line;
+            v.firstProblem = trAudit("line %1: %2").arg(line).arg(why);
+        }
+    };
+    QString head; // checksum the next record must name as "prev"
+    qint64 lineNo = 0;
+    while (!f.atEnd()) {
+        ++lineNo;
+        QByteArray line = f.readLine(AuditLog::kMaxLineBytes + 1);
+        const bool complete = line.endsWith('\n');
+        if (!complete && !f.atEnd()) {
+            // Over-long line: skip the rest of it.
+            while (!f.atEnd() && !line.endsWith('\n'))
+                line = f.readLine(AuditLog::kMaxLineBytes + 1);
+            broken(lineNo, trAudit("longer than %1 bytes").arg(AuditLog::kMaxLineBytes));
+            continue;
+        }
+        if (complete)
+            line.chop(1);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!complete) {
+            v.truncatedTail = true;
+            broken(lineNo, trAudit("the last record is cut short (the write did not finish)"));
+            break;
+        }
+        if (line.isEmpty()) {
+            broken(lineNo, trAudit("empty line"));
+            continue;
+        }
+        const qsizetype sumAt = line.size() - kSumSuffixLength;
+        if (sumAt <= 0 || QByteArrayView(line).sliced(sumAt, int(sizeof(kSumMember) - 1)) != kSumMember
+            || !line.endsWith("\"}")) {
+            broken(lineNo, trAudit("no checksum"));
+            continue;
+        }
+        const QByteArray sum = line.mid(sumAt + int(sizeof(kSumMember) - 1), kSumHexLength);
+        QByteArray body = line.left(sumAt);
+        body.append('}');
+        if (!isHex(sum) || AuditLog::checksumOf(body).toLatin1() != sum) {
+            broken(lineNo, trAudit("checksum does not match the text (the record was edited)"));
+            // Its successor still names this line's recorded sum; keep the chain
+            // going from it so one edit is one broken line.
+            head = QString::fromLatin1(sum);
+            continue;
+        }
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+        if (!doc.isObject()) {
+            broken(lineNo, trAudit("not a JSON object: %1").arg(err.errorString()));
+            head = QString::fromLatin1(sum);
+            continue;
+        }
+        AuditRecord r = fromJson(doc.object());
+        r.checksum = QString::fromLatin1(sum);
+        r.line = lineNo;
+        if (r.previous != head) {
+            broken(lineNo, trAudit("does not follow the record before it (a record was removed or inserted)"));
+        }
+        head = r.checksum;
+        ++v.records;
+        v.lastSeq = r.seq;
+        onRecord(std::move(r));
+    }
+    v.lastChecksum = head;
+    return v;
+}
+
+} // namespace
+
+QString AuditVerification::summary() const
+{
+    if (!fileExists)
+        return trAudit("No audit log yet.");
+    if (ok())
+        return QCoreApplication::translate("ndh::AuditLog", "Audit log intact: %n record(s), every checksum verified.",
+                                           nullptr, int(records));
+    return trAudit("Audit log DAMAGED: %1 (%2 bad line(s), %3 intact record(s)). The file was not changed.")
+        .arg(firstProblem)
+        .arg(brokenLines)
+        .arg(records);
+}
+
+AuditLog::AuditLog(QObject *parent)
+    : QObject(parent)
+{
+}
+
+AuditLog::~AuditLog()
+{
+    close();
+}
+
+QString AuditLog::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/audit/audit.jsonl");
+}
+
+QString AuditLog::checksumOf(const QByteArray &lineWithoutSum)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(lineWithoutSum, QCryptographicHash::Sha256).toHex());
+}
+
+bool AuditLog::fail(const QString &error, QString *out)
+{
+    const bool wasWritable = m_writable;
+    m_writable = false;
+    m_lastError = error;
+    if (out)
+        *out = error;
+    if (wasWritable)
+        emit writeFailed(error);
+    return false;
+}
+
+bool AuditLog::open(const QString &path)
+{
+    close();
+    m_path = path;
+    m_lastError.clear();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(trAudit("cannot create the folder %1 for the audit log").arg(info.absolutePath()), nullptr);
+    if (info.exists() && !info.isFile())
+        return fail(trAudit("%1 is not a regular file").arg(path), nullptr);
+
+    m_verification = verifyFile(path);
+    m_head = m_verification.lastChecksum;
+    m_seq = m_verification.lastSeq;
+    m_needsNewline = m_verification.truncatedTail;
+
+    m_file = new QFile(path);
+    if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+        const QString why = m_file->errorString();
+        delete m_file;
+        m_file = nullptr;
+        return fail(trAudit("cannot write the audit log %1: %2").arg(path, why), nullptr);
+    }
+    m_writable = true;
+    return true;
+}
+
+void AuditLog::close()
+{
+    if (m_file) {
+        m_file->close();
+        delete m_file;
+        m_file = nullptr;
+    }
+    m_writable = false;
+}
+
+bool AuditLog::append(const AuditEntry &entry, AuditRecord *written, QString *error)
+{
+    if (!m_file || !m_writable) {
+        const QString why = m_lastError.isEmpty() ? trAudit("the audit log is not open") : m_lastError;
+        if (error)
+            *error = why;
+        return false;
+    }
+    AuditRecord r;
+    r.entry = entry;
+    r.seq = m_seq + 1;
+    r.timeMs = QDateTime::currentMSecsSinceEpoch();
+    r.host = QSysInfo::machineHostName();
+    r.previous = m_head;
+    QByteArray body = QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact);
+    r.checksum = checksumOf(body);
+    QByteArray line = body;
+    line.chop(1); // the closing brace
+    line += kSumMember;
+    line += r.checksum.toLatin1();
+    line += "\"}";
+
+    QByteArray out;
+    if (m_needsNewline)
+        out += '\n';
+    out += line;
+    out += '\n';
+    if (m_file->write(out) != out.size() || !m_file->flush())
+        return fail(trAudit("cannot write the audit log %1: %2").arg(m_path, m_file->errorString()), error);
+#ifdef Q_OS_WIN
+    const bool synced = _commit(m_file->handle()) == 0;
+#else
+    const bool synced = ::fsync(m_file->handle()) == 0;
+#endif
+    if (!synced)
+        return fail(trAudit("cannot sync the audit log %1 to disk").arg(m_path), error);
+
+    m_needsNewline = false;
+    m_head = r.checksum;
+    m_seq = r.seq;
+    r.line = 0;
+    if (written)
+        *written = r;
+    emit appended(line, r);
+    return true;
+}
+
+AuditVerification AuditLog::verifyFile(const QString &path)
+{
+    return walk(path, [](AuditRecord &&) {});
+}
+
+std::vector<AuditRecord> AuditLog::readFile(const QString &path, AuditVerification *verification, int maxRecords)
+{
+    std::vector<AuditRecord> records;
+    const int bound = std::max(1, maxRecords);
+    auto keepNewest = [&records](size_t n) {
+        if (records.size() > n)
+            records.erase(records.begin(), records.begin() + std::ptrdiff_t(records.size() - n));
+    };
+    AuditVerification v = walk(path, [&](AuditRecord &&r) {
+        records.push_back(std::move(r));
+        // Keep the newest: trim in bulk so a long log stays linear to read.
+        if (records.size() > 2 * size_t(bound))
+            keepNewest(size_t(bound));
+    });
+    keepNewest(size_t(bound));
+    if (verification)
+        *verification = v;
+    return records;
+}
+
+} // namespace ndh
