@@ -369,6 +369,12 @@ void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxA
     }
     if (auto k = commandKind(type)) {
         e.kind = *k;
+        // The command, its parameters and the reply's status/result/reason become
+        // attributes, so the tracker can say why a command failed. State, history and
+        // the tree skip command events, so nothing of it lands on the asset.
+        addAttributes(data, e.attributes, maxAttributes, {}, {});
+        if (e.correlationId.isEmpty())
+            e.correlationId = firstText(data, {"correlation_id", "command_id"});
         return;
     }
     if (const auto a = field(data, "attributes"); type.contains(u"snapshot") || (a && a->is_object())) {

@@ -67,6 +67,27 @@ QString NdhEnvelopeWriter::eventTypeFor(AlarmAction action)
     }
 }
 
+QByteArray NdhEnvelopeWriter::envelope(const OutgoingRecord &out, const AssetPath &asset, const QString &assetUuid,
+                                       qint64 timeMs, const QString &eventType, nlohmann::ordered_json data) const
+{
+    using Json = nlohmann::ordered_json;
+    Json doc;
+    doc["message_id"] = str(out.messageId);
+    doc["message_type"] = "asset." + str(out.topic.section(u'.', 2));
+    doc["timestamp"] = str(formatTimestampMs(timeMs));
+    doc["source_orb"] = str(m_sourceOrb);
+    doc["asset_id"] = str(asset.id);
+    doc["asset_uuid"] = assetUuid.isEmpty() ? Json(nullptr) : Json(str(assetUuid));
+    doc["asset_type"] = str(asset.type);
+    doc["location"] = str(asset.location);
+    doc["event_type"] = str(eventType);
+    doc["event_data"] = std::move(data);
+    doc["correlation_id"] = str(out.correlationId);
+    doc["causation_id"] = nullptr;
+    doc["version"] = 1;
+    return QByteArray::fromStdString(doc.dump());
+}
+
 OutgoingRecord NdhEnvelopeWriter::alarmAction(const AlarmActionRequest &r) const
 {
     OutgoingRecord out;
@@ -96,21 +117,29 @@ OutgoingRecord NdhEnvelopeWriter::alarmAction(const AlarmActionRequest &r) const
         }
     }
 
-    Json doc;
-    doc["message_id"] = str(out.messageId);
-    doc["message_type"] = "asset." + str(topic.section(u'.', 2));
-    doc["timestamp"] = str(formatTimestampMs(r.timeMs));
-    doc["source_orb"] = str(m_sourceOrb);
-    doc["asset_id"] = str(r.asset.id);
-    doc["asset_uuid"] = r.assetUuid.isEmpty() ? Json(nullptr) : Json(str(r.assetUuid));
-    doc["asset_type"] = str(r.asset.type);
-    doc["location"] = str(r.asset.location);
-    doc["event_type"] = str(eventTypeFor(r.action));
-    doc["event_data"] = std::move(data);
-    doc["correlation_id"] = str(out.correlationId);
-    doc["causation_id"] = nullptr;
-    doc["version"] = 1;
-    out.payload = QByteArray::fromStdString(doc.dump());
+    out.payload = envelope(out, r.asset, r.assetUuid, r.timeMs, eventTypeFor(r.action), std::move(data));
+    return out;
+}
+
+OutgoingRecord NdhEnvelopeWriter::command(const CommandRequest &r) const
+{
+    using Json = nlohmann::ordered_json;
+    OutgoingRecord out;
+    const Json parameters = Json::parse(r.parametersJson.constData(), r.parametersJson.constData() + r.parametersJson.size(),
+                                        nullptr, false);
+    if (r.asset.id.isEmpty() || r.command.isEmpty() || !parameters.is_object())
+        return out;
+    out.topic = QLatin1String(topics::kCommandRequest);
+    out.key = r.asset.id.toUtf8();
+    out.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    out.correlationId = r.correlationId.isEmpty() ? out.messageId : r.correlationId;
+    Json data;
+    data["command"] = str(r.command);
+    data["parameters"] = parameters;
+    data["operator"] = str(r.operatorName);
+    data["role"] = str(r.role);
+    data["timeout_s"] = r.timeoutSec;
+    out.payload = envelope(out, r.asset, r.assetUuid, r.timeMs, QStringLiteral("command_request"), std::move(data));
     return out;
 }
 

@@ -10,6 +10,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace ndh {
 
 struct AlarmActionRequest
@@ -22,6 +24,20 @@ struct AlarmActionRequest
     QString comment;       // acknowledge / reset comment, or shelve / service reason
     qint64 timeMs = 0;     // when the operator acted (UTC ms)
     qint64 shelvedUntilMs = 0; // Shelve: expiry; 0 = until unshelved
+    QString correlationId; // empty: the message id is used
+};
+
+// An operator command (issue 8) for ndh.assets.commands.request.
+struct CommandRequest
+{
+    AssetPath asset;
+    QString assetUuid;     // empty: written as null
+    QString command;       // wire name from the command catalog
+    QByteArray parametersJson = "{}"; // validated parameters, a JSON object
+    QString operatorName;
+    QString role;
+    int timeoutSec = 10;
+    qint64 timeMs = 0;
     QString correlationId; // empty: the message id is used
 };
 
@@ -55,8 +71,16 @@ public:
     // The record to publish; an empty topic when the request is not an operator
     // action or names no asset/alarm (nothing to write, nothing lost).
     OutgoingRecord alarmAction(const AlarmActionRequest &request) const;
+    // The request envelope on ndh.assets.commands.request (event_type "command_request",
+    // event_data {command, parameters, operator, role, timeout_s}); an empty topic when
+    // it names no asset or command, or the parameters are not a JSON object.
+    OutgoingRecord command(const CommandRequest &request) const;
 
 private:
+    // The NDH envelope around event_data, every field present (DESIGN.md §1.1).
+    QByteArray envelope(const OutgoingRecord &out, const AssetPath &asset, const QString &assetUuid, qint64 timeMs,
+                        const QString &eventType, nlohmann::ordered_json data) const;
+
     QString m_sourceOrb;
 };
 
