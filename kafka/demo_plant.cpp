@@ -1,6 +1,8 @@
 #include "demo_plant.h"
 
+#include "command_responder.h"
 #include "embedded_broker.h"
+#include "kafka_logging.h"
 #include "plant_simulator.h"
 
 namespace ndh {
@@ -30,12 +32,26 @@ bool DemoPlant::start(int partitions, const SimulatorOptions &options)
         m_broker.reset();
         return false;
     }
+    // The plant answers commands; the demo still runs (read-only) if it cannot.
+    CommandResponderOptions responderOptions;
+    responderOptions.seed = options.seed;
+    m_responder = std::make_unique<CommandResponder>(m_broker->bootstrap(), responderOptions);
+    PlantSimulator *simulator = m_simulator.get();
+    m_responder->setPlantHook([simulator](const QString &assetId, const QString &command,
+                                          const QList<QPair<QString, QVariant>> &parameters) {
+        simulator->postCommand(assetId, command, parameters);
+    });
+    if (!m_responder->start(5000)) {
+        qCWarning(lcKafka, "demo: commands will not be answered: %s", qPrintable(m_responder->error()));
+        m_responder.reset();
+    }
     return true;
 }
 
 void DemoPlant::stop()
 {
-    // Simulator first: it must not be left producing into a broker that is gone.
+    // Responder and simulator first: neither may be left producing into a broker that is gone.
+    m_responder.reset();
     if (m_simulator) {
         m_simulator->stop(500);
         m_simulator.reset();

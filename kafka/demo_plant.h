@@ -22,6 +22,7 @@ struct SimulatorOptions
     AlarmScenarios scenarios;  // chattering / flood on top of the normal plant (off by default)
 };
 
+class CommandResponder;
 class EmbeddedBroker;
 class PlantSimulator;
 
@@ -36,10 +37,14 @@ public:
     void stop();
     QString bootstrap() const;
     QString error() const { return m_error; }
+    // Answers operator commands (issue 8); null when it could not start (logged).
+    CommandResponder *commandResponder() const { return m_responder.get(); }
+    EmbeddedBroker *broker() const { return m_broker.get(); }
 
 private:
     std::unique_ptr<EmbeddedBroker> m_broker;
     std::unique_ptr<PlantSimulator> m_simulator;
+    std::unique_ptr<CommandResponder> m_responder;
     QString m_error;
 };
 

@@ -104,6 +104,7 @@ struct PlantGenerator::Attribute
     const AttributeSpec *spec = nullptr;
     double value = 0;   // the walk, unrounded
     double target = 0;  // where the walk is pulled to
+    std::optional<double> setpoint; // an operator's set point replaces the base
     int excursionLeft = 0;
     bool alarmActive = false;
 
@@ -387,7 +388,7 @@ void PlantGenerator::attributeStep(qint64 nowMs)
     const Json oldValue = attr.json();
     if (attr.excursionLeft > 0) {
         if (--attr.excursionLeft == 0)
-            attr.target = spec.base;
+            attr.target = attr.setpoint.value_or(spec.base);
     } else if (uniform() < kExcursionProbability) {
         // A disturbance: pull the value well past its alarm limit for a while.
         attr.target = spec.alarmHigh + (spec.alarmHigh - spec.base) * (0.3 + 0.4 * uniform());
@@ -503,6 +504,66 @@ void PlantGenerator::commandStep(qint64 nowMs)
     data["result"] = "ok";
     data["duration_ms"] = qint64(20 + pick(400));
     emitNdh(topics::kCommandResponse, asset, nowMs, std::move(data), commandId, commandId);
+}
+
+bool PlantGenerator::applyCommand(const QString &assetId, const QString &command,
+                                  const QList<QPair<QString, QVariant>> &parameters, qint64 nowMs)
+{
+    for (Drone &d : m_drones) {
+        if (assetId != QStringLiteral("DRONE-%1").arg(d.id))
+            continue;
+        const char *status = command == u"return_to_base" || command == u"land" ? "returning"
+                             : command == u"hold_position"                     ? "flying"
+                                                                               : nullptr;
+        for (const auto &[name, value] : parameters) {
+            if (name == u"altitude")
+                d.altitude = value.toDouble();
+        }
+        Json data;
+        data["drone_id"] = d.id;
+        data["old_status"] = str(d.status);
+        if (status)
+            d.status = QLatin1String(status);
+        data["new_status"] = str(d.status);
+        data["location"] = Json{{"latitude", round6(d.latitude)}, {"longitude", round6(d.longitude)},
+                                {"altitude", round2(d.altitude)}};
+        data["battery"] = qint64(std::llround(d.battery));
+        emitDrone(topics::kDroneEvents, d, "drone.status.changed", "drone-control-service", nowMs, std::move(data));
+        return true;
+    }
+    for (Asset &asset : m_assets) {
+        if (asset.info.id != assetId)
+            continue;
+        if (command == u"start" || command == u"stop") {
+            const QString next = command == u"start" ? QStringLiteral("active") : QStringLiteral("inactive");
+            if (asset.lifecycle != next) {
+                Json data;
+                data["old_state"] = str(asset.lifecycle);
+                asset.lifecycle = next;
+                data["new_state"] = str(asset.lifecycle);
+                data["reason"] = "operator command";
+                emitNdh(command == u"start" ? "ndh.assets.events.activated" : "ndh.assets.events.deactivated", asset,
+                        nowMs, std::move(data));
+            }
+            return true;
+        }
+        for (const auto &[name, value] : parameters) {
+            if (name == u"mode") {
+                asset.mode = value.toString();
+                continue;
+            }
+            for (Attribute &a : asset.attributes) {
+                if (name == QLatin1String(a.spec->name)) {
+                    a.setpoint = std::clamp(value.toDouble(), a.spec->min, a.spec->max);
+                    a.target = *a.setpoint;
+                    a.excursionLeft = 0;
+                }
+            }
+        }
+        emitSnapshot(asset, nowMs);
+        return true;
+    }
+    return false;
 }
 
 void PlantGenerator::droneStep(qint64 nowMs)

@@ -15,6 +15,9 @@
 // Kafka key: asset id; for drones the drone id.
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QVariant>
 #include <QString>
 #include <QStringList>
 
@@ -76,6 +79,14 @@ public:
     // The next record, stamped with nowMs for records that start at this call.
     PlantRecord next(qint64 nowMs);
     quint64 generated() const { return m_generated; }
+
+    // An operator command the plant accepted (issue 8, CommandResponder): start/stop
+    // change the lifecycle, set_mode the mode, a numeric parameter named after an
+    // attribute becomes its new set point (the value walks there), drone commands
+    // change the drone's status or altitude. Resulting events come with the next
+    // records. False when the asset is not in this plant.
+    bool applyCommand(const QString &assetId, const QString &command, const QList<QPair<QString, QVariant>> &parameters,
+                      qint64 nowMs);
 
     // The asset ids, keys and locations the generator publishes (for tests and docs).
     struct AssetInfo

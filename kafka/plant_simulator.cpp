@@ -145,6 +145,14 @@ bool PlantSimulator::waitFinished(int timeoutMs)
     return done;
 }
 
+void PlantSimulator::postCommand(const QString &assetId, const QString &command,
+                                 const QList<QPair<QString, QVariant>> &parameters)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_posted.size() < 1000) // bounded: a stalled simulator does not pile up commands
+        m_posted.push_back({assetId, command, parameters});
+}
+
 void PlantSimulator::run()
 {
     PlantGenerator generator(m_options.seed, m_options.assets);
@@ -186,6 +194,13 @@ void PlantSimulator::run()
         const qint64 nowMs = simulatedClock
                                  ? m_options.startTimeMs + (rate > 0 ? qint64(std::llround(double(n) * 1000.0 / rate)) : n)
                                  : QDateTime::currentMSecsSinceEpoch();
+        std::vector<PostedCommand> posted;
+        {
+            std::lock_guard lock(m_mutex);
+            posted.swap(m_posted);
+        }
+        for (const PostedCommand &c : posted)
+            generator.applyCommand(c.assetId, c.command, c.parameters, nowMs);
         const PlantRecord record = generator.next(nowMs);
         if (m_tap)
             m_tap(record);

@@ -7,13 +7,17 @@
 
 #include "demo_plant.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QVariant>
 
 #include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 struct rd_kafka_s;
 struct rd_kafka_message_s;
@@ -54,7 +58,18 @@ public:
     // (the Redis mirror of `ndhctl simulate --redis`). Set before start().
     void setRecordTap(std::function<void(const PlantRecord &)> tap) { m_tap = std::move(tap); }
 
+    // An accepted operator command for the plant (CommandResponder, issue 8); applied
+    // by the simulator thread before its next record. Any thread.
+    void postCommand(const QString &assetId, const QString &command, const QList<QPair<QString, QVariant>> &parameters);
+
 private:
+    struct PostedCommand
+    {
+        QString assetId;
+        QString command;
+        QList<QPair<QString, QVariant>> parameters;
+    };
+
     void run();
     void setError(const QString &error);
     static void onDelivery(rd_kafka_s *rk, const rd_kafka_message_s *message, void *opaque);
@@ -76,6 +91,7 @@ private:
     QString m_error;
     QString m_lastClientError;
     std::function<void(const PlantRecord &)> m_tap;
+    std::vector<PostedCommand> m_posted; // guarded by m_mutex
 };
 
 } // namespace ndh

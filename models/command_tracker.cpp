@@ -170,10 +170,10 @@ void CommandTracker::checkTimeouts()
     const qint64 nowMs = m_now();
     for (int row = 0; row < int(m_rows.size()); ++row) {
         const TrackedCommand &c = m_rows[size_t(row)];
-        if (c.state == CommandState::Pending && nowMs - c.createdMs > kAckTimeoutMs) {
+        if (c.state == CommandState::Pending && nowMs - c.createdMs > m_ackTimeoutMs) {
             setState(row, CommandState::OutcomeUnknown,
                      trTr("The broker did not confirm within %1 s. The command may or may not have reached "
-                          "the asset: check the asset before you send it again.").arg(kAckTimeoutMs / 1000));
+                          "the asset: check the asset before you send it again.").arg(m_ackTimeoutMs / 1000));
         } else if (c.state == CommandState::Sent && nowMs - c.sentMs > qint64(c.timeoutSec) * 1000) {
             setState(row, CommandState::TimedOut,
                      trTr("No reply from the asset within %1 s of sending. It may still act on it.")

@@ -63,6 +63,8 @@ public:
     explicit CommandTracker(QObject *parent = nullptr);
 
     void setClock(std::function<qint64()> now) { m_now = std::move(now); }
+    // How long a command may wait for the broker's acknowledgement (default kAckTimeoutMs).
+    void setAckTimeoutMs(qint64 ms) { m_ackTimeoutMs = ms; }
     qint64 now() const { return m_now(); }
     // Starts a 1 s timer that checks for time-outs (tests call checkTimeouts()).
     void startTimeoutTimer();
@@ -105,6 +107,7 @@ private:
     std::function<qint64()> m_now;
     QTimer *m_timer = nullptr;
     int m_unmatched = 0;
+    qint64 m_ackTimeoutMs = kAckTimeoutMs;
 };
 
 } // namespace ndh
