@@ -284,9 +284,10 @@ void AlarmListView::setPublisher(PublishFunction publish)
     updateActions();
 }
 
-void AlarmListView::setActionsAllowed(bool allowed)
+void AlarmListView::setActionsAllowed(bool allowed, const QString &whyNot)
 {
     m_allowed = allowed;
+    m_whyNot = whyNot;
     updateActions();
 }
 
@@ -399,12 +400,14 @@ void AlarmListView::updateActions()
     const Alarm *first = one ? alarmFor(keys.first()) : nullptr;
     m_plot->setEnabled(first && !first->attribute.isEmpty());
     m_showRecord->setEnabled(first != nullptr);
-    const QString why = !m_allowed ? tr("Your role may not act on alarms")
+    const QString why = !m_allowed ? (m_whyNot.isEmpty() ? tr("Your role may not act on alarms") : m_whyNot)
                         : !live    ? tr("Return to live to act on alarms")
                         : !m_publish ? tr("Not connected to Kafka: actions cannot be published")
                                      : QString();
-    for (QAction *a : {m_ack, m_ackComment, m_ackVisible, m_shelve, m_unshelve, m_removeService, m_returnService, m_reset})
+    for (QAction *a : {m_ack, m_ackComment, m_ackVisible, m_shelve, m_unshelve, m_removeService, m_returnService, m_reset}) {
         a->setStatusTip(why);
+        a->setToolTip(why.isEmpty() ? a->text().remove(u'&') : why);
+    }
 }
 
 void AlarmListView::say(const QString &text)
@@ -630,6 +633,15 @@ void AlarmListView::showContextMenu(const QPoint &pos)
     menu.addSeparator();
     for (QAction *a : {m_goToAsset, m_plot, m_showRecord})
         menu.addAction(a);
+    const QStringList keys = selectedKeys();
+    const Alarm *one = keys.size() == 1 ? alarmFor(keys.first()) : nullptr;
+    for (QAction *a : std::as_const(m_assetActions)) {
+        a->setData(one ? one->asset.key() : QString());
+        if (!one)
+            a->setEnabled(false);
+        menu.addAction(a);
+    }
+    menu.setToolTipsVisible(true);
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 

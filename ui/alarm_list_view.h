@@ -48,8 +48,11 @@ public:
     void setOperatorName(const QString &name) { m_operator = name; }
     QString operatorName() const { return m_operator; }
     static QString osUserName();
-    // false: every action is disabled (a viewer); the role issue sets this.
-    void setActionsAllowed(bool allowed);
+    // false: every action is disabled (a viewer); whyNot becomes their tooltip (issue 8).
+    void setActionsAllowed(bool allowed, const QString &whyNot = {});
+    // Extra actions on the selected alarm's asset (issue 8: "Send command…"), shown
+    // after "Go to asset"; on trigger, the action's data() is the asset key.
+    void addAssetAction(QAction *action) { m_assetActions.append(action); }
     // Dialog-free actions for tests and scripting: comment dialogs are skipped and
     // shelving uses this duration and reason.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -129,6 +132,8 @@ private:
     PublishFunction m_publish;
     QString m_operator;
     bool m_allowed = true;
+    QString m_whyNot;
+    QList<QAction *> m_assetActions;
     bool m_interactive = true;
     int m_shelveMinutes = 60;
     QString m_shelveReason;

@@ -1,0 +1,53 @@
+#pragma once
+// The audit viewer (issue 8): the records of the local audit log, newest last,
+// with the checksum verification result above them (intact, or the first broken
+// line and why), a text filter and an action filter, and export of what is shown
+// to CSV or JSONL. It only reads the file; it never changes it.
+
+#include "audit_log.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace ndh {
+
+class AuditRecordModel;
+
+class AuditLogView : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit AuditLogView(QString path, QWidget *parent = nullptr);
+
+    void reload();
+    const AuditVerification &verification() const { return m_verification; }
+    QString verificationText() const;
+    int shownCount() const;
+    QLineEdit *filterEdit() const { return m_filter; }
+    QTableView *tableView() const { return m_table; }
+
+    // Writes the shown (filtered) records; false with error set on failure.
+    bool exportCsv(const QString &file, QString *error) const;
+    bool exportJsonl(const QString &file, QString *error) const;
+
+private:
+    void applyFilter();
+    void exportAs();
+    std::vector<const AuditRecord *> shownRecords() const;
+
+    QString m_path;
+    AuditVerification m_verification;
+    AuditRecordModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_status;
+    QLineEdit *m_filter;
+    QComboBox *m_action;
+    QTableView *m_table;
+};
+
+} // namespace ndh
