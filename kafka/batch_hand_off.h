@@ -13,6 +13,17 @@
 
 namespace ndh {
 
+// The pacing rule alone, for batches of any kind (the topic browser's scans hand
+// over their own batch type): true when a batch may go to the GUI now.
+inline bool handOffDue(const std::atomic<int> &inFlight, int maxPerSecond, const QElapsedTimer &sinceLast, bool force)
+{
+    if (inFlight.load() > 0)
+        return false; // the GUI has not taken the last one: keep coalescing
+    const int perSecond = std::max(1, maxPerSecond);
+    const qint64 minGapMs = (1000 + perSecond - 1) / perSecond;
+    return force || sinceLast.elapsed() >= minGapMs;
+}
+
 // The batch to emit now (a fresh pending batch takes its place), or nullptr to keep
 // coalescing. `inFlight` counts batches the GUI has not applied yet; the receiver
 // decrements it.
@@ -21,11 +32,7 @@ inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, s
 {
     if (pending->recordsConsumed == 0 && pending->events.empty() && pending->deadLetters.empty())
         return nullptr;
-    if (inFlight.load() > 0)
-        return nullptr; // the GUI has not taken the last one: keep coalescing
-    const int perSecond = std::max(1, maxPerSecond);
-    const qint64 minGapMs = (1000 + perSecond - 1) / perSecond;
-    if (!force && sinceLast.elapsed() < minGapMs)
+    if (!handOffDue(inFlight, maxPerSecond, sinceLast, force))
         return nullptr;
     pending->createdMs = QDateTime::currentMSecsSinceEpoch();
     inFlight.fetch_add(1);

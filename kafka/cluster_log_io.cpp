@@ -1,5 +1,6 @@
 #include "cluster_log_io.h"
 
+#include "cluster_metadata.h"
 #include "kafka_client_conf.h"
 #include "kafka_logging.h"
 #include "topic_catalog.h"
@@ -15,12 +16,6 @@ namespace ndh {
 
 struct ClusterLogCallbacks
 {
-    static void onReaderError(rd_kafka_t *, int err, const char *reason, void *opaque)
-    {
-        auto *self = static_cast<ClusterLogReader *>(opaque);
-        if (err != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || self->m_lastClientError.isEmpty())
-            self->m_lastClientError = QString::fromUtf8(reason);
-    }
     static void onDelivery(rd_kafka_t *, const rd_kafka_message_t *msg, void *opaque)
     {
         auto *self = static_cast<LogReplayer *>(opaque);
@@ -46,8 +41,7 @@ bool ClusterLogReader::read(int timeoutMs, const std::function<bool(LogRecord &&
     auto remainingMs = [&deadline] { return int(std::max<qint64>(1, deadline.remainingTime())); };
     KafkaClientConf conf;
     conf.setGrouplessReader(m_bootstrap, QStringLiteral("ndhctl-export"));
-    rd_kafka_conf_set_opaque(conf.raw(), this);
-    rd_kafka_conf_set_error_cb(conf.raw(), &ClusterLogCallbacks::onReaderError);
+    captureClientErrors(conf.raw(), &m_lastClientError);
     rd_kafka_t *rk = conf.createConsumer();
     if (!rk) {
         m_error = conf.error();
@@ -56,20 +50,13 @@ bool ClusterLogReader::read(int timeoutMs, const std::function<bool(LogRecord &&
     const std::unique_ptr<rd_kafka_t, KafkaClientConf::ConsumerDeleter> destroy(rk); // on every exit path
     auto unreachable = [&](rd_kafka_resp_err_t err) {
         rd_kafka_poll(rk, 0);
-        m_error = QStringLiteral("Cannot reach Kafka at %1: %2")
-                      .arg(m_bootstrap, m_lastClientError.isEmpty() ? QString::fromUtf8(rd_kafka_err2str(err))
-                                                                    : operatorReason(m_lastClientError));
+        m_error = cannotReachKafka(m_bootstrap, m_lastClientError, err, timeoutMs);
         return false;
     };
-    const rd_kafka_metadata_t *md = nullptr;
-    if (const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, remainingMs()); err)
-        return unreachable(err);
-    QHash<QString, int> partitionCounts;
-    for (int t = 0; t < md->topic_cnt; ++t) {
-        if (md->topics[t].err == RD_KAFKA_RESP_ERR_NO_ERROR)
-            partitionCounts.insert(QString::fromUtf8(md->topics[t].topic), md->topics[t].partition_cnt);
-    }
-    rd_kafka_metadata_destroy(md);
+    ClusterSnapshot metadata;
+    if (const int err = fetchClusterMetadata(rk, remainingMs(), metadata))
+        return unreachable(rd_kafka_resp_err_t(err));
+    const QHash<QString, int> partitionCounts = ndh::partitionCounts(metadata);
 
     QHash<QString, qint64> endOffsets;
     rd_kafka_topic_partition_list_t *assignment = rd_kafka_topic_partition_list_new(64);
@@ -191,14 +178,12 @@ bool LogReplayer::start(int timeoutMs)
         m_error = conf.error();
         return false;
     }
-    const rd_kafka_metadata_t *md = nullptr;
-    if (const auto err = rd_kafka_metadata(m_rk, 1, nullptr, &md, timeoutMs)) {
-        m_error = QStringLiteral("Cannot reach Kafka at %1: %2").arg(m_bootstrap, QString::fromUtf8(rd_kafka_err2str(err)));
+    ClusterSnapshot metadata;
+    if (const int err = fetchClusterMetadata(m_rk, timeoutMs, metadata)) {
+        m_error = cannotReachKafka(m_bootstrap, {}, err, timeoutMs);
         return false;
     }
-    for (int t = 0; t < md->topic_cnt; ++t)
-        m_partitions.insert(QString::fromUtf8(md->topics[t].topic), md->topics[t].partition_cnt);
-    rd_kafka_metadata_destroy(md);
+    m_partitions = partitionCounts(metadata);
     return true;
 }
 

@@ -2,8 +2,11 @@
 // Decodes one consumed Kafka message into events (or a dead letter), with the record's
 // place (topic, partition, offset, broker timestamp) as its source. One place, so the
 // live consumer, `ndhctl state` and the history backfill describe a record alike.
+// logRecordFromMessage keeps the raw record as kcat -C -J prints it (ndhctl export,
+// the live session's journal for File > Export).
 
 #include "envelope_decoder.h"
+#include "log_file_reader.h"
 
 #include <librdkafka/rdkafka.h>
 
@@ -24,6 +27,40 @@ inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, const QString &to
     return decoder.decodeOrDeadLetter(QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
                                       QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
                                       source, events, deadLetters, nowMs);
+}
+
+inline LogRecord logRecordFromMessage(const QString &topic, const rd_kafka_message_t *msg)
+{
+    LogRecord r;
+    r.topic = topic;
+    r.partition = msg->partition;
+    r.offset = msg->offset;
+    rd_kafka_timestamp_type_t tstype = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+    r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
+    r.tstype = tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME       ? LogRecord::TimestampType::Create
+               : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? LogRecord::TimestampType::LogAppend
+                                                              : LogRecord::TimestampType::None;
+    r.broker = rd_kafka_message_broker_id(msg);
+    // rd_kafka_message_headers takes a non-const message (it parses lazily).
+    rd_kafka_headers_t *headers = nullptr;
+    if (rd_kafka_message_headers(const_cast<rd_kafka_message_t *>(msg), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR
+        && headers) {
+        const char *name = nullptr;
+        const void *value = nullptr;
+        size_t size = 0;
+        for (size_t h = 0; rd_kafka_header_get_all(headers, h, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+             ++h) {
+            LogHeader header{QByteArray(name), std::nullopt};
+            if (value)
+                header.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
+            r.headers.push_back(std::move(header));
+        }
+    }
+    if (msg->key)
+        r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
+    if (msg->payload)
+        r.payload = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
+    return r;
 }
 
 } // namespace ndh

@@ -8,6 +8,7 @@
 // after it too.
 
 #include "envelope_decoder.h"
+#include "log_record.h"
 #include "plant_event.h"
 
 #include <QByteArray>
@@ -22,30 +23,6 @@ class QFile;
 namespace ndh {
 
 class ByteSource;
-
-struct LogHeader
-{
-    QByteArray name;
-    std::optional<QByteArray> value; // kcat writes null for a header without a value
-    bool operator==(const LogHeader &) const = default;
-};
-
-// One Kafka record as kcat -J prints it.
-struct LogRecord
-{
-    enum class TimestampType : quint8 { None, Create, LogAppend, Unknown };
-    QString topic;
-    qint32 partition = -1;
-    qint64 offset = -1;
-    TimestampType tstype = TimestampType::None;
-    qint64 timestampMs = 0;
-    qint32 broker = -1;               // -1: not written
-    std::vector<LogHeader> headers;   // empty: no "headers" field
-    std::optional<QByteArray> key;    // nullopt: "key":null
-    std::optional<QByteArray> payload; // nullopt: "payload":null (a tombstone)
-
-    bool operator==(const LogRecord &) const = default;
-};
 
 struct LogDamage
 {

@@ -1,5 +1,6 @@
 #include "topic_snapshot_reader.h"
 
+#include "cluster_metadata.h"
 #include "envelope_decoder.h"
 #include "kafka_client_conf.h"
 #include "kafka_message_decoding.h"
@@ -15,17 +16,6 @@
 #include <array>
 
 namespace ndh {
-
-struct SnapshotReaderCallbacks
-{
-    static void onError(rd_kafka_t *, int err, const char *reason, void *opaque)
-    {
-        auto *self = static_cast<TopicSnapshotReader *>(opaque);
-        // The per-broker reason is more useful than the "all brokers down" summary.
-        if (err != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || self->m_lastClientError.isEmpty())
-            self->m_lastClientError = QString::fromUtf8(reason);
-    }
-};
 
 TopicSnapshotReader::TopicSnapshotReader(ConsumerConfig config)
     : m_config(std::move(config))
@@ -48,8 +38,7 @@ bool TopicSnapshotReader::read(int timeoutMs)
     // short empty fetches keep them from holding the read for 500 ms each.
     conf.setGrouplessReader(m_config.bootstrap, QStringLiteral("ndhctl-state"));
     conf.setAll(m_config.extraProperties);
-    rd_kafka_conf_set_opaque(conf.raw(), this);
-    rd_kafka_conf_set_error_cb(conf.raw(), &SnapshotReaderCallbacks::onError);
+    captureClientErrors(conf.raw(), &m_lastClientError);
     rd_kafka_t *rk = conf.createConsumer();
     if (!rk) {
         m_error = conf.error();
@@ -59,25 +48,14 @@ bool TopicSnapshotReader::read(int timeoutMs)
 
     auto unreachable = [&](rd_kafka_resp_err_t err) {
         rd_kafka_poll(rk, 0); // collect the client's own reason
-        const QString why = m_lastClientError.isEmpty()
-                                ? QStringLiteral("no answer within %1 s (%2)")
-                                      .arg(timeoutMs / 1000.0)
-                                      .arg(QString::fromUtf8(rd_kafka_err2str(err)))
-                                : operatorReason(m_lastClientError);
-        m_error = QStringLiteral("Cannot reach Kafka at %1: %2").arg(m_config.bootstrap, why);
+        m_error = cannotReachKafka(m_config.bootstrap, m_lastClientError, err, timeoutMs);
         return false;
     };
 
-    const rd_kafka_metadata_t *md = nullptr;
-    if (const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, remainingMs()); err)
-        return unreachable(err);
-
-    QHash<QString, int> partitionCounts;
-    for (int t = 0; t < md->topic_cnt; ++t) {
-        if (md->topics[t].err == RD_KAFKA_RESP_ERR_NO_ERROR)
-            partitionCounts.insert(QString::fromUtf8(md->topics[t].topic), md->topics[t].partition_cnt);
-    }
-    rd_kafka_metadata_destroy(md);
+    ClusterSnapshot metadata;
+    if (const int err = fetchClusterMetadata(rk, remainingMs(), metadata))
+        return unreachable(rd_kafka_resp_err_t(err));
+    const QHash<QString, int> partitionCounts = ndh::partitionCounts(metadata);
 
     // The end of each partition is fixed now: records produced while we read belong
     // to a later answer.

@@ -47,8 +47,6 @@ private:
     quint64 m_records = 0;
     quint64 m_rejected = 0;
     int m_partitions = 0;
-
-    friend struct SnapshotReaderCallbacks;
 };
 
 } // namespace ndh
