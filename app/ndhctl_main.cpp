@@ -243,6 +243,13 @@ int runSimulate(const QStringList &arguments)
                                 "there (reference 000's routing; docs/REDIS.md). Password from the environment "
                                 "variable NDH_REDIS_PASSWORD."),
                  QStringLiteral("HOST:PORT")});
+    p.addOption({QStringLiteral("redis-prefix"),
+                 QStringLiteral("With --redis: key prefix of the state hashes (default ndh:state:)."),
+                 QStringLiteral("PREFIX")});
+    p.addOption({QStringLiteral("redis-channels"),
+                 QStringLiteral("With --redis: channels for status, alarms and values (default "
+                                "ndh:asset:status,ndh:asset:alarm,ndh:asset:value)."),
+                 QStringLiteral("STATUS,ALARM,VALUE")});
     int exitCode = 0;
     if (!parseCommand(p, command, arguments, exitCode))
         return exitCode;
@@ -257,6 +264,11 @@ int runSimulate(const QStringList &arguments)
         ndh::RedisConfig redis;
         redis.endpoint = *endpoint;
         redis.endpoint.password = qEnvironmentVariable("NDH_REDIS_PASSWORD");
+        const auto optional = [&p](const char *name) {
+            return p.isSet(QString::fromLatin1(name)) ? p.value(QString::fromLatin1(name)) : QString();
+        };
+        if (!ndh::applyRedisNaming(redis, optional("redis-prefix"), optional("redis-channels"), &why))
+            return usageError(command, why);
         mirror = std::make_unique<ndh::RedisPlantMirror>(redis);
         if (!mirror->connect()) {
             printErr(QStringLiteral("ndhctl simulate: %1").arg(mirror->error()));

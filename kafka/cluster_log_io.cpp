@@ -3,6 +3,7 @@
 #include "cluster_metadata.h"
 #include "kafka_client_conf.h"
 #include "kafka_logging.h"
+#include "kafka_message_decoding.h"
 #include "topic_catalog.h"
 
 #include <QDeadlineTimer>
@@ -106,32 +107,7 @@ bool ClusterLogReader::read(int timeoutMs, const std::function<bool(LogRecord &&
                 if (end != endOffsets.constEnd() && msg->offset >= *end)
                     endOffsets.remove(key);
             } else if (!msg->err && end != endOffsets.constEnd() && msg->offset < *end && !stopped) {
-                LogRecord r;
-                r.topic = *name;
-                r.partition = msg->partition;
-                r.offset = msg->offset;
-                rd_kafka_timestamp_type_t tstype = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
-                r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
-                r.tstype = tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME       ? LogRecord::TimestampType::Create
-                           : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? LogRecord::TimestampType::LogAppend
-                                                                          : LogRecord::TimestampType::None;
-                r.broker = rd_kafka_message_broker_id(msg);
-                rd_kafka_headers_t *headers = nullptr;
-                if (rd_kafka_message_headers(msg, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
-                    const char *hname = nullptr;
-                    const void *value = nullptr;
-                    size_t size = 0;
-                    for (size_t h = 0; rd_kafka_header_get_all(headers, h, &hname, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++h) {
-                        LogHeader header{QByteArray(hname), std::nullopt};
-                        if (value)
-                            header.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
-                        r.headers.push_back(std::move(header));
-                    }
-                }
-                if (msg->key)
-                    r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
-                if (msg->payload)
-                    r.payload = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
+                LogRecord r = logRecordFromMessage(*name, msg);
                 ++m_records;
                 if (!onRecord(std::move(r)))
                     stopped = true;

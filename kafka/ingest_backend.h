@@ -22,6 +22,7 @@ namespace ndh {
 class EnvelopePublisher;
 class KafkaConsumerWorker;
 class RedisClient;
+class RawRecordJournal;
 
 class IngestBackend : public QObject
 {
@@ -40,6 +41,9 @@ public:
     void setRedisConfig(RedisConfig config) { m_redisConfig = std::move(config); }
     const RedisConfig &redisConfig() const { return m_redisConfig; }
 
+    // The raw Kafka records of the session go into this bounded journal too, so File >
+    // Export can write the live session (set before start(); optional).
+    void setJournal(std::shared_ptr<RawRecordJournal> journal) { m_journal = std::move(journal); }
     // Operator actions out (DESIGN.md §8): handed by queued invocation to the
     // EnvelopePublisher on the backend thread; published() follows once per call,
     // also when the backend is not running (then with ok = false).
@@ -67,5 +71,6 @@ private:
     QPointer<RedisClient> m_redis;
     QPointer<EnvelopePublisher> m_publisher;
 };
+    std::shared_ptr<RawRecordJournal> m_journal;
 
 } // namespace ndh

@@ -4,6 +4,7 @@
 #include "kafka_client_conf.h"
 #include "kafka_message_decoding.h"
 #include "kafka_logging.h"
+#include "raw_record_journal.h"
 #include "topic_catalog.h"
 
 #include <QCoreApplication>
@@ -228,6 +229,8 @@ void KafkaConsumerWorker::consumeSlice()
         if (m_status.state != ConnectionStatus::State::Connected)
             setState(ConnectionStatus::State::Connected);
         if (size_t(n) < messages.size())
+    std::vector<LogRecord> records;
+    std::vector<RecordIndex> index;
             break; // drained what was ready; the next slice waits for more
     }
 }
@@ -248,12 +251,22 @@ void KafkaConsumerWorker::refreshMetadata()
 
     rd_kafka_topic_partition_list_t *add = rd_kafka_topic_partition_list_new(16);
     for (int t = 0; t < md->topic_cnt; ++t) {
+            const size_t before = m_pending->events.size();
         const rd_kafka_metadata_topic_t &topic = md->topics[t];
+            if (m_journal) {
+                records.push_back(logRecordFromMessage(*nameIt, msg));
+                index.push_back(recordIndexFor(m_pending->events, before, records.back()));
+            }
         const QString name = QString::fromUtf8(topic.topic);
         if (topic.err != RD_KAFKA_RESP_ERR_NO_ERROR || !m_wantedTopics.contains(name))
             continue;
         for (int p = 0; p < topic.partition_cnt; ++p) {
             const int partition = topic.partitions[p].id;
+        if (m_journal && !records.empty()) {
+            m_journal->append(records, index);
+            records.clear();
+            index.clear();
+        }
             const QString key = partitionKey(name, partition);
             if (m_assigned.contains(key))
                 continue;

@@ -29,6 +29,8 @@ namespace ndh {
 
 class KafkaConsumerWorker : public QObject
 {
+class RawRecordJournal;
+
     Q_OBJECT
 public:
     // inFlight counts batches emitted but not yet taken by the GUI thread; the
@@ -47,6 +49,10 @@ public:
 
 public slots:
     void start();    // creates the consumer and starts the loop (worker thread)
+    // Every consumed record also goes, raw, into this bounded journal (File > Export
+    // of the live session). Set before start(); optional.
+    void setJournal(std::shared_ptr<RawRecordJournal> journal) { m_journal = std::move(journal); }
+
     void shutdown(); // destroys the consumer and quits the worker thread
 
 signals:
@@ -83,6 +89,7 @@ private:
     qint64 m_nextStatusMs = 0;
 
     ConnectionStatus m_status;
+    std::shared_ptr<RawRecordJournal> m_journal;
     QString m_lastTransportError;
     quint64 m_recordsThisSecond = 0;
     qint64 m_rateWindowStartMs = 0;

@@ -150,6 +150,14 @@ struct RecordIndex
     QString assetKey;       // "location/type/id" of the first event; empty if none
 };
 
+// The record's own timestamp when it has one, else 0.
+inline qint64 recordTimeMs(const LogRecord &r)
+{
+    return r.tstype != LogRecord::TimestampType::None && r.timestampMs > 0 ? r.timestampMs : 0;
+}
+// The index of a record whose decoded events start at events[firstNew].
+RecordIndex recordIndexFor(const std::vector<PlantEvent> &events, size_t firstNew, const LogRecord &record);
+
 // Decodes a chunk's records into a batch for PlantModels::applyBatch: each record's
 // source keeps its original topic, partition, offset and timestamp with channel
 // File; undecodable records and damaged lines become dead letters (the damaged

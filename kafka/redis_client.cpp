@@ -84,6 +84,44 @@ std::optional<RedisEndpoint> parseRedisAddress(const QString &text, QString *err
     return ep;
 }
 
+bool applyRedisNaming(RedisConfig &config, const QString &prefix, const QString &channels, QString *error)
+{
+    const auto bad = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const auto plain = [](const QString &name) {
+        for (const QChar c : name) {
+            if (c.isSpace() || c == u'*' || c == u'?' || c == u'[' || c == u']')
+                return false;
+        }
+        return !name.isEmpty();
+    };
+    if (!prefix.isNull()) {
+        if (!plain(prefix))
+            return bad(QStringLiteral("--redis-prefix '%1' must be a non-empty key prefix without spaces or "
+                                      "glob characters (* ? [ ])")
+                           .arg(prefix));
+        config.keyPrefix = prefix;
+    }
+    if (!channels.isNull()) {
+        const QStringList names = channels.split(u',');
+        if (names.size() != 3)
+            return bad(QStringLiteral("--redis-channels needs three names, STATUS,ALARM,VALUE (got '%1')").arg(channels));
+        QStringList trimmed;
+        for (const QString &n : names) {
+            if (!plain(n.trimmed()))
+                return bad(QStringLiteral("--redis-channels: '%1' is not a channel name (empty, spaces or glob "
+                                          "characters)")
+                               .arg(n));
+            trimmed << n.trimmed();
+        }
+        config.channels = trimmed;
+    }
+    return true;
+}
+
 RedisClient::RedisClient(RedisConfig config, std::shared_ptr<std::atomic<int>> inFlight)
     : m_config(std::move(config))
     , m_inFlight(std::move(inFlight))
@@ -387,6 +425,9 @@ void RedisClient::onHashReply(const QByteArray &key, redisReply *reply)
         m_lastProgressMs = now;
         emit snapshotProgress(m_keysRead, std::max(m_keysTotal, m_keysRead));
         m_status.progress = tr("reading state: %1 assets").arg(QLocale().toString(m_keysRead));
+        // DBSIZE counts every key of the database: the bar may end before it is full.
+        m_status.progressDone = m_keysRead;
+        m_status.progressTotal = std::max(m_keysTotal, m_keysRead);
         emit statusChanged(m_status);
     }
     if (!finishSnapshotIfDone())
@@ -405,6 +446,7 @@ bool RedisClient::finishSnapshotIfDone()
     emit snapshotProgress(m_keysRead, m_keysRead);
     emit snapshotFinished(m_keysRead, elapsed);
     m_status.progress.clear();
+    m_status.progressDone = m_status.progressTotal = 0;
     emit statusChanged(m_status);
     return true;
 }
@@ -501,10 +543,42 @@ void RedisClient::heartbeat()
     if (now - m_lastHeartbeatSentMs < m_config.heartbeatIntervalMs)
         return;
     m_lastHeartbeatSentMs = now;
+    if (m_heartbeatDenied) {
+        // Without PUBLISH the server's liveness still shows: an unanswered PING trips
+        // the command timeout (a paused server), a closed socket the adapter (a killed
+        // server or subscriber). Only a subscription that silently stops delivering
+        // while its socket stays open goes unnoticed; the status note says so.
+        m_lastEchoMs = now;
+        m_cmd->command({QByteArrayLiteral("PING")}, {});
+        return;
+    }
     m_heartbeatWaiting = true;
     // The reply proves the server answers; the echo on the subscriber proves the
     // subscription still delivers (a killed or dropped subscriber is noticed too).
-    m_cmd->command({QByteArrayLiteral("PUBLISH"), m_heartbeatChannel, QByteArray::number(now)}, {});
+    const quint64 gen = m_generation;
+    m_cmd->command({QByteArrayLiteral("PUBLISH"), m_heartbeatChannel, QByteArray::number(now)},
+                   [this, gen](redisReply *r) {
+                       if (gen == m_generation && r && r->type == REDIS_REPLY_ERROR)
+                           onHeartbeatRefused(replyBytes(r));
+                   });
+}
+
+void RedisClient::onHeartbeatRefused(const QByteArray &error)
+{
+    if (m_heartbeatDenied)
+        return;
+    // A restricted ACL user without PUBLISH on the heartbeat channel: that is the
+    // site's choice, not an outage. Keep the data flowing, degrade liveness to PING
+    // and say so once, instead of reporting Redis down and reconnecting forever.
+    m_heartbeatDenied = true;
+    m_heartbeatWaiting = false;
+    m_lastEchoMs = m_clock.elapsed();
+    const QString why = RedisQtAdapter::explainError(error);
+    m_status.note = tr("no heartbeat: this Redis user may not PUBLISH to %1 (%2); a subscription that stops "
+                       "delivering while connected is not detected")
+                        .arg(QString::fromUtf8(m_heartbeatChannel), why);
+    qCWarning(lcRedis, "Redis at %s: %s", qPrintable(m_config.endpoint.displayName()), qPrintable(m_status.note));
+    emit statusChanged(m_status);
 }
 
 void RedisClient::tick()
@@ -546,6 +620,7 @@ void RedisClient::setState(ConnectionStatus::State state, const QString &error)
     if (state == ConnectionStatus::State::BrokerDown) {
         m_status.lastError = error;
         m_status.progress.clear();
+        m_status.progressDone = m_status.progressTotal = 0;
         qCWarning(lcRedis, "%s", qPrintable(error)); // never contains the password
     } else if (state == ConnectionStatus::State::Connected) {
         m_status.lastError.clear();

@@ -8,6 +8,8 @@
 // published during an outage is lost: it is either in the hashes or on the channel.
 // Liveness: a heartbeat PUBLISH on the command connection every second, received
 // back on the subscriber; a missing reply or echo reports Redis down within 3 s.
+// The heartbeat needs PUBLISH on its channel (ACL); a user without it is told once
+// (status note) and liveness falls back to PING (docs/REDIS.md).
 // Reconnects with backoff; credential/ACL refusals back off for long (no storm).
 // Bad data (non-hash keys, garbage JSON, oversized hashes) becomes dead letters.
 
@@ -54,6 +56,11 @@ struct RedisConfig
 // "host:port", "host" (port 6379) or "[v6addr]:port". nullopt with error set otherwise.
 std::optional<RedisEndpoint> parseRedisAddress(const QString &text, QString *error);
 
+// The command-line naming options shared by ndh-console and `ndhctl simulate`:
+// --redis-prefix PREFIX and --redis-channels STATUS,ALARM,VALUE (three names, in the
+// routing order). An empty text keeps the default. False with *error set otherwise.
+bool applyRedisNaming(RedisConfig &config, const QString &prefix, const QString &channels, QString *error);
+
 class RedisClient : public QObject
 {
     Q_OBJECT
@@ -96,6 +103,7 @@ private:
     bool finishSnapshotIfDone();
     void onMessage(redisReply *reply);
     void heartbeat();
+    void onHeartbeatRefused(const QByteArray &error);
     void tick();
     void handOff(bool force);
     void teardown();
@@ -137,6 +145,7 @@ private:
     qint64 m_lastHeartbeatSentMs = 0;
     qint64 m_lastEchoMs = 0;
     bool m_heartbeatWaiting = false;
+    bool m_heartbeatDenied = false; // no PUBLISH permission (ACL): liveness by PING only
 
     std::unique_ptr<EventBatch> m_pending;
     QElapsedTimer m_sinceHandoff;

@@ -15,6 +15,8 @@ QString connectionStateName(ConnectionStatus::State state)
         return QCoreApplication::translate("ndh::ConnectionStatus", "Connected");
     case ConnectionStatus::State::BrokerDown:
         return QCoreApplication::translate("ndh::ConnectionStatus", "Broker down");
+    case ConnectionStatus::State::Offline:
+        return QCoreApplication::translate("ndh::ConnectionStatus", "Offline");
     }
     return {};
 }

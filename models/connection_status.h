@@ -9,7 +9,9 @@ namespace ndh {
 
 struct ConnectionStatus
 {
-    enum class State : quint8 { Disconnected, Connecting, Connected, BrokerDown };
+    // Offline: no link at all by design, the console works on an opened log file
+    // (endpoint names it); not an abnormal state.
+    enum class State : quint8 { Disconnected, Connecting, Connected, BrokerDown, Offline };
     State state = State::Disconnected;
     QString endpoint;   // bootstrap servers or "embedded broker"
     QString lastError;  // in words an operator understands; empty when none
@@ -21,6 +23,9 @@ struct ConnectionStatus
     enum class Source : quint8 { Kafka, Redis };
     Source source = Source::Kafka;
     QString progress; // long work in progress ("reading state 4,000 of 10,000"), else empty
+    quint64 progressDone = 0;  // the same work in numbers for a progress bar;
+    quint64 progressTotal = 0; // total 0: no bar
+    QString note; // a lasting limitation worth knowing even when connected ("no heartbeat: ...")
 };
 
 QString connectionStateName(ConnectionStatus::State state);

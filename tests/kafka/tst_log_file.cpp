@@ -102,6 +102,7 @@ class TestLogFile : public QObject
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void writerWritesWhatKcatWrites();
+    void fastAndFullLineParsesAgree();
     void roundTripPlainAndZstd_data();
     void roundTripPlainAndZstd();
     void cancelledWriteLeavesNoFile();
@@ -163,6 +164,83 @@ void TestLogFile::writerWritesWhatKcatWrites()
 
     // The writer's bytes are kcat's bytes.
     QCOMPARE(toJsonl(read.records), consumed.out);
+}
+
+void TestLogFile::fastAndFullLineParsesAgree()
+{
+    // kcat's own layout takes the one-pass scanner; any other layout of the same JSON
+    // (key order, spaces, escapes) takes simdjson. Both must give the same record.
+    std::mt19937 rng(4242);
+    const QList<QByteArray> pieces{"a", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xe6\xb3\xb5",
+                                   "\xf0\x9f\x98\x80", "{\"k\":1}", " ", "null"};
+    auto randomText = [&] {
+        QByteArray t;
+        const int n = int(rng() % 12);
+        for (int i = 0; i < n; ++i)
+            t += pieces[int(rng() % pieces.size())];
+        return t;
+    };
+    for (int i = 0; i < 500; ++i) {
+        LogRecord r;
+        r.topic = QString::fromUtf8("topic." + randomText());
+        r.partition = int(rng() % 5) - 1;
+        r.offset = qint64(rng()) * 1000 + i;
+        r.tstype = LogRecord::TimestampType(rng() % 4);
+        r.timestampMs = r.tstype == LogRecord::TimestampType::None ? 0 : 1754217000000 + i;
+        r.broker = int(rng() % 3);
+        if (rng() % 2)
+            r.headers = {{randomText(), randomText()}, {"n", std::nullopt}};
+        if (rng() % 3)
+            r.key = randomText();
+        if (rng() % 5)
+            r.payload = randomText();
+        QByteArray line;
+        LogFileWriter::appendJson(r, line);
+        line.chop(1);
+        LogDamage damage;
+        const std::optional<LogRecord> fast = LogFileReader::parseLine(line, &damage);
+        QVERIFY2(fast, qPrintable(damage.detail + u' ' + QString::fromUtf8(line)));
+        QVERIFY2(*fast == r, line.constData());
+        // The same record re-laid out by another JSON writer (sorted keys, other escapes).
+        QJsonObject o{{QStringLiteral("topic"), r.topic},
+                      {QStringLiteral("partition"), r.partition},
+                      {QStringLiteral("offset"), r.offset},
+                      {QStringLiteral("broker"), r.broker},
+                      {QStringLiteral("key"), r.key ? QJsonValue(QString::fromUtf8(*r.key)) : QJsonValue()},
+                      {QStringLiteral("payload"), r.payload ? QJsonValue(QString::fromUtf8(*r.payload)) : QJsonValue()}};
+        const char *types[] = {"none", "create", "logappend", "unknown"};
+        o.insert(QStringLiteral("tstype"), QString::fromLatin1(types[int(r.tstype)]));
+        if (r.tstype != LogRecord::TimestampType::None)
+            o.insert(QStringLiteral("ts"), r.timestampMs);
+        if (!r.headers.empty()) {
+            QJsonArray h;
+            for (const LogHeader &x : r.headers) {
+                h.append(QString::fromUtf8(x.name));
+                h.append(x.value ? QJsonValue(QString::fromUtf8(*x.value)) : QJsonValue());
+            }
+            o.insert(QStringLiteral("headers"), h);
+        }
+        const QByteArray other = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        const std::optional<LogRecord> full = LogFileReader::parseLine(other, &damage);
+        QVERIFY2(full, qPrintable(damage.detail));
+        QVERIFY2(*full == r, other.constData());
+    }
+    // Escapes the writer never emits but other tools do: slash, BMP and surrogate pairs.
+    LogDamage damage;
+    const auto escaped = LogFileReader::parseLine(
+        R"({"topic":"t","partition":0,"offset":1,"tstype":"create","ts":5,"broker":1,"key":"a\/b","payload":"\u00e9\ud83d\ude00\u0041"})",
+        &damage);
+    QVERIFY(escaped);
+    QCOMPARE(escaped->key, std::optional<QByteArray>("a/b"));
+    QCOMPARE(escaped->payload, std::optional<QByteArray>("\xc3\xa9\xf0\x9f\x98\x80" "A"));
+    // A lone surrogate, a float offset, trailing bytes: damage as before, never a record.
+    for (const QByteArray &bad : {QByteArray(R"({"topic":"t","partition":0,"offset":1,"key":null,"payload":"\ud83d"})"),
+                                  QByteArray(R"({"topic":"t","partition":0,"offset":1.5,"key":null,"payload":"x"})"),
+                                  QByteArray(R"({"topic":"t","partition":0,"offset":1,"key":null,"payload":"x"}x)"),
+                                  QByteArray(R"({"topic":"t","partition":0,"offset":01,"key":null,"payload":"x"})")}) {
+        QVERIFY2(!LogFileReader::parseLine(bad, &damage), bad.constData());
+        QVERIFY(!damage.detail.isEmpty());
+    }
 }
 
 void TestLogFile::roundTripPlainAndZstd_data()

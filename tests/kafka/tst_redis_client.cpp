@@ -151,6 +151,8 @@ private slots:
     void slowSubscriberDroppedByServerRereads();
     void wrongPasswordIsClearAndDoesNotStorm();
     void aclUserConnects();
+    void userWithoutPublishIsToldAndStaysConnected();
+    void configuredPrefixAndChannelsFromTheCommandLine();
     void badDataBecomesDeadLetters();
 };
 
@@ -178,6 +180,21 @@ void TestRedisClient::parsesAddresses()
     QCOMPARE(ep->port, 7000);
     QVERIFY(!parseRedisAddress(QStringLiteral("host:notaport"), &error));
     QVERIFY(error.contains(u"notaport"));
+
+    // Naming options: defaults kept unless given, three channels in routing order.
+    RedisConfig c;
+    QVERIFY(applyRedisNaming(c, {}, {}, &error));
+    QCOMPARE(c.keyPrefix, QStringLiteral("ndh:state:"));
+    QCOMPARE(c.channels, QStringList({QStringLiteral("ndh:asset:status"), QStringLiteral("ndh:asset:alarm"),
+                                      QStringLiteral("ndh:asset:value")}));
+    QVERIFY(applyRedisNaming(c, QStringLiteral("site7:st:"), QStringLiteral("s7:status, s7:alarm,s7:value"), &error));
+    QCOMPARE(c.keyPrefix, QStringLiteral("site7:st:"));
+    QCOMPARE(c.channels.last(), QStringLiteral("s7:value"));
+    QVERIFY(!applyRedisNaming(c, QStringLiteral("bad*"), {}, &error));
+    QVERIFY(error.contains(u"--redis-prefix"));
+    QVERIFY(!applyRedisNaming(c, {}, QStringLiteral("only,two"), &error));
+    QVERIFY(error.contains(u"three"));
+    QVERIFY(!applyRedisNaming(c, {}, QStringLiteral("a,,c"), &error));
 }
 
 void TestRedisClient::stateHashBecomesASnapshot()
@@ -471,6 +488,85 @@ void TestRedisClient::aclUserConnects()
     // Database 3 only.
     QCOMPARE(console.value(attrKey(QStringLiteral("A3"))), QStringLiteral("3"));
     QVERIFY(!console.models.assetTree()->indexForAttribute(attrKey(QStringLiteral("A1"))).isValid());
+}
+
+void TestRedisClient::userWithoutPublishIsToldAndStaysConnected()
+{
+    RedisServer server;
+    QVERIFY(server.start());
+    // A read-only console user: every key and channel, but no PUBLISH (the heartbeat).
+    QCOMPARE(server.cli({QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("reader"), QStringLiteral("on"),
+                         QStringLiteral(">pw-2"), QStringLiteral("~*"), QStringLiteral("&*"), QStringLiteral("+@all"),
+                         QStringLiteral("-publish")})
+                 .trimmed(),
+             QByteArray("OK"));
+    QVERIFY(server.pipe(stateHash(QStringLiteral("R1"), 1, QDateTime::currentMSecsSinceEpoch())));
+    RedisConfig config = redisConfig(server);
+    config.endpoint.user = QStringLiteral("reader");
+    config.endpoint.password = QStringLiteral("pw-2");
+    Console console(config, noKafka());
+    console.backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
+    QCOMPARE(console.value(attrKey(QStringLiteral("R1"))), QStringLiteral("1"));
+    // Told once, in words, and not reported down: the data still flows.
+    QTRY_VERIFY_WITH_TIMEOUT(!console.redisStatuses.last().note.isEmpty(), 5000);
+    QVERIFY2(console.redisStatuses.last().note.contains(QStringLiteral("PUBLISH")),
+             qPrintable(console.redisStatuses.last().note));
+    QTest::qWait(4000); // longer than the heartbeat timeout
+    for (const ConnectionStatus &s : std::as_const(console.redisStatuses))
+        QVERIFY2(s.state != ConnectionStatus::State::BrokerDown, qPrintable(s.lastError));
+    QCOMPARE(console.redisState(), ConnectionStatus::State::Connected);
+    server.cli({QStringLiteral("PUBLISH"), QStringLiteral("ndh:asset:value"),
+                QString::fromUtf8(valueEnvelope(QStringLiteral("m-r2"), QStringLiteral("R1"), QStringLiteral("flow"), 2,
+                                                QDateTime::currentMSecsSinceEpoch()))});
+    QTRY_COMPARE_WITH_TIMEOUT(console.value(attrKey(QStringLiteral("R1"))), QStringLiteral("2"), 5000);
+    // Liveness falls back to PING: a paused server is still reported.
+    server.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::BrokerDown, 10000);
+    server.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::Connected, 15000);
+}
+
+void TestRedisClient::configuredPrefixAndChannelsFromTheCommandLine()
+{
+    RedisServer server;
+    QVERIFY(server.start());
+    EmbeddedBroker broker;
+    QVERIFY2(broker.start(1), qPrintable(broker.error()));
+    // The simulator writes under the configured names...
+    const ndhtest::ProcessResult sim = ndhtest::run(
+        ndhtest::ndhctlPath(),
+        {QStringLiteral("simulate"), QStringLiteral("--bootstrap"), broker.bootstrap(), QStringLiteral("--redis"),
+         server.address(), QStringLiteral("--redis-prefix"), QStringLiteral("site7:st:"),
+         QStringLiteral("--redis-channels"), QStringLiteral("s7:status,s7:alarm,s7:value"), QStringLiteral("--count"),
+         QStringLiteral("300"), QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--assets"),
+         QStringLiteral("10")},
+        {}, 60000);
+    QVERIFY2(sim.finished && sim.exitCode == 0, sim.err.constData());
+    QVERIFY(server.cli({QStringLiteral("EXISTS"), QStringLiteral("site7:st:PUMP_001")}).trimmed() == "1");
+    QCOMPARE(server.cli({QStringLiteral("KEYS"), QStringLiteral("ndh:state:*")}).trimmed(), QByteArray());
+    // ...a bad name is refused with a clear message...
+    const ndhtest::ProcessResult bad = ndhtest::run(
+        ndhtest::ndhctlPath(), {QStringLiteral("simulate"), QStringLiteral("--bootstrap"), broker.bootstrap(),
+                                QStringLiteral("--redis"), server.address(), QStringLiteral("--redis-channels"),
+                                QStringLiteral("just-one")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("three names"), bad.err.constData());
+
+    // ...and the console reads them with the same names, and only them.
+    RedisConfig config = redisConfig(server);
+    QString error;
+    QVERIFY(applyRedisNaming(config, QStringLiteral("site7:st:"), QStringLiteral("s7:status,s7:alarm,s7:value"), &error));
+    QVERIFY(server.pipe(stateHash(QStringLiteral("OTHER"), 1, QDateTime::currentMSecsSinceEpoch())));
+    Console console(config, noKafka());
+    console.backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
+    QTRY_VERIFY(console.models.assetTree()->indexForAsset(QStringLiteral("FACTORY_A/Pump/PUMP_001")).isValid());
+    QVERIFY(!console.models.assetTree()->indexForAttribute(attrKey(QStringLiteral("OTHER"))).isValid());
+    server.cli({QStringLiteral("PUBLISH"), QStringLiteral("s7:value"),
+                QString::fromUtf8(valueEnvelope(QStringLiteral("m-s7"), QStringLiteral("S7"), QStringLiteral("flow"), 7,
+                                                QDateTime::currentMSecsSinceEpoch()))});
+    QTRY_COMPARE_WITH_TIMEOUT(console.value(attrKey(QStringLiteral("S7"))), QStringLiteral("7"), 5000);
 }
 
 void TestRedisClient::badDataBecomesDeadLetters()
