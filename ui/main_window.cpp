@@ -92,6 +92,7 @@ MainWindow::MainWindow(PlantModels *models, QWidget *parent)
     createStatusBar();
     createAlarmUi();
     createHistoryUi();
+    createTopicBrowserUi();
 
     connect(m_models, &PlantModels::batchApplied, this, &MainWindow::onBatchApplied);
     connect(m_models, &PlantModels::connectionStatusChanged, this, &MainWindow::onConnectionStatus);

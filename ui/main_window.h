@@ -26,6 +26,7 @@ class PlantModels;
 class PlotArea;
 class LoadHistoryDialog;
 class TimeSlider;
+class TopicBrowserPanel;
 struct ConnectionStatus;
 
 class MainWindow : public QMainWindow
@@ -64,6 +65,9 @@ public:
     TimeSlider *timeSlider() const { return m_timeSlider; }
     LoadHistoryDialog *loadHistoryDialog() const { return m_loadHistoryDialog; }
     QAction *loadHistoryAction() const { return m_loadHistoryAction; }
+    // Topic browser (issue 5): the "Topics" dock, tabbed with the alarms.
+    TopicBrowserPanel *topicBrowser() const { return m_topicBrowser; }
+    QDockWidget *topicDock() const { return m_topicDock; }
 
     // Throughput clock; tests pin it.
     void setClock(std::function<qint64()> nowMs);
@@ -86,6 +90,7 @@ private:
     void updateCounters();
     void updateRate();
     void createHistoryUi();
+    void createTopicBrowserUi(); // main_window_topics.cpp
 
     PlantModels *m_models;
     AssetTreeView *m_tree;
@@ -115,6 +120,8 @@ private:
     TimeSlider *m_timeSlider = nullptr;
     LoadHistoryDialog *m_loadHistoryDialog = nullptr;
     QAction *m_loadHistoryAction = nullptr;
+    TopicBrowserPanel *m_topicBrowser = nullptr;
+    QDockWidget *m_topicDock = nullptr;
 };
 
 } // namespace ndh
