@@ -18,6 +18,9 @@ class AlarmFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
+    // Inserts of at least this many rows are sorted in one pass instead of row by row.
+    static constexpr int kBulkInsertRows = 64;
+
     explicit AlarmFilterModel(QObject *parent = nullptr);
 
     void setAlarmModel(AlarmTableModel *model);
@@ -64,6 +67,7 @@ private:
     QString m_text;
     bool m_hideNormal = false;
     bool m_groupByAsset = false;
+    bool m_resortAfterInsert = false;
 };
 
 } // namespace ndh

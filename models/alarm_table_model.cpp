@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace ndh {
 
 namespace {
@@ -37,8 +39,7 @@ void AlarmTableModel::setClock(std::function<qint64()> nowMs)
 int AlarmTableModel::applyEvents(const std::vector<PlantEvent> &events)
 {
     const int before = m_rows;
-    int firstChanged = INT_MAX;
-    int lastChanged = -1;
+    std::vector<int> changedRows;
     int changes = 0;
     QStringList raised;
     for (const PlantEvent &e : events) {
@@ -56,10 +57,8 @@ int AlarmTableModel::applyEvents(const std::vector<PlantEvent> &events)
         if (a.activations > activationsBefore && a.active && !a.acknowledged && a.priority >= 1
             && a.priority <= 2)
             raised << key;
-        if (row < before) {
-            firstChanged = std::min(firstChanged, row);
-            lastChanged = std::max(lastChanged, row);
-        }
+        if (row < before)
+            changedRows.push_back(row);
     }
     if (m_past) {
         // The rows show the past; live changes reach them on returnToLive().
@@ -72,13 +71,37 @@ int AlarmTableModel::applyEvents(const std::vector<PlantEvent> &events)
     if (after > before) {
         beginInsertRows({}, before, after - 1);
         m_rows = after;
+        m_announcedState.resize(size_t(after));
+        const qint64 now = shownNow();
+        for (int r = before; r < after; ++r)
+            m_announcedState[size_t(r)] = quint8(m_machine.alarms()[size_t(r)].stateAt(now));
         endInsertRows();
     }
-    if (lastChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    announceRows(changedRows);
     for (const QString &key : std::as_const(raised))
         emit highPriorityAlarmRaised(key);
     return changes;
+}
+
+void AlarmTableModel::announceRows(std::vector<int> &rows)
+{
+    if (rows.empty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const qint64 now = shownNow();
+    for (int r : rows)
+        m_announcedState[size_t(r)] = quint8(alarmAt(r).stateAt(now));
+    size_t i = 0;
+    while (i < rows.size()) {
+        size_t j = i;
+        // Rows close together share one range (a few extra rows are cheaper than
+        // another signal); far apart they do not.
+        while (j + 1 < rows.size() && rows[j + 1] - rows[j] <= kAnnounceGap)
+            ++j;
+        emit dataChanged(index(rows[i], 0), index(rows[j], ColumnCount - 1));
+        i = j + 1;
+    }
 }
 
 void AlarmTableModel::clear()
@@ -87,6 +110,7 @@ void AlarmTableModel::clear()
     m_machine.clear();
     m_past.reset();
     m_rows = 0;
+    m_announcedState.clear();
     endResetModel();
 }
 
@@ -94,38 +118,79 @@ void AlarmTableModel::refreshTimes()
 {
     if (rowCount() == 0)
         return;
-    // The state column can change with the clock too (a shelve expires).
-    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // A few comparisons per alarm: ~1 ms for 100,000 rows, and only the rows a
+    // shelve expiry (or its end) changed reach the proxies.
+    const qint64 now = shownNow();
+    std::vector<int> changed;
+    for (int r = 0; r < m_rows; ++r) {
+        if (m_announcedState[size_t(r)] != quint8(alarmAt(r).stateAt(now)))
+            changed.push_back(r);
+    }
+    announceRows(changed);
+    emit timeInStateMoved();
 }
 
-void AlarmTableModel::switchRows(const AlarmStateMachine &next, const std::function<void()> &commit)
+namespace {
+
+// Whether a row shows the same thing in two machines (time in state aside, which
+// views repaint on timeInStateMoved()).
+bool sameRow(const Alarm &a, qint64 aNow, const Alarm &b, qint64 bNow)
+{
+    return a.lastChangeMs == b.lastChangeMs && a.activations == b.activations && a.raisedMs == b.raisedMs
+           && a.active == b.active && a.acknowledged == b.acknowledged && a.latched == b.latched
+           && a.shelvedUntilMs == b.shelvedUntilMs && a.suppressed == b.suppressed
+           && a.outOfService == b.outOfService && a.priority == b.priority
+           && a.lastSource.offset == b.lastSource.offset && a.stateAt(aNow) == b.stateAt(bNow);
+}
+
+} // namespace
+
+void AlarmTableModel::switchRows(const AlarmStateMachine &next, qint64 nextNow, const std::function<void()> &commit)
 {
     const AlarmStateMachine &shown = shownMachine();
+    const qint64 shownAt = shownNow();
     const int nextRows = int(next.alarms().size());
     int common = 0;
     const int limit = std::min(m_rows, nextRows);
     while (common < limit && shown.alarms()[size_t(common)].key == next.alarms()[size_t(common)].key)
         ++common;
+    // Only rows that show something else are announced: a scrub step usually
+    // changes a handful of alarms out of thousands.
+    std::vector<int> changed;
+    for (int r = 0; r < common; ++r) {
+        if (!sameRow(shown.alarms()[size_t(r)], shownAt, next.alarms()[size_t(r)], nextNow))
+            changed.push_back(r);
+    }
     if (m_rows > common) {
         beginRemoveRows({}, common, m_rows - 1);
         m_rows = common;
+        m_announcedState.resize(size_t(common));
         endRemoveRows();
     }
     commit(); // rows [0, common) are the same alarms in both machines
     if (nextRows > common) {
         beginInsertRows({}, common, nextRows - 1);
         m_rows = nextRows;
+        m_announcedState.resize(size_t(nextRows));
+        for (int r = common; r < nextRows; ++r)
+            m_announcedState[size_t(r)] = quint8(next.alarms()[size_t(r)].stateAt(nextNow));
         endInsertRows();
     }
-    if (common > 0)
-        emit dataChanged(index(0, 0), index(common - 1, ColumnCount - 1));
+    announceRows(changed);
+    if (shownAt != nextNow)
+        emit timeInStateMoved();
 }
 
 void AlarmTableModel::showAlarmsAt(const AlarmStateMachine &alarmsAtT, qint64 atMs)
 {
-    auto next = std::make_unique<AlarmStateMachine>(alarmsAtT);
+    showAlarmsAt(AlarmStateMachine(alarmsAtT), atMs);
+}
+
+void AlarmTableModel::showAlarmsAt(AlarmStateMachine &&alarmsAtT, qint64 atMs)
+{
+    auto next = std::make_unique<AlarmStateMachine>(std::move(alarmsAtT));
     const AlarmStateMachine &ref = *next;
-    switchRows(ref, [&] {
+    switchRows(ref, atMs, [&] {
         m_past = std::move(next);
         m_pastAtMs = atMs;
     });
@@ -135,7 +200,7 @@ void AlarmTableModel::returnToLive()
 {
     if (!m_past)
         return;
-    switchRows(m_machine, [&] { m_past.reset(); });
+    switchRows(m_machine, m_now(), [&] { m_past.reset(); });
 }
 
 int AlarmTableModel::unacknowledgedCount() const

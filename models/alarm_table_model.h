@@ -49,7 +49,11 @@ public:
 
     void setClock(std::function<qint64()> nowMs);
     qint64 now() const { return m_now(); }
-    // The clock moved (time in state, shelve expiry): one dataChanged for the rows.
+    // The clock moved. Rows whose ISA-18.2 state changed with it (a shelve expired)
+    // are announced with dataChanged; time in state moves for every row but changes
+    // neither filtering nor sorting (it sorts by the time of the change), so it is
+    // only signalled with timeInStateMoved(): views repaint what they show instead
+    // of every proxy re-checking 100,000 rows a second.
     void refreshTimes();
 
     // The live machine (always up to date, also while the list shows the past).
@@ -69,6 +73,7 @@ public:
     // Rows change only at the tail: a machine folded in time order lists alarms by
     // first appearance, so scrubbing adds or removes the newest alarms.
     void showAlarmsAt(const AlarmStateMachine &alarmsAtT, qint64 atMs);
+    void showAlarmsAt(AlarmStateMachine &&alarmsAtT, qint64 atMs);
     void returnToLive();
     bool isShowingPast() const { return m_past != nullptr; }
     qint64 shownAtMs() const { return m_past ? m_pastAtMs : m_now(); }
@@ -81,17 +86,27 @@ public:
 signals:
     // A new activation of a priority-1/2 alarm: for the banner and the audible cue.
     void highPriorityAlarmRaised(const QString &alarmKey);
+    // The time-in-state column moved for every row (the clock ticked, or the shown
+    // instant changed): repaint the visible cells.
+    void timeInStateMoved();
 
 private:
     // Moves the rows from what they show now to `next`: removes the tail that differs,
     // inserts the new tail, announces the common rows as changed.
-    void switchRows(const AlarmStateMachine &next, const std::function<void()> &commit);
+    void switchRows(const AlarmStateMachine &next, qint64 nextNow, const std::function<void()> &commit);
     qint64 shownNow() const { return m_past ? m_pastAtMs : m_now(); }
+    // Announces rows (sorted, unique) as changed, one dataChanged per run of rows
+    // at most kAnnounceGap apart, so two alarms far apart do not drag 100,000 rows
+    // between them through every proxy.
+    static constexpr int kAnnounceGap = 64;
+    void announceRows(std::vector<int> &rows);
 
     AlarmStateMachine m_machine;
     std::unique_ptr<AlarmStateMachine> m_past;
     qint64 m_pastAtMs = 0;
     int m_rows = 0;
+    // The state each row was last announced in, to find the rows the clock changed.
+    std::vector<quint8> m_announcedState;
     std::function<qint64()> m_now;
 };
 

@@ -33,6 +33,7 @@ struct AssetTreeModel::Node
     QString pastLifecycle;
     qint64 pastUpdatedMs = 0;
     bool pastKnown = false; // the attribute had a value at the shown instant
+    int historyId = -1;     // HistoryStore asset or series id, -1 while unknown
 };
 
 namespace {
@@ -153,6 +154,12 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             m_assets.insert(asset->key, asset);
         }
         bool assetChanged = false;
+        if (e.kind == EventKind::Snapshot && dropOmittedAttributes(asset, e)) {
+            // Rows moved: announce the asset's remaining rows rather than stale ranges.
+            changed.remove(asset);
+            if (asset->attached && !asset->children.empty())
+                changed.insert(asset, {0, int(asset->children.size()) - 1});
+        }
         // An older event (a slower path, a late partition) never overwrites a newer value.
         if (!e.lifecycle.isEmpty() && e.eventTimeMs >= asset->updatedMs) {
             asset->lifecycle = e.lifecycle;
@@ -205,6 +212,59 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
     }
 }
 
+bool AssetTreeModel::dropOmittedAttributes(Node *asset, const PlantEvent &snapshot)
+{
+    // A full snapshot replaces the asset's attributes (reference 000, as PlantState
+    // folds it): an attribute it does not carry is gone, unless it was set after the
+    // snapshot was taken (a late snapshot must not delete newer data).
+    const auto omitted = [&](const Node *attr) {
+        if (attr->updatedMs > snapshot.eventTimeMs)
+            return false;
+        return std::none_of(snapshot.attributes.begin(), snapshot.attributes.end(),
+                            [attr](const AttributeSample &a) { return a.name == attr->name; });
+    };
+    const auto forget = [&](Node *attr) {
+        asset->childByName.remove(attr->name);
+        m_attributes.remove(attr->key);
+        if (attr->historyId >= 0)
+            m_unlinkedSeries.push_back(attr->historyId); // a scrub back may show it again
+    };
+    bool dropped = false;
+    if (auto staged = m_staged.find(asset); staged != m_staged.end()) {
+        std::erase_if(staged->second, [&](const std::unique_ptr<Node> &attr) {
+            if (!omitted(attr.get()))
+                return false;
+            forget(attr.get());
+            return true;
+        });
+    }
+    auto &children = asset->children;
+    // From the last row down, one removal per run of adjacent rows.
+    int last = int(children.size()) - 1;
+    while (last >= 0) {
+        if (!omitted(children[size_t(last)].get())) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && omitted(children[size_t(first - 1)].get()))
+            --first;
+        const bool announce = asset->attached;
+        if (announce)
+            beginRemoveRows(indexOfNode(asset, 0), first, last);
+        for (int r = first; r <= last; ++r)
+            forget(children[size_t(r)].get());
+        children.erase(children.begin() + first, children.begin() + last + 1);
+        for (size_t r = size_t(first); r < children.size(); ++r)
+            children[r]->row = int(r);
+        if (announce)
+            endRemoveRows();
+        dropped = true;
+        last = first - 1;
+    }
+    return dropped;
+}
+
 void AssetTreeModel::insertStaged()
 {
     // Structural changes: one insert per grown parent, parents before children.
@@ -252,73 +312,124 @@ AssetTreeModel::Node *AssetTreeModel::ensureAttribute(Node *asset, const QString
     return attr;
 }
 
-void AssetTreeModel::showState(const PlantState &state, qint64 atMs)
+void AssetTreeModel::setHistory(const HistoryStore *history)
 {
-    // Assets the history knows and the tree does not (backfilled history) get rows.
-    for (const auto &[key, assetState] : state.assets()) {
-        Node *asset = m_assets.value(key);
-        if (!asset)
-            asset = ensureAsset(assetState.path);
-        for (const auto &[name, value] : assetState.attributes) {
-            Node *attr = asset->childByName.value(name);
-            if (!attr) {
-                attr = ensureAttribute(asset, name);
-                const auto unit = assetState.units.find(name);
-                attr->unit = unit != assetState.units.end() ? unit->second : defaultUnit(name);
-            }
-        }
+    m_history = history;
+    m_historyGeneration = history ? history->generation() : 0;
+    m_linkedAssets = m_linkedSeries = 0;
+    m_unlinkedAssets.clear();
+    m_unlinkedSeries.clear();
+    for (Node *asset : std::as_const(m_assets)) {
+        asset->historyId = -1;
+        for (auto &child : asset->children)
+            child->historyId = -1;
     }
+}
+
+void AssetTreeModel::linkHistory(qint64 atMs)
+{
+    const HistoryStore &h = *m_history;
+    if (h.generation() != m_historyGeneration)
+        setHistory(m_history); // cleared: every id is void
+    for (int id = m_linkedAssets; id < h.assetIdCount(); ++id)
+        m_unlinkedAssets.push_back(id);
+    for (int id = m_linkedSeries; id < h.seriesIdCount(); ++id)
+        m_unlinkedSeries.push_back(id);
+    m_linkedAssets = h.assetIdCount();
+    m_linkedSeries = h.seriesIdCount();
+    // Normally every id finds its row at once (live events feed both); what is
+    // left is history the tree never saw, which gets rows once it has a value.
+    HistoryStore::AssetAt at;
+    std::erase_if(m_unlinkedAssets, [&](int id) {
+        Node *asset = m_assets.value(h.assetKey(id));
+        if (!asset) {
+            h.assetAt(id, atMs, at);
+            if (!at.known)
+                return false;
+            asset = ensureAsset(h.assetPath(id));
+        }
+        asset->historyId = id;
+        return true;
+    });
+    std::erase_if(m_unlinkedSeries, [&](int id) {
+        Node *attr = m_attributes.value(h.seriesKey(id));
+        if (!attr) {
+            if (!h.sampleAt(id, atMs))
+                return false;
+            Node *asset = ensureAsset(h.assetPath(h.seriesAsset(id)));
+            if (asset->historyId < 0)
+                asset->historyId = h.seriesAsset(id);
+            attr = ensureAttribute(asset, h.seriesName(id));
+            const QString &unit = h.seriesUnit(id);
+            attr->unit = unit.isEmpty() ? defaultUnit(attr->name) : unit;
+        }
+        attr->historyId = id;
+        return true;
+    });
     insertStaged();
+}
+
+void AssetTreeModel::showHistoryAt(qint64 atMs)
+{
+    if (!m_history)
+        return;
+    linkHistory(atMs);
 
     const bool wasPast = m_past;
     const bool atMoved = !wasPast || atMs != m_pastAtMs;
     m_past = true;
     m_pastAtMs = atMs;
     // One pass over the tree: only rows whose shown value changed are announced (one
-    // range per parent), so a small scrub step costs a few signals, not 10,000.
-    const auto announce = [this](Node *parent, int first, int last, int firstColumn) {
+    // range per parent), so a small scrub step costs a few signals, not 60,000.
+    const auto announce = [this](Node *parent, int first, int last) {
         const QModelIndex p = indexOfNode(parent, 0);
-        emit dataChanged(index(first, firstColumn, p), index(last, UpdatedColumn, p));
+        emit dataChanged(index(first, ValueColumn, p), index(last, UpdatedColumn, p));
     };
+    HistoryStore::AssetAt at;
     for (Node *asset : std::as_const(m_assets)) {
         if (!asset->attached)
             continue;
-        const auto found = state.assets().find(asset->key);
-        const AssetState *st = found != state.assets().end() ? &found->second : nullptr;
-        const QString lifecycle = st ? st->lifecycle : QString();
-        const qint64 updated = st ? st->updatedMs : 0;
+        if (asset->historyId >= 0)
+            m_history->assetAt(asset->historyId, atMs, at);
+        else
+            at = {};
+        const QString &lifecycle = at.known ? at.lifecycle : QString();
+        const qint64 updated = at.known ? at.updatedMs : 0;
         const bool assetChanged = !wasPast || asset->pastLifecycle != lifecycle || asset->pastUpdatedMs != updated;
         asset->pastLifecycle = lifecycle;
         asset->pastUpdatedMs = updated;
-        if (assetChanged || atMoved)
-            announce(asset->parent, asset->row, asset->row, assetChanged ? ValueColumn : AgeColumn);
+        if (assetChanged)
+            announce(asset->parent, asset->row, asset->row);
         int first = INT_MAX;
         int last = -1;
         for (auto &child : asset->children) {
             Node *attr = child.get();
-            const AttributeValue *value = nullptr;
-            if (st) {
-                const auto v = st->attributes.find(attr->name);
-                if (v != st->attributes.end())
-                    value = &v->second;
+            const HistoryStore::AssetAt::Value *value = nullptr;
+            if (attr->historyId >= 0) {
+                for (const auto &v : at.values) {
+                    if (v.seriesId == attr->historyId) {
+                        value = &v;
+                        break;
+                    }
+                }
             }
             const bool known = value != nullptr;
-            const bool changed = !wasPast || known != attr->pastKnown || (known && *value != attr->pastValue);
+            const qint64 time = known ? value->timeMs : 0;
+            const bool changed = !wasPast || known != attr->pastKnown || time != attr->pastUpdatedMs
+                                 || (known && value->value != attr->pastValue);
+            if (!changed)
+                continue;
             attr->pastKnown = known;
-            attr->pastValue = known ? *value : AttributeValue{};
-            if (changed) {
-                first = std::min(first, attr->row);
-                last = std::max(last, attr->row);
-            }
-        }
-        if (atMoved && !asset->children.empty()) {
-            // Ages are relative to the shown instant, so they all moved.
-            first = 0;
-            last = int(asset->children.size()) - 1;
+            attr->pastValue = known ? value->value : AttributeValue{};
+            attr->pastUpdatedMs = time;
+            first = std::min(first, attr->row);
+            last = std::max(last, attr->row);
         }
         if (last >= 0)
-            announce(asset, first, last, ValueColumn);
+            announce(asset, first, last);
     }
+    if (atMoved)
+        emit agesMoved();
 }
 
 void AssetTreeModel::returnToLive()
@@ -349,12 +460,7 @@ qint64 AssetTreeModel::shownUpdatedMs(const Node *node) const
         return node->pastUpdatedMs;
     if (node->kind != NodeKind::Attribute || !node->pastKnown)
         return 0;
-    // Looked up for visible rows only: the state at t carries values, not their times.
-    if (m_history) {
-        if (const auto sample = m_history->valueAt(node->key, m_pastAtMs))
-            return sample->timeMs;
-    }
-    return node->parent->pastUpdatedMs;
+    return node->pastUpdatedMs;
 }
 
 void AssetTreeModel::clear()
@@ -365,6 +471,7 @@ void AssetTreeModel::clear()
     m_assets.clear();
     m_attributes.clear();
     m_staged.clear();
+    setHistory(m_history); // rows are gone: link them again
     endResetModel();
 }
 

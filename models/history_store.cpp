@@ -313,6 +313,7 @@ HistoryStore::~HistoryStore() = default;
 
 void HistoryStore::clear()
 {
+    ++m_generation;
     m_assets.clear();
     m_assetIndex.clear();
     m_series.clear();
@@ -512,57 +513,108 @@ const AlarmStateMachine &HistoryStore::alarmsAt(qint64 atMs, size_t &replayed) c
     return m_scratchAlarms;
 }
 
+void HistoryStore::assetAt(int assetId, qint64 atMs, AssetAt &out) const
+{
+    const Asset &a = *m_assets[size_t(assetId)];
+    out.known = false;
+    out.lifecycle.clear();
+    out.updatedMs = 0;
+    out.values.clear();
+    qint64 updated = kNoTime;
+    for (int si : a.series) {
+        const Series &s = *m_series[size_t(si)];
+        const auto f = s.at(atMs);
+        if (!f)
+            continue;
+        updated = std::max(updated, f->t);
+        if (f->type != Slot::Absent)
+            out.values.push_back({si, f->t, s.decode(f->raw, f->type)});
+    }
+    if (const auto *l = a.lifecycle.at(atMs)) {
+        out.lifecycle = l->second;
+        updated = std::max(updated, l->first);
+    }
+    if (const auto touch = lastAtOrBefore(a.touches, atMs))
+        updated = std::max(updated, *touch);
+    if (updated != kNoTime) {
+        out.known = true;
+        // The newest event of any kind; the fold starts from 0 like PlantState.
+        out.updatedMs = std::max<qint64>(0, updated);
+    }
+}
+
 PlantState HistoryStore::stateAt(qint64 atMs) const
 {
     PlantState state;
-    for (const auto &assetPtr : m_assets) {
-        const Asset &a = *assetPtr;
-        qint64 updated = kNoTime;
-        AssetState *out = nullptr;
-        const auto ensure = [&]() -> AssetState & {
-            if (!out)
-                out = &state.assetState(a.path);
-            return *out;
-        };
-        for (int si : a.series) {
-            const Series &s = *m_series[size_t(si)];
-            const auto f = s.at(atMs);
-            if (!f)
-                continue;
-            updated = std::max(updated, f->t);
-            if (f->type == Slot::Absent)
-                continue;
-            AssetState &st = ensure();
-            st.attributes[s.name] = s.decode(f->raw, f->type);
+    AssetAt at;
+    for (int ai = 0; ai < int(m_assets.size()); ++ai) {
+        assetAt(ai, atMs, at);
+        if (!at.known)
+            continue;
+        AssetState &st = state.assetState(m_assets[size_t(ai)]->path);
+        for (const AssetAt::Value &v : at.values) {
+            const Series &s = *m_series[size_t(v.seriesId)];
+            st.attributes[s.name] = v.value;
             if (!s.unit.isEmpty())
                 st.units[s.name] = s.unit;
         }
-        if (const auto *l = a.lifecycle.at(atMs)) {
-            ensure().lifecycle = l->second;
-            updated = std::max(updated, l->first);
-        }
-        if (const auto touch = lastAtOrBefore(a.touches, atMs))
-            updated = std::max(updated, *touch);
-        if (updated != kNoTime) {
-            // The newest event of any kind; the fold starts from 0 like PlantState.
-            ensure().updatedMs = std::max<qint64>(0, updated);
-        }
+        st.lifecycle = at.lifecycle;
+        st.updatedMs = at.updatedMs;
     }
-    size_t replayed = 0;
-    state.setAlarms(alarmsAt(atMs, replayed));
+    state.setAlarms(alarmStateAt(atMs));
     return state;
 }
 
-std::optional<HistoryStore::Sample> HistoryStore::valueAt(const QString &attributeKey, qint64 atMs) const
+const AlarmStateMachine &HistoryStore::alarmStateAt(qint64 atMs) const
 {
-    const int si = m_seriesIndex.value(attributeKey, -1);
-    if (si < 0)
+    size_t replayed = 0;
+    return alarmsAt(atMs, replayed);
+}
+
+std::optional<HistoryStore::Sample> HistoryStore::sampleAt(int seriesId, qint64 atMs) const
+{
+    if (seriesId < 0 || seriesId >= int(m_series.size()))
         return std::nullopt;
-    const Series &s = *m_series[size_t(si)];
+    const Series &s = *m_series[size_t(seriesId)];
     const auto f = s.at(atMs);
     if (!f || f->type == Slot::Absent)
         return std::nullopt;
     return Sample{f->t, s.decode(f->raw, f->type)};
+}
+
+const AssetPath &HistoryStore::assetPath(int assetId) const
+{
+    return m_assets[size_t(assetId)]->path;
+}
+
+const QString &HistoryStore::assetKey(int assetId) const
+{
+    return m_assets[size_t(assetId)]->key;
+}
+
+int HistoryStore::seriesAsset(int seriesId) const
+{
+    return m_series[size_t(seriesId)]->asset;
+}
+
+const QString &HistoryStore::seriesName(int seriesId) const
+{
+    return m_series[size_t(seriesId)]->name;
+}
+
+const QString &HistoryStore::seriesKey(int seriesId) const
+{
+    return m_series[size_t(seriesId)]->key;
+}
+
+const QString &HistoryStore::seriesUnit(int seriesId) const
+{
+    return m_series[size_t(seriesId)]->unit;
+}
+
+std::optional<HistoryStore::Sample> HistoryStore::valueAt(const QString &attributeKey, qint64 atMs) const
+{
+    return sampleAt(m_seriesIndex.value(attributeKey, -1), atMs);
 }
 
 size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const

@@ -60,6 +60,36 @@ public:
     std::optional<qint64> nextEventAfter(qint64 tMs, const QString &assetKey = {}) const;
     std::optional<qint64> previousEventBefore(qint64 tMs, const QString &assetKey = {}) const;
 
+    // Per-row lookups for views that show an instant without building a PlantState
+    // (the asset tree while the time slider is dragged). Ids count from 0 in order
+    // of first appearance and stay valid until clear(), which bumps generation().
+    struct AssetAt
+    {
+        struct Value
+        {
+            int seriesId;
+            qint64 timeMs;
+            AttributeValue value;
+        };
+        bool known = false;  // any event of the asset at or before the instant
+        QString lifecycle;
+        qint64 updatedMs = 0; // event time of its newest event (as PlantState)
+        std::vector<Value> values; // attributes with a value then, in series order
+    };
+    void assetAt(int assetId, qint64 atMs, AssetAt &out) const; // reuses out's buffers
+    std::optional<Sample> sampleAt(int seriesId, qint64 atMs) const;
+    // The alarm state machine at atMs; valid until the next call on this store.
+    const AlarmStateMachine &alarmStateAt(qint64 atMs) const;
+    int assetIdCount() const { return int(m_assets.size()); }
+    int seriesIdCount() const { return int(m_series.size()); }
+    quint64 generation() const { return m_generation; }
+    const AssetPath &assetPath(int assetId) const;
+    const QString &assetKey(int assetId) const;
+    int seriesAsset(int seriesId) const;
+    const QString &seriesName(int seriesId) const;
+    const QString &seriesKey(int seriesId) const;
+    const QString &seriesUnit(int seriesId) const;
+
     QStringList attributeKeys() const;
     bool isEmpty() const { return m_events == 0; }
     qint64 firstMs() const { return m_firstMs; }
@@ -121,6 +151,7 @@ private:
     static constexpr size_t kDedupWindow = 1 << 20;
 
     quint64 m_seq = 0;
+    quint64 m_generation = 0;
     size_t m_samples = 0;
     size_t m_samplesAtBudgetCheck = 0;
     size_t m_events = 0;

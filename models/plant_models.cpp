@@ -28,7 +28,10 @@ void PlantModels::applyBatch(const EventBatchPtr &batch)
 
 void PlantModels::applyHistoryBatch(const EventBatchPtr &batch)
 {
-    if (!batch || batch->events.empty())
+    if (!batch)
+        return;
+    m_deadLetters.append(batch->deadLetters);
+    if (batch->events.empty())
         return;
     m_history.append(batch->events);
     qint64 from = batch->events.front().eventTimeMs;

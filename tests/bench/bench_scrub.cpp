@@ -1,7 +1,7 @@
 // Scrub latency: from a time-slider move to the asset tree and the alarm list
-// showing that instant (TimeCursor::setTime + flush: HistoryStore::stateAt, then
-// AssetTreeModel::showState and AlarmTableModel::showAlarmsAt with their signals to a
-// view), p50/p99 over random instants, with the plant fed through PlantModels as
+// showing that instant (TimeCursor::setTime + flush: AssetTreeModel::showHistoryAt
+// and AlarmTableModel::showAlarmsAt with their signals to a view; HistoryStore::stateAt
+// alone is the peer), p50/p99 over random instants, with the plant fed through PlantModels as
 // the backend feeds it. A second figure for small steps (an operator dragging
 // slowly or stepping with the keys), where few rows change.
 // Usage: bench_scrub [events] [assets] [instants]   (default 2000000 10000 1000)

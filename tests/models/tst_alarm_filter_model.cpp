@@ -5,7 +5,10 @@
 #include "alarm_table_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <limits>
 
 using namespace ndh;
 
@@ -126,6 +129,37 @@ private slots:
                                     "FACTORY_B/Pump/P1#VIB"}));
         f.filter.setGroupByAsset(false);
         QCOMPARE(f.filter.visibleKeys().first(), QStringLiteral("FACTORY_A/Pump/P2#PRESS"));
+    }
+
+    void aBacklogArrivesAsOneInsertSortedAndKeepsTheSelection()
+    {
+        Fixture f;
+        f.filter.sort(AlarmTableModel::RaisedColumn, Qt::DescendingOrder);
+        const QPersistentModelIndex selected = f.filter.index(1, 0); // what an operator had selected
+        const QString selectedKey = selected.data(AlarmTableModel::AlarmKeyRole).toString();
+        // A catch-up batch whose raise times interleave with each other and with the
+        // rows already shown (row by row, this was 300 separate inserts).
+        std::vector<PlantEvent> backlog;
+        for (int i = 0; i < 300; ++i)
+            backlog.push_back(alarmEvent(EventKind::AlarmTriggered, "FACTORY_C", qPrintable(QStringLiteral("Q%1").arg(i)),
+                                         "HT", 500 + (i * 37) % 9000, 1 + i % 4));
+        QSignalSpy inserted(&f.filter, &QAbstractItemModel::rowsInserted);
+        f.alarms.applyEvents(backlog);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(f.filter.rowCount(), 304); // the four of the fixture, one of them Normal but not hidden
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int r = 0; r < f.filter.rowCount(); ++r) {
+            const qint64 raised = f.filter.index(r, 0).data(AlarmTableModel::RaisedMsRole).toLongLong();
+            QVERIFY2(raised <= previous, qPrintable(QStringLiteral("row %1 out of order").arg(r)));
+            previous = raised;
+        }
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.data(AlarmTableModel::AlarmKeyRole).toString(), selectedKey);
+        // Small batches still go in where they belong, with sorting kept live.
+        QVERIFY(f.filter.dynamicSortFilter());
+        f.alarms.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_C", "NEW", "HT", 99000, 1)});
+        QCOMPARE(f.filter.index(0, 0).data(AlarmTableModel::AlarmKeyRole).toString(),
+                 QStringLiteral("FACTORY_C/Pump/NEW#HT"));
     }
 };
 

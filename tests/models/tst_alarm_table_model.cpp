@@ -117,6 +117,80 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(cell(model, 0, AlarmTableModel::StateColumn), QStringLiteral("Unack"));
     }
+
+    void clockTicksAnnounceOnlyTheRowsWhoseStateChanged()
+    {
+        AlarmTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        qint64 now = 2000;
+        model.setClock([&now] { return now; });
+        PlantEvent shelve = alarmEvent(EventKind::AlarmShelved, "P3", "HT", 1500);
+        shelve.alarm->shelvedUntilMs = 60000;
+        model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "P1", "HT", 1000),
+                           alarmEvent(EventKind::AlarmTriggered, "P2", "HT", 1000),
+                           alarmEvent(EventKind::AlarmTriggered, "P3", "HT", 1000), shelve,
+                           alarmEvent(EventKind::AlarmTriggered, "P4", "HT", 1000)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&model, &AlarmTableModel::timeInStateMoved);
+        now = 30000;
+        model.refreshTimes();
+        // Time in state moved for all four; nothing else did: no row goes through
+        // the proxies, the views repaint.
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(cell(model, 0, AlarmTableModel::TimeInStateColumn), QStringLiteral("29 s"));
+        now = 61000; // P3's shelve expires: that row alone
+        model.refreshTimes();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 2);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 2);
+        QCOMPARE(cell(model, 2, AlarmTableModel::StateColumn), QStringLiteral("Unack"));
+        model.refreshTimes(); // announced once, not every second after
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void changesFarApartAreAnnouncedSeparately()
+    {
+        AlarmTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClock([] { return qint64(90000); });
+        std::vector<PlantEvent> many;
+        for (int i = 0; i < 100; ++i)
+            many.push_back(alarmEvent(EventKind::AlarmTriggered, qPrintable(QStringLiteral("P%1").arg(i)), "HT", 1000));
+        model.applyEvents(many);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applyEvents({alarmEvent(EventKind::AlarmAcknowledged, "P0", "HT", 2000),
+                           alarmEvent(EventKind::AlarmAcknowledged, "P98", "HT", 2000),
+                           alarmEvent(EventKind::AlarmAcknowledged, "P99", "HT", 2000)});
+        // Rows 0 and 98..99, not the 97 rows between them.
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 0);
+        QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 98);
+        QCOMPARE(changed.at(1).at(1).toModelIndex().row(), 99);
+        QCOMPARE(cell(model, 98, AlarmTableModel::StateColumn), QStringLiteral("Acked"));
+    }
+
+    void scrubbingAnnouncesOnlyRowsThatShowSomethingElse()
+    {
+        AlarmTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClock([] { return qint64(90000); });
+        AlarmStateMachine before;
+        for (const char *asset : {"P1", "P2", "P3"})
+            before.apply(alarmEvent(EventKind::AlarmTriggered, asset, "HT", 1000));
+        AlarmStateMachine after = before;
+        after.apply(alarmEvent(EventKind::AlarmAcknowledged, "P2", "HT", 5000));
+        model.showAlarmsAt(before, 4000);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&model, &AlarmTableModel::timeInStateMoved);
+        model.showAlarmsAt(after, 6000);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(cell(model, 1, AlarmTableModel::StateColumn), QStringLiteral("Acked"));
+        QCOMPARE(cell(model, 0, AlarmTableModel::TimeInStateColumn), QStringLiteral("5 s"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlarmTableModel)

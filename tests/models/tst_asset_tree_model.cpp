@@ -171,6 +171,50 @@ private slots:
         model.applyEvents({value("A", "Pump", "P1", 1, {{"a", 1.0, {}}})});
         QCOMPARE(model.assetCount(), 1);
     }
+
+    void aNewerFullSnapshotDropsTheAttributesItLeavesOut()
+    {
+        AssetTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applyEvents({value("A", "Pump", "P1", 1000, {{"a", 1.0, {}}, {"b", 2.0, {}}, {"c", 3.0, {}}, {"d", 4.0, {}}}),
+                           value("A", "Pump", "P2", 1000, {{"a", 9.0, {}}})});
+        model.applyEvents({value("A", "Pump", "P1", 3000, {{"late", 5.0, {}}})});
+        // The device restarted and reports its whole state: only a and c remain.
+        // "late" was set after the snapshot was taken and stays.
+        PlantEvent snapshot = value("A", "Pump", "P1", 2000, {{"c", 30.0, {}}, {"a", 10.0, {}}});
+        snapshot.kind = EventKind::Snapshot;
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.applyEvents({snapshot});
+        QCOMPARE(removed.count(), 2); // b and d are not adjacent: two removals
+        const QModelIndex p1 = model.indexForAsset(QStringLiteral("A/Pump/P1"));
+        QStringList names;
+        for (int r = 0; r < model.rowCount(p1); ++r)
+            names << model.index(r, 0, p1).data().toString();
+        QCOMPARE(names, (QStringList{"a", "c", "late"}));
+        QVERIFY(!model.indexForAttribute(QStringLiteral("A/Pump/P1/b")).isValid());
+        QCOMPARE(text(model, model.indexForAttribute(QStringLiteral("A/Pump/P1/c")), AssetTreeModel::ValueColumn),
+                 QStringLiteral("30"));
+        QCOMPARE(model.indexForAttribute(QStringLiteral("A/Pump/P1/late")).row(), 2);
+        QCOMPARE(model.attributeCount(), 4); // a, c, late and P2's a
+        // Another asset is untouched; an attribute that comes back gets a row again.
+        QVERIFY(model.indexForAttribute(QStringLiteral("A/Pump/P2/a")).isValid());
+        model.applyEvents({value("A", "Pump", "P1", 4000, {{"b", 7.0, {}}})});
+        QCOMPARE(text(model, model.indexForAttribute(QStringLiteral("A/Pump/P1/b")), AssetTreeModel::ValueColumn),
+                 QStringLiteral("7"));
+    }
+
+    void anOlderSnapshotDropsNothingNewer()
+    {
+        AssetTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applyEvents({value("A", "Pump", "P1", 5000, {{"a", 1.0, {}}, {"b", 2.0, {}}})});
+        PlantEvent snapshot = value("A", "Pump", "P1", 4000, {{"a", 0.5, {}}});
+        snapshot.kind = EventKind::Snapshot;
+        model.applyEvents({snapshot});
+        QCOMPARE(model.rowCount(model.indexForAsset(QStringLiteral("A/Pump/P1"))), 2);
+        QCOMPARE(text(model, model.indexForAttribute(QStringLiteral("A/Pump/P1/a")), AssetTreeModel::ValueColumn),
+                 QStringLiteral("1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAssetTreeModel)

@@ -198,6 +198,39 @@ private slots:
         QCOMPARE(models.alarms()->rowForKey(QStringLiteral("FACTORY_A/Pump/P2#LF")), 1);
     }
 
+    void aScrubStepAnnouncesOnlyTheRowsThatChanged()
+    {
+        PlantModels models;
+        AssetTreeModel *tree = models.assetTree();
+        QAbstractItemModelTester treeTester(tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        models.applyBatch(batchOf(story()));
+        TimeCursor *cursor = models.timeCursor();
+        cursor->setTime(kT0 + 3650); // after P2's last event (its alarm at 3600)
+        cursor->flush();
+        QSignalSpy changed(tree, &QAbstractItemModel::dataChanged);
+        QSignalSpy ages(tree, &AssetTreeModel::agesMoved);
+        cursor->setTime(kT0 + 3690); // nothing happened in between: only ages moved
+        cursor->flush();
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(ages.count(), 1);
+        const QModelIndex p2Flow = tree->indexForAttribute(QStringLiteral("FACTORY_A/Pump/P2/flow"));
+        QCOMPARE(p2Flow.siblingAtColumn(AssetTreeModel::AgeColumn).data().toString(), QStringLiteral("0.7 s"));
+        cursor->setTime(kT0 + 4000); // P1's snapshot: P1 and its rows change, P2 does not
+        cursor->flush();
+        QVERIFY(changed.count() > 0);
+        const QModelIndex p2 = tree->indexForAsset(QStringLiteral("FACTORY_A/Pump/P2"));
+        for (const QList<QVariant> &signal : std::as_const(changed)) {
+            const QModelIndex first = signal.at(0).toModelIndex();
+            const QModelIndex last = signal.at(1).toModelIndex();
+            QVERIFY2(first.parent() != p2, "an unchanged asset's attributes were announced");
+            QVERIFY2(!(first.parent() == p2.parent() && first.row() <= p2.row() && p2.row() <= last.row()),
+                     "an unchanged asset row was announced");
+        }
+        QCOMPARE(tree->indexForAsset(QStringLiteral("FACTORY_A/Pump/P1")).siblingAtColumn(AssetTreeModel::ValueColumn)
+                     .data().toString(),
+                 QStringLiteral("stopped"));
+    }
+
     void dragRequestsAreCoalescedToOneRebuildPerFrame()
     {
         PlantModels models;

@@ -1,0 +1,122 @@
+// The alarm list grouped by asset as an operator folds it: one row per asset that
+// says how many alarms it has, how many wait for an acknowledgement and how urgent
+// the worst is, with the asset's alarms inside, following filters, sorting, new
+// alarms and acknowledgements; always a valid model.
+
+#include "alarm_filter_model.h"
+#include "alarm_group_model.h"
+#include "alarm_table_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ndh;
+
+namespace {
+
+PlantEvent alarmEvent(EventKind kind, const char *asset, const char *id, qint64 t, int priority = 2)
+{
+    static int counter = 0;
+    PlantEvent e;
+    e.kind = kind;
+    e.messageId = QStringLiteral("g%1").arg(++counter);
+    e.asset = {QStringLiteral("FACTORY_A"), QStringLiteral("Pump"), QString::fromLatin1(asset)};
+    e.eventTimeMs = t;
+    AlarmInfo a;
+    a.alarmId = QString::fromLatin1(id);
+    a.priority = priority;
+    a.message = QStringLiteral("Bearing temperature high");
+    e.alarm = a;
+    return e;
+}
+
+struct Fixture
+{
+    AlarmTableModel alarms;
+    AlarmFilterModel flat;
+    AlarmGroupModel *groups = nullptr;
+    QAbstractItemModelTester *tester = nullptr;
+
+    Fixture()
+    {
+        alarms.setClock([] { return qint64(100000); });
+        flat.setAlarmModel(&alarms);
+        flat.setGroupByAsset(true);
+        flat.sort(AlarmTableModel::RaisedColumn, Qt::DescendingOrder);
+        groups = new AlarmGroupModel(&flat, &flat);
+        tester = new QAbstractItemModelTester(groups, QAbstractItemModelTester::FailureReportingMode::QtTest, groups);
+        alarms.applyEvents({alarmEvent(EventKind::AlarmTriggered, "P2", "HT", 1000, 3),
+                            alarmEvent(EventKind::AlarmTriggered, "P1", "HT", 2000, 2),
+                            alarmEvent(EventKind::AlarmTriggered, "P2", "VIB", 3000, 1),
+                            alarmEvent(EventKind::AlarmTriggered, "P2", "LOW", 4000, 4)});
+    }
+    QString cell(const QModelIndex &i, int column) const { return i.siblingAtColumn(column).data().toString(); }
+};
+
+} // namespace
+
+class TestAlarmGroupModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void oneRowPerAssetWithItsAlarmsInside()
+    {
+        Fixture f;
+        QCOMPARE(f.groups->rowCount(), 2);
+        const QModelIndex p1 = f.groups->index(0, 0);
+        const QModelIndex p2 = f.groups->index(1, 0);
+        QCOMPARE(f.cell(p1, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P1"));
+        QCOMPARE(f.cell(p2, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P2"));
+        QCOMPARE(f.groups->rowCount(p2), 3);
+        QCOMPARE(f.cell(p2, AlarmTableModel::AlarmColumn), QStringLiteral("3 alarm(s)"));
+        QCOMPARE(f.cell(p2, AlarmTableModel::StateColumn), QStringLiteral("3 unack"));
+        // The worst of the three (critical VIB) is what the folded row shows.
+        QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityName(1));
+        QVERIFY(p2.data(AlarmTableModel::UnacknowledgedRole).toBool());
+        // Inside: newest first, as the flat list sorts.
+        QCOMPARE(f.groups->index(0, 0, p2).data(AlarmTableModel::AlarmKeyRole).toString(),
+                 QStringLiteral("FACTORY_A/Pump/P2#LOW"));
+        QCOMPARE(f.groups->index(2, 0, p2).data(AlarmTableModel::AlarmKeyRole).toString(),
+                 QStringLiteral("FACTORY_A/Pump/P2#HT"));
+        QVERIFY(f.groups->index(0, 0, p2).data(AlarmGroupModel::IsGroupRole).toBool() == false);
+        // Round trip with the flat list.
+        const QModelIndex child = f.groups->index(1, AlarmTableModel::StateColumn, p2);
+        QCOMPARE(f.groups->fromFlat(f.groups->toFlat(child)), child);
+    }
+
+    void acknowledgementsUpdateTheGroupRowInPlace()
+    {
+        Fixture f;
+        QSignalSpy reset(f.groups, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(f.groups, &QAbstractItemModel::dataChanged);
+        f.alarms.applyEvents({alarmEvent(EventKind::AlarmAcknowledged, "P2", "VIB", 5000)});
+        QCOMPARE(reset.count(), 0); // folded/unfolded groups stay as they are
+        QVERIFY(changed.count() >= 2); // the alarm and its group row
+        const QModelIndex p2 = f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P2"));
+        QCOMPARE(f.cell(p2, AlarmTableModel::StateColumn), QStringLiteral("2 unack"));
+        // The most urgent alarm still waiting for an acknowledgement leads now.
+        QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityName(3));
+    }
+
+    void newAlarmsAndFiltersRegroup()
+    {
+        Fixture f;
+        f.alarms.applyEvents({alarmEvent(EventKind::AlarmTriggered, "P0", "HT", 6000, 2),
+                              alarmEvent(EventKind::AlarmTriggered, "P1", "VIB", 7000, 2)});
+        QCOMPARE(f.groups->rowCount(), 3);
+        QCOMPARE(f.groups->groupAssetKey(f.groups->index(0, 0)), QStringLiteral("FACTORY_A/Pump/P0"));
+        QCOMPARE(f.groups->rowCount(f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P1"))), 2);
+        f.flat.setText(QStringLiteral("VIB"));
+        QCOMPARE(f.groups->rowCount(), 2); // P1 and P2 have a VIB alarm
+        QCOMPARE(f.groups->rowCount(f.groups->index(1, 0)), 1);
+        f.flat.setText({});
+        f.groups->sort(AlarmTableModel::PriorityColumn, Qt::AscendingOrder); // sorts inside groups
+        const QModelIndex p2 = f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P2"));
+        QCOMPARE(f.groups->index(0, 0, p2).data(AlarmTableModel::AlarmKeyRole).toString(),
+                 QStringLiteral("FACTORY_A/Pump/P2#VIB"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlarmGroupModel)
+#include "tst_alarm_group_model.moc"
