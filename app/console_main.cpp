@@ -3,6 +3,10 @@
 
 #include "alarm_list_view.h"
 #include "asset_tree_view.h"
+#include "audit_log.h"
+#include "command_catalog.h"
+#include "command_sender.h"
+#include "command_tracker.h"
 #include "consumer_config.h"
 #include "demo_plant.h"
 #include "envelope_decoder.h"
@@ -12,6 +16,9 @@
 #include "history_backfill.h"
 #include "load_history_dialog.h"
 #include "main_window.h"
+#include "operator_action_gate.h"
+#include "operator_controls.h"
+#include "command_dialog.h"
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
@@ -20,8 +27,10 @@
 #include "topic_catalog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -102,6 +111,13 @@ struct Options
     QString logFile; // open this log or incident bundle offline (no broker, no demo)
     ndh::RedisConfig redis;  // enabled by --redis or --redis-socket
     qint64 staleAfterMs = 60000;
+    // Operator actions (issue 8).
+    std::optional<ndh::Role> role; // --role; else viewer (operator in --demo)
+    QString user;                  // --user; else the OS user
+    QString auditLog;              // --audit-log; else AuditLog::defaultPath()
+    QString auditTopic;            // --audit-topic: audit records also go to this topic
+    QString commandsFile;          // --commands: the command catalog; else the built-in one
+    bool showCommands = false;     // screenshots: a few commands sent and the command dialog open
 };
 
 int fail(const QString &message)
@@ -177,6 +193,25 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                         tr("Seconds of silence after which a value is shown as stale."),
                                         QStringLiteral("SEC"), QStringLiteral("60"));
     parser.addOptions({redis, redisSocket, redisDb, redisUser, staleAfter});
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  tr("Start signed in with this role: viewer, operator or engineer (default: viewer; "
+                                     "operator with --demo). The sign-in is audited."),
+                                  QStringLiteral("ROLE"));
+    const QCommandLineOption user(QStringLiteral("user"), tr("User name for the audit trail (default: the OS user)."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption auditLog(QStringLiteral("audit-log"),
+                                      tr("Audit log file (default: audit/audit.jsonl in the application data folder)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption auditTopic(QStringLiteral("audit-topic"),
+                                        tr("Also publish every audit record to this Kafka topic, e.g. ndh.console.audit."),
+                                        QStringLiteral("TOPIC"));
+    const QCommandLineOption commandsFile(QStringLiteral("commands"),
+                                          tr("Command catalog (JSON) instead of the built-in one."), QStringLiteral("FILE"));
+    parser.addOptions({role, user, auditLog, auditTopic, commandsFile});
+    QCommandLineOption showCommands(QStringLiteral("show-commands"),
+                                          tr("Screenshots: send a few commands in the demo and show the command dialog."));
+    showCommands.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(showCommands);
     parser.process(app);
 
     Options o;
@@ -277,6 +312,18 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
         *error = tr("--scenario must be flood, chattering, alarms or none");
         return std::nullopt;
     }
+    if (parser.isSet(role)) {
+        o.role = ndh::roleFromName(parser.value(role));
+        if (!o.role) {
+            *error = tr("--role must be viewer, operator or engineer");
+            return std::nullopt;
+        }
+    }
+    o.user = parser.value(user).trimmed();
+    o.auditLog = parser.value(auditLog);
+    o.auditTopic = parser.value(auditTopic).trimmed();
+    o.commandsFile = parser.value(commandsFile);
+    o.showCommands = parser.isSet(showCommands);
     return o;
 }
 
@@ -378,11 +425,108 @@ int main(int argc, char *argv[])
             models.timeCursor()->flush();
         });
     }
+    // Operator actions (issue 8): every command, alarm action and re-publish passes the
+    // gate (role, then the audit record on disk, then the idempotent producer, once).
+    ndh::OperatorSession session;
+    ndh::AuditLog audit;
+    const QString auditPath = options->auditLog.isEmpty() ? ndh::AuditLog::defaultPath() : options->auditLog;
+    if (!audit.open(auditPath))
+        std::fprintf(stderr, "ndh-console: %s; commands and alarm actions are refused\n", qPrintable(audit.lastError()));
+    else if (!audit.verification().ok())
+        std::fprintf(stderr, "ndh-console: %s\n", qPrintable(audit.verification().summary()));
+    ndh::OperatorActionGate gate(&session, &audit);
+    if (options->logFile.isEmpty()) {
+        gate.setSender([&backend](const ndh::OutgoingRecord &r) {
+            backend.publish(r.topic, r.key, r.payload, r.correlationId);
+        });
+    }
+    QObject::connect(&backend, &ndh::IngestBackend::published, &gate, &ndh::OperatorActionGate::onPublished);
+    if (!options->auditTopic.isEmpty() && options->logFile.isEmpty()) {
+        // After the local write: the topic is a copy for the plant's records, never the only one.
+        QObject::connect(&audit, &ndh::AuditLog::appended, &backend,
+                         [&backend, topic = options->auditTopic](const QByteArray &line, const ndh::AuditRecord &r) {
+                             backend.publish(topic, r.host.toUtf8(), line,
+                                             QStringLiteral("audit-%1-%2").arg(r.seq).arg(r.checksum.left(12)));
+                         });
+    }
+    ndh::CommandCatalog catalog;
+    {
+        QString catalogError;
+        const QString file = options->commandsFile.isEmpty() ? ndh::CommandCatalog::builtInPath() : options->commandsFile;
+        if (!catalog.loadFile(file, &catalogError))
+            return fail(tr("the command catalog cannot be used: %1").arg(catalogError));
+    }
+    ndh::CommandTracker tracker;
+    tracker.startTimeoutTimer();
+    ndh::CommandSender commandSender(&catalog, &gate, &tracker);
+    QObject::connect(&backend, &ndh::IngestBackend::published, &commandSender, &ndh::CommandSender::onPublished);
+    QObject::connect(&backend, &ndh::IngestBackend::batchReady, &commandSender,
+                     [&commandSender](const ndh::EventBatchPtr &batch) { commandSender.applyEvents(batch->events); });
+    ndh::OperatorControls operatorControls(&window, &gate, &commandSender);
+    operatorControls.setInteractive(options->screenshotFile.isEmpty());
+    {
+        // Safe by default: a viewer. The demo starts as operator so it can be tried at
+        // once; the badge in the status bar shows it. --role says otherwise.
+        const ndh::Role startRole = options->role ? *options->role : demo ? ndh::Role::Operator : ndh::Role::Viewer;
+        const QString startUser = options->user.isEmpty() ? ndh::AlarmListView::osUserName() : options->user;
+        QString signInError;
+        if (!gate.signIn(startUser, startRole, &signInError)) {
+            std::fprintf(stderr, "ndh-console: %s\n", qPrintable(signInError));
+            gate.signIn(startUser, ndh::Role::Viewer);
+        }
+    }
+
+    if (options->showCommands && demo && !options->screenshotFile.isEmpty()) {
+        // For docs/screenshot-commands.png: some commands on the way, the dialog open.
+        QTimer::singleShot(1500, &window, [&models, &commandSender] {
+            int sent = 0;
+            const QStringList wanted = {QStringLiteral("Motor"), QStringLiteral("Pump"), QStringLiteral("Compressor"),
+                                        QStringLiteral("Conveyor"), QStringLiteral("Motor"), QStringLiteral("Pump")};
+            QStringList keys;
+            for (const QString &k : models.series().keys()) {
+                if (const QString asset = k.section(u'/', 0, 2); !keys.contains(asset))
+                    keys << asset;
+            }
+            for (const QString &type : wanted) {
+                for (const QString &key : std::as_const(keys)) {
+                    const ndh::AssetPath asset = ndh::OperatorControls::assetFromKey(key);
+                    if (asset.type != type)
+                        continue;
+                    const auto commands = commandSender.catalog()->commandsFor(type);
+                    const ndh::CommandSpec *spec = commands[size_t(sent) % commands.size()];
+                    QVariantMap values;
+                    for (const ndh::CommandParameter &p : spec->parameters)
+                        values.insert(p.name, p.defaultValue);
+                    commandSender.send(asset, spec->name, values);
+                    keys.removeAll(key);
+                    ++sent;
+                    break;
+                }
+            }
+        });
+        QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1200), &window, [&models, &operatorControls] {
+            for (const QString &k : models.series().keys()) {
+                const QString key = k.section(u'/', 0, 2);
+                if (ndh::OperatorControls::assetFromKey(key).type == QLatin1String("Motor")) {
+                    if (ndh::CommandDialog *dialog = operatorControls.openCommandDialog(key, QStringLiteral("set_speed")))
+                        dialog->adjustSize();
+                    break;
+                }
+            }
+        });
+    }
+
     // Alarm actions leave through the backend's idempotent producer and come back
     // through the topics like everyone else's.
     if (ndh::AlarmListView *alarms = window.alarmListView()) {
-        alarms->setPublisher([&backend](const ndh::OutgoingRecord &r) {
-            backend.publish(r.topic, r.key, r.payload, r.correlationId);
+        alarms->setPublisher([&gate, alarms](const ndh::OutgoingRecord &r) {
+            const auto submission = ndh::OperatorActionGate::alarmSubmission(r);
+            const QString why = submission ? gate.submit(*submission) : tr("not an alarm action");
+            if (!why.isEmpty()) {
+                // The list waits for a delivery report: it gets the refusal instead.
+                QMetaObject::invokeMethod(alarms, [alarms, id = r.correlationId, why] { alarms->onPublished(id, false, why); },
+                                          Qt::QueuedConnection);
+            }
         });
         QObject::connect(&backend, &ndh::IngestBackend::published, alarms, &ndh::AlarmListView::onPublished);
     }
@@ -421,7 +565,16 @@ int main(int argc, char *argv[])
     int exitCode = 0;
     if (!options->screenshotFile.isEmpty()) {
         QTimer::singleShot(options->screenshotAfterMs, &window, [&] {
-            const QPixmap picture = window.grab();
+            QPixmap picture = window.grab();
+            // Open dialogs (commands, palette, About...) are windows of their own: drawn
+            // over the middle for the picture.
+            for (QDialog *dialog : window.findChildren<QDialog *>()) {
+                if (!dialog->isVisible())
+                    continue;
+                QPainter painter(&picture);
+                const QPixmap d = dialog->grab();
+                painter.drawPixmap((picture.width() - d.width()) / 2, (picture.height() - d.height()) / 3, d);
+            }
             if (!picture.save(options->screenshotFile)) {
                 std::fprintf(stderr, "ndh-console: cannot write %s\n", qPrintable(options->screenshotFile));
                 exitCode = 4;
