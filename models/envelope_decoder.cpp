@@ -1,5 +1,6 @@
 #include "envelope_decoder.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -8,8 +9,12 @@
 
 #include <algorithm>
 #include <array>
-#include <limits>
 #include <cmath>
+#include <functional>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace ndh {
 
@@ -101,6 +106,33 @@ QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
+// Names repeat from record to record (asset ids, types, locations, attribute names,
+// units, event types): each distinct text becomes one QString per thread, and every
+// record after the first shares it instead of allocating (docs/PERFORMANCE.md,
+// "Ingest end to end"). Bounded: a cache that fills up starts over.
+struct TextHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+constexpr size_t kInternMaxLength = 64;
+constexpr size_t kInternMaxEntries = 200000;
+
+QString interned(std::string_view s)
+{
+    if (s.size() > kInternMaxLength)
+        return qs(s);
+    thread_local std::unordered_map<std::string, QString, TextHash, std::equal_to<>> cache;
+    if (const auto it = cache.find(s); it != cache.end())
+        return it->second;
+    if (cache.size() >= kInternMaxEntries)
+        cache.clear();
+    return cache.emplace(std::string(s), qs(s)).first->second;
+}
+
+// Unique per record (message ids, correlation ids): never worth interning.
+enum class Unique : bool { No, Yes };
+
 // Why a record is not JSON, in the words of a parser that says where. Only runs
 // for rejected records, so the slower parser costs nothing on the hot path.
 QString parseErrorReason(QByteArrayView payload, simdjson::error_code err)
@@ -127,13 +159,13 @@ std::optional<Json> field(const Json &obj, const char *name)
 }
 
 // Text field; numbers are accepted and printed (drone_id: 1 -> "1").
-std::optional<QString> text(const Json &obj, const char *name)
+std::optional<QString> text(const Json &obj, const char *name, Unique unique = Unique::No)
 {
     const auto j = field(obj, name);
     if (!j)
         return std::nullopt;
     if (j->is_string())
-        return qs(j->str());
+        return unique == Unique::Yes ? qs(j->str()) : interned(j->str());
     if (j->is_number_integer())
         return QString::number(j->int64());
     if (j->is_number_unsigned())
@@ -146,16 +178,16 @@ std::optional<QString> text(const Json &obj, const char *name)
                      .arg(QLatin1String(name), typeName(*j))};
 }
 
-QString textOr(const Json &obj, const char *name, const QString &fallback)
+QString textOr(const Json &obj, const char *name, const QString &fallback, Unique unique = Unique::No)
 {
-    auto t = text(obj, name);
+    auto t = text(obj, name, unique);
     return t && !t->isEmpty() ? *t : fallback;
 }
 
-QString firstText(const Json &obj, std::initializer_list<const char *> names)
+QString firstText(const Json &obj, std::initializer_list<const char *> names, Unique unique = Unique::No)
 {
     for (const char *n : names) {
-        if (auto t = text(obj, n); t && !t->isEmpty())
+        if (auto t = text(obj, n, unique); t && !t->isEmpty())
             return *t;
     }
     return {};
@@ -184,7 +216,7 @@ AttributeValue toValue(const Json &j)
         return double(u);
     }
     case Json::Type::DOUBLE: return j.number();
-    case Json::Type::STRING: return qs(j.str());
+    case Json::Type::STRING: return interned(j.str()); // states repeat: "running", "idle"
     case Json::Type::NULL_VALUE: return std::monostate{};
     default:
         // Arrays and objects kept as compact JSON text: shown, never interpreted.
@@ -203,6 +235,24 @@ QString normalized(const QString &s)
             out.append(c.toLower());
     }
     return out;
+}
+
+// normalized(eventType + ' ' + the topic's entity word), the text the kind is read
+// from; remembered per topic and event type (a handful of each), so the hot path
+// builds it once. `topic` empty for envelopes whose type says it all.
+QString typeWords(const QString &eventType, const QString &topic)
+{
+    thread_local QHash<QString, QHash<QString, QString>> cache;
+    if (cache.size() >= 1024)
+        cache.clear();
+    QHash<QString, QString> &perTopic = cache[topic];
+    if (const auto it = perTopic.constFind(eventType); it != perTopic.constEnd())
+        return *it;
+    if (perTopic.size() >= 4096)
+        perTopic.clear();
+    const QString words = normalized(eventType + u' ' + topic.section(u'.', 2));
+    perTopic.insert(eventType, words);
+    return words;
 }
 
 qint64 eventTime(const Json &obj, const char *name, const EventSource &source)
@@ -238,7 +288,7 @@ void addAttributes(const Json &obj, std::vector<AttributeSample> &out, int maxAt
                    const QString &prefix, const QSet<QString> &skip, std::optional<Json> units = std::nullopt)
 {
     obj.forEachMember([&](std::string_view k, const Json &value) {
-        const QString key = qs(k);
+        const QString key = interned(k);
         if (prefix.isEmpty() && skip.contains(key))
             return;
         if (value.is_object()) {
@@ -394,7 +444,7 @@ void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxA
             throw Reject{QStringLiteral("attribute value must be a number, string or bool, got %1")
                              .arg(typeName(*value))};
         e.kind = EventKind::AttributeUpdate;
-        e.attributes.push_back({qs(attr->str()),
+        e.attributes.push_back({interned(attr->str()),
                                 value ? toValue(*value) : AttributeValue{},
                                 textOr(data, "unit", {})});
         return;
@@ -439,11 +489,13 @@ void decodeNdh(const Json &doc, const EventSource &source, const DecoderLimits &
     PlantEvent e;
     e.envelope = Envelope::Ndh;
     e.source = source;
-    e.messageId = textOr(doc, "message_id", fallbackMessageId(source));
+    e.messageId = textOr(doc, "message_id", {}, Unique::Yes);
+    if (e.messageId.isEmpty())
+        e.messageId = fallbackMessageId(source); // built only when needed: it costs a format per record
     e.eventType = firstText(doc, {"event_type", "message_type"});
     if (e.eventType.isEmpty())
         e.eventType = source.topic.section(u'.', -1);
-    const QString type = normalized(e.eventType + u' ' + source.topic.section(u'.', 2));
+    const QString type = typeWords(e.eventType, source.topic);
     const bool system = source.topic.startsWith(u"ndh.system") || type.startsWith(u"orb")
                         || type.startsWith(u"adapter") || type.startsWith(u"system");
     QString assetId = textOr(doc, "asset_id", {});
@@ -456,8 +508,8 @@ void decodeNdh(const Json &doc, const EventSource &source, const DecoderLimits &
                textOr(doc, "asset_type", system ? QStringLiteral("ORB") : QStringLiteral("Asset")),
                assetId};
     e.eventTimeMs = eventTime(doc, "timestamp", source);
-    e.correlationId = textOr(doc, "correlation_id", {});
-    e.causationId = textOr(doc, "causation_id", {});
+    e.correlationId = textOr(doc, "correlation_id", {}, Unique::Yes);
+    e.causationId = textOr(doc, "causation_id", {}, Unique::Yes);
     const auto data = object(doc, "event_data");
     if (system && !alarmKind(type) && !commandKind(type)) {
         e.kind = EventKind::System;
@@ -478,11 +530,13 @@ void decodeDrone(const Json &doc, const EventSource &source, const DecoderLimits
     e.eventType = textOr(doc, "type", {});
     if (e.eventType.isEmpty())
         throw Reject{QStringLiteral("missing 'type'")};
-    e.messageId = textOr(doc, "id", fallbackMessageId(source));
+    e.messageId = textOr(doc, "id", {}, Unique::Yes);
+    if (e.messageId.isEmpty())
+        e.messageId = fallbackMessageId(source); // built only when needed: it costs a format per record
     e.eventTimeMs = eventTime(doc, doc.contains("timestamp") ? "timestamp" : "time", source);
     const auto dataPtr = object(doc, "data");
     const Json &data = dataPtr ? *dataPtr : emptyObject();
-    e.correlationId = firstText(data, {"correlation_id", "command_id"});
+    e.correlationId = firstText(data, {"correlation_id", "command_id"}, Unique::Yes);
 
     QString location = firstText(data, {"site", "area", "zone"});
     if (location.isEmpty())
@@ -501,13 +555,13 @@ void decodeDrone(const Json &doc, const EventSource &source, const DecoderLimits
         e.asset = {QStringLiteral("SYSTEM"), QStringLiteral("Service"), src};
     }
 
-    const QString type = normalized(e.eventType);
+    const QString type = typeWords(e.eventType, {});
     static const QSet<QString> kIdentity = {QStringLiteral("drone_id"), QStringLiteral("site"),
                                             QStringLiteral("area"), QStringLiteral("zone")};
     if (type.startsWith(u"task") && !alarmKind(type)) {
         e.kind = EventKind::AttributeUpdate;
         data.forEachMember([&e](std::string_view name, const Json &value) {
-            const QString k = qs(name);
+            const QString k = interned(name);
             if (k == u"drone_id" || value.is_object() || value.is_array())
                 return;
             e.attributes.push_back({k.startsWith(u"task_") ? k : QStringLiteral("task_") + k, toValue(value), {}});
@@ -530,14 +584,16 @@ void decodeDomain(const Json &doc, const EventSource &source, const DecoderLimit
     const QString aggregate = textOr(doc, "aggregate_id", {});
     if (aggregate.isEmpty())
         throw Reject{QStringLiteral("missing aggregate_id")};
-    e.messageId = textOr(doc, "event_id", fallbackMessageId(source));
+    e.messageId = textOr(doc, "event_id", {}, Unique::Yes);
+    if (e.messageId.isEmpty())
+        e.messageId = fallbackMessageId(source); // built only when needed: it costs a format per record
     e.eventTimeMs = eventTime(doc, "timestamp", source);
     const auto payloadPtr = object(doc, "payload");
     const Json &payload = payloadPtr ? *payloadPtr : emptyObject();
     const auto metadata = object(doc, "metadata");
     if (metadata) {
-        e.correlationId = textOr(*metadata, "correlation_id", {});
-        e.causationId = textOr(*metadata, "causation_id", {});
+        e.correlationId = textOr(*metadata, "correlation_id", {}, Unique::Yes);
+        e.causationId = textOr(*metadata, "causation_id", {}, Unique::Yes);
     }
     QString location = textOr(payload, "location", {});
     if (location.isEmpty() && metadata)
@@ -545,7 +601,7 @@ void decodeDomain(const Json &doc, const EventSource &source, const DecoderLimit
     e.asset = {location.isEmpty() ? QStringLiteral("DOMAIN") : location,
                textOr(doc, "aggregate_type", QStringLiteral("Aggregate")), aggregate};
     static const QSet<QString> kIdentity = {QStringLiteral("location"), QStringLiteral("asset_id")};
-    fillFromData(e, normalized(e.eventType), payload, limits.maxAttributes, kIdentity);
+    fillFromData(e, typeWords(e.eventType, {}), payload, limits.maxAttributes, kIdentity);
     out.push_back(std::move(e));
 }
 

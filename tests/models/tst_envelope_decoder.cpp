@@ -386,6 +386,35 @@ private slots:
         QCOMPARE(formatTimestampMs(0), QStringLiteral("1970-01-01T00:00:00.000Z"));
     }
 
+    // Repeated names are shared between records (interned for speed); an event that
+    // changes its copy must not change any other event, earlier or later.
+    void sharedNamesStayIndependent()
+    {
+        EnvelopeDecoder decoder;
+        std::vector<PlantEvent> out;
+        const EventSource src = kafka("ndh.assets.state.attribute_changed");
+        QVERIFY(decoder.decode(kNdhAttribute, src, out).accepted);
+        QVERIFY(decoder.decode(kNdhAttribute, src, out).accepted);
+        out[0].asset.id += QStringLiteral("-edited");
+        out[0].attributes[0].name[0] = u'F';
+        QVERIFY(decoder.decode(kNdhAttribute, src, out).accepted);
+        for (size_t i = 1; i < out.size(); ++i) {
+            QCOMPARE(out[i].asset, (AssetPath{"FACTORY_A", "Pump", "PUMP_001"}));
+            QCOMPARE(out[i].attributes[0].name, QStringLiteral("flow_rate"));
+            QCOMPARE(out[i].eventType, QStringLiteral("attribute_changed"));
+            QCOMPARE(out[i].kind, EventKind::AttributeUpdate);
+        }
+        // Names longer than the shared-name bound and many distinct names decode alike.
+        const QString longId = QString(200, u'X');
+        const QByteArray record = "{\"message_id\":\"m-2\",\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_type\":"
+                                  "\"Pump\",\"location\":\"FACTORY_A\",\"event_type\":\"attribute_changed\","
+                                  "\"asset_id\":\"" + longId.toLatin1()
+                                  + "\",\"event_data\":{\"attribute\":\"a\",\"new_value\":1}}";
+        out.clear();
+        QVERIFY(decoder.decode(record, src, out).accepted);
+        QCOMPARE(out.front().asset.id, longId);
+    }
+
     void priorities()
     {
         QCOMPARE(priorityFromText(QStringLiteral("critical")), 1);
