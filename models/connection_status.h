@@ -26,6 +26,7 @@ struct ConnectionStatus
     quint64 progressDone = 0;  // the same work in numbers for a progress bar;
     quint64 progressTotal = 0; // total 0: no bar
     QString note; // a lasting limitation worth knowing even when connected ("no heartbeat: ...")
+    double roundTripMs = -1; // last measured request round trip (Redis heartbeat); -1 unknown
 };
 
 QString connectionStateName(ConnectionStatus::State state);
