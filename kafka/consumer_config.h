@@ -20,6 +20,14 @@ struct ConsumerConfig
     QList<QPair<QString, Envelope>> topicEnvelopes; // pattern -> envelope; others sniffed
     QList<QPair<QString, QString>> extraProperties; // librdkafka properties passed through
     int maxHandoffsPerSecond = 30;     // DESIGN.md §3
+    // Group id of the console on the cluster (a profile's strategy); empty: a random
+    // one per run. The console reads with assign(), never joining the group, so every
+    // console sees every partition whatever the id; the id names it to the cluster
+    // (ACLs, quotas, monitoring).
+    QString groupId;
+    // librdkafka statistics for the connection health view; 0 turns them off.
+    int statisticsIntervalMs = 1000;
+    bool tlsVerificationOff = false; // the profile turned server verification off
 };
 
 } // namespace ndh

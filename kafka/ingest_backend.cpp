@@ -17,6 +17,7 @@ IngestBackend::IngestBackend(ConsumerConfig config, QObject *parent)
     // Queued signals across the backend thread carry these types.
     qRegisterMetaType<ndh::EventBatchPtr>("ndh::EventBatchPtr");
     qRegisterMetaType<ndh::ConnectionStatus>("ndh::ConnectionStatus");
+    qRegisterMetaType<ndh::KafkaHealth>("ndh::KafkaHealth");
 }
 
 IngestBackend::~IngestBackend()
@@ -40,6 +41,8 @@ void IngestBackend::start()
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &KafkaConsumerWorker::batchReady, this, &IngestBackend::relayBatch, Qt::QueuedConnection);
     connect(worker, &KafkaConsumerWorker::statusChanged, this, &IngestBackend::statusChanged,
+            Qt::QueuedConnection);
+    connect(worker, &KafkaConsumerWorker::healthChanged, this, &IngestBackend::healthChanged,
             Qt::QueuedConnection);
     // The action producer shares the thread: one backend thread owns librdkafka.
     auto *publisher = new EnvelopePublisher(m_config.bootstrap, m_config.extraProperties);

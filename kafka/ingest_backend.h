@@ -4,6 +4,7 @@
 // at most ~30 batches a second. Commands go in by queued invocation; results come
 // out as queued signals. stop() is bounded even when brokers are unreachable.
 
+#include "connection_health.h"
 #include "connection_status.h"
 #include "consumer_config.h"
 #include "plant_event.h"
@@ -54,6 +55,8 @@ signals:
     void published(const QString &correlationId, bool ok, const QString &error);
     void batchReady(const ndh::EventBatchPtr &batch);
     void statusChanged(const ndh::ConnectionStatus &status);
+    // Per broker and partition, once per statistics interval (connection health view).
+    void healthChanged(const ndh::KafkaHealth &health);
     void redisStatusChanged(const ndh::ConnectionStatus &status);
     void redisSnapshotProgress(quint64 read, quint64 total);
     void redisSnapshotFinished(quint64 keys, qint64 elapsedMs);

@@ -29,7 +29,8 @@ bool KafkaClientConf::set(const QString &name, const QString &value)
                           sizeof errstr) != RD_KAFKA_CONF_OK) {
         if (m_error.isEmpty())
             m_error = QStringLiteral("Kafka property %1=%2 refused: %3")
-                          .arg(name, value, QString::fromUtf8(errstr));
+                          .arg(name, isSecretProperty(name) ? QStringLiteral("(hidden)") : value,
+                               QString::fromUtf8(errstr));
         return false;
     }
     return true;
@@ -46,6 +47,39 @@ void KafkaClientConf::setGrouplessReader(const QString &bootstrap, const QString
     set(QStringLiteral("enable.partition.eof"), QStringLiteral("true"));
     set(QStringLiteral("log.connection.close"), QStringLiteral("false"));
     set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50"));
+}
+
+bool KafkaClientConf::isSecretProperty(const QString &name)
+{
+    return name.contains(u"password") || name.contains(u"secret") || name == u"ssl.key.pem"
+           || name == u"sasl.oauthbearer.config";
+}
+
+QList<QPair<QString, QString>> KafkaClientConf::securityProperties(const KafkaClusterSettings &cluster,
+                                                                   const ConnectionSecrets &secrets)
+{
+    QList<QPair<QString, QString>> p;
+    p << qMakePair(QStringLiteral("security.protocol"), securityProtocolName(cluster.security));
+    if (cluster.usesSasl()) {
+        p << qMakePair(QStringLiteral("sasl.mechanisms"), saslMechanismName(cluster.mechanism))
+          << qMakePair(QStringLiteral("sasl.username"), cluster.saslUser)
+          << qMakePair(QStringLiteral("sasl.password"), secrets.kafkaPassword);
+    }
+    if (cluster.usesTls()) {
+        if (!cluster.caFile.isEmpty())
+            p << qMakePair(QStringLiteral("ssl.ca.location"), cluster.caFile);
+        if (!cluster.certFile.isEmpty())
+            p << qMakePair(QStringLiteral("ssl.certificate.location"), cluster.certFile);
+        if (!cluster.keyFile.isEmpty())
+            p << qMakePair(QStringLiteral("ssl.key.location"), cluster.keyFile);
+        if (!secrets.keyPassphrase.isEmpty())
+            p << qMakePair(QStringLiteral("ssl.key.password"), secrets.keyPassphrase);
+        p << qMakePair(QStringLiteral("enable.ssl.certificate.verification"),
+                       cluster.verifyServer ? QStringLiteral("true") : QStringLiteral("false"))
+          << qMakePair(QStringLiteral("ssl.endpoint.identification.algorithm"),
+                       cluster.verifyServer ? QStringLiteral("https") : QStringLiteral("none"));
+    }
+    return p;
 }
 
 void KafkaClientConf::ConsumerDeleter::operator()(rd_kafka_s *rk) const

@@ -3,6 +3,8 @@
 // first one that was refused (with librdkafka's reason) and hands the raw handle to
 // rd_kafka_new(), which takes ownership on success.
 
+#include "connection_profile.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -30,6 +32,16 @@ public:
     void setGrouplessReader(const QString &bootstrap, const QString &clientId);
     QString error() const { return m_error; }
     rd_kafka_conf_s *raw() { return m_conf; }
+
+    // The one mapping of a connection profile's security to librdkafka (issue 9):
+    // security.protocol, SASL mechanism/user/password, CA, client certificate and key.
+    // Server verification (certificate chain and host name) is on unless the profile
+    // turned it off explicitly, and then the console shows it. Secrets enter librdkafka
+    // here and are never echoed: set() redacts them in errors.
+    static QList<QPair<QString, QString>> securityProperties(const KafkaClusterSettings &cluster,
+                                                             const ConnectionSecrets &secrets);
+    // Properties whose values are secrets (passwords, keys): never logged or shown.
+    static bool isSecretProperty(const QString &name);
 
     // Creates the client; the configuration is consumed on success. nullptr with
     // error() set on failure.

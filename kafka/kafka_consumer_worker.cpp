@@ -61,7 +61,9 @@ void KafkaConsumerWorker::start()
     // assign() needs a group id, but we never join the group (no 3 s rebalance, no
     // commits): every console reads the whole topic independently.
     conf.set(QStringLiteral("group.id"),
-             QStringLiteral("ndh-console-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
+             !m_config.groupId.isEmpty()
+                 ? m_config.groupId
+                 : QStringLiteral("ndh-console-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')));
     conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
     conf.set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
     conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("false"));
@@ -77,6 +79,11 @@ void KafkaConsumerWorker::start()
     conf.setAll(m_config.extraProperties);
     rd_kafka_conf_set_opaque(conf.raw(), this);
     rd_kafka_conf_set_error_cb(conf.raw(), &KafkaConsumerWorker::errorCallback);
+    if (m_config.statisticsIntervalMs > 0) {
+        // Served from rd_kafka_poll() in pump(): parsed here, on the backend thread.
+        conf.set(QStringLiteral("statistics.interval.ms"), QString::number(m_config.statisticsIntervalMs));
+        rd_kafka_conf_set_stats_cb(conf.raw(), &KafkaConsumerWorker::statsCallback);
+    }
 
     m_rk = conf.createConsumer();
     if (!m_rk) {
@@ -144,12 +151,35 @@ void KafkaConsumerWorker::onClientError(int err, const QString &reason)
     case RD_KAFKA_RESP_ERR__TRANSPORT:
     case RD_KAFKA_RESP_ERR__RESOLVE:
         m_lastTransportError = reason;
+        // "host:port/id: Connect to ... failed: ..." names the broker; the health view
+        // shows it on that broker's row.
+        if (const qsizetype colon = reason.indexOf(QStringLiteral(": ")); colon > 0 && m_brokerErrors.size() < 1000)
+            m_brokerErrors.insert(reason.left(colon), operatorReason(reason.mid(colon + 2)));
         qCDebug(lcKafka, "%s", qPrintable(reason));
         break;
     default:
         qCDebug(lcKafka, "client error %s: %s", rd_kafka_err2name(code), qPrintable(reason));
         break;
     }
+}
+
+int KafkaConsumerWorker::statsCallback(rd_kafka_t *, char *json, size_t len, void *opaque)
+{
+    static_cast<KafkaConsumerWorker *>(opaque)->onStatistics(std::string_view(json, len));
+    return 0; // librdkafka frees the JSON
+}
+
+void KafkaConsumerWorker::onStatistics(std::string_view json)
+{
+    QString error;
+    std::optional<KafkaHealth> health =
+        m_statistics.parse(json, QDateTime::currentMSecsSinceEpoch(), m_brokerErrors, &error);
+    if (!health) {
+        qCDebug(lcKafka, "statistics not understood: %s", qPrintable(error));
+        return;
+    }
+    health->tlsVerificationOff = m_config.tlsVerificationOff;
+    emit healthChanged(*health);
 }
 
 void KafkaConsumerWorker::setState(ConnectionStatus::State state, const QString &error)

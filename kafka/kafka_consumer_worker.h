@@ -7,9 +7,11 @@
 // previous one has not been taken. Its loop is a short timer slot, so queued
 // invocations from the GUI thread (shutdown, later: seek, commands) still run.
 
+#include "connection_health.h"
 #include "connection_status.h"
 #include "consumer_config.h"
 #include "envelope_decoder.h"
+#include "kafka_statistics.h"
 #include "plant_event.h"
 
 #include <QElapsedTimer>
@@ -58,6 +60,8 @@ public slots:
 signals:
     void batchReady(const ndh::EventBatchPtr &batch);
     void statusChanged(const ndh::ConnectionStatus &status);
+    // Once per statistics interval (ConsumerConfig::statisticsIntervalMs).
+    void healthChanged(const ndh::KafkaHealth &health);
 
 private:
     void pump();
@@ -69,6 +73,8 @@ private:
     void destroyConsumer();
     void onClientError(int err, const QString &reason);
     static void errorCallback(rd_kafka_s *rk, int err, const char *reason, void *opaque);
+    static int statsCallback(rd_kafka_s *rk, char *json, size_t len, void *opaque);
+    void onStatistics(std::string_view json);
 
     ConsumerConfig m_config;
     std::shared_ptr<std::atomic<int>> m_inFlight;
@@ -91,6 +97,8 @@ private:
     ConnectionStatus m_status;
     std::shared_ptr<RawRecordJournal> m_journal;
     QString m_lastTransportError;
+    KafkaStatistics m_statistics;
+    QHash<QString, QString> m_brokerErrors; // librdkafka broker name -> last error, in words
     quint64 m_recordsThisSecond = 0;
     qint64 m_rateWindowStartMs = 0;
 };
