@@ -1,6 +1,7 @@
 // ndh-console: composes the backend (kafka layer) with the window (ui layer).
 // Everything else lives in the layer libraries.
 
+#include "about_dialog.h"
 #include "alarm_list_view.h"
 #include "asset_tree_view.h"
 #include "audit_log.h"
@@ -10,8 +11,12 @@
 #include "consumer_config.h"
 #include "demo_plant.h"
 #include "envelope_decoder.h"
+#include "first_run_dialog.h"
+#include "command_palette.h"
+#include "settings_dialog.h"
 #include "hmi_style.h"
 #include "ingest_backend.h"
+#include "language.h"
 #include "log_session_controller.h"
 #include "history_backfill.h"
 #include "load_history_dialog.h"
@@ -29,12 +34,16 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
+
+#include <librdkafka/rdkafka.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -111,6 +120,10 @@ struct Options
     QString logFile; // open this log or incident bundle offline (no broker, no demo)
     ndh::RedisConfig redis;  // enabled by --redis or --redis-socket
     qint64 staleAfterMs = 60000;
+    bool sourceGiven = false; // --demo, --bootstrap or FILE: no first-run choice
+    QString language;         // --lang: en, zh_TW, zh_CN or system; empty: the saved choice
+    QString theme;            // --theme: light, dark or system; empty: the saved choice
+    QString showDialog;       // screenshots: palette[:QUERY], about, shortcuts, settings or welcome
     // Operator actions (issue 8).
     std::optional<ndh::Role> role; // --role; else viewer (operator in --demo)
     QString user;                  // --user; else the OS user
@@ -212,6 +225,18 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                           tr("Screenshots: send a few commands in the demo and show the command dialog."));
     showCommands.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(showCommands);
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  tr("Language of the window: en, zh_TW, zh_CN or system (default: as chosen in "
+                                     "Settings, else the system's)."),
+                                  QStringLiteral("CODE"));
+    const QCommandLineOption theme(QStringLiteral("theme"), tr("Colours: light, dark or system (default: as chosen in Settings)."),
+                                   QStringLiteral("NAME"));
+    QCommandLineOption showDialog(QStringLiteral("show-dialog"),
+                                  QStringLiteral("With --screenshot: open palette[:QUERY], about, shortcuts, settings or "
+                                                 "welcome for the picture."),
+                                  QStringLiteral("NAME"));
+    showDialog.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({lang, theme, showDialog});
     parser.process(app);
 
     Options o;
@@ -241,6 +266,20 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
         return std::nullopt;
 
     o.demo = parser.isSet(demo) || !parser.isSet(bootstrap);
+    o.sourceGiven = parser.isSet(demo) || parser.isSet(bootstrap) || !parser.positionalArguments().isEmpty();
+    if (parser.isSet(lang)) {
+        o.language = ndh::Language::resolve(parser.value(lang));
+        if (o.language.isEmpty()) {
+            *error = tr("--lang must be one of: %1, system").arg(ndh::Language::available().join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
+    o.theme = parser.value(theme).trimmed().toLower();
+    o.showDialog = parser.value(showDialog);
+    if (!o.theme.isEmpty() && o.theme != u"light" && o.theme != u"dark" && o.theme != u"system") {
+        *error = tr("--theme must be light, dark or system");
+        return std::nullopt;
+    }
     if (!parser.positionalArguments().isEmpty()) {
         if (parser.isSet(demo) || parser.isSet(bootstrap) || parser.positionalArguments().size() > 1) {
             *error = tr("give one FILE to open offline, or --demo / --bootstrap, not both");
@@ -339,11 +378,23 @@ int main(int argc, char *argv[])
     qRegisterMetaType<ndh::ConnectionStatus>("ndh::ConnectionStatus");
 
     QString error;
-    const std::optional<Options> options = parseOptions(app, &error);
+    std::optional<Options> options = parseOptions(app, &error);
     if (!options)
         return fail(error);
 
+    // Language and colours: the command line, else the Settings choice (not for
+    // screenshots, which must look the same on every machine), else the system's.
+    const bool screenshotRun = !options->screenshotFile.isEmpty();
+    const QString language = !options->language.isEmpty() ? options->language
+                             : screenshotRun              ? ndh::Language::resolve(ndh::Language::systemChoice())
+                                                          : ndh::Language::resolve(ndh::Language::savedChoice());
+    if (!ndh::Language::install(language.isEmpty() ? QStringLiteral("en") : language))
+        std::fprintf(stderr, "ndh-console: no %s translation in this build; using English\n", qPrintable(language));
+    ndh::HmiStyle::setTheme(ndh::HmiStyle::resolveTheme(
+        !options->theme.isEmpty() ? options->theme : screenshotRun ? QStringLiteral("light") : ndh::HmiStyle::savedThemeChoice()));
     ndh::HmiStyle::applyTo(app);
+    ndh::AboutDialog::setBackendVersions({{QStringLiteral("librdkafka"), QString::fromLatin1(rd_kafka_version_str())},
+                                          {QStringLiteral("hiredis"), QStringLiteral(NDH_HIREDIS_VERSION)}});
     QApplication::setWindowIcon(ndh::HmiStyle::icon(QStringLiteral("ndh-console")));
 
     // Screenshots are for docs and checks: they must neither read nor change the
@@ -353,6 +404,43 @@ int main(int argc, char *argv[])
         scratchSettings = std::make_unique<QTemporaryDir>();
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratchSettings->path());
+    }
+
+    // First start with nothing asked for: offer the demo, a cluster or a log rather
+    // than an empty window (the command line and tests always say what they want).
+    const bool configured = QSettings().value(QStringLiteral("firstRun/done")).toBool()
+                            || QSettings().contains(QStringLiteral("mainWindow/state"));
+    if (!options->sourceGiven && !screenshotRun && !configured) {
+        ndh::FirstRunDialog welcome;
+        if (welcome.exec() != QDialog::Accepted)
+            return 0;
+        QSettings().setValue(QStringLiteral("firstRun/done"), true);
+        switch (welcome.choice()) {
+        case ndh::FirstRunDialog::Choice::Connect: {
+            bool ok = false;
+            const QString bootstrap = QInputDialog::getText(nullptr, tr("Connect to a cluster"),
+                                                            tr("Kafka bootstrap servers (HOST:PORT, comma-separated):"),
+                                                            QLineEdit::Normal, QStringLiteral("localhost:9092"), &ok)
+                                          .trimmed();
+            if (!ok || bootstrap.isEmpty())
+                return 0;
+            options->demo = false;
+            options->consumer.bootstrap = bootstrap;
+            break;
+        }
+        case ndh::FirstRunDialog::Choice::OpenLog: {
+            const QString file = QFileDialog::getOpenFileName(nullptr, tr("Open log or incident"), QString(),
+                                                              tr("Logs and incidents (*.jsonl *.jsonl.zst *.zst *.json *.ndh);;All files (*)"));
+            if (file.isEmpty())
+                return 0;
+            options->demo = false;
+            options->logFile = file;
+            break;
+        }
+        case ndh::FirstRunDialog::Choice::Demo:
+        case ndh::FirstRunDialog::Choice::None:
+            break;
+        }
     }
 
     // Declared first so it is destroyed last: it guards everything below.
@@ -561,6 +649,23 @@ int main(int argc, char *argv[])
         if (demo)
             demo->stop();
     });
+
+    if (!options->showDialog.isEmpty() && !options->screenshotFile.isEmpty()) {
+        QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1000), &window, [&window, name = options->showDialog] {
+            if (name.startsWith(QLatin1String("palette"))) {
+                window.showCommandPalette();
+                window.commandPalette()->setQuery(name.section(u':', 1));
+            } else if (name == u"about") {
+                (new ndh::AboutDialog(&window))->show();
+            } else if (name == u"shortcuts") {
+                window.showShortcuts();
+            } else if (name == u"settings") {
+                (new ndh::SettingsDialog(&window))->show();
+            } else if (name == u"welcome") {
+                (new ndh::FirstRunDialog(&window))->show();
+            }
+        });
+    }
 
     int exitCode = 0;
     if (!options->screenshotFile.isEmpty()) {

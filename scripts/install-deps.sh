@@ -11,5 +11,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 libgl1-mesa-dev \
     libqcustomplot-dev librdkafka-dev libhiredis-dev nlohmann-json3-dev libsimdjson-dev \
     libzstd-dev qtkeychain-qt6-dev \
-    redis-server kcat xvfb xauth fonts-dejavu-core fonts-noto-cjk >/dev/null
+    redis-server kcat xvfb xauth fonts-dejavu-core fonts-noto-cjk \
+    qt6-translations-l10n appstream desktop-file-utils dpkg-dev file >/dev/null
 echo "install-deps: Debian packages are installed"

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QImageReader>
 #include <QPalette>
+#include <QSettings>
 #include <QStyleFactory>
 
 #include <array>
@@ -22,11 +23,90 @@ namespace {
 // A point size an operator reads at arm's length; desktop defaults are often 9.
 constexpr qreal kMinimumFontPointSize = 10.0;
 
+HmiStyle::Theme g_theme = HmiStyle::Theme::Light;
+bool g_systemThemeKnown = false;
+HmiStyle::Theme g_systemTheme = HmiStyle::Theme::Light;
+
+QPalette darkPalette()
+{
+    // Dark greys, not black: ISA-101 wants a quiet ground that still shows depth.
+    QPalette p;
+    const QColor window(0x2e, 0x2f, 0x31);
+    const QColor base(0x25, 0x26, 0x28);
+    const QColor text(0xe2, 0xe2, 0xe2);
+    const QColor muted(0x8c, 0x8c, 0x8c);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x2c, 0x2d, 0x30));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3b, 0x3e));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x4a, 0x4b, 0x4e));
+    p.setColor(QPalette::Midlight, QColor(0x40, 0x41, 0x44));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x56, 0x59));
+    p.setColor(QPalette::Dark, QColor(0x1c, 0x1c, 0x1e));
+    p.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x10));
+    p.setColor(QPalette::Highlight, QColor(0x4f, 0x6a, 0x85));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3b, 0x3e));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, muted);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xe0));
+    p.setColor(QPalette::Disabled, QPalette::Text, muted);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
+    return p;
+}
+
 } // namespace
+
+void HmiStyle::setTheme(Theme theme)
+{
+    g_theme = theme;
+}
+
+HmiStyle::Theme HmiStyle::theme()
+{
+    return g_theme;
+}
+
+HmiStyle::Theme HmiStyle::systemTheme()
+{
+    if (!g_systemThemeKnown) {
+        g_systemThemeKnown = true;
+        const bool darkGtk = qEnvironmentVariable("GTK_THEME").endsWith(QLatin1String(":dark"), Qt::CaseInsensitive);
+        const bool darkPalette = qApp && QApplication::palette().color(QPalette::Window).lightness() < 128;
+        g_systemTheme = (darkGtk || darkPalette) ? Theme::Dark : Theme::Light;
+    }
+    return g_systemTheme;
+}
+
+QString HmiStyle::savedThemeChoice()
+{
+    const QString v = QSettings().value(QStringLiteral("ui/theme")).toString();
+    return v.isEmpty() ? themeSystemChoice() : v;
+}
+
+void HmiStyle::saveThemeChoice(const QString &choice)
+{
+    QSettings().setValue(QStringLiteral("ui/theme"), choice);
+}
+
+HmiStyle::Theme HmiStyle::resolveTheme(const QString &choice)
+{
+    if (choice.compare(QLatin1String("dark"), Qt::CaseInsensitive) == 0)
+        return Theme::Dark;
+    if (choice.compare(QLatin1String("light"), Qt::CaseInsensitive) == 0)
+        return Theme::Light;
+    return systemTheme();
+}
 
 void HmiStyle::applyTo(QApplication &app)
 {
     initNdhResources();
+    systemTheme(); // read the platform's palette before it is replaced
     // Fusion draws the same on Linux and Windows and honours the palette fully.
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         app.setStyle(fusion);
@@ -58,7 +138,7 @@ void HmiStyle::applyTo(QApplication &app)
     p.setColor(QPalette::Disabled, QPalette::Text, mutedText());
     p.setColor(QPalette::Disabled, QPalette::WindowText, mutedText());
     p.setColor(QPalette::Disabled, QPalette::ButtonText, mutedText());
-    app.setPalette(p);
+    app.setPalette(g_theme == Theme::Dark ? darkPalette() : p);
 
     QFont font = app.font();
     if (font.pointSizeF() > 0 && font.pointSizeF() < kMinimumFontPointSize) {
@@ -87,11 +167,11 @@ QColor HmiStyle::priorityText(int priority)
     return priority == 3 ? warningText() : QColor(Qt::white);
 }
 
-QColor HmiStyle::staleText() { return QColor(0x9a, 0x5b, 0x00); }
-QColor HmiStyle::mutedText() { return QColor(0x80, 0x80, 0x80); }
-QColor HmiStyle::plotBackground() { return QColor(0xfa, 0xfa, 0xfa); }
-QColor HmiStyle::plotGrid() { return QColor(0xd8, 0xd8, 0xd8); }
-QColor HmiStyle::plotAxis() { return QColor(0x50, 0x50, 0x50); }
+QColor HmiStyle::staleText() { return g_theme == Theme::Dark ? QColor(0xe0, 0xa0, 0x40) : QColor(0x9a, 0x5b, 0x00); }
+QColor HmiStyle::mutedText() { return g_theme == Theme::Dark ? QColor(0x8c, 0x8c, 0x8c) : QColor(0x80, 0x80, 0x80); }
+QColor HmiStyle::plotBackground() { return g_theme == Theme::Dark ? QColor(0x25, 0x26, 0x28) : QColor(0xfa, 0xfa, 0xfa); }
+QColor HmiStyle::plotGrid() { return g_theme == Theme::Dark ? QColor(0x3c, 0x3d, 0x40) : QColor(0xd8, 0xd8, 0xd8); }
+QColor HmiStyle::plotAxis() { return g_theme == Theme::Dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x50, 0x50, 0x50); }
 
 namespace {
 
@@ -116,7 +196,9 @@ constexpr std::array<QRgb, 10> kCurveColors = {
 QColor HmiStyle::curveColor(int index)
 {
     const int n = int(kCurveColors.size());
-    return QColor::fromRgb(kCurveColors[size_t(((index % n) + n) % n)]);
+    const QColor c = QColor::fromRgb(kCurveColors[size_t(((index % n) + n) % n)]);
+    // The same hues, lifted so they read on the dark plot ground.
+    return g_theme == Theme::Dark ? c.lighter(175) : c;
 }
 
 int HmiStyle::curveColorCount() { return int(kCurveColors.size()); }

@@ -15,8 +15,24 @@ namespace ndh {
 class HmiStyle
 {
 public:
-    // Fusion style, grey palette, readable default font size.
+    // Fusion style, grey palette (light or dark, see setTheme), readable default font size.
     static void applyTo(QApplication &app);
+
+    // Light and dark: the same rules (grey for normal, colour only for abnormal), on a
+    // light or a dark ground. Chosen before applyTo(); plots and views made afterwards
+    // pick their colours from the theme in force.
+    enum class Theme { Light, Dark };
+    static void setTheme(Theme theme);
+    static Theme theme();
+    // The platform's preference, read from the palette it offered before applyTo()
+    // replaced it (or from GTK_THEME ending in ":dark").
+    static Theme systemTheme();
+    // The stored choice: "system" (default), "light" or "dark" (QSettings "ui/theme").
+    static QString themeSystemChoice() { return QStringLiteral("system"); }
+    static QString savedThemeChoice();
+    static void saveThemeChoice(const QString &choice);
+    // "light"/"dark" as such, anything else follows the system.
+    static Theme resolveTheme(const QString &choice);
 
     // Reserved for abnormal states only.
     static QColor alarmBackground();   // broker down: red

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "about_dialog.h"
 #include "alarm_banner.h"
 #include "alarm_kpi_view.h"
 #include "alarm_list_view.h"
@@ -11,6 +12,7 @@
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
+#include "shortcuts_dialog.h"
 #include "time_slider.h"
 
 #include <QAction>
@@ -93,6 +95,7 @@ MainWindow::MainWindow(PlantModels *models, QWidget *parent)
     createAlarmUi();
     createHistoryUi();
     createTopicBrowserUi();
+    createWorkspaceUi();
 
     connect(m_models, &PlantModels::batchApplied, this, &MainWindow::onBatchApplied);
     connect(m_models, &PlantModels::connectionStatusChanged, this, &MainWindow::onConnectionStatus);
@@ -292,44 +295,11 @@ void MainWindow::showDeadLetters()
 
 void MainWindow::showShortcuts()
 {
-    auto *dialog = findChild<QDialog *>(QStringLiteral("shortcutsDialog"));
-    if (!dialog) {
-        dialog = new QDialog(this);
-        dialog->setObjectName(QStringLiteral("shortcutsDialog"));
-        dialog->setWindowTitle(tr("Keyboard shortcuts"));
-        auto *list = new QTreeWidget(dialog);
-        list->setRootIsDecorated(false);
-        list->setHeaderLabels({tr("Keys"), tr("Action")});
-        list->setSelectionMode(QAbstractItemView::NoSelection);
-        const QList<QPair<QString, QString>> rows = {
-            {QStringLiteral("Ctrl+F"), tr("Filter the asset tree")},
-            {QStringLiteral("Esc"), tr("Clear the filter (in the filter field)")},
-            {tr("Enter / double-click"), tr("Plot the selected attribute on the current plot")},
-            {tr("Drag"), tr("Drag attributes from the tree onto any plot")},
-            {QStringLiteral("Ctrl+N"), tr("New plot")},
-            {QStringLiteral("Ctrl+W"), tr("Close the current plot")},
-            {tr("Space"), tr("Follow / pause the focused plot")},
-            {tr("Mouse wheel"), tr("Zoom time on a plot (pauses follow)")},
-            {tr("Ctrl+wheel"), tr("Zoom values on a plot")},
-            {tr("Drag on a plot"), tr("Pan (pauses follow)")},
-            {tr("Double-click legend"), tr("Remove that curve")},
-            {QStringLiteral("Ctrl+1"), tr("Show or hide the asset tree")},
-            {QStringLiteral("Ctrl+2"), tr("Show or hide the dead letters")},
-            {QStringLiteral("F1"), tr("This list")},
-            {QStringLiteral("Ctrl+Q"), tr("Quit")},
-        };
-        for (const auto &[keys, action] : rows)
-            new QTreeWidgetItem(list, {keys, action});
-        for (QAction *a : m_timeSlider->actions())
-            new QTreeWidgetItem(list, {a->shortcut().toString(QKeySequence::NativeText), a->text().remove(u'&')});
-        list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-        auto *layout = new QVBoxLayout(dialog);
-        layout->addWidget(list);
-        layout->addWidget(buttons);
-        dialog->resize(520, 440);
-    }
+    // Built from the actions each time, so it lists exactly the keys that work.
+    auto *dialog = findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog"));
+    if (!dialog)
+        dialog = new ShortcutsDialog(this);
+    dialog->refresh();
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
@@ -337,16 +307,8 @@ void MainWindow::showShortcuts()
 
 void MainWindow::showAbout()
 {
-    QMessageBox box(this);
-    box.setWindowTitle(tr("About NDH Console"));
-    box.setTextFormat(Qt::PlainText);
-    box.setIconPixmap(windowIcon().pixmap(64, 64));
-    box.setText(tr("NDH Console %1").arg(QCoreApplication::applicationVersion()));
-    box.setInformativeText(tr("Operator console and engineering workstation for NDH assets on Kafka and Redis.\n\n"
-                              "Qt %1 (built with %2), QCustomPlot %3.")
-                               .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-                                    QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
-    box.exec();
+    AboutDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::saveSettings() const
@@ -357,11 +319,13 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("state"), saveState(kWindowStateVersion));
     settings.setValue(QStringLiteral("plots"), m_plots->saveState());
     settings.setValue(QStringLiteral("assetTreeHeader"), m_tree->saveHeaderState());
+    settings.setValue(QStringLiteral("headers"), headerStates());
     settings.endGroup();
 }
 
 void MainWindow::restoreSettings()
 {
+    captureDefaultLayout(); // what "Reset to the default layout" goes back to
     QSettings settings;
     settings.beginGroup(QStringLiteral("mainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
@@ -374,6 +338,7 @@ void MainWindow::restoreSettings()
         m_plots->restoreState(plots);
     }
     m_tree->restoreHeaderState(settings.value(QStringLiteral("assetTreeHeader")).toByteArray());
+    restoreHeaderStates(settings.value(QStringLiteral("headers")).toMap());
     settings.endGroup();
 }
 

@@ -5,18 +5,22 @@
 // PlantModels; the app wires the backend to them.
 
 #include <QMainWindow>
+#include <QVariantMap>
 
 #include <functional>
 
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTimer;
 class QToolButton;
 
 namespace ndh {
 
 class AlarmBanner;
+class CommandPalette;
+struct PaletteEntry;
 class AlarmKpiView;
 class AlarmListView;
 class AssetTreeView;
@@ -72,7 +76,26 @@ public:
     // Throughput clock; tests pin it.
     void setClock(std::function<qint64()> nowMs);
 
+    // Workspace (issue 10): the arrangement as one value (docks, open plots and their
+    // curves, column order and widths of every named table), named layouts kept in
+    // QSettings, and layouts exported to / imported from files (LayoutFile). A layout
+    // that cannot be applied is reported and the default layout is shown instead.
+    QVariantMap layoutState() const;
+    bool applyLayoutState(const QVariantMap &layout, QString *error = nullptr);
+    void resetLayout();
+    QStringList savedLayoutNames() const;
+    void saveLayoutAs(const QString &name);
+    bool loadSavedLayout(const QString &name, QString *error = nullptr);
+    bool exportLayout(const QString &path, QString *error = nullptr) const;
+    bool importLayout(const QString &path, QString *error = nullptr);
+    // Ctrl+Shift+P: find an action, asset or topic by name.
+    CommandPalette *commandPalette() const { return m_palette; }
+    QList<PaletteEntry> paletteEntries() const;
+    void runPaletteEntry(const PaletteEntry &entry);
+
 public slots:
+    void showCommandPalette();
+    void showSettings();
     void showDeadLetters();
     void showShortcuts();
     void showAbout();
@@ -91,6 +114,11 @@ private:
     void updateRate();
     void createHistoryUi();
     void createTopicBrowserUi(); // main_window_topics.cpp
+    void createWorkspaceUi();
+    void captureDefaultLayout();
+    void rebuildLayoutsMenu();
+    QVariantMap headerStates() const;
+    void restoreHeaderStates(const QVariantMap &headers);
 
     PlantModels *m_models;
     AssetTreeView *m_tree;
@@ -122,6 +150,15 @@ private:
     QAction *m_loadHistoryAction = nullptr;
     TopicBrowserPanel *m_topicBrowser = nullptr;
     QDockWidget *m_topicDock = nullptr;
+    // Workspace (main_window_workspace.cpp).
+    QVariantMap m_defaultLayout; // as built, before any saved layout was applied
+    QMenu *m_layoutsMenu = nullptr;
+    QList<QAction *> m_savedLayoutActions;
+    QAction *m_layoutSeparator = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    CommandPalette *m_palette = nullptr;
+    mutable QList<QAction *> m_paletteActions; // what the palette's action entries run
 };
 
 } // namespace ndh

@@ -1,0 +1,207 @@
+// The main window's workspace as a user meets it: Ctrl+Shift+P finds an action, an
+// asset or a topic by name and does it; F1 lists every key the window really has;
+// About names the versions; Settings keeps the language and theme; the first start
+// offers the demo, a cluster or a log.
+
+#include "about_dialog.h"
+#include "asset_tree_view.h"
+#include "command_palette.h"
+#include "first_run_dialog.h"
+#include "hmi_style.h"
+#include "language.h"
+#include "main_window.h"
+#include "plant_models.h"
+#include "plot_area.h"
+#include "settings_dialog.h"
+#include "shortcuts_dialog.h"
+#include "ui_test_plant.h"
+
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace ndh;
+using namespace ndhtest;
+
+namespace {
+
+constexpr qint64 kT0 = 1'700'000'000'000;
+
+QStringList texts(const QList<PaletteEntry> &entries)
+{
+    QStringList out;
+    for (const PaletteEntry &e : entries)
+        out << e.text;
+    return out;
+}
+
+} // namespace
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("NDH-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_workspace"));
+        QSettings().clear();
+    }
+
+    void paletteRunsAnActionByName()
+    {
+        PlantModels models;
+        MainWindow window(&models);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const int plots = int(window.plotArea()->plots().size());
+
+        QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        CommandPalette *palette = window.commandPalette();
+        QVERIFY(palette);
+        QTRY_VERIFY(palette->isVisible());
+        QTest::keyClicks(palette->queryEdit(), QStringLiteral("new plot"));
+        QVERIFY(!palette->shownEntries().isEmpty());
+        QCOMPARE(palette->shownEntries().first().text, QStringLiteral("New plot"));
+        // The detail says where it lives and its key, so the palette teaches the menus.
+        QVERIFY(palette->shownEntries().first().detail.contains(QStringLiteral("View")));
+        QTest::keyClick(palette->queryEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!palette->isVisible());
+        QCOMPARE(int(window.plotArea()->plots().size()), plots + 1);
+    }
+
+    void paletteFindsAssetsAndTopics()
+    {
+        PlantModels models;
+        models.applyBatch(batch(ramp(QStringLiteral("Hall-A"), QStringLiteral("Pump"), QStringLiteral("P-101"),
+                                     QStringLiteral("pressure"), QStringLiteral("bar"), kT0, 3)));
+        MainWindow window(&models);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showCommandPalette();
+        CommandPalette *palette = window.commandPalette();
+
+        palette->setQuery(QStringLiteral("p-101"));
+        QCOMPARE(texts(palette->shownEntries()), QStringList{QStringLiteral("P-101")});
+        QCOMPARE(palette->shownEntries().first().kind, PaletteEntry::Kind::Asset);
+        palette->chooseCurrent();
+        // The tree shows the asset selected.
+        const QModelIndex current = window.assetTreeView()->treeView()->currentIndex();
+        QCOMPARE(current.data(AssetTreeModel::AssetKeyRole).toString(), QStringLiteral("Hall-A/Pump/P-101"));
+
+        window.showCommandPalette();
+        palette->setQuery(QStringLiteral("alarms triggered"));
+        QVERIFY(texts(palette->shownEntries()).contains(QStringLiteral("ndh.assets.alarms.triggered")));
+        // Words match anywhere and in any order; nothing matches nonsense.
+        palette->setQuery(QStringLiteral("zzz-no-such-thing"));
+        QVERIFY(palette->shownEntries().isEmpty());
+        palette->chooseCurrent(); // nothing to choose: nothing happens
+        palette->close();
+    }
+
+    void shortcutListIsTheWindowsActions()
+    {
+        PlantModels models;
+        MainWindow window(&models);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showShortcuts();
+        auto *dialog = window.findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QSet<QString> listed;
+        for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *item = dialog->list()->topLevelItem(i);
+            listed.insert(item->text(0) + u'|' + item->text(1));
+        }
+        // Every action with a key, wherever it lives, is in the list: it cannot go stale.
+        int actions = 0;
+        for (QAction *a : window.findChildren<QAction *>()) {
+            if (a->shortcut().isEmpty() || a->text().isEmpty())
+                continue;
+            ++actions;
+            QStringList keys;
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            const QString row = keys.join(QStringLiteral(", ")) + u'|' + QString(a->text()).remove(u'&');
+            QVERIFY2(listed.contains(row), qPrintable(QStringLiteral("%1 is not listed").arg(row)));
+        }
+        QVERIFY(actions > 20);
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+Shift+P|Command palette\u2026")));
+        // A new action shows up the next time the list opens.
+        auto *extra = new QAction(QStringLiteral("Brand new thing"), &window);
+        extra->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
+        window.addAction(extra);
+        window.showShortcuts();
+        bool found = false;
+        for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i)
+            found = found || dialog->list()->topLevelItem(i)->text(1) == QStringLiteral("Brand new thing");
+        QVERIFY(found);
+        dialog->close();
+    }
+
+    void aboutNamesEveryLibrary()
+    {
+        AboutDialog::setBackendVersions({{QStringLiteral("librdkafka"), QStringLiteral("2.0.2")},
+                                         {QStringLiteral("hiredis"), QStringLiteral("0.14.1")}});
+        AboutDialog about;
+        const QString text = about.versionsText();
+        QVERIFY(text.contains(QStringLiteral("librdkafka: 2.0.2")));
+        QVERIFY(text.contains(QStringLiteral("hiredis: 0.14.1")));
+        QVERIFY(text.contains(QStringLiteral("Qt: %1").arg(QString::fromLatin1(qVersion()))));
+        QVERIFY(text.contains(QStringLiteral("QCustomPlot")));
+    }
+
+    void settingsKeepLanguageAndTheme()
+    {
+        QSettings().clear();
+        QCOMPARE(Language::savedChoice(), QStringLiteral("system"));
+        QCOMPARE(HmiStyle::savedThemeChoice(), QStringLiteral("system"));
+        SettingsDialog dialog;
+        QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("system"));
+        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("zh_TW")));
+        dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(QStringLiteral("dark")));
+        dialog.save();
+        QCOMPARE(Language::savedChoice(), QStringLiteral("zh_TW"));
+        QCOMPARE(HmiStyle::resolveTheme(HmiStyle::savedThemeChoice()), HmiStyle::Theme::Dark);
+        // Reopened, it shows what was chosen; the language list names itself natively.
+        SettingsDialog again;
+        QCOMPARE(again.languageBox()->currentText(), QStringLiteral("\u7e41\u9ad4\u4e2d\u6587"));
+        QCOMPARE(again.themeBox()->currentData().toString(), QStringLiteral("dark"));
+        QSettings().clear();
+    }
+
+    void darkThemeKeepsPlotsReadable()
+    {
+        HmiStyle::setTheme(HmiStyle::Theme::Dark);
+        const QColor ground = HmiStyle::plotBackground();
+        QVERIFY(ground.lightness() < 80);
+        // Every curve colour stands out from the dark ground.
+        for (int i = 0; i < HmiStyle::curveColorCount(); ++i)
+            QVERIFY2(HmiStyle::curveColor(i).lightness() - ground.lightness() > 60, qPrintable(QString::number(i)));
+        HmiStyle::setTheme(HmiStyle::Theme::Light);
+        QVERIFY(HmiStyle::plotBackground().lightness() > 200);
+    }
+
+    void firstRunOffersTheDemo()
+    {
+        FirstRunDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.button(FirstRunDialog::Choice::Demo)->isDefault());
+        QTest::mouseClick(dialog.button(FirstRunDialog::Choice::OpenLog), Qt::LeftButton);
+        QCOMPARE(dialog.choice(), FirstRunDialog::Choice::OpenLog);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+};
+
+QTEST_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
