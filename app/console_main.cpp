@@ -16,6 +16,7 @@
 #include "settings_dialog.h"
 #include "hmi_style.h"
 #include "ingest_backend.h"
+#include "kafka_record_fetch.h"
 #include "language.h"
 #include "log_session_controller.h"
 #include "history_backfill.h"
@@ -41,6 +42,7 @@
 #include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <librdkafka/rdkafka.h>
@@ -116,6 +118,7 @@ struct Options
     int screenshotAfterMs = 6000;
     QList<QStringList> plots; // attribute keys per plot
     QString filter;
+    bool groupAlarms = false;
     bool scrubToAlarm = false; // screenshots: the console scrubbed back to an alarm
     QString logFile; // open this log or incident bundle offline (no broker, no demo)
     ndh::RedisConfig redis;  // enabled by --redis or --redis-socket
@@ -185,6 +188,9 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                          "alarms (both) or none."),
                                       QStringLiteral("NAME"), QStringLiteral("none"));
     parser.addOption(scenario);
+    const QCommandLineOption groupAlarms(QStringLiteral("group-alarms"),
+                                         tr("Start with the alarm list grouped by asset."));
+    parser.addOption(groupAlarms);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("A log (kcat -C -J lines, .jsonl or .jsonl.zst) or an incident bundle (.ndh) "
                                     "to open offline, without any broker."),
@@ -324,6 +330,7 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     for (const QString &keys : parser.values(plot))
         o.plots << keys.split(u',', Qt::SkipEmptyParts);
     o.filter = parser.value(filter);
+    o.groupAlarms = parser.isSet(groupAlarms);
     o.scrubToAlarm = parser.isSet(scrubToAlarm);
     o.screenshotFile = parser.value(screenshot);
     if (parser.isSet(redis) || parser.isSet(redisSocket)) {
@@ -617,6 +624,14 @@ int main(int argc, char *argv[])
             }
         });
         QObject::connect(&backend, &ndh::IngestBackend::published, alarms, &ndh::AlarmListView::onPublished);
+        // "Kafka record…": the one record behind the alarm, read on a pool thread
+        // (the application waits for the pool before it goes), answered on the GUI thread.
+        alarms->setRecordFetcher([consumer](const ndh::EventSource &source, ndh::AlarmListView::RecordDone done) {
+            QThreadPool::globalInstance()->start([consumer, source, done = std::move(done)] {
+                const ndh::KafkaRecordFetch f = ndh::fetchKafkaRecord(consumer, source.topic, source.partition, source.offset);
+                QMetaObject::invokeMethod(qApp, [done, f] { done(f.ok, f.record, f.error); }, Qt::QueuedConnection);
+            });
+        });
     }
     if (!options->plots.isEmpty()) {
         const auto existing = window.plotArea()->plots();
@@ -633,6 +648,8 @@ int main(int argc, char *argv[])
     }
     if (!options->filter.isEmpty())
         window.assetTreeView()->setFilterText(options->filter);
+    if (options->groupAlarms && window.alarmListView())
+        window.alarmListView()->groupByAssetBox()->setChecked(true);
     // Exported logs and incident bundles (File > Open/Export, drag-and-drop, FILE).
     ndh::LogSessionController logs(&models, &window);
     logs.setSourceCluster(demo ? QStringLiteral("embedded demo plant") : consumer.bootstrap);

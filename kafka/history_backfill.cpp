@@ -294,6 +294,10 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
                     ++m_eventsInRange;
                     pending->events.push_back(std::move(e));
                 }
+                // Undecodable records reach the dead-letter list as live ones do:
+                // their time is unknown, so the range does not filter them.
+                for (DeadLetter &l : letters)
+                    pending->deadLetters.push_back(std::move(l));
                 ++pending->recordsConsumed;
                 pending->bytesConsumed += msg->len;
                 advance(i, msg->offset + 1);
@@ -302,7 +306,7 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
             }
             rd_kafka_message_destroy(msg);
         }
-        if (pending->events.size() >= kBatchEvents)
+        if (pending->events.size() >= kBatchEvents || pending->deadLetters.size() >= kBatchEvents)
             flush();
         if (sinceProgress.elapsed() >= kProgressIntervalMs) {
             emit progress(done, total);

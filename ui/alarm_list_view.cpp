@@ -1,6 +1,7 @@
 #include "alarm_list_view.h"
 
 #include "alarm_filter_model.h"
+#include "alarm_group_model.h"
 #include "alarm_table_model.h"
 #include "envelope_decoder.h"
 #include "hmi_style.h"
@@ -15,16 +16,19 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSet>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 #include <QToolBar>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -117,15 +121,33 @@ AlarmListView::AlarmListView(AlarmTableModel *model, QWidget *parent)
         updateActions();
     });
     m_timeTimer->start();
+    // Time in state is not announced cell by cell (that would send 100,000 rows
+    // through the proxy every second): the visible cells are repainted instead.
+    connect(model, &AlarmTableModel::timeInStateMoved, m_table->viewport(), qOverload<>(&QWidget::update));
     // New locations appear with new alarms; the combo is rebuilt at most twice a second.
     m_locationTimer = new QTimer(this);
     m_locationTimer->setSingleShot(true);
     m_locationTimer->setInterval(500);
     connect(m_locationTimer, &QTimer::timeout, this, &AlarmListView::updateLocations);
-    connect(model, &QAbstractItemModel::rowsInserted, m_locationTimer, qOverload<>(&QTimer::start));
-    connect(model, &QAbstractItemModel::modelReset, m_locationTimer, qOverload<>(&QTimer::start));
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &AlarmListView::applyFilters);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &AlarmListView::applyFilters);
+    // Started, not restarted: a steady stream of batches must not postpone it forever.
+    const auto startLocations = [this] {
+        if (!m_locationTimer->isActive())
+            m_locationTimer->start();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, startLocations);
+    connect(model, &QAbstractItemModel::modelReset, this, startLocations);
+    // The count label follows inserts and removals once per event-loop turn, not
+    // once per inserted block.
+    auto *countTimer = new QTimer(this);
+    countTimer->setSingleShot(true);
+    countTimer->setInterval(0);
+    connect(countTimer, &QTimer::timeout, this, &AlarmListView::applyFilters);
+    const auto scheduleCount = [countTimer] {
+        if (!countTimer->isActive())
+            countTimer->start();
+    };
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, scheduleCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, scheduleCount);
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &AlarmListView::updateActions);
     updateLocations();
     updateActions();
@@ -250,7 +272,7 @@ void AlarmListView::buildUi()
     for (QComboBox *c : {m_priority, m_state, m_location})
         connect(c, &QComboBox::currentIndexChanged, this, &AlarmListView::applyFilters);
     connect(m_text, &QLineEdit::textChanged, this, &AlarmListView::applyFilters);
-    connect(m_group, &QCheckBox::toggled, m_filter, &AlarmFilterModel::setGroupByAsset);
+    connect(m_group, &QCheckBox::toggled, this, &AlarmListView::setGrouped);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("alarmTable"));
@@ -351,6 +373,20 @@ const Alarm *AlarmListView::alarmFor(const QString &key) const
 QStringList AlarmListView::selectedKeys() const
 {
     QStringList keys;
+    if (m_groups) {
+        // A selected asset row stands for all of its alarms (acknowledge an asset).
+        const QModelIndexList rows = m_groupTree->selectionModel()->selectedRows();
+        for (const QModelIndex &i : rows) {
+            if (!i.data(AlarmGroupModel::IsGroupRole).toBool()) {
+                keys << i.data(AlarmTableModel::AlarmKeyRole).toString();
+                continue;
+            }
+            for (int r = 0; r < m_groups->rowCount(i); ++r)
+                keys << m_groups->index(r, 0, i).data(AlarmTableModel::AlarmKeyRole).toString();
+        }
+        keys.removeDuplicates();
+        return keys;
+    }
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
         keys << i.data(AlarmTableModel::AlarmKeyRole).toString();
     return keys;
@@ -616,6 +652,17 @@ bool AlarmListView::selectAlarm(const QString &alarmKey)
             return false;
         say(tr("Filters cleared to show %1.").arg(alarmKey));
     }
+    if (m_groups) {
+        const QModelIndex grouped = m_groups->fromFlat(proxy);
+        if (!grouped.isValid())
+            return false;
+        m_groupTree->expand(grouped.parent());
+        m_groupTree->selectionModel()->setCurrentIndex(grouped,
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_groupTree->scrollTo(grouped, QAbstractItemView::PositionAtCenter);
+        m_groupTree->setFocus();
+        return true;
+    }
     m_table->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(proxy, QAbstractItemView::PositionAtCenter);
     m_table->setFocus();
@@ -642,7 +689,7 @@ void AlarmListView::showContextMenu(const QPoint &pos)
         menu.addAction(a);
     }
     menu.setToolTipsVisible(true);
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
+    menu.exec(currentView()->viewport()->mapToGlobal(pos));
 }
 
 void AlarmListView::goToAsset()
@@ -685,8 +732,10 @@ QString AlarmListView::recordText(const QString &alarmKey) const
         lines << tr("Newest record: topic %1, partition %2, offset %3").arg(s.topic).arg(s.partition).arg(s.offset);
         if (s.brokerTimeMs > 0)
             lines << tr("Broker time: %1").arg(formatTimestampMs(s.brokerTimeMs));
-        lines << QString() << tr("Fetch it with kcat:");
-        lines << QStringLiteral("kcat -C -J -b BROKER -t %1 -p %2 -o %3 -c 1").arg(s.topic).arg(s.partition).arg(s.offset);
+        if (!m_fetchRecord) { // offline or in a test: say how to read it
+            lines << QString() << tr("Fetch it with kcat:");
+            lines << QStringLiteral("kcat -C -J -b BROKER -t %1 -p %2 -o %3 -c 1").arg(s.topic).arg(s.partition).arg(s.offset);
+        }
     } else {
         lines << tr("Newest record: %1 %2")
                      .arg(s.channel == EventSource::Channel::Redis ? tr("Redis channel") : tr("file"), s.topic);
@@ -696,23 +745,147 @@ QString AlarmListView::recordText(const QString &alarmKey) const
     return lines.join(u'\n');
 }
 
+QString AlarmListView::formatRecord(const LogRecord &record)
+{
+    // Bounded: a record can be megabytes; the dialog shows the first 256 KiB.
+    constexpr qsizetype kMaxShown = 256 * 1024;
+    const auto text = [](const QByteArray &bytes) {
+        QString t = QString::fromUtf8(bytes.left(kMaxShown));
+        if (bytes.size() > kMaxShown)
+            t += u'\n' + tr("[… %n more byte(s) not shown]", nullptr, int(bytes.size() - kMaxShown));
+        return t;
+    };
+    QStringList lines;
+    lines << tr("Topic %1, partition %2, offset %3").arg(record.topic).arg(record.partition).arg(record.offset);
+    if (record.timestampMs > 0) {
+        const QString kind = record.tstype == LogRecord::TimestampType::LogAppend ? tr("log append time")
+                                                                                   : tr("create time");
+        lines << tr("Timestamp: %1 (%2)").arg(formatTimestampMs(record.timestampMs), kind);
+    }
+    lines << tr("Key: %1").arg(record.key ? text(*record.key) : tr("(none)"));
+    for (const LogHeader &h : record.headers)
+        lines << tr("Header %1: %2").arg(QString::fromUtf8(h.name), h.value ? text(*h.value) : tr("(null)"));
+    if (!record.payload) {
+        lines << tr("Payload: none (a tombstone)");
+        return lines.join(u'\n');
+    }
+    lines << tr("Payload (%n byte(s)):", nullptr, int(record.payload->size()));
+    QJsonParseError error{};
+    const QJsonDocument json = record.payload->size() <= kMaxShown ? QJsonDocument::fromJson(*record.payload, &error)
+                                                                   : QJsonDocument();
+    lines << (!json.isNull() ? QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed()
+                             : text(*record.payload));
+    return lines.join(u'\n');
+}
+
 void AlarmListView::showRecord()
 {
     const QStringList keys = selectedKeys();
     if (keys.size() != 1)
         return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Record behind the alarm"));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *text = new QPlainTextEdit(&dialog); // plain text: message contents are never markup
+    const Alarm *alarm = alarmFor(keys.first());
+    if (!alarm)
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("alarmRecordDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Record behind the alarm"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QPlainTextEdit(dialog); // plain text: message contents are never markup
+    text->setObjectName(QStringLiteral("alarmRecordText"));
     text->setReadOnly(true);
-    text->setPlainText(recordText(keys.first()));
-    text->setMinimumSize(560, 240);
+    text->setMinimumSize(640, 360);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    const QString about = recordText(keys.first());
+    const EventSource source = alarm->lastSource;
+    const bool fetch = m_fetchRecord && source.channel == EventSource::Channel::Kafka && !source.topic.isEmpty();
+    text->setPlainText(fetch ? about + u'\n' + u'\n' + tr("Reading the record from Kafka…") : about);
     layout->addWidget(text);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.exec();
+    dialog->resize(760, 520);
+    dialog->open();
+    if (!fetch)
+        return;
+    // The answer may come after the dialog was closed: then it goes nowhere.
+    m_fetchRecord(source, [text = QPointer<QPlainTextEdit>(text), about](bool ok, const LogRecord &record,
+                                                                        const QString &error) {
+        if (!text)
+            return;
+        text->setPlainText(about + u'\n' + u'\n'
+                           + (ok ? formatRecord(record) : tr("Could not read the record: %1").arg(error)));
+    });
+}
+
+QAbstractItemView *AlarmListView::currentView() const
+{
+    return m_groups ? static_cast<QAbstractItemView *>(m_groupTree) : m_table;
+}
+
+void AlarmListView::setGrouped(bool grouped)
+{
+    if (grouped == (m_groups != nullptr))
+        return;
+    const QStringList selected = selectedKeys();
+    m_filter->setGroupByAsset(grouped);
+    if (!m_groupTree) {
+        m_groupTree = new QTreeView(this);
+        m_groupTree->setObjectName(QStringLiteral("alarmGroupTree"));
+        m_groupTree->setItemDelegate(new AlarmRowDelegate(m_groupTree));
+        m_groupTree->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_groupTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        m_groupTree->setUniformRowHeights(true); // 100,000 alarms
+        m_groupTree->setAllColumnsShowFocus(true);
+        m_groupTree->setSortingEnabled(true);
+        m_groupTree->header()->setSectionResizeMode(QHeaderView::Interactive);
+        m_groupTree->header()->setStretchLastSection(false);
+        m_groupTree->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(m_groupTree, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
+        connect(m_groupTree, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+            if (!index.data(AlarmGroupModel::IsGroupRole).toBool())
+                goToAsset();
+        });
+        connect(m_groupTree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+            m_expandedAssets.insert(index.data(AlarmTableModel::AssetKeyRole).toString());
+        });
+        connect(m_groupTree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+            m_expandedAssets.remove(index.data(AlarmTableModel::AssetKeyRole).toString());
+        });
+        connect(m_model, &AlarmTableModel::timeInStateMoved, m_groupTree->viewport(), qOverload<>(&QWidget::update));
+        static_cast<QVBoxLayout *>(layout())->addWidget(m_groupTree, 1);
+        m_groupTree->hide();
+    }
+    if (grouped) {
+        m_groups = new AlarmGroupModel(m_filter, this);
+        m_groupTree->setModel(m_groups);
+        // Regrouping (new alarms, filters) resets the groups: unfold what was unfolded.
+        connect(m_groups, &QAbstractItemModel::modelReset, this, [this] {
+            for (int g = 0; g < m_groups->rowCount(); ++g) {
+                const QModelIndex group = m_groups->index(g, 0);
+                if (m_expandedAssets.contains(m_groups->groupAssetKey(group)))
+                    m_groupTree->setExpanded(group, true);
+            }
+        });
+        connect(m_groupTree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &AlarmListView::updateActions);
+        for (int c = 0; c < AlarmTableModel::ColumnCount; ++c)
+            m_groupTree->setColumnWidth(c, m_table->columnWidth(c));
+        m_groupTree->setColumnWidth(AlarmTableModel::RaisedColumn, m_table->columnWidth(AlarmTableModel::RaisedColumn) + 40);
+        m_groupTree->header()->setSortIndicator(m_filter->sortColumn(), m_filter->sortOrder());
+        m_table->hide();
+        m_groupTree->show();
+    } else {
+        m_groupTree->setModel(nullptr);
+        delete m_groups;
+        m_groups = nullptr;
+        m_groupTree->hide();
+        m_table->show();
+    }
+    // The alarm in hand stays selected in the other presentation.
+    if (!selected.isEmpty())
+        selectAlarm(selected.first());
+    updateActions();
 }
 
 QByteArray AlarmListView::saveHeaderState() const

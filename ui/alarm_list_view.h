@@ -9,13 +9,16 @@
 // Until roles exist there is one local operator, named after the OS user.
 
 #include "alarm_state_machine.h"
+#include "log_record.h"
 #include "ndh_envelope_writer.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
 
+class QAbstractItemView;
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -23,6 +26,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
+class QTreeView;
 class QTimer;
 class QToolBar;
 class QToolButton;
@@ -30,6 +34,7 @@ class QToolButton;
 namespace ndh {
 
 class AlarmFilterModel;
+class AlarmGroupModel;
 class AlarmTableModel;
 
 class AlarmListView : public QWidget
@@ -38,11 +43,21 @@ class AlarmListView : public QWidget
 public:
     using PublishFunction = std::function<void(const OutgoingRecord &record)>;
 
+    // Reads the Kafka record behind an alarm (source topic/partition/offset) off the
+    // GUI thread and calls `done` on the GUI thread (the app: fetchKafkaRecord on a
+    // pool thread). The ui layer never links Kafka.
+    using RecordDone = std::function<void(bool ok, const LogRecord &record, const QString &error)>;
+    using RecordFetcher = std::function<void(const EventSource &source, RecordDone done)>;
+
     explicit AlarmListView(AlarmTableModel *model, QWidget *parent = nullptr);
 
     // Where actions go (the app: IngestBackend::publish). Without one, actions are
     // refused with a status message.
     void setPublisher(PublishFunction publish);
+    // Without one, the record dialog says where the record is and how to read it.
+    void setRecordFetcher(RecordFetcher fetch) { m_fetchRecord = std::move(fetch); }
+    // The record as the dialog shows it (plain text; JSON payloads indented).
+    static QString formatRecord(const LogRecord &record);
     void setWriter(const NdhEnvelopeWriter &writer) { m_writer = writer; }
     // The operator's name on actions; default: the OS user.
     void setOperatorName(const QString &name) { m_operator = name; }
@@ -61,6 +76,11 @@ public:
     AlarmTableModel *alarmModel() const { return m_model; }
     AlarmFilterModel *filterModel() const { return m_filter; }
     QTableView *tableView() const { return m_table; }
+    // Group by asset: collapsible asset rows over the filtered list (null until
+    // grouping is first switched on).
+    QTreeView *groupView() const { return m_groupTree; }
+    AlarmGroupModel *groupModel() const { return m_groups; }
+    bool isGrouped() const { return m_groups != nullptr; }
     QComboBox *priorityCombo() const { return m_priority; }
     QComboBox *stateCombo() const { return m_state; }
     QComboBox *locationCombo() const { return m_location; }
@@ -121,6 +141,8 @@ private:
     void act(AlarmAction action, const QStringList &keys, const QString &comment, qint64 shelvedUntilMs = 0);
     bool applies(AlarmAction action, const Alarm &alarm, IsaState state) const;
     void say(const QString &text);
+    void setGrouped(bool grouped);
+    QAbstractItemView *currentView() const;
     void goToAsset();
     void plotAttribute();
     void showRecord();
@@ -130,6 +152,7 @@ private:
     AlarmFilterModel *m_filter;
     NdhEnvelopeWriter m_writer;
     PublishFunction m_publish;
+    RecordFetcher m_fetchRecord;
     QString m_operator;
     bool m_allowed = true;
     QString m_whyNot;
@@ -148,6 +171,9 @@ private:
     QCheckBox *m_group;
     QLabel *m_countLabel;
     QTableView *m_table;
+    QTreeView *m_groupTree = nullptr;
+    AlarmGroupModel *m_groups = nullptr;
+    QSet<QString> m_expandedAssets; // groups the operator unfolded, kept across regrouping
     QTimer *m_timeTimer;
     QTimer *m_locationTimer;
     QAction *m_ack;

@@ -112,6 +112,8 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     m_ageTimer->setInterval(1000);
     connect(m_ageTimer, &QTimer::timeout, this, &AssetTreeView::refreshAges);
     m_ageTimer->start();
+    // Scrubbing moves every age at once; the model says so without dataChanged.
+    connect(m_model, &AssetTreeModel::agesMoved, m_tree->viewport(), qOverload<>(&QWidget::update));
 
     setFocusProxy(m_tree);
     updateEmptyState();

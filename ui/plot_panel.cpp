@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDragEnterEvent>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
@@ -59,12 +60,21 @@ struct PlotPanel::HistoryView
     double lower = 0, upper = 0;
     int width = 0;
     size_t samples = 0;
+    QElapsedTimer sinceDecimated;
     bool cursorDirty = true;
     bool live_ = true;
     qint64 shownMs = 0;
 };
 
 namespace {
+// More live points in [lower, upper] than a few per pixel column.
+bool denseInRange(const SeriesStore::Series &s, double lower, double upper, int width)
+{
+    const auto from = std::lower_bound(s.t.begin(), s.t.end(), lower);
+    const auto to = std::upper_bound(from, s.t.end(), upper);
+    return to - from > 4 * std::ptrdiff_t(width);
+}
+
 // The container the live path appends to: the graph's own, or the one put aside
 // while the graph shows history.
 QCPGraphDataContainer *liveDataOf(const QHash<const QCPGraph *, QSharedPointer<QCPGraphDataContainer>> &aside,
@@ -946,8 +956,14 @@ bool PlotPanel::updateHistoryData()
     const HistoryStore &history = m_models->history();
     const QCPRange range = m_plot->xAxis->range();
     const int width = std::max(16, m_plot->axisRect()->width());
-    const bool moved = range.lower != h.lower || range.upper != h.upper || width != h.width
-                       || history.sampleCount() != h.samples;
+    // Redone when the view moved by at least a pixel column or was resized; new
+    // samples alone redo it at most once a second (following live moves the range
+    // a little every tick, and a day of 1,000 curves is 86 million samples to fold).
+    const double column = (range.upper - range.lower) / double(width);
+    const bool panned = std::abs(range.lower - h.lower) >= column || std::abs(range.upper - h.upper) >= column
+                        || width != h.width;
+    const bool grown = history.sampleCount() != h.samples && h.sinceDecimated.hasExpired(1000);
+    const bool moved = panned || grown || !h.sinceDecimated.isValid();
     const qint64 fromMs = qint64(range.lower * 1000.0);
     const qint64 toMs = qint64(range.upper * 1000.0);
     bool changed = false;
@@ -956,7 +972,12 @@ bool PlotPanel::updateHistoryData()
     for (Curve &c : m_curves) {
         const SeriesStore::Series *s = m_models->series().find(c.key);
         const double bufferStart = s && !s->t.empty() ? s->t.front() : std::numeric_limits<double>::infinity();
-        const bool need = range.lower < bufferStart && !history.isEmpty()
+        // Min/max per pixel column from the history engine when the range reaches
+        // back past the live buffer, or when the buffer has far more points in view
+        // than there are columns (zoomed out): QCustomPlot would walk all of them
+        // on every replot.
+        const bool dense = s && denseInRange(*s, range.lower, range.upper, width);
+        const bool need = (range.lower < bufferStart || dense) && !history.isEmpty()
                           && history.samplesInRange(c.key, fromMs, toMs) > 0;
         const bool drawing = h.live.contains(c.graph);
         if (!need) {
@@ -984,10 +1005,13 @@ bool PlotPanel::updateHistoryData()
         }
         changed = true;
     }
-    h.lower = range.lower;
-    h.upper = range.upper;
-    h.width = width;
-    h.samples = history.sampleCount();
+    if (moved) {
+        h.lower = range.lower;
+        h.upper = range.upper;
+        h.width = width;
+        h.samples = history.sampleCount();
+        h.sinceDecimated.start();
+    }
     if (changed)
         m_dirty = true;
     return changed;

@@ -7,6 +7,7 @@
 
 #include "alarm_banner.h"
 #include "alarm_filter_model.h"
+#include "alarm_group_model.h"
 #include "alarm_kpi_view.h"
 #include "alarm_list_view.h"
 #include "alarm_table_model.h"
@@ -19,13 +20,16 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QDialog>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTreeView>
 #include <QTableWidget>
 #include <QTableView>
 #include <QTest>
@@ -155,6 +159,46 @@ private slots:
         QCOMPARE(f.view.filterModel()->visibleKeys(),
                  (QStringList{key("FACTORY_A", "P1", "TEMP.HI"), key("FACTORY_A", "P2", "TEMP.HI"),
                               key("FACTORY_B", "M1", "VIB.HI"), key("FACTORY_B", "M2", "LOAD.HI")}));
+    }
+
+    void groupedByAssetFoldsAndActsOnAWholeAsset()
+    {
+        Fixture f;
+        f.model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P1", "PRESS.HI", kNow - 45000, 2,
+                                        "pressure")});
+        QVERIFY(f.select(key("FACTORY_A", "P2", "TEMP.HI")));
+        f.view.groupByAssetBox()->setChecked(true);
+        QTreeView *tree = f.view.groupView();
+        QVERIFY(tree && tree->isVisible());
+        QVERIFY(!f.view.tableView()->isVisible());
+        AlarmGroupModel *groups = f.view.groupModel();
+        new QAbstractItemModelTester(groups, QAbstractItemModelTester::FailureReportingMode::QtTest, groups);
+        QCOMPARE(groups->rowCount(), 4); // P1, P2, M1, M2
+        // The alarm in hand is still selected, its asset unfolded.
+        QCOMPARE(f.view.selectedKeys(), QStringList{key("FACTORY_A", "P2", "TEMP.HI")});
+        const QModelIndex p1 = groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P1"));
+        QVERIFY(!tree->isExpanded(p1)); // folded: one line for two alarms
+        QCOMPARE(p1.siblingAtColumn(AlarmTableModel::AlarmColumn).data().toString(), QStringLiteral("2 alarm(s)"));
+        QCOMPARE(p1.siblingAtColumn(AlarmTableModel::StateColumn).data().toString(), QStringLiteral("2 unack"));
+        // Selecting the asset row acts on all of its alarms.
+        tree->selectionModel()->setCurrentIndex(p1, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(f.view.selectedKeys().size(), 2);
+        QVERIFY(f.view.acknowledgeAction()->isEnabled());
+        f.view.acknowledgeAction()->trigger();
+        QCOMPARE(f.sent.size(), size_t(2));
+        // Unfolded groups stay unfolded when new alarms regroup the list.
+        tree->expand(p1);
+        f.model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_C", "K1", "LEVEL.LO", kNow - 1000, 3, "level")});
+        QCOMPARE(groups->rowCount(), 5);
+        QVERIFY(tree->isExpanded(groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P1"))));
+        // The acknowledgements come back from Kafka: the folded row says so.
+        f.deliverSent();
+        QCOMPARE(groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P1")).siblingAtColumn(AlarmTableModel::StateColumn)
+                     .data().toString(),
+                 QStringLiteral("Acked"));
+        f.view.groupByAssetBox()->setChecked(false);
+        QVERIFY(f.view.tableView()->isVisible());
+        QVERIFY(!f.view.groupModel());
     }
 
     void actionsFollowTheSelection()
@@ -352,6 +396,51 @@ private slots:
         QCOMPARE(panel->timeMarkerMs(), kNow - 40000);
         QVERIFY(!panel->isFollowing());
         QCOMPARE(panel->curveKeys(), QStringList{QStringLiteral("FACTORY_A/Pump/P1/temperature")});
+    }
+
+    void recordDialogShowsTheRecordReadFromKafka()
+    {
+        Fixture f;
+        QVERIFY(f.select(key("FACTORY_A", "P2", "TEMP.HI")));
+        EventSource asked;
+        AlarmListView::RecordDone answer;
+        f.view.setRecordFetcher([&](const EventSource &source, AlarmListView::RecordDone done) {
+            asked = source;
+            answer = std::move(done);
+        });
+        f.view.showRecordAction()->trigger();
+        auto *dialog = f.view.findChild<QDialog *>(QStringLiteral("alarmRecordDialog"));
+        QVERIFY(dialog);
+        auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("alarmRecordText"));
+        QVERIFY(text->toPlainText().contains(u"Reading the record from Kafka"));
+        QVERIFY(!text->toPlainText().contains(u"kcat")); // it is being read, not explained
+        QCOMPARE(asked.topic, QStringLiteral("ndh.assets.alarms.triggered"));
+        QCOMPARE(asked.partition, 2);
+        LogRecord record;
+        record.topic = asked.topic;
+        record.partition = asked.partition;
+        record.offset = asked.offset;
+        record.key = QByteArray("PUMP_2");
+        record.headers.push_back({QByteArray("origin"), QByteArray("plc-7")});
+        record.payload = QByteArray("{\"alarm_id\":\"TEMP.HI\",\"note\":\"<b>hot</b>\"}");
+        answer(true, record, {});
+        const QString shown = text->toPlainText();
+        QVERIFY2(shown.contains(u"\"alarm_id\": \"TEMP.HI\""), qPrintable(shown)); // indented JSON
+        QVERIFY(shown.contains(u"<b>hot</b>"));                                   // as text, never markup
+        QVERIFY(shown.contains(u"Key: PUMP_2"));
+        QVERIFY(shown.contains(u"Header origin: plc-7"));
+        dialog->close(); // deleted on close; a late answer goes nowhere
+        QTest::qWait(1);
+        QVERIFY(!f.view.findChild<QDialog *>(QStringLiteral("alarmRecordDialog")));
+        answer(true, record, {});
+
+        f.view.showRecordAction()->trigger();
+        dialog = f.view.findChild<QDialog *>(QStringLiteral("alarmRecordDialog"));
+        answer(false, {}, QStringLiteral("Offset 7 is no longer on the cluster: retention removed it"));
+        QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("alarmRecordText"))
+                    ->toPlainText()
+                    .contains(u"Could not read the record: Offset 7 is no longer on the cluster"));
+        dialog->close();
     }
 };
 
