@@ -28,6 +28,7 @@
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
+#include "startup_trace.h"
 #include "time_cursor.h"
 #include "time_slider.h"
 #include "topic_catalog.h"
@@ -485,6 +486,7 @@ int main(int argc, char *argv[])
     ndh::MainWindow window(&models);
     window.setSourceDescription(demo ? tr("embedded demo plant (%1)").arg(consumer.bootstrap) : consumer.bootstrap);
     window.restoreSettings();
+    ndh::StartupTrace startupTrace(&app, &models); // NDH_STARTUP_TRACE: start-up benchmark (issue 11)
 
     // "Load history...": its own consumer on its own thread, into the history only.
     ndh::HistoryBackfill backfill(consumer);

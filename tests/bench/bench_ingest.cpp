@@ -1,0 +1,439 @@
+// The whole ingest pipeline, measured on the real path: records in the embedded
+// broker -> KafkaConsumerWorker (librdkafka, decode) on the backend thread ->
+// IngestBackend hand-off -> PlantModels::applyBatch on the GUI thread (history
+// engine, asset tree, alarm list, plot series). 300-byte NDH envelopes over 10,000
+// assets.
+//
+//   bench_ingest ingest  [records=1000000] [partitions=80] [rounds=2]
+//       records/s against `kcat -C -e -o beginning -q` reading the same topic to
+//       /dev/null in the same run (the cost of the Kafka client alone).
+//   bench_ingest latency [rate=1000] [seconds=10] [partitions=16]
+//       record produced (time in the payload) -> applied to the tree, p50/p99/max.
+//   bench_ingest memory  [seconds=60] [rate=100000] [partitions=80]
+//       resident memory while ingesting at `rate`, every 10 s, and per stored sample.
+//   bench_ingest apply   [records=300000] [batch=10000]
+//       CPU time per record of each model the GUI thread applies a batch to.
+//   bench_ingest history [events=5000000]
+//       resident bytes per stored sample of the history engine alone.
+
+#include "bench_support.h"
+#include "embedded_broker.h"
+#include "envelope_decoder.h"
+#include "history_store.h"
+#include "ingest_backend.h"
+#include "plant_models.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+#include <ctime>
+
+using namespace ndh;
+using namespace ndhbench;
+
+namespace {
+
+const QByteArray kTopic = "ndh.assets.state.attribute_changed";
+
+double threadCpuNow()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+quint64 arg(const QStringList &args, int i, quint64 fallback)
+{
+    return args.size() > i ? args[i].toULongLong() : fallback;
+}
+
+bool startBroker(EmbeddedBroker &broker, int partitions)
+{
+    if (broker.start(partitions, 1, {QString::fromLatin1(kTopic)}))
+        return true;
+    std::fprintf(stderr, "broker: %s\n", qPrintable(broker.error()));
+    return false;
+}
+
+ConsumerConfig consumerConfig(const QString &bootstrap)
+{
+    ConsumerConfig config;
+    config.bootstrap = bootstrap;
+    config.topics = {QString::fromLatin1(kTopic)};
+    return config;
+}
+
+// A producer thread offering `rate` records/s, each stamped with the time it was
+// produced, until `stop` is set.
+std::thread pacedProducer(const QString &bootstrap, quint64 rate, int lingerMs, const std::atomic<bool> &stop)
+{
+    return std::thread([bootstrap, rate, lingerMs, &stop] {
+        Producer producer(bootstrap, lingerMs);
+        NdhFeed feed;
+        const auto start = std::chrono::steady_clock::now();
+        quint64 sent = 0;
+        while (!stop.load()) {
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const quint64 due = quint64(elapsed * double(rate));
+            for (; sent < due && !stop.load(); ++sent)
+                producer.produce(kTopic, feed.assetId(sent), feed.payload(sent, QDateTime::currentMSecsSinceEpoch()));
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    });
+}
+
+// Produces `records` envelopes as fast as the producer goes; returns bytes.
+quint64 fill(const QString &bootstrap, quint64 records)
+{
+    Producer producer(bootstrap, 20);
+    NdhFeed feed;
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - qint64(records);
+    quint64 bytes = 0;
+    for (quint64 i = 0; i < records; ++i) {
+        const QByteArray p = feed.payload(i, t0 + qint64(i));
+        bytes += quint64(p.size());
+        producer.produce(kTopic, feed.assetId(i), p);
+    }
+    producer.flush();
+    return bytes;
+}
+
+struct KcatRun
+{
+    double seconds = -1;
+    double cpuSeconds = 0;
+};
+
+KcatRun runKcat(const QString &bootstrap)
+{
+    const QString kcat = QStandardPaths::findExecutable(QStringLiteral("kcat"));
+    if (kcat.isEmpty())
+        return {};
+    const double childCpu = cpuSeconds(RUSAGE_CHILDREN);
+    QProcess p;
+    p.setStandardOutputFile(QProcess::nullDevice());
+    QElapsedTimer clock;
+    clock.start();
+    p.start(kcat, {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-o"), QStringLiteral("beginning"),
+                   QStringLiteral("-q"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"),
+                   QString::fromLatin1(kTopic)});
+    if (!p.waitForFinished(600000) || p.exitCode() != 0) {
+        std::fprintf(stderr, "kcat failed: %s\n", p.readAllStandardError().constData());
+        return {};
+    }
+    KcatRun run;
+    run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.cpuSeconds = cpuSeconds(RUSAGE_CHILDREN) - childCpu;
+    return run;
+}
+
+struct ConsoleRun
+{
+    double seconds = 0;
+    double applySeconds = 0; // GUI thread busy in applyBatch
+    double applyCpuSeconds = 0;
+    double cpuSeconds = 0; // the whole console side: backend thread, librdkafka, GUI apply
+    quint64 batches = 0;
+    quint64 events = 0;
+    qint64 rssAfter = 0;
+};
+
+ConsoleRun runConsole(const QString &bootstrap, quint64 records)
+{
+    ConsoleRun run;
+    PlantModels models;
+    IngestBackend backend(consumerConfig(bootstrap));
+    QEventLoop loop;
+    QElapsedTimer clock;
+    QObject::connect(&backend, &IngestBackend::batchReady, &models, [&](const EventBatchPtr &batch) {
+        QElapsedTimer apply;
+        apply.start();
+        const double cpu0 = threadCpuNow();
+        models.applyBatch(batch);
+        run.applyCpuSeconds += threadCpuNow() - cpu0;
+        run.applySeconds += double(apply.nsecsElapsed()) / 1e9;
+        if (models.recordsConsumed() >= records)
+            loop.quit();
+    });
+    QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+    const double cpu0 = cpuSeconds() - threadCpuSeconds("rdk:mock");
+    clock.start();
+    backend.start();
+    loop.exec();
+    run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.cpuSeconds = cpuSeconds() - threadCpuSeconds("rdk:mock") - cpu0;
+    run.batches = models.batchesApplied();
+    run.events = models.eventsApplied();
+    run.rssAfter = residentBytes();
+    backend.stop();
+    if (models.recordsConsumed() < records)
+        std::fprintf(stderr, "console read only %llu of %llu records\n", qulonglong(models.recordsConsumed()),
+                     qulonglong(records));
+    return run;
+}
+
+int ingest(const QStringList &args)
+{
+    const quint64 records = arg(args, 2, 1000000);
+    const int partitions = int(arg(args, 3, 80));
+    const int rounds = int(arg(args, 4, 2));
+    EmbeddedBroker broker;
+    if (!startBroker(broker, partitions))
+        return 1;
+    QElapsedTimer clock;
+    clock.start();
+    const quint64 bytes = fill(broker.bootstrap(), records);
+    std::printf("topic: %llu records, %.0f bytes each on average, %d partitions (%.1f MB), produced in %.1f s\n",
+                qulonglong(records), double(bytes) / double(records), partitions, double(bytes) / 1e6,
+                double(clock.elapsed()) / 1000.0);
+    double bestKcat = 0, bestConsole = 0, kcatCpu = 0;
+    ConsoleRun best;
+    for (int r = 0; r < rounds; ++r) {
+        const KcatRun k = runKcat(broker.bootstrap());
+        const ConsoleRun c = runConsole(broker.bootstrap(), records);
+        std::printf("round %d: kcat %.2f s (%.0f rec/s, %.2f CPU s), console %.2f s (%.0f rec/s, %.2f CPU s; GUI apply "
+                    "%.2f s wall, %.2f CPU s, in %llu batches, %llu events)\n",
+                    r + 1, k.seconds, double(records) / k.seconds, k.cpuSeconds, c.seconds, double(records) / c.seconds,
+                    c.cpuSeconds, c.applySeconds, c.applyCpuSeconds, qulonglong(c.batches), qulonglong(c.events));
+        std::fflush(stdout);
+        if (k.seconds > 0 && (bestKcat == 0 || k.seconds < bestKcat)) {
+            bestKcat = k.seconds;
+            kcatCpu = k.cpuSeconds;
+        }
+        if (bestConsole == 0 || c.seconds < bestConsole) {
+            bestConsole = c.seconds;
+            best = c;
+        }
+    }
+    const double consoleRate = double(records) / bestConsole;
+    const double kcatRate = bestKcat > 0 ? double(records) / bestKcat : 0;
+    std::printf("\ningest, best of %d: console %.0f records/s (%.1f MB/s), kcat %.0f records/s, ratio %.2f\n", rounds,
+                consoleRate, double(bytes) / bestConsole / 1e6, kcatRate, kcatRate > 0 ? consoleRate / kcatRate : 0.0);
+    std::printf("ingest CPU per record: console %.2f us (GUI apply %.2f us), kcat %.2f us; records per CPU-second: "
+                "console %.0f, kcat %.0f, ratio %.2f\n",
+                1e6 * best.cpuSeconds / double(records), 1e6 * best.applyCpuSeconds / double(records),
+                1e6 * kcatCpu / double(records), double(records) / best.cpuSeconds, double(records) / kcatCpu,
+                kcatCpu / best.cpuSeconds);
+    std::printf("GUI thread busy applying: %.0f%% of the run\n", 100.0 * best.applySeconds / bestConsole);
+    return 0;
+}
+
+int latency(const QStringList &args)
+{
+    const quint64 rate = arg(args, 2, 1000);
+    const int seconds = int(arg(args, 3, 10));
+    const int partitions = int(arg(args, 4, 16));
+    EmbeddedBroker broker;
+    if (!startBroker(broker, partitions))
+        return 1;
+    PlantModels models;
+    IngestBackend backend(consumerConfig(broker.bootstrap()));
+    std::vector<double> latencies;
+    latencies.reserve(size_t(rate) * size_t(seconds));
+    qint64 measureFromMs = 0;
+    QObject::connect(&backend, &IngestBackend::batchReady, &models, [&](const EventBatchPtr &batch) {
+        models.applyBatch(batch);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const PlantEvent &e : batch->events) {
+            if (measureFromMs > 0 && e.eventTimeMs >= measureFromMs)
+                latencies.push_back(double(now - e.eventTimeMs));
+        }
+    });
+    backend.start();
+    // Let the consumer assign its partitions before the clock starts.
+    QEventLoop settle;
+    QTimer::singleShot(1500, &settle, &QEventLoop::quit);
+    settle.exec();
+
+    std::atomic<bool> stop{false};
+    const QString bootstrap = broker.bootstrap();
+    measureFromMs = QDateTime::currentMSecsSinceEpoch() + 1000; // first second is warm-up
+    std::thread producerThread = pacedProducer(bootstrap, rate, 1, stop);
+    QEventLoop loop;
+    QTimer::singleShot((seconds + 1) * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    stop = true;
+    producerThread.join();
+    QTimer::singleShot(500, &loop, &QEventLoop::quit); // the last records arrive
+    loop.exec();
+    backend.stop();
+    const size_t n = latencies.size();
+    const double p50 = percentile(latencies, 0.5);
+    const double p99 = percentile(latencies, 0.99);
+    std::printf("latency at %llu records/s for %d s (%zu records measured, %llu batches): produced -> in tree "
+                "p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
+                qulonglong(rate), seconds, n, qulonglong(models.batchesApplied()), p50, p99,
+                latencies.empty() ? 0.0 : latencies.back());
+    return 0;
+}
+
+int memory(const QStringList &args)
+{
+    const int seconds = int(arg(args, 2, 60));
+    const quint64 rate = arg(args, 3, 100000);
+    const int partitions = int(arg(args, 4, 80));
+    EmbeddedBroker broker;
+    if (!startBroker(broker, partitions))
+        return 1;
+    const qint64 rssStart = residentBytes();
+    PlantModels models;
+    IngestBackend backend(consumerConfig(broker.bootstrap()));
+    QObject::connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
+    backend.start();
+    std::atomic<bool> stop{false};
+    const QString bootstrap = broker.bootstrap();
+    std::thread producerThread = pacedProducer(bootstrap, rate, 5, stop);
+    QElapsedTimer clock;
+    clock.start();
+    QTimer tick;
+    QEventLoop loop;
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        const qint64 rss = residentBytes();
+        const HistoryStore &h = models.history();
+        std::printf("t=%4llds events %llu  history samples %zu (engine %.1f B/sample)  RSS %.0f MiB\n",
+                    qlonglong(clock.elapsed() / 1000), qulonglong(models.eventsApplied()), h.sampleCount(),
+                    h.sampleCount() ? double(h.memoryBytes()) / double(h.sampleCount()) : 0.0,
+                    double(rss) / 1048576.0);
+        std::fflush(stdout);
+        if (clock.elapsed() >= qint64(seconds) * 1000)
+            loop.quit();
+    });
+    tick.start(10000);
+    loop.exec();
+    stop = true;
+    producerThread.join();
+    const qint64 rss = residentBytes();
+    const HistoryStore &h = models.history();
+    std::printf("\nafter %d s at %llu records/s offered: %llu events applied (%.0f/s), %zu samples in history, "
+                "RSS %.0f MiB (%.0f MiB at start), %.1f resident bytes per stored sample (whole process: history, "
+                "plot series, tree, broker)\n",
+                seconds, qulonglong(rate), qulonglong(models.eventsApplied()),
+                double(models.eventsApplied()) / (double(clock.elapsed()) / 1000.0), h.sampleCount(),
+                double(rss) / 1048576.0, double(rssStart) / 1048576.0,
+                h.sampleCount() ? double(rss - rssStart) / double(h.sampleCount()) : 0.0);
+    backend.stop();
+    return 0;
+}
+
+// Where the GUI thread's time goes: the same records decoded once, then applied to
+// each model on its own (fresh models, batches of 10,000 as the backend hands over),
+// in CPU time of this thread.
+int applyBreakdown(const QStringList &args)
+{
+    const quint64 records = arg(args, 2, 300000);
+    const size_t batchSize = size_t(arg(args, 3, 10000));
+    NdhFeed feed;
+    EnvelopeDecoder decoder;
+    EventSource source;
+    source.topic = QString::fromLatin1(kTopic);
+    std::vector<std::vector<PlantEvent>> batches(1);
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - qint64(records);
+    std::vector<QByteArray> payloads;
+    payloads.reserve(size_t(records));
+    for (quint64 i = 0; i < records; ++i)
+        payloads.push_back(feed.payload(i, t0 + qint64(i)));
+    double cpu = threadCpuNow();
+    for (quint64 i = 0; i < records; ++i) {
+        source.offset = qint64(i);
+        if (batches.back().size() >= batchSize)
+            batches.emplace_back();
+        decoder.decode(payloads[size_t(i)], source, batches.back());
+    }
+    const double decodeUs = 1e6 * (threadCpuNow() - cpu) / double(records);
+    const auto timeIt = [&](const char *what, const std::function<void(const std::vector<PlantEvent> &)> &apply) {
+        const double c0 = threadCpuNow();
+        for (const auto &b : batches)
+            apply(b);
+        const double us = 1e6 * (threadCpuNow() - c0) / double(records);
+        std::printf("  %-34s %6.2f us/record\n", what, us);
+        return us;
+    };
+    std::printf("apply breakdown, %llu records in batches of %zu (CPU time of the GUI thread):\n",
+                qulonglong(records), batchSize);
+    std::printf("  %-34s %6.2f us/record\n", "decode (backend thread, for scale)", decodeUs);
+    HistoryStore history;
+    timeIt("HistoryStore::append", [&](const auto &b) { history.append(b); });
+    AssetTreeModel tree;
+    timeIt("AssetTreeModel::applyEvents", [&](const auto &b) { tree.applyEvents(b); });
+    AlarmTableModel alarms;
+    timeIt("AlarmTableModel::applyEvents", [&](const auto &b) { alarms.applyEvents(b); });
+    SeriesStore series;
+    timeIt("SeriesStore::append", [&](const auto &b) { series.append(b); });
+    // The real GUI-thread step: every model at once, and the batch released after.
+    PlantModels models;
+    const double c0 = threadCpuNow();
+    for (auto &b : batches) {
+        auto batch = std::make_shared<EventBatch>();
+        batch->events = std::move(b);
+        models.applyBatch(batch);
+    }
+    batches.clear();
+    std::printf("  %-34s %6.2f us/record\n", "PlantModels::applyBatch + release",
+                1e6 * (threadCpuNow() - c0) / double(records));
+    return 0;
+}
+
+int historyAlone(const QStringList &args)
+{
+    const quint64 events = arg(args, 2, 5000000);
+    NdhFeed feed;
+    HistoryStore history;
+    const qint64 rssBefore = residentBytes();
+    const qint64 t0 = 1754217000000;
+    static const std::array<const char *, 4> kAttributes = {"pressure", "temperature", "flow_rate", "speed"};
+    std::vector<PlantEvent> batch;
+    for (quint64 i = 0; i < events; ++i) {
+        PlantEvent e;
+        e.messageId = QStringLiteral("m-%1").arg(i);
+        e.eventType = QStringLiteral("attribute_changed");
+        const int a = int(i % quint64(feed.assets));
+        e.asset = {QStringLiteral("AREA-%1").arg(a % 20), QStringLiteral("Pump"), QString::fromLatin1(feed.assetId(i))};
+        e.eventTimeMs = t0 + qint64(i);
+        e.attributes.push_back({QString::fromLatin1(kAttributes[(i / quint64(feed.assets)) % 4]),
+                                double((i * 7919) % 100000) / 100.0, {}});
+        batch.push_back(std::move(e));
+        if (batch.size() == 10000) {
+            history.append(batch);
+            batch.clear();
+        }
+    }
+    history.append(batch);
+    batch.clear();
+    batch.shrink_to_fit();
+    const qint64 rssAfter = residentBytes();
+    std::printf("history engine alone: %zu samples; engine's own count %.2f B/sample; resident %.2f B/sample "
+                "(RSS +%.1f MiB)\n",
+                history.sampleCount(), double(history.memoryBytes()) / double(history.sampleCount()),
+                double(rssAfter - rssBefore) / double(history.sampleCount()), double(rssAfter - rssBefore) / 1048576.0);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    printMachine();
+    const QString mode = args.size() > 1 ? args[1] : QStringLiteral("ingest");
+    if (mode == u"ingest")
+        return ingest(args);
+    if (mode == u"latency")
+        return latency(args);
+    if (mode == u"memory")
+        return memory(args);
+    if (mode == u"history")
+        return historyAlone(args);
+    if (mode == u"apply")
+        return applyBreakdown(args);
+    std::fprintf(stderr, "usage: bench_ingest ingest|latency|memory|history [...]\n");
+    return 2;
+}
