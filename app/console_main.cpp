@@ -212,7 +212,15 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     const QCommandLineOption staleAfter(QStringLiteral("stale-after"),
                                         tr("Seconds of silence after which a value is shown as stale."),
                                         QStringLiteral("SEC"), QStringLiteral("60"));
-    parser.addOptions({redis, redisSocket, redisDb, redisUser, staleAfter});
+    const QCommandLineOption redisPrefix(QStringLiteral("redis-prefix"),
+                                         tr("Key prefix of the per-asset state hashes (default ndh:state:)."),
+                                         QStringLiteral("PREFIX"));
+    const QCommandLineOption redisChannels(
+        QStringLiteral("redis-channels"),
+        tr("Pub/sub channels for status, alarms and values (default "
+           "ndh:asset:status,ndh:asset:alarm,ndh:asset:value)."),
+        QStringLiteral("STATUS,ALARM,VALUE"));
+    parser.addOptions({redis, redisSocket, redisDb, redisUser, staleAfter, redisPrefix, redisChannels});
     const QCommandLineOption role(QStringLiteral("role"),
                                   tr("Start signed in with this role: viewer, operator or engineer (default: viewer; "
                                      "operator with --demo). The sign-in is audited."),
@@ -347,6 +355,9 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
         if (!ok)
             return std::nullopt;
         o.redis.endpoint.user = parser.value(redisUser);
+        if (!ndh::applyRedisNaming(o.redis, parser.isSet(redisPrefix) ? parser.value(redisPrefix) : QString(),
+                                   parser.isSet(redisChannels) ? parser.value(redisChannels) : QString(), error))
+            return std::nullopt;
         // Never a command-line argument: it would show in `ps` and shell history.
         o.redis.endpoint.password = qEnvironmentVariable("NDH_REDIS_PASSWORD");
     }
@@ -656,6 +667,8 @@ int main(int argc, char *argv[])
     ndh::LogSessionController logs(&models, &window);
     logs.setSourceCluster(demo ? QStringLiteral("embedded demo plant") : consumer.bootstrap);
     logs.setLoadInPlace(!options->logFile.isEmpty());
+    // The live session's raw Kafka records, so File > Export works on it too.
+    backend.setJournal(logs.journal());
     logs.setInteractive(options->screenshotFile.isEmpty());
     window.show();
     if (!options->logFile.isEmpty())

@@ -156,10 +156,17 @@ void LogSessionController::openFile(const QString &path)
     m_loadingPath = path;
     m_journal->clear();
     ConnectionStatus offline;
-    offline.state = ConnectionStatus::State::Disconnected;
-    offline.endpoint = tr("offline log %1").arg(QFileInfo(path).fileName());
+    offline.state = ConnectionStatus::State::Offline; // neutral: "Offline: plant.jsonl"
+    offline.endpoint = QFileInfo(path).fileName();
     offline.sinceMs = QDateTime::currentMSecsSinceEpoch();
     m_models->setConnectionStatus(offline);
+    // Ages and staleness count from the log's end, not from today's clock: a value
+    // written a second before the log ends is a second old, not "476 d".
+    m_logEndMs->store(0);
+    m_models->assetTree()->setClock([end = m_logEndMs] {
+        const qint64 ms = end->load();
+        return ms > 0 ? ms : QDateTime::currentMSecsSinceEpoch();
+    });
     m_window->setSourceDescription(tr("%1 (offline)").arg(QFileInfo(path).fileName()));
     m_progress->setValue(0);
     m_progress->show();
@@ -187,6 +194,7 @@ void LogSessionController::onOpened(const QString &path, int format, const Bundl
 
 void LogSessionController::onProgress(qint64 done, qint64 total, quint64 records)
 {
+    m_logEndMs->store(m_journal->lastMs());
     if (total > 0)
         m_progress->setValue(int(double(done) / double(total) * 1000.0));
     m_progress->setFormat(tr("%1 records").arg(QLocale().toString(records)));
@@ -195,6 +203,7 @@ void LogSessionController::onProgress(qint64 done, qint64 total, quint64 records
 void LogSessionController::onFinished(const LogLoadSummary &summary)
 {
     m_lastSummary = summary;
+    m_logEndMs->store(m_journal->lastMs());
     m_progress->hide();
     m_cancel->hide();
     const QLocale locale;
@@ -247,6 +256,12 @@ QByteArray LogSessionController::layoutJson() const
 void LogSessionController::restoreLayout(const QByteArray &json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
+    // Docks first (which are open, where, how large; QMainWindow's own layout bytes,
+    // the same that layoutJson() wrote), then the plots inside the central area.
+    const QByteArray windowState =
+        QByteArray::fromBase64(o.value(QStringLiteral("window_state")).toString().toLatin1());
+    if (!windowState.isEmpty() && !m_window->restoreState(windowState))
+        qWarning("incident bundle: the window layout could not be restored; keeping the current one");
     const QVariantMap plots = o.value(QStringLiteral("plots")).toObject().toVariantMap();
     if (plots.value(QStringLiteral("plots")).toList().isEmpty())
         return;

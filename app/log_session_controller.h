@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -48,6 +49,8 @@ public:
     QAction *exportAction() const { return m_export; }
     QAction *exportBundleAction() const { return m_exportBundle; }
     std::optional<LogLoadSummary> lastSummary() const { return m_lastSummary; }
+    // The opened log's newest event time (0 before any), which offline ages count from.
+    qint64 logEndMs() const { return m_logEndMs->load(); }
     QString lastMessage() const { return m_lastMessage; }
 
     // Loads `path` (in this window when it holds nothing yet, else in a new one).
@@ -89,6 +92,8 @@ private:
     std::optional<LogLoadSummary> m_lastSummary;
     QString m_lastMessage;
     QString m_loadingPath;
+    // Newest event time of the opened log: the offline tree's "now" (shared with its clock).
+    std::shared_ptr<std::atomic<qint64>> m_logEndMs = std::make_shared<std::atomic<qint64>>(0);
 };
 
 } // namespace ndh

@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <atomic>
 #include <cstring>
 
 namespace ndh {
@@ -331,7 +332,18 @@ private:
     const char *m_end;
 };
 
+std::atomic<bool> &onePassScan()
+{
+    static std::atomic<bool> on{true};
+    return on;
+}
+
 } // namespace
+
+void LogFileReader::setOnePassScan(bool on)
+{
+    onePassScan().store(on);
+}
 
 QString damageKindName(LogDamage::Kind kind)
 {
@@ -549,8 +561,10 @@ std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage
                                                         .arg(bad + 1));
     }
     // One pass over the usual kcat layout; the payload is then parsed once, by the decoder.
-    if (std::optional<LogRecord> fast = KcatLineScanner(line.data(), line.size()).scan())
-        return fast;
+    if (onePassScan().load(std::memory_order_relaxed)) {
+        if (std::optional<LogRecord> fast = KcatLineScanner(line.data(), line.size()).scan())
+            return fast;
+    }
     // The caller guarantees SIMDJSON_PADDING readable bytes after the line (the read
     // buffer has them); a copy is made otherwise.
     simdjson::dom::element doc;

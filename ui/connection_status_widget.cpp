@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
 #include <QTimer>
 
 namespace ndh {
@@ -14,6 +16,7 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_stateLabel(new QLabel(this))
     , m_detailLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
     , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("connectionStatus"));
@@ -29,7 +32,13 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     bold.setBold(true);
     m_stateLabel->setFont(bold);
     layout->addWidget(m_stateLabel);
+    layout->addWidget(m_progress);
     layout->addWidget(m_detailLabel, 1);
+    m_progress->setObjectName(QStringLiteral("connectionProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
 
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &ConnectionStatusWidget::refresh);
@@ -54,7 +63,7 @@ void ConnectionStatusWidget::setStatus(const ConnectionStatus &status)
 
 bool ConnectionStatusWidget::isAbnormal() const
 {
-    return m_status.state != ConnectionStatus::State::Connected;
+    return m_status.state != ConnectionStatus::State::Connected && m_status.state != ConnectionStatus::State::Offline;
 }
 
 QString ConnectionStatusWidget::stateText() const
@@ -65,6 +74,7 @@ QString ConnectionStatusWidget::stateText() const
         case ConnectionStatus::State::Connecting: return tr("Redis: connecting");
         case ConnectionStatus::State::Connected: return tr("Redis: connected");
         case ConnectionStatus::State::BrokerDown: return tr("Redis down");
+        case ConnectionStatus::State::Offline: return tr("Redis: offline");
         }
     }
     switch (m_status.state) {
@@ -72,6 +82,8 @@ QString ConnectionStatusWidget::stateText() const
     case ConnectionStatus::State::Connecting: return tr("Connecting");
     case ConnectionStatus::State::Connected: return tr("Connected");
     case ConnectionStatus::State::BrokerDown: return tr("Broker down");
+    case ConnectionStatus::State::Offline:
+        return m_status.endpoint.isEmpty() ? tr("Offline") : tr("Offline: %1").arg(m_status.endpoint);
     }
     return connectionStateName(m_status.state);
 }
@@ -79,6 +91,14 @@ QString ConnectionStatusWidget::stateText() const
 QString ConnectionStatusWidget::detailText() const
 {
     QStringList parts;
+    if (m_status.state == ConnectionStatus::State::Offline) {
+        // The file is in the state text; how long it has been open tells nothing.
+        if (!m_status.progress.isEmpty())
+            parts << m_status.progress;
+        if (!m_status.note.isEmpty())
+            parts << m_status.note;
+        return parts.join(QStringLiteral(" \u00b7 "));
+    }
     if (!m_status.endpoint.isEmpty())
         parts << m_status.endpoint;
     if (m_status.brokersKnown > 0 && m_status.brokersUp < m_status.brokersKnown)
@@ -90,6 +110,8 @@ QString ConnectionStatusWidget::detailText() const
     // A stale error next to a healthy link would alarm for nothing.
     if (isAbnormal() && !m_status.lastError.isEmpty())
         parts << m_status.lastError;
+    if (!m_status.note.isEmpty())
+        parts << m_status.note;
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 
@@ -97,8 +119,19 @@ void ConnectionStatusWidget::refresh()
 {
     m_stateLabel->setText(stateText());
     m_detailLabel->setText(detailText());
+    if (m_status.progressTotal > 0 && m_status.progressDone < m_status.progressTotal) {
+        const QLocale locale;
+        m_progress->setValue(int(double(m_status.progressDone) / double(m_status.progressTotal) * 1000.0));
+        m_progress->setFormat(tr("%1 of %2").arg(locale.toString(m_status.progressDone),
+                                                 locale.toString(m_status.progressTotal)));
+        m_progress->setToolTip(m_status.progress);
+        m_progress->show();
+    } else {
+        m_progress->hide();
+    }
     switch (m_status.state) {
     case ConnectionStatus::State::Connected:
+    case ConnectionStatus::State::Offline:
         m_stateLabel->setStyleSheet(QString());
         break;
     case ConnectionStatus::State::BrokerDown:

@@ -1,7 +1,8 @@
 #pragma once
 // The always-visible link state in the status bar: state name, endpoint, time in
 // state and, when something is wrong, the last error in words. Grey when connected;
-// amber or red only when the link is not healthy (ISA-101).
+// amber or red only when the link is not healthy (ISA-101). Offline on a log file is
+// neutral: "Offline: file". Long work with numbers shows a progress bar beside it.
 
 #include "connection_status.h"
 
@@ -10,6 +11,7 @@
 #include <functional>
 
 class QLabel;
+class QProgressBar;
 class QTimer;
 
 namespace ndh {
@@ -30,6 +32,7 @@ public:
     QString stateText() const;
     QString detailText() const;
     bool isAbnormal() const;
+    QProgressBar *progressBar() const { return m_progress; }
 
     // "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h".
     static QString durationText(qint64 ms);
@@ -42,6 +45,7 @@ private:
     std::function<qint64()> m_now;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_detailLabel = nullptr;
+    QProgressBar *m_progress = nullptr; // long work with numbers (Redis state read)
     QTimer *m_tick = nullptr;
 };
 

@@ -1,8 +1,12 @@
 // The console offline (issue 7): a log opened from the File menu, the command line's
 // path or a drop fills the tree, the alarms and the history; damage is reported by
 // line; File > Export writes back exactly the records that were opened; an incident
-// bundle carries the layout and a manifest.
+// bundle carries the layout and a manifest. A live session (demo broker -> backend)
+// exports what it consumed, and the export re-opens offline with the same state.
 
+#include "demo_plant.h"
+#include "connection_status_widget.h"
+#include "ingest_backend.h"
 #include "log_file_reader.h"
 #include "log_file_writer.h"
 #include "log_session_controller.h"
@@ -12,6 +16,7 @@
 #include "plot_area.h"
 #include "raw_record_journal.h"
 
+#include <QDockWidget>
 #include <QtTest>
 
 using namespace ndh;
@@ -83,6 +88,7 @@ private slots:
     void damageIsNamedByLine();
     void dropOpensTheFile();
     void bundleCarriesLayoutAndManifest();
+    void liveSessionExportReopensWithTheSameState();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -104,6 +110,31 @@ void TestLogSessionController::openFillsTheViewsOffline()
     QCOMPARE(c.models.deadLetters()->totalCount(), quint64(0));
     QVERIFY(c.window.windowTitle().contains(QStringLiteral("plant.jsonl")));
     QCOMPARE(c.logs.journal()->size(), size_t(5000));
+
+    // The status bar says which file, in a neutral colour; ages count from the log's end.
+    QCOMPARE(c.models.connectionStatus().state, ConnectionStatus::State::Offline);
+    ConnectionStatusWidget *status = c.window.connectionStatusWidget();
+    QCOMPARE(status->stateText(), QStringLiteral("Offline: plant.jsonl"));
+    QVERIFY(!status->isAbnormal());
+    QVERIFY(!status->detailText().contains(QStringLiteral("Disconnected")));
+    const qint64 firstMs = 1754217000000;
+    QVERIFY2(c.logs.logEndMs() > firstMs && c.logs.logEndMs() <= firstMs + 5000 * 100 + 60000,
+             qPrintable(QString::number(c.logs.logEndMs())));
+    QCOMPARE(c.models.assetTree()->shownAtMs(), c.logs.logEndMs());
+    int fresh = 0;
+    for (const QString &key : c.models.series().keys()) {
+        const QModelIndex i = c.models.assetTree()->indexForAttribute(key);
+        const qint64 updated = c.models.assetTree()->data(i, AssetTreeModel::UpdatedMsRole).toLongLong();
+        QVERIFY(updated <= c.logs.logEndMs());
+        // Nothing aged in days because the log is old; written near the end = not stale.
+        QVERIFY2(!c.models.assetTree()->data(i.siblingAtColumn(AssetTreeModel::AgeColumn)).toString().contains(u'd'),
+                 qPrintable(key));
+        if (c.logs.logEndMs() - updated < 30000) {
+            ++fresh;
+            QVERIFY(!c.models.assetTree()->data(i, AssetTreeModel::StaleRole).toBool());
+        }
+    }
+    QVERIFY(fresh > 0);
 }
 
 void TestLogSessionController::openExportOpenGivesTheSameRecords()
@@ -193,6 +224,8 @@ void TestLogSessionController::bundleCarriesLayoutAndManifest()
         QVERIFY(c.load(path(QStringLiteral("plant.jsonl"))));
         c.logs.setSourceCluster(QStringLiteral("broker1:9092"));
         c.window.plotArea()->addPlot();
+        c.window.deadLetterDock()->hide(); // the docks' layout travels too
+        QVERIFY(!c.window.alarmDock()->isHidden());
         LogExportDialog::Choice bundle;
         bundle.kind = LogExportDialog::Kind::Bundle;
         bundle.path = path(QStringLiteral("incident.ndh"));
@@ -213,7 +246,74 @@ void TestLogSessionController::bundleCarriesLayoutAndManifest()
     QVERIFY(c.load(path(QStringLiteral("incident.ndh"))));
     QTRY_COMPARE(c.models.recordsConsumed(), quint64(5000));
     QCOMPARE(c.window.plotArea()->plots().size(), 2); // the layout came along
+    QVERIFY(c.window.deadLetterDock()->isHidden());
+    QVERIFY(!c.window.alarmDock()->isHidden());
     QVERIFY(c.window.windowTitle().contains(QStringLiteral("broker1:9092")));
+}
+
+void TestLogSessionController::liveSessionExportReopensWithTheSameState()
+{
+    DemoPlant demo;
+    SimulatorOptions options;
+    options.assets = 12;
+    options.rate = 4000;
+    options.count = 3000;
+    options.startTimeMs = 1754217000000;
+    QVERIFY2(demo.start(2, options), qPrintable(demo.error()));
+
+    Console live;
+    live.logs.setLoadInPlace(false);
+    IngestBackend backend([&] {
+        ConsumerConfig c;
+        c.bootstrap = demo.bootstrap();
+        return c;
+    }());
+    backend.setJournal(live.logs.journal());
+    connect(&backend, &IngestBackend::batchReady, &live.models, &PlantModels::applyBatch);
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(live.models.recordsConsumed(), quint64(options.count), 60000);
+    backend.stop();
+    QCOMPARE(live.logs.journal()->size(), size_t(options.count));
+    QCOMPARE(live.logs.journal()->dropped(), quint64(0));
+
+    // File > Export of the live session (the dialog's choice: everything).
+    LogExportDialog::Choice all;
+    all.kind = LogExportDialog::Kind::CompressedLog;
+    all.path = path(QStringLiteral("live.jsonl.zst"));
+    all.fromMs = live.logs.journal()->firstMs();
+    all.toMs = live.logs.journal()->lastMs();
+    QString error;
+    QVERIFY2(live.logs.exportTo(all, &error), qPrintable(error));
+
+    Console offline;
+    QVERIFY(offline.load(all.path));
+    QCOMPARE(offline.logs.lastSummary()->records, quint64(options.count));
+    QCOMPARE(offline.logs.lastSummary()->damageCount, quint64(0));
+    QTRY_COMPARE(offline.models.recordsConsumed(), quint64(options.count));
+
+    // What the operator sees: the same assets, each attribute with the same value and time.
+    AssetTreeModel *a = live.models.assetTree();
+    AssetTreeModel *b = offline.models.assetTree();
+    QCOMPARE(b->assetCount(), a->assetCount());
+    QCOMPARE(b->attributeCount(), a->attributeCount());
+    QVERIFY(a->attributeCount() > 20);
+    const QStringList keys = live.models.series().keys();
+    QVERIFY(!keys.isEmpty());
+    int compared = 0;
+    for (const QString &key : keys) {
+        const QModelIndex x = a->indexForAttribute(key);
+        const QModelIndex y = b->indexForAttribute(key);
+        QCOMPARE(y.isValid(), x.isValid()); // some series (command durations) have no tree row
+        if (!x.isValid())
+            continue;
+        ++compared;
+        QCOMPARE(b->data(y.siblingAtColumn(AssetTreeModel::ValueColumn)).toString(),
+                 a->data(x.siblingAtColumn(AssetTreeModel::ValueColumn)).toString());
+        QCOMPARE(b->data(y, AssetTreeModel::UpdatedMsRole), a->data(x, AssetTreeModel::UpdatedMsRole));
+    }
+    QVERIFY(compared > 20);
+    QCOMPARE(offline.models.alarms()->rowCount(), live.models.alarms()->rowCount());
+    QCOMPARE(offline.models.deadLetters()->totalCount(), live.models.deadLetters()->totalCount());
 }
 
 QTEST_MAIN(TestLogSessionController)
