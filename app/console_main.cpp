@@ -595,6 +595,7 @@ int main(int argc, char *argv[])
                 if (const QString asset = k.section(u'/', 0, 2); !keys.contains(asset))
                     keys << asset;
             }
+            keys.sort(); // the same picture every run
             for (const QString &type : wanted) {
                 for (const QString &key : std::as_const(keys)) {
                     const ndh::AssetPath asset = ndh::OperatorControls::assetFromKey(key);
@@ -612,8 +613,13 @@ int main(int argc, char *argv[])
                 }
             }
         });
-        QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1200), &window, [&models, &operatorControls] {
-            for (const QString &k : models.series().keys()) {
+        QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1200), &window, [&models, &operatorControls, &window] {
+            QStringList candidates = models.series().keys();
+            candidates.sort();
+            // The plotted asset first, so its plot shows the commands' markers.
+            if (const auto plots = window.plotArea()->plots(); !plots.isEmpty() && plots.first()->curveCount() > 0)
+                candidates.prepend(plots.first()->curveKeys().first());
+            for (const QString &k : std::as_const(candidates)) {
                 const QString key = k.section(u'/', 0, 2);
                 if (ndh::OperatorControls::assetFromKey(key).type == QLatin1String("Motor")) {
                     if (ndh::CommandDialog *dialog = operatorControls.openCommandDialog(key, QStringLiteral("set_speed")))

@@ -58,6 +58,7 @@ CommandsPanel::CommandsPanel(CommandTracker *tracker, QWidget *parent)
     m_table->setColumnWidth(CommandTracker::CommandColumn, 140);
     m_table->setColumnWidth(CommandTracker::ParametersColumn, 130);
     m_table->setColumnWidth(CommandTracker::StateColumn, 160);
+    m_table->setColumnWidth(CommandTracker::UserColumn, 150);
     m_table->setColumnHidden(CommandTracker::CorrelationColumn, true);
     layout->addWidget(m_table);
     m_summary = new QLabel(this);
@@ -89,7 +90,7 @@ void CommandsPanel::updateSummary()
                        .arg(m_tracker->countIn(CommandState::TimedOut))
                        .arg(m_tracker->countIn(CommandState::OutcomeUnknown));
     if (m_tracker->unmatchedReplies() > 0)
-        text += tr("; %1 replies to commands not sent from here").arg(m_tracker->unmatchedReplies());
+        text += tr("; %1 replies seen for commands of other consoles or systems").arg(m_tracker->unmatchedReplies());
     m_summary->setText(text);
 }
 

@@ -58,7 +58,7 @@ OperatorControls::OperatorControls(MainWindow *window, OperatorActionGate *gate,
         openCommandDialog(key);
     });
     m_send->setObjectName(QStringLiteral("sendCommandAction"));
-    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_menu->addSeparator();
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setText(tr("Commands &panel"));
