@@ -31,11 +31,14 @@
 #include "startup_trace.h"
 #include "time_cursor.h"
 #include "time_slider.h"
+#include "topic_browser_panel.h"
+#include "topic_browser_session.h"
 #include "topic_catalog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -385,6 +388,36 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     return o;
 }
 
+// Re-publish from the topic browser (issue 5): the one switch for who may. Off until
+// the roles (issue 8) call this with their verdict; records leave through the
+// backend's idempotent producer like alarm actions (headers are not re-sent).
+void setTopicRepublishAllowed(ndh::MainWindow &window, bool allowed, const QString &whyNot)
+{
+    if (ndh::TopicBrowserPanel *panel = window.topicBrowser())
+        panel->setRepublishAllowed(allowed, whyNot);
+}
+
+void connectTopicRepublish(ndh::MainWindow &window, ndh::IngestBackend &backend)
+{
+    ndh::TopicBrowserPanel *panel = window.topicBrowser();
+    if (!panel)
+        return;
+    QObject::connect(panel, &ndh::TopicBrowserPanel::republishRequested, &backend,
+                     [&backend](const QString &topic, const QByteArray &key, const QByteArray &payload,
+                                const std::vector<ndh::LogHeader> &) {
+                         backend.publish(topic, key, payload,
+                                         QStringLiteral("republish-%1").arg(QDateTime::currentMSecsSinceEpoch()));
+                     });
+    QObject::connect(&backend, &ndh::IngestBackend::published, panel,
+                     [panel](const QString &correlationId, bool ok, const QString &error) {
+                         if (!correlationId.startsWith(QStringLiteral("republish-")))
+                             return;
+                         emit panel->statusMessage(ok ? tr("Re-published the record")
+                                                      : tr("Re-publish failed: %1").arg(error));
+                     });
+    setTopicRepublishAllowed(window, false, tr("Re-publishing is for engineers: sign in with the engineer role."));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -676,6 +709,14 @@ int main(int argc, char *argv[])
     // The live session's raw Kafka records, so File > Export works on it too.
     backend.setJournal(logs.journal());
     logs.setInteractive(options->screenshotFile.isEmpty());
+    // Topic browser (issue 5): the cluster (or, offline, the opened log) on its own threads.
+    ndh::TopicBrowserSession topicBrowser(window.topicBrowser(), consumer, &logs, options->logFile.isEmpty());
+    connectTopicRepublish(window, backend);
+    topicBrowser.start();
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&watchdog, &topicBrowser] {
+        watchdog.arm();
+        topicBrowser.stop(2000);
+    });
     window.show();
     if (!options->logFile.isEmpty())
         logs.openFile(options->logFile);
