@@ -8,6 +8,8 @@
 #include "command_catalog.h"
 #include "command_sender.h"
 #include "command_tracker.h"
+#include "connection_dialog.h"
+#include "connection_setup.h"
 #include "consumer_config.h"
 #include "demo_plant.h"
 #include "envelope_decoder.h"
@@ -16,6 +18,7 @@
 #include "settings_dialog.h"
 #include "hmi_style.h"
 #include "ingest_backend.h"
+#include "keychain_secret_store.h"
 #include "kafka_record_fetch.h"
 #include "language.h"
 #include "log_session_controller.h"
@@ -38,6 +41,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -130,6 +134,7 @@ struct Options
     bool sourceGiven = false; // --demo, --bootstrap or FILE: no first-run choice
     QString language;         // --lang: en, zh_TW, zh_CN or system; empty: the saved choice
     QString theme;            // --theme: light, dark or system; empty: the saved choice
+    QString profile;          // --profile: a saved connection profile (issue 9)
     QString showDialog;       // screenshots: palette[:QUERY], about, shortcuts, settings or welcome
     // Operator actions (issue 8).
     std::optional<ndh::Role> role; // --role; else viewer (operator in --demo)
@@ -255,6 +260,12 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                   QStringLiteral("NAME"));
     showDialog.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({lang, theme, showDialog});
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     tr("Connect with a saved connection profile (File > Connections); its "
+                                        "passwords come from the system keychain, NDH_KAFKA_PASSWORD / "
+                                        "NDH_REDIS_PASSWORD, or a prompt."),
+                                     QStringLiteral("NAME"));
+    parser.addOption(profile);
     parser.process(app);
 
     Options o;
@@ -285,6 +296,14 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
 
     o.demo = parser.isSet(demo) || !parser.isSet(bootstrap);
     o.sourceGiven = parser.isSet(demo) || parser.isSet(bootstrap) || !parser.positionalArguments().isEmpty();
+    if (parser.isSet(profile)) {
+        if (o.sourceGiven) {
+            *error = tr("--profile excludes --demo, --bootstrap and FILE");
+            return std::nullopt;
+        }
+        o.profile = parser.value(profile).trimmed();
+        o.sourceGiven = true;
+    }
     if (parser.isSet(lang)) {
         o.language = ndh::Language::resolve(parser.value(lang));
         if (o.language.isEmpty()) {
@@ -449,6 +468,40 @@ int main(int argc, char *argv[])
                                           {QStringLiteral("hiredis"), QStringLiteral(NDH_HIREDIS_VERSION)}});
     QApplication::setWindowIcon(ndh::HmiStyle::icon(QStringLiteral("ndh-console")));
 
+    // A connection profile: --profile, else the one used last when nothing else was
+    // asked for. Its secrets come from the keychain, the environment or a prompt.
+    // Read before screenshots switch to scratch settings: a picture of a profile
+    // needs the profile, but must not change what was used last.
+    ndh::KeychainSecretStore secretStore;
+    QString sourceDescription;
+    std::optional<ndh::ConnectionProfile> activeProfile;
+    {
+        QSettings settings;
+        QString profileName = options->profile;
+        if (profileName.isEmpty() && !options->sourceGiven && !screenshotRun)
+            profileName = ndh::ConnectionProfileStore(settings).lastUsed();
+        if (!profileName.isEmpty()) {
+            const auto connection =
+                ndh::connectionForProfile(profileName, settings, secretStore, !screenshotRun, &error);
+            if (!connection)
+                return fail(error);
+            if (!screenshotRun)
+                ndh::ConnectionProfileStore(settings).setLastUsed(profileName);
+            const ndh::ConsumerConfig fromCommandLine = options->consumer;
+            options->consumer = connection->consumer;
+            options->consumer.startFrom = fromCommandLine.startFrom;
+            options->consumer.lastN = fromCommandLine.lastN;
+            if (connection->redis.enabled)
+                options->redis = connection->redis;
+            options->demo = false;
+            options->sourceGiven = true; // no first-run welcome over a chosen profile
+            activeProfile = connection->profile;
+            sourceDescription = tr("%1 (%2)").arg(profileName, options->consumer.bootstrap);
+            if (options->consumer.tlsVerificationOff)
+                sourceDescription += tr(" \u2014 TLS verification OFF");
+        }
+    }
+
     // Screenshots are for docs and checks: they must neither read nor change the
     // operator's saved layout.
     std::unique_ptr<QTemporaryDir> scratchSettings;
@@ -528,7 +581,13 @@ int main(int argc, char *argv[])
                      &ndh::PlantModels::setConnectionStatus);
 
     ndh::MainWindow window(&models);
-    window.setSourceDescription(demo ? tr("embedded demo plant (%1)").arg(consumer.bootstrap) : consumer.bootstrap);
+    window.setSourceDescription(demo                           ? tr("embedded demo plant (%1)").arg(consumer.bootstrap)
+                                : !sourceDescription.isEmpty() ? sourceDescription
+                                                               : consumer.bootstrap);
+    // File > Connections and the "Connection health" dock (before the saved layout
+    // is restored, so the dock takes its saved place).
+    ndh::ConnectionsUi connectionsUi(&window, &secretStore);
+    connectionsUi.attach(&backend);
     window.restoreSettings();
     ndh::StartupTrace startupTrace(&app, &models); // NDH_STARTUP_TRACE: start-up benchmark (issue 11)
 
@@ -743,6 +802,24 @@ int main(int argc, char *argv[])
             } else if (name == u"welcome") {
                 (new ndh::FirstRunDialog(&window))->show();
             }
+        });
+    }
+
+    // Pictures for issue 9: the connection dialog (on the profile in use) and the
+    // connection health dock.
+    if (!options->screenshotFile.isEmpty()
+        && (options->showDialog == u"connections" || options->showDialog == u"health")) {
+        QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1000), &window, [&] {
+            if (options->showDialog == u"health") {
+                connectionsUi.healthDock()->show();
+                connectionsUi.healthDock()->raise();
+                return;
+            }
+            QSettings settings;
+            auto *dialog = new ndh::ConnectionDialog(
+                activeProfile ? QList<ndh::ConnectionProfile>{*activeProfile} : ndh::ConnectionProfileStore(settings).load(),
+                &secretStore, &window);
+            dialog->show();
         });
     }
 

@@ -40,6 +40,7 @@ ConnectionDialog::ConnectionDialog(QList<ConnectionProfile> profiles, SecretStor
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("profileList"));
     m_list->setMinimumWidth(160);
+    m_list->setMaximumWidth(220);
     for (const ConnectionProfile &p : std::as_const(m_profiles))
         m_list->addItem(p.name);
     left->addWidget(new QLabel(tr("Profiles"), this));
@@ -60,6 +61,7 @@ ConnectionDialog::ConnectionDialog(QList<ConnectionProfile> profiles, SecretStor
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(m_name->parentWidget());
     body->addWidget(scroll, 3);
 
@@ -99,7 +101,7 @@ ConnectionDialog::ConnectionDialog(QList<ConnectionProfile> profiles, SecretStor
         addProfile();
     else
         m_list->setCurrentRow(0);
-    resize(860, 640);
+    resize(980, 760);
 }
 
 QLineEdit *ConnectionDialog::fileField(const QString &name, const QString &filter, QWidget *parent, QFormLayout *form,

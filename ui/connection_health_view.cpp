@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -87,12 +88,22 @@ ConnectionHealthView::ConnectionHealthView(QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_linkTable = makeTable(m_links, split, QStringLiteral("linkHealthTable"));
     m_linkTable->setItemDelegate(new LinkRowDelegate(m_linkTable));
-    m_linkTable->horizontalHeader()->setSectionResizeMode(LinkHealthModel::LinkColumn, QHeaderView::ResizeToContents);
-    m_lagTable = makeTable(m_lag, split, QStringLiteral("consumerLagTable"));
+    // A handful of rows: sizing them to their contents costs nothing.
+    for (int c = LinkHealthModel::LinkColumn; c < LinkHealthModel::LastErrorColumn; ++c)
+        m_linkTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_linkTable->horizontalHeader()->moveSection(LinkHealthModel::SinceColumn, LinkHealthModel::LastErrorColumn);
+    // Partitions behind come first: that is what an operator looks for.
+    auto *byLag = new QSortFilterProxyModel(this);
+    byLag->setSourceModel(m_lag);
+    byLag->setSortRole(ConsumerLagModel::LagRole);
+    m_lagTable = makeTable(byLag, split, QStringLiteral("consumerLagTable"));
+    m_lagTable->setSortingEnabled(true);
+    m_lagTable->sortByColumn(ConsumerLagModel::LagColumn, Qt::DescendingOrder);
+    m_lagTable->horizontalHeader()->moveSection(ConsumerLagModel::LagColumn, ConsumerLagModel::PartitionColumn + 1);
     split->addWidget(m_linkTable);
     split->addWidget(m_lagTable);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     m_tick->setInterval(1000);
@@ -108,8 +119,10 @@ void ConnectionHealthView::setKafkaHealth(const KafkaHealth &health)
     m_links->setKafkaHealth(health);
     m_lag->setPartitions(health.partitions);
     m_tlsWarning->setVisible(health.tlsVerificationOff);
-    if (m_linkTable->horizontalHeader()->sectionSize(LinkHealthModel::LinkColumn) < 40)
-        m_linkTable->resizeColumnsToContents();
+    if (!m_lagSized && m_lag->rowCount() > 0) {
+        m_lagSized = true;
+        m_lagTable->resizeColumnToContents(ConsumerLagModel::TopicColumn);
+    }
     refreshSummary();
 }
 

@@ -47,6 +47,7 @@ private:
     KafkaHealth m_health;
     ConnectionStatus m_kafkaStatus;
     bool m_haveHealth = false;
+    bool m_lagSized = false;
 };
 
 } // namespace ndh
