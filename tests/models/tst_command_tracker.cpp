@@ -3,6 +3,8 @@
 // duplicate, conflicting and unknown replies; under QAbstractItemModelTester.
 
 #include "command_tracker.h"
+#include "envelope_decoder.h"
+#include "ndh_envelope_writer.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -57,6 +59,7 @@ private slots:
     void unknownCorrelationIdIsCountedNotApplied();
     void replyFromAnotherAssetIsIgnored();
     void onePendingRowPerCorrelationId();
+    void requestAndRepliesRoundTripThroughTheDecoder();
 
 private:
     QString state(int row) const
@@ -210,6 +213,50 @@ void TstCommandTracker::onePendingRowPerCorrelationId()
     m_tracker->addPending(cmd(QStringLiteral("c1")));
     m_tracker->addPending(cmd(QStringLiteral("c1")));
     QCOMPARE(m_tracker->rowCount(), 1);
+}
+
+void TstCommandTracker::requestAndRepliesRoundTripThroughTheDecoder()
+{
+    // What the console writes decodes as a command request with its correlation id.
+    CommandRequest req;
+    req.asset = {QStringLiteral("FACTORY_A"), QStringLiteral("Motor"), QStringLiteral("MOTOR_002")};
+    req.command = QStringLiteral("set_speed");
+    req.parametersJson = "{\"speed\":1500}";
+    req.operatorName = QStringLiteral("alice");
+    req.role = QStringLiteral("operator");
+    req.timeMs = 1'700'000'000'000;
+    req.correlationId = QStringLiteral("corr-1");
+    const OutgoingRecord rec = NdhEnvelopeWriter(QStringLiteral("test")).command(req);
+    QCOMPARE(rec.topic, QStringLiteral("ndh.assets.commands.request"));
+    QCOMPARE(rec.key, QByteArray("MOTOR_002"));
+    EnvelopeDecoder decoder;
+    EventSource source;
+    source.topic = rec.topic;
+    std::vector<PlantEvent> events;
+    QVERIFY(decoder.decode(rec.payload, source, events).accepted);
+    QCOMPARE(events.size(), size_t(1));
+    QCOMPARE(events[0].kind, EventKind::CommandRequest);
+    QCOMPARE(events[0].correlationId, QStringLiteral("corr-1"));
+    // Bad parameters: nothing to send.
+    req.parametersJson = "[1]";
+    QVERIFY(NdhEnvelopeWriter().command(req).topic.isEmpty());
+
+    // A plant's refusal keeps its reason through the decoder into the tracker.
+    const QByteArray failed = R"({"message_id":"m1","timestamp":"2026-01-01T00:00:00Z","source_orb":"ORB",)"
+                              R"("asset_id":"MOTOR_002","asset_type":"Motor","location":"FACTORY_A",)"
+                              R"("event_type":"command_failed","event_data":{"command":"set_speed",)"
+                              R"("status":"failed","reason":"interlock active"},"correlation_id":"corr-1"})";
+    source.topic = QStringLiteral("ndh.assets.commands.failed");
+    events.clear();
+    QVERIFY(decoder.decode(failed, source, events).accepted);
+    QCOMPARE(events.size(), size_t(1));
+    QCOMPARE(events[0].kind, EventKind::CommandFailed);
+    QCOMPARE(CommandTracker::replyText(events[0]), QStringLiteral("interlock active"));
+    m_tracker->addPending(cmd(QStringLiteral("corr-1")));
+    m_tracker->onPublished(QStringLiteral("corr-1"), true, {});
+    m_tracker->applyEvents(events);
+    QCOMPARE(m_tracker->find(QStringLiteral("corr-1"))->state, CommandState::Failed);
+    QCOMPARE(m_tracker->find(QStringLiteral("corr-1"))->detail, QStringLiteral("interlock active"));
 }
 
 QTEST_GUILESS_MAIN(TstCommandTracker)

@@ -30,6 +30,7 @@ private slots:
     void unwritableAuditLogRefusesEvenAnEngineer();
     void signInIsAudited();
     void noActingRoleWithoutAnAuditLog();
+    void alarmActionsAreRecognisedAndGated();
 
 private:
     Submission submission(const QString &corr) const;
@@ -179,6 +180,33 @@ void TstOperatorActionGate::noActingRoleWithoutAnAuditLog()
     QVERIFY(error.contains(QLatin1String("viewer")));
     QVERIFY(m_gate->signIn(QStringLiteral("alice"), Role::Viewer, &error));
     QCOMPARE(m_session->role(), Role::Viewer);
+}
+
+void TstOperatorActionGate::alarmActionsAreRecognisedAndGated()
+{
+    AlarmActionRequest req;
+    req.action = AlarmAction::Shelve;
+    req.asset = {QStringLiteral("FACTORY_A"), QStringLiteral("Pump"), QStringLiteral("PUMP_001")};
+    req.alarmId = QStringLiteral("PUMP_001.temperature.HI");
+    req.operatorName = QStringLiteral("victor");
+    req.comment = QStringLiteral("sensor being replaced");
+    req.timeMs = 1'700'000'000'000;
+    req.shelvedUntilMs = req.timeMs + 3600'000;
+    const OutgoingRecord rec = NdhEnvelopeWriter(QStringLiteral("test")).alarmAction(req);
+    const auto s = OperatorActionGate::alarmSubmission(rec);
+    QVERIFY(s);
+    QCOMPARE(s->action, OperatorAction::ShelveAlarm);
+    QCOMPARE(s->assetKey, QStringLiteral("FACTORY_A/Pump/PUMP_001"));
+    QCOMPARE(s->parameters.value(QStringLiteral("alarm_id")).toString(), req.alarmId);
+    QVERIFY(!OperatorActionGate::alarmSubmission(OutgoingRecord{}));
+
+    QVERIFY(m_gate->signIn(QStringLiteral("victor"), Role::Viewer));
+    QVERIFY(!m_gate->submit(*s).isEmpty());
+    QVERIFY(m_sent.isEmpty());
+    QVERIFY(m_gate->signIn(QStringLiteral("olga"), Role::Operator));
+    QCOMPARE(m_gate->submit(*s), QString());
+    QCOMPARE(m_sent.size(), 1);
+    QCOMPARE(records().back().entry.action, QStringLiteral("shelve_alarm"));
 }
 
 QTEST_GUILESS_MAIN(TstOperatorActionGate)
