@@ -7,6 +7,9 @@
 // plots of an asset when one of its commands completes or fails.
 
 #include "access_control.h"
+// Included, not forward-declared: lupdate loses the namespace after an opaque
+// `enum class X : T;` and files this class's strings under the wrong context.
+#include "command_tracker.h"
 #include "plant_event.h"
 
 #include <QObject>
@@ -25,7 +28,6 @@ class CommandsPanel;
 class MainWindow;
 class OperatorActionGate;
 struct TrackedCommand;
-enum class CommandState : quint8;
 
 class OperatorControls : public QObject
 {
