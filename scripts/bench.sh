@@ -21,13 +21,10 @@ bench="$build/tests/bench"
 modes=("$@")
 [[ ${#modes[@]} -eq 0 || " ${modes[*]} " == *" all "* ]] &&
     modes=(ingest decoder latency ui memory startup history)
+
 records=${RECORDS:-1000000}
 memory_seconds=${MEMORY_SECONDS:-60}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-
-for exe in bench_ingest bench_decoder bench_ui bench_startup bench_history; do
-    [[ -x "$bench/$exe" ]] || { echo "bench.sh: $bench/$exe is not built (cmake --build $build --target $exe)" >&2; exit 2; }
-done
 
 echo "== machine"
 echo "cores: $(nproc)"
@@ -38,13 +35,19 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 run() {
     echo "== $*"
-    "$@" 2>&1 | tee -a "$log"
+    if [[ ! -x "$1" ]]; then
+        echo "bench.sh: $1 is not built (cmake --build $build --target $(basename "$1"))" | tee -a "$log" >&2
+        return
+    fi
+    "$@" 2>&1 | grep -v '^ndh.kafka: ' | tee -a "$log"
     echo
 }
 
 for mode in "${modes[@]}"; do
     case $mode in
-    ingest) run "$bench/bench_ingest" ingest "$records" 80 2 ;;
+    ingest)
+        run "$bench/bench_ingest" ingest "$records" 80 2
+        run "$bench/bench_ingest" apply 300000 10000 ;;
     decoder) run "$bench/bench_decoder" 200000 ;;
     latency)
         run "$bench/bench_ingest" latency 1000 10
@@ -60,4 +63,4 @@ for mode in "${modes[@]}"; do
 done
 
 echo "== summary"
-grep -E '^(ingest, best|GUI thread busy|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t)' "$log" || true
+grep -E '^(bench.sh:|ingest, best|ingest CPU|GUI thread busy|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|  [A-Za-z])' "$log" || true
