@@ -110,9 +110,6 @@ public:
     // Exposed for the writer's tests and for tools that read lines themselves.
     // paddedBuffer: SIMDJSON_PADDING readable bytes follow the line (else it is copied).
     static std::optional<LogRecord> parseLine(QByteArrayView line, LogDamage *damage, bool paddedBuffer = false);
-    // The one-pass scanner of kcat's own layout is on by default; bench_log_load turns
-    // it off to measure the full simdjson parse of every line in the same run.
-    static void setOnePassScan(bool on);
 
 private:
     bool fail(LogDamage::Kind kind, const QString &detail);
