@@ -51,6 +51,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QUuid>
 #include <QTimer>
 
 #include <librdkafka/rdkafka.h>
@@ -416,17 +417,34 @@ void setTopicRepublishAllowed(ndh::MainWindow &window, bool allowed, const QStri
         panel->setRepublishAllowed(allowed, whyNot);
 }
 
-void connectTopicRepublish(ndh::MainWindow &window, ndh::IngestBackend &backend)
+void connectTopicRepublish(ndh::MainWindow &window, ndh::IngestBackend &backend, ndh::OperatorActionGate &gate)
 {
     ndh::TopicBrowserPanel *panel = window.topicBrowser();
     if (!panel)
         return;
-    QObject::connect(panel, &ndh::TopicBrowserPanel::republishRequested, &backend,
-                     [&backend](const QString &topic, const QByteArray &key, const QByteArray &payload,
-                                const std::vector<ndh::LogHeader> &) {
-                         backend.publish(topic, key, payload,
-                                         QStringLiteral("republish-%1").arg(QDateTime::currentMSecsSinceEpoch()));
+    // Through the gate (issue 8): engineer role, audit record on disk, then the producer.
+    QObject::connect(panel, &ndh::TopicBrowserPanel::republishRequested, &gate,
+                     [&gate, panel](const QString &topic, const QByteArray &key, const QByteArray &payload,
+                                    const std::vector<ndh::LogHeader> &) {
+                         ndh::OperatorActionGate::Submission s;
+                         s.action = ndh::OperatorAction::Republish;
+                         s.parameters = {{QStringLiteral("topic"), topic},
+                                         {QStringLiteral("key"), QString::fromUtf8(key)},
+                                         {QStringLiteral("bytes"), payload.size()}};
+                         s.record.topic = topic;
+                         s.record.key = key;
+                         s.record.payload = payload;
+                         s.record.correlationId = QStringLiteral("republish-%1").arg(
+                             QUuid::createUuid().toString(QUuid::WithoutBraces));
+                         if (const QString why = gate.submit(s); !why.isEmpty())
+                             emit panel->statusMessage(tr("Re-publish refused: %1").arg(why));
                      });
+    const auto updateAllowed = [&window, &gate] {
+        const QString why = gate.whyNot(ndh::OperatorAction::Republish);
+        setTopicRepublishAllowed(window, why.isEmpty(), why);
+    };
+    QObject::connect(gate.session(), &ndh::OperatorSession::changed, panel, updateAllowed);
+    QObject::connect(gate.auditLog(), &ndh::AuditLog::writeFailed, panel, updateAllowed);
     QObject::connect(&backend, &ndh::IngestBackend::published, panel,
                      [panel](const QString &correlationId, bool ok, const QString &error) {
                          if (!correlationId.startsWith(QStringLiteral("republish-")))
@@ -434,7 +452,7 @@ void connectTopicRepublish(ndh::MainWindow &window, ndh::IngestBackend &backend)
                          emit panel->statusMessage(ok ? tr("Re-published the record")
                                                       : tr("Re-publish failed: %1").arg(error));
                      });
-    setTopicRepublishAllowed(window, false, tr("Re-publishing is for engineers: sign in with the engineer role."));
+    updateAllowed();
 }
 
 } // namespace
@@ -770,7 +788,7 @@ int main(int argc, char *argv[])
     logs.setInteractive(options->screenshotFile.isEmpty());
     // Topic browser (issue 5): the cluster (or, offline, the opened log) on its own threads.
     ndh::TopicBrowserSession topicBrowser(window.topicBrowser(), consumer, &logs, options->logFile.isEmpty());
-    connectTopicRepublish(window, backend);
+    connectTopicRepublish(window, backend, gate);
     topicBrowser.start();
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&watchdog, &topicBrowser] {
         watchdog.arm();
