@@ -214,14 +214,16 @@ QVariant AlarmGroupModel::data(const QModelIndex &index, int role) const
                        : QString();
         case AlarmTableModel::PriorityColumn: return g.needsAttention > 0 ? priorityName(g.priority) : QString();
         case AlarmTableModel::StateColumn:
-            return g.unacked > 0 ? tr("%n unack", nullptr, g.unacked)
+            return g.unacked > 0 ? tr("%1 unack").arg(g.unacked)
                                  : (g.needsAttention > 0 ? isaStateName(g.state) : QString());
         case AlarmTableModel::AssetColumn: return g.assetKey;
-        case AlarmTableModel::AlarmColumn: return tr("%n alarm(s)", nullptr, g.count);
+        // Spelled out rather than a numerus form: the row must read right even where
+        // no translation is loaded.
+        case AlarmTableModel::AlarmColumn: return g.count == 1 ? tr("1 alarm") : tr("%1 alarms").arg(g.count);
         default: return {};
         }
     case Qt::ToolTipRole:
-        return tr("%1: %n alarm(s), %2 unacknowledged", nullptr, g.count).arg(g.assetKey).arg(g.unacked);
+        return tr("%1: %2 alarms, %3 unacknowledged").arg(g.assetKey).arg(g.count).arg(g.unacked);
     case IsGroupRole: return true;
     case GroupAlarmCountRole: return g.count;
     case GroupUnackedCountRole: return g.unacked;

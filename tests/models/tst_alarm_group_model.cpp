@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(f.cell(p1, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P1"));
         QCOMPARE(f.cell(p2, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P2"));
         QCOMPARE(f.groups->rowCount(p2), 3);
-        QCOMPARE(f.cell(p2, AlarmTableModel::AlarmColumn), QStringLiteral("3 alarm(s)"));
+        QCOMPARE(f.cell(p2, AlarmTableModel::AlarmColumn), QStringLiteral("3 alarms"));
         QCOMPARE(f.cell(p2, AlarmTableModel::StateColumn), QStringLiteral("3 unack"));
         // The worst of the three (critical VIB) is what the folded row shows.
         QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityName(1));

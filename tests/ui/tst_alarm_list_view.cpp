@@ -178,7 +178,7 @@ private slots:
         QCOMPARE(f.view.selectedKeys(), QStringList{key("FACTORY_A", "P2", "TEMP.HI")});
         const QModelIndex p1 = groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P1"));
         QVERIFY(!tree->isExpanded(p1)); // folded: one line for two alarms
-        QCOMPARE(p1.siblingAtColumn(AlarmTableModel::AlarmColumn).data().toString(), QStringLiteral("2 alarm(s)"));
+        QCOMPARE(p1.siblingAtColumn(AlarmTableModel::AlarmColumn).data().toString(), QStringLiteral("2 alarms"));
         QCOMPARE(p1.siblingAtColumn(AlarmTableModel::StateColumn).data().toString(), QStringLiteral("2 unack"));
         // Selecting the asset row acts on all of its alarms.
         tree->selectionModel()->setCurrentIndex(p1, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
