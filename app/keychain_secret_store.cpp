@@ -50,6 +50,8 @@ void KeychainSecretStore::probe(int timeoutMs)
     if (!m_available)
         qCInfo(lcSecrets, "no system keychain (%s): secrets stay in memory for this session",
                qPrintable(m_reason));
+    else
+        qCInfo(lcSecrets, "secrets are kept in the system keychain");
 }
 
 void KeychainSecretStore::read(const QString &key, ReadDone done)

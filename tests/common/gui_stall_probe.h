@@ -34,6 +34,14 @@ public:
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
+    // Around work of the test harness itself that blocks this thread (starting a
+    // server, running redis-cli): not the console's stall, so not measured.
+    void suspend() { m_timer.stop(); }
+    void resume()
+    {
+        m_lastNs = 0;
+        m_timer.start();
+    }
     // Forget what was measured so far (e.g. before the fault starts).
     void reset()
     {
