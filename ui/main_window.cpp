@@ -329,7 +329,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     settings.beginGroup(QStringLiteral("mainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("state")).toByteArray(), kWindowStateVersion);
+    m_savedStateRestored = restoreState(settings.value(QStringLiteral("state")).toByteArray(), kWindowStateVersion);
     const QVariantMap plots = settings.value(QStringLiteral("plots")).toMap();
     if (!plots.value(QStringLiteral("plots")).toList().isEmpty()) {
         // Replace the default empty plot with what the operator had.

@@ -102,6 +102,10 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // First show: panels attached from outside after restoreSettings() (commands,
+    // connection health) get their saved place, or on a fresh start are tabbed with
+    // the alarms so the tree keeps its width on a 1366-px screen.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
@@ -152,6 +156,8 @@ private:
     QDockWidget *m_topicDock = nullptr;
     // Workspace (main_window_workspace.cpp).
     QVariantMap m_defaultLayout; // as built, before any saved layout was applied
+    bool m_savedStateRestored = false;
+    bool m_shownOnce = false;
     QMenu *m_layoutsMenu = nullptr;
     QList<QAction *> m_savedLayoutActions;
     QAction *m_layoutSeparator = nullptr;

@@ -35,6 +35,7 @@
 #include <QTableView>
 #include <QTreeView>
 
+#include <algorithm>
 #include <functional>
 
 namespace ndh {
@@ -126,6 +127,31 @@ void MainWindow::captureDefaultLayout()
 {
     if (m_defaultLayout.isEmpty())
         m_defaultLayout = layoutState();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    if (m_savedStateRestored) {
+        // Docks that did not exist yet when the saved state was applied.
+        for (QDockWidget *dock : docks)
+            restoreDockWidget(dock);
+        return;
+    }
+    // Fresh start: one tab group at the bottom, alarms in front, the tree wide enough
+    // for asset names; this is then what "Reset to the default layout" restores.
+    for (QDockWidget *dock : docks) {
+        if (dock != m_alarmDock && dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating()
+            && !tabifiedDockWidgets(m_alarmDock).contains(dock))
+            tabifyDockWidget(m_alarmDock, dock);
+    }
+    m_alarmDock->raise();
+    resizeDocks({m_assetDock}, {std::clamp(width() / 3, 260, 560)}, Qt::Horizontal);
+    m_defaultLayout = layoutState();
 }
 
 void MainWindow::resetLayout()

@@ -246,6 +246,27 @@ private slots:
         QCOMPARE(window.plotArea()->plots().at(0)->curveKeys(), QStringList{kSpeed});
     }
 
+    void panelsAddedLaterDoNotSqueezeTheTree()
+    {
+        // The app attaches Commands and Connection health after restoreSettings(); on
+        // a fresh start at 1366x768 they must not push the tree down to a sliver.
+        QSettings().clear();
+        PlantModels models;
+        feed(models);
+        MainWindow window(&models);
+        window.restoreSettings();
+        auto *late = new QDockWidget(QStringLiteral("Commands"), &window);
+        late->setObjectName(QStringLiteral("lateDock"));
+        late->setWidget(new QTableView(late));
+        window.addDockWidget(Qt::BottomDockWidgetArea, late);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.tabifiedDockWidgets(window.alarmDock()).contains(late));
+        QTRY_VERIFY(window.alarmDock()->isVisible()); // alarms in front
+        QVERIFY2(window.assetDock()->width() >= 250, qPrintable(QString::number(window.assetDock()->width())));
+    }
+
     void columnsSurviveARestart()
     {
         QSettings().clear();
