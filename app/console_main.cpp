@@ -130,6 +130,7 @@ struct Options
     bool groupAlarms = false;
     bool scrubToAlarm = false; // screenshots: the console scrubbed back to an alarm
     QString logFile; // open this log or incident bundle offline (no broker, no demo)
+    QStringList browseTopics; // --browse: open the Topics dock scanning these
     ndh::RedisConfig redis;  // enabled by --redis or --redis-socket
     qint64 staleAfterMs = 60000;
     bool sourceGiven = false; // --demo, --bootstrap or FILE: no first-run choice
@@ -205,6 +206,10 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                  tr("A log (kcat -C -J lines, .jsonl or .jsonl.zst) or an incident bundle (.ndh) "
                                     "to open offline, without any broker."),
                                  QStringLiteral("[FILE]"));
+    const QCommandLineOption browse(QStringLiteral("browse"),
+                                    tr("Open the Topics dock and scan these topics from the beginning (comma-separated)."),
+                                    QStringLiteral("t1,t2"));
+    parser.addOption(browse);
     const QCommandLineOption scrubToAlarm(QStringLiteral("scrub-to-alarm"),
                                           tr("With --screenshot: scrub back to the newest high-priority alarm "
                                              "before taking the picture."));
@@ -364,6 +369,8 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     o.filter = parser.value(filter);
     o.groupAlarms = parser.isSet(groupAlarms);
     o.scrubToAlarm = parser.isSet(scrubToAlarm);
+    for (const QString &t : parser.value(browse).split(u',', Qt::SkipEmptyParts))
+        o.browseTopics << t.trimmed();
     o.screenshotFile = parser.value(screenshot);
     if (parser.isSet(redis) || parser.isSet(redisSocket)) {
         o.redis.enabled = true;
@@ -790,6 +797,30 @@ int main(int argc, char *argv[])
     ndh::TopicBrowserSession topicBrowser(window.topicBrowser(), consumer, &logs, options->logFile.isEmpty());
     connectTopicRepublish(window, backend, gate);
     topicBrowser.start();
+    if (!options->browseTopics.isEmpty()) {
+        window.topicDock()->show();
+        window.topicDock()->raise();
+        // Room for the list and the detail: the bottom docks beside it step aside.
+        const QList<QDockWidget *> tabbed = window.tabifiedDockWidgets(window.topicDock());
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+            if (dock != window.topicDock() && !tabbed.contains(dock)
+                && window.dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+                dock->hide();
+        }
+        window.resizeDocks({window.topicDock()}, {window.height() * 2 / 3}, Qt::Vertical);
+        window.resizeDocks({window.assetDock()}, {window.width() / 6}, Qt::Horizontal);
+        window.topicDock()->raise();
+        window.topicBrowser()->setScanTopics(options->browseTopics);
+        // Once the demo has written a little: scan, then show the newest record in full.
+        QTimer::singleShot(1500, &window, [&window] { window.topicBrowser()->startScan(); });
+        if (!options->screenshotFile.isEmpty()) {
+            QTimer::singleShot(std::max(0, options->screenshotAfterMs - 800), &window, [&window] {
+                ndh::TopicBrowserPanel *panel = window.topicBrowser();
+                window.topicDock()->raise();
+                panel->selectRow(panel->messages()->rowCount() - 1);
+            });
+        }
+    }
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&watchdog, &topicBrowser] {
         watchdog.arm();
         topicBrowser.stop(2000);

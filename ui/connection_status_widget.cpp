@@ -36,7 +36,9 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     layout->addWidget(m_detailLabel, 1);
     m_progress->setObjectName(QStringLiteral("connectionProgress"));
     m_progress->setRange(0, 1000);
-    m_progress->setMaximumWidth(200);
+    // Wide enough for "21,906 of 150,000" on one line in the status bar.
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(QStringLiteral("000,000 of 000,000")) + 24);
+    m_progress->setMaximumWidth(260);
     m_progress->setTextVisible(true);
     m_progress->hide();
 
