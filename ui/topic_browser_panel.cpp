@@ -129,7 +129,8 @@ TopicBrowserPanel::TopicBrowserPanel(QWidget *parent)
     split->addWidget(createMessageSide());
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setSizes({380, 1000});
+    split->setSizes({420, 1000});
+    m_split = split;
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(split);
@@ -140,6 +141,25 @@ TopicBrowserPanel::TopicBrowserPanel(QWidget *parent)
 }
 
 TopicBrowserPanel::~TopicBrowserPanel() = default;
+
+void TopicBrowserPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_sized && width() > 600) {
+        // The cluster list wants about a quarter of the width, whatever the dock got.
+        m_sized = true;
+        m_split->setSizes({width() / 4, width() - width() / 4});
+    }
+}
+
+void TopicBrowserPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_sized && isVisible() && width() > 600) {
+        m_sized = true;
+        m_split->setSizes({width() / 4, width() - width() / 4});
+    }
+}
 
 QWidget *TopicBrowserPanel::createClusterSide()
 {
@@ -333,7 +353,8 @@ QWidget *TopicBrowserPanel::createMessageSide()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int em = m_table->fontMetrics().horizontalAdvance(u'M');
-    m_table->setColumnWidth(MessageTableModel::TimeColumn, em * 15);
+    m_table->setColumnWidth(MessageTableModel::TimeColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("2026-01-01 00:00:00.000")) + em);
     m_table->setColumnWidth(MessageTableModel::TopicColumn, em * 14);
     m_table->setColumnWidth(MessageTableModel::PartitionColumn, em * 5);
     m_table->setColumnWidth(MessageTableModel::OffsetColumn, em * 6);

@@ -30,6 +30,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTreeWidget;
@@ -119,6 +120,10 @@ signals:
 public:
     void exportFinished(bool ok, const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QWidget *createClusterSide();
     QWidget *createMessageSide();
@@ -130,6 +135,8 @@ private:
     void addWatchedGroup();
 
     MessageTableModel *m_messages;
+    QSplitter *m_split = nullptr;
+    bool m_sized = false;
     MessageDetailView *m_detail = nullptr;
     QTableView *m_table = nullptr;
     QTabWidget *m_sideTabs = nullptr;
