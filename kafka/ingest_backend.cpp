@@ -34,8 +34,8 @@ void IngestBackend::start()
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("ndh-backend"));
     auto *worker = new KafkaConsumerWorker(m_config, m_inFlight);
-    worker->moveToThread(m_thread);
     worker->setJournal(m_journal);
+    worker->moveToThread(m_thread);
     m_worker = worker;
     connect(m_thread, &QThread::started, worker, &KafkaConsumerWorker::start);
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);

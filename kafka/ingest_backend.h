@@ -22,8 +22,8 @@ namespace ndh {
 
 class EnvelopePublisher;
 class KafkaConsumerWorker;
-class RedisClient;
 class RawRecordJournal;
+class RedisClient;
 
 class IngestBackend : public QObject
 {
@@ -41,10 +41,10 @@ public:
     // backend thread and the batch hand-off, its link state comes as redisStatusChanged.
     void setRedisConfig(RedisConfig config) { m_redisConfig = std::move(config); }
     const RedisConfig &redisConfig() const { return m_redisConfig; }
-
     // The raw Kafka records of the session go into this bounded journal too, so File >
     // Export can write the live session (set before start(); optional).
     void setJournal(std::shared_ptr<RawRecordJournal> journal) { m_journal = std::move(journal); }
+
     // Operator actions out (DESIGN.md §8): handed by queued invocation to the
     // EnvelopePublisher on the backend thread; published() follows once per call,
     // also when the backend is not running (then with ok = false).
@@ -71,9 +71,9 @@ private:
     QThread *m_thread = nullptr;
     QPointer<KafkaConsumerWorker> m_worker;
     RedisConfig m_redisConfig;
+    std::shared_ptr<RawRecordJournal> m_journal;
     QPointer<RedisClient> m_redis;
     QPointer<EnvelopePublisher> m_publisher;
 };
-    std::shared_ptr<RawRecordJournal> m_journal;
 
 } // namespace ndh

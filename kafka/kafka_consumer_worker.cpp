@@ -229,6 +229,8 @@ void KafkaConsumerWorker::pump()
 void KafkaConsumerWorker::consumeSlice()
 {
     std::array<rd_kafka_message_t *, 512> messages{};
+    std::vector<LogRecord> records;
+    std::vector<RecordIndex> index;
     const qint64 sliceEnd = m_clock.elapsed() + kPollSliceMs;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (;;) {
@@ -249,18 +251,26 @@ void KafkaConsumerWorker::consumeSlice()
             auto nameIt = m_topicNames.constFind(msg->rkt);
             if (nameIt == m_topicNames.constEnd())
                 nameIt = m_topicNames.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
+            const size_t before = m_pending->events.size();
             decodeKafkaMessage(m_decoder, *nameIt, msg, m_pending->events, m_pending->deadLetters, nowMs);
+            if (m_journal) {
+                records.push_back(logRecordFromMessage(*nameIt, msg));
+                index.push_back(recordIndexFor(m_pending->events, before, records.back()));
+            }
             ++m_pending->recordsConsumed;
             m_pending->bytesConsumed += msg->len;
             ++m_recordsThisSecond;
             rd_kafka_message_destroy(msg);
         }
+        if (m_journal && !records.empty()) {
+            m_journal->append(records, index);
+            records.clear();
+            index.clear();
+        }
         // Records flowing means the cluster is there, whatever the last error said.
         if (m_status.state != ConnectionStatus::State::Connected)
             setState(ConnectionStatus::State::Connected);
         if (size_t(n) < messages.size())
-    std::vector<LogRecord> records;
-    std::vector<RecordIndex> index;
             break; // drained what was ready; the next slice waits for more
     }
 }
@@ -281,22 +291,12 @@ void KafkaConsumerWorker::refreshMetadata()
 
     rd_kafka_topic_partition_list_t *add = rd_kafka_topic_partition_list_new(16);
     for (int t = 0; t < md->topic_cnt; ++t) {
-            const size_t before = m_pending->events.size();
         const rd_kafka_metadata_topic_t &topic = md->topics[t];
-            if (m_journal) {
-                records.push_back(logRecordFromMessage(*nameIt, msg));
-                index.push_back(recordIndexFor(m_pending->events, before, records.back()));
-            }
         const QString name = QString::fromUtf8(topic.topic);
         if (topic.err != RD_KAFKA_RESP_ERR_NO_ERROR || !m_wantedTopics.contains(name))
             continue;
         for (int p = 0; p < topic.partition_cnt; ++p) {
             const int partition = topic.partitions[p].id;
-        if (m_journal && !records.empty()) {
-            m_journal->append(records, index);
-            records.clear();
-            index.clear();
-        }
             const QString key = partitionKey(name, partition);
             if (m_assigned.contains(key))
                 continue;

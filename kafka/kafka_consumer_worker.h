@@ -29,10 +29,10 @@ struct rd_kafka_queue_s;
 
 namespace ndh {
 
-class KafkaConsumerWorker : public QObject
-{
 class RawRecordJournal;
 
+class KafkaConsumerWorker : public QObject
+{
     Q_OBJECT
 public:
     // inFlight counts batches emitted but not yet taken by the GUI thread; the
@@ -49,12 +49,12 @@ public:
     static constexpr int kMetadataRetryMs = 1000;
     static constexpr size_t kMaxPendingEvents = 200000;
 
-public slots:
-    void start();    // creates the consumer and starts the loop (worker thread)
     // Every consumed record also goes, raw, into this bounded journal (File > Export
     // of the live session). Set before start(); optional.
     void setJournal(std::shared_ptr<RawRecordJournal> journal) { m_journal = std::move(journal); }
 
+public slots:
+    void start();    // creates the consumer and starts the loop (worker thread)
     void shutdown(); // destroys the consumer and quits the worker thread
 
 signals:
@@ -89,13 +89,13 @@ private:
     QHash<const void *, QString> m_topicNames; // rd_kafka_topic_t* -> name, saves a conversion per record
 
     std::unique_ptr<EventBatch> m_pending;
+    std::shared_ptr<RawRecordJournal> m_journal;
     QElapsedTimer m_sinceHandoff;
     QElapsedTimer m_clock;
     qint64 m_nextMetadataMs = 0;
     qint64 m_nextStatusMs = 0;
 
     ConnectionStatus m_status;
-    std::shared_ptr<RawRecordJournal> m_journal;
     QString m_lastTransportError;
     KafkaStatistics m_statistics;
     QHash<QString, QString> m_brokerErrors; // librdkafka broker name -> last error, in words
