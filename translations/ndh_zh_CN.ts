@@ -2,117 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>OperatorControls</name>
-    <message>
-        <source>Commands</source>
-        <translation>命令</translation>
-    </message>
-    <message>
-        <source>&amp;Operator</source>
-        <translation>操作员(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>登录(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Send &amp;command…</source>
-        <translation>发送命令(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Select an asset in the tree first.</source>
-        <translation>请先在资产树中选取资产。</translation>
-    </message>
-    <message>
-        <source>Commands &amp;panel</source>
-        <translation>命令跟踪面板(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Audit log…</source>
-        <translation>审计记录(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Send command to asset…</source>
-        <translation>对资产发送命令…</translation>
-    </message>
-    <message>
-        <source>Audit log cannot be written (%1): commands and alarm actions are refused.</source>
-        <translation>无法写入审计记录（%1）：命令与报警操作一律拒绝。</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>not signed in</source>
-        <translation>未登录</translation>
-    </message>
-    <message>
-        <source> · AUDIT LOG UNWRITABLE</source>
-        <translation> · 审计记录无法写入</translation>
-    </message>
-    <message>
-        <source> · audit log damaged</source>
-        <translation> · 审计记录已损坏</translation>
-    </message>
-    <message>
-        <source>Signed-in user and role. Operator &gt; Sign in… to change.</source>
-        <translation>已登录的用户与角色。可在“操作员 &gt; 登录…”变更。</translation>
-    </message>
-    <message>
-        <source>Send a command to the selected asset</source>
-        <translation>对所选资产发送命令</translation>
-    </message>
-    <message>
-        <source>Send command to %1</source>
-        <translation>对 %1 发送命令</translation>
-    </message>
-    <message>
-        <source>No commands configured for %1</source>
-        <translation>%1 没有设置命令</translation>
-    </message>
-    <message>
-        <source>No commands are configured for asset type %1.</source>
-        <translation>资产类型 %1 没有设置命令。</translation>
-    </message>
-    <message>
-        <source>Command sent to %1; follow it in the Commands panel.</source>
-        <translation>命令已送往 %1；请在命令面板中追踪。</translation>
-    </message>
-    <message>
-        <source>Command not sent</source>
-        <translation>命令未发送</translation>
-    </message>
-    <message>
-        <source>Command not sent: %1</source>
-        <translation>命令未发送：%1</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Signed in as %1</source>
-        <translation>已以 %1 登录</translation>
-    </message>
-    <message>
-        <source>%1 done</source>
-        <translation>%1 完成</translation>
-    </message>
-    <message>
-        <source>%1 FAILED</source>
-        <translation>%1 失败</translation>
-    </message>
-    <message>
-        <source>%1 no reply</source>
-        <translation>%1 无回应</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%2 上的 %1：%3</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Drag to see the plant at another instant.
@@ -333,25 +222,27 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>+%n more</source>
         <translation>
-            <numerusform>另有 %n 条</numerusform></translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ndh::AlarmGroupModel</name>
-    <message numerus="yes">
-        <source>%n unack</source>
-        <translation>
-            <numerusform>%n 条未确认</numerusform></translation>
+    <message>
+        <source>%1 unack</source>
+        <translation>%1 条未确认</translation>
     </message>
-    <message numerus="yes">
-        <source>%n alarm(s)</source>
-        <translation>
-            <numerusform>%n 条报警</numerusform></translation>
+    <message>
+        <source>1 alarm</source>
+        <translation>1 条报警</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n alarm(s), %2 unacknowledged</source>
-        <translation>
-            <numerusform>%1：%n 条报警，%2 条未确认</numerusform></translation>
+    <message>
+        <source>%1 alarms</source>
+        <translation>%1 条报警</translation>
+    </message>
+    <message>
+        <source>%1: %2 alarms, %3 unacknowledged</source>
+        <translation>%1：%2 条报警，%3 条未确认</translation>
     </message>
 </context>
 <context>
@@ -439,7 +330,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>%1 (%n episode(s))</source>
         <translation>
-            <numerusform>%1（%n 次）</numerusform></translation>
+            <numerusform>%1（%n 次）</numerusform>
+        </translation>
     </message>
     <message>
         <source>unknown %1</source>
@@ -687,27 +579,32 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Sent %n %1 action(s); the list updates when Kafka confirms.</source>
         <translation>
-            <numerusform>已发送 %n 个“%1”操作；Kafka 确认后列表会更新。</numerusform></translation>
+            <numerusform>已发送 %n 个“%1”操作；Kafka 确认后列表会更新。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) already acknowledged: nothing to do.</source>
         <translation>
-            <numerusform>%n 条报警已确认：无须处理。</numerusform></translation>
+            <numerusform>%n 条报警已确认：无须处理。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) already acknowledged (last by %1): nothing to do.</source>
         <translation>
-            <numerusform>%n 条报警已确认（最后由 %1 确认）：无须处理。</numerusform></translation>
+            <numerusform>%n 条报警已确认（最后由 %1 确认）：无须处理。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) skipped: %1 does not apply to their state.</source>
         <translation>
-            <numerusform>跳过 %n 条报警：“%1”不适用于其状态。</numerusform></translation>
+            <numerusform>跳过 %n 条报警：“%1”不适用于其状态。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) no longer exist: nothing to do.</source>
         <translation>
-            <numerusform>%n 条报警已不存在：无须处理。</numerusform></translation>
+            <numerusform>%n 条报警已不存在：无须处理。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alarm selected.</source>
@@ -720,7 +617,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Comment for %n alarm(s):</source>
         <translation>
-            <numerusform>%n 条报警的注记：</numerusform></translation>
+            <numerusform>%n 条报警的注记：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Acknowledge all visible</source>
@@ -729,7 +627,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Acknowledge every unacknowledged alarm of the %n shown?</source>
         <translation>
-            <numerusform>确认显示中的 %n 条未确认报警？</numerusform></translation>
+            <numerusform>确认显示中的 %n 条未确认报警？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shelve alarms</source>
@@ -746,12 +645,14 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
-            <numerusform>%n 小时</numerusform></translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s)</source>
         <translation>
-            <numerusform>%n 条报警</numerusform></translation>
+            <numerusform>%n 条报警</numerusform>
+        </translation>
     </message>
     <message>
         <source>return to service by themselves when the shelve expires</source>
@@ -784,7 +685,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Reason for taking %n alarm(s) out of service:</source>
         <translation>
-            <numerusform>停用 %n 条报警的原因：</numerusform></translation>
+            <numerusform>停用 %n 条报警的原因：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not removed from service: a reason is required.</source>
@@ -873,7 +775,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>[… %n more byte(s) not shown]</source>
         <translation>
-            <numerusform>[… 另有 %n 字节未显示]</numerusform></translation>
+            <numerusform>[… 另有 %n 字节未显示]</numerusform>
+        </translation>
     </message>
     <message>
         <source>Topic %1, partition %2, offset %3</source>
@@ -914,7 +817,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Payload (%n byte(s)):</source>
         <translation>
-            <numerusform>内容（%n 字节）：</numerusform></translation>
+            <numerusform>内容（%n 字节）：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading the record from Kafka…</source>
@@ -1072,7 +976,8 @@ Press Esc to clear the filter.</source>
     <message numerus="yes">
         <source>Audit log intact: %n record(s), every checksum verified.</source>
         <translation>
-            <numerusform>审计记录完整：%n 条记录，所有校验和均已验证。</numerusform></translation>
+            <numerusform>审计记录完整：%n 条记录，所有校验和均已验证。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2408,7 +2313,7 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Asset tree</source>
@@ -2444,7 +2349,7 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>说明(&amp;H)</translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -2684,7 +2589,8 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message numerus="yes">
         <source>key %1 · value %2 · %n header(s)</source>
         <translation>
-            <numerusform>键 %1 · 值 %2 · %n 个消息头</numerusform></translation>
+            <numerusform>键 %1 · 值 %2 · %n 个消息头</numerusform>
+        </translation>
     </message>
     <message>
         <source> · broker %1</source>
@@ -2815,6 +2721,117 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>ndh::OperatorControls</name>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Send &amp;command…</source>
+        <translation>发送命令(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Select an asset in the tree first.</source>
+        <translation>请先在资产树中选取资产。</translation>
+    </message>
+    <message>
+        <source>Commands &amp;panel</source>
+        <translation>命令跟踪面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Send command to asset…</source>
+        <translation>对资产发送命令…</translation>
+    </message>
+    <message>
+        <source>Audit log cannot be written (%1): commands and alarm actions are refused.</source>
+        <translation>无法写入审计记录（%1）：命令与报警操作一律拒绝。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source> · AUDIT LOG UNWRITABLE</source>
+        <translation> · 审计记录无法写入</translation>
+    </message>
+    <message>
+        <source> · audit log damaged</source>
+        <translation> · 审计记录已损坏</translation>
+    </message>
+    <message>
+        <source>Signed-in user and role. Operator &gt; Sign in… to change.</source>
+        <translation>已登录的用户与角色。可在“操作员 &gt; 登录…”变更。</translation>
+    </message>
+    <message>
+        <source>Send a command to the selected asset</source>
+        <translation>对所选资产发送命令</translation>
+    </message>
+    <message>
+        <source>Send command to %1</source>
+        <translation>对 %1 发送命令</translation>
+    </message>
+    <message>
+        <source>No commands configured for %1</source>
+        <translation>%1 没有设置命令</translation>
+    </message>
+    <message>
+        <source>No commands are configured for asset type %1.</source>
+        <translation>资产类型 %1 没有设置命令。</translation>
+    </message>
+    <message>
+        <source>Command sent to %1; follow it in the Commands panel.</source>
+        <translation>命令已送往 %1；请在命令面板中追踪。</translation>
+    </message>
+    <message>
+        <source>Command not sent</source>
+        <translation>命令未发送</translation>
+    </message>
+    <message>
+        <source>Command not sent: %1</source>
+        <translation>命令未发送：%1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>已以 %1 登录</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 完成</translation>
+    </message>
+    <message>
+        <source>%1 FAILED</source>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>%1 no reply</source>
+        <translation>%1 无回应</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 上的 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -3641,7 +3658,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Opened log: %n topic(s)</source>
         <translation>
-            <numerusform>已打开的日志文件：%n 个主题</numerusform></translation>
+            <numerusform>已打开的日志文件：%n 个主题</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2:%3)</source>
@@ -3654,7 +3672,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>%n part.</source>
         <translation>
-            <numerusform>%n 个分区</numerusform></translation>
+            <numerusform>%n 个分区</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3671,7 +3690,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n 个成员</numerusform></translation>
+            <numerusform>%n 个成员</numerusform>
+        </translation>
     </message>
     <message>
         <source>member %1</source>
@@ -3756,7 +3776,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Copied %n record(s) as JSON</source>
         <translation>
-            <numerusform>已将 %n 条记录复制为 JSON</numerusform></translation>
+            <numerusform>已将 %n 条记录复制为 JSON</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied: %1</source>
@@ -3793,7 +3814,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Source: %1 [%2] @ %3. Its %n header(s) are not re-sent.</source>
         <translation>
-            <numerusform>来源：%1 [%2] @ %3。其 %n 个消息头不会重新发送。</numerusform></translation>
+            <numerusform>来源：%1 [%2] @ %3。其 %n 个消息头不会重新发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Publish…</source>
@@ -3892,7 +3914,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Reached the end of %n partition(s): %1</source>
         <translation>
-            <numerusform>已到达 %n 个分区的结尾：%1</numerusform></translation>
+            <numerusform>已到达 %n 个分区的结尾：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read the opened log: %1</source>

@@ -2,117 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name>OperatorControls</name>
-    <message>
-        <source>Commands</source>
-        <translation>命令</translation>
-    </message>
-    <message>
-        <source>&amp;Operator</source>
-        <translation>操作員(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>登入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Send &amp;command…</source>
-        <translation>送出命令(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Select an asset in the tree first.</source>
-        <translation>請先在資產樹中選取資產。</translation>
-    </message>
-    <message>
-        <source>Commands &amp;panel</source>
-        <translation>命令追蹤面板(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Audit log…</source>
-        <translation>稽核記錄(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Send command to asset…</source>
-        <translation>對資產送出命令…</translation>
-    </message>
-    <message>
-        <source>Audit log cannot be written (%1): commands and alarm actions are refused.</source>
-        <translation>無法寫入稽核記錄（%1）：命令與警報操作一律拒絕。</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>not signed in</source>
-        <translation>未登入</translation>
-    </message>
-    <message>
-        <source> · AUDIT LOG UNWRITABLE</source>
-        <translation> · 稽核記錄無法寫入</translation>
-    </message>
-    <message>
-        <source> · audit log damaged</source>
-        <translation> · 稽核記錄已損壞</translation>
-    </message>
-    <message>
-        <source>Signed-in user and role. Operator &gt; Sign in… to change.</source>
-        <translation>已登入的使用者與角色。可在「操作員 &gt; 登入…」變更。</translation>
-    </message>
-    <message>
-        <source>Send a command to the selected asset</source>
-        <translation>對所選資產送出命令</translation>
-    </message>
-    <message>
-        <source>Send command to %1</source>
-        <translation>對 %1 送出命令</translation>
-    </message>
-    <message>
-        <source>No commands configured for %1</source>
-        <translation>%1 沒有設定命令</translation>
-    </message>
-    <message>
-        <source>No commands are configured for asset type %1.</source>
-        <translation>資產類型 %1 沒有設定命令。</translation>
-    </message>
-    <message>
-        <source>Command sent to %1; follow it in the Commands panel.</source>
-        <translation>命令已送往 %1；請在命令面板中追蹤。</translation>
-    </message>
-    <message>
-        <source>Command not sent</source>
-        <translation>命令未送出</translation>
-    </message>
-    <message>
-        <source>Command not sent: %1</source>
-        <translation>命令未送出：%1</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>登入</translation>
-    </message>
-    <message>
-        <source>Signed in as %1</source>
-        <translation>已以 %1 登入</translation>
-    </message>
-    <message>
-        <source>%1 done</source>
-        <translation>%1 完成</translation>
-    </message>
-    <message>
-        <source>%1 FAILED</source>
-        <translation>%1 失敗</translation>
-    </message>
-    <message>
-        <source>%1 no reply</source>
-        <translation>%1 無回應</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%2 上的 %1：%3</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Drag to see the plant at another instant.
@@ -333,25 +222,27 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>+%n more</source>
         <translation>
-            <numerusform>另有 %n 筆</numerusform></translation>
+            <numerusform>另有 %n 筆</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ndh::AlarmGroupModel</name>
-    <message numerus="yes">
-        <source>%n unack</source>
-        <translation>
-            <numerusform>%n 筆未確認</numerusform></translation>
+    <message>
+        <source>%1 unack</source>
+        <translation>%1 筆未確認</translation>
     </message>
-    <message numerus="yes">
-        <source>%n alarm(s)</source>
-        <translation>
-            <numerusform>%n 筆警報</numerusform></translation>
+    <message>
+        <source>1 alarm</source>
+        <translation>1 筆警報</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n alarm(s), %2 unacknowledged</source>
-        <translation>
-            <numerusform>%1：%n 筆警報，%2 筆未確認</numerusform></translation>
+    <message>
+        <source>%1 alarms</source>
+        <translation>%1 筆警報</translation>
+    </message>
+    <message>
+        <source>%1: %2 alarms, %3 unacknowledged</source>
+        <translation>%1：%2 筆警報，%3 筆未確認</translation>
     </message>
 </context>
 <context>
@@ -439,7 +330,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>%1 (%n episode(s))</source>
         <translation>
-            <numerusform>%1（%n 次）</numerusform></translation>
+            <numerusform>%1（%n 次）</numerusform>
+        </translation>
     </message>
     <message>
         <source>unknown %1</source>
@@ -687,27 +579,32 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Sent %n %1 action(s); the list updates when Kafka confirms.</source>
         <translation>
-            <numerusform>已送出 %n 個「%1」操作；Kafka 確認後清單會更新。</numerusform></translation>
+            <numerusform>已送出 %n 個「%1」操作；Kafka 確認後清單會更新。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) already acknowledged: nothing to do.</source>
         <translation>
-            <numerusform>%n 筆警報已確認：無須處理。</numerusform></translation>
+            <numerusform>%n 筆警報已確認：無須處理。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) already acknowledged (last by %1): nothing to do.</source>
         <translation>
-            <numerusform>%n 筆警報已確認（最後由 %1 確認）：無須處理。</numerusform></translation>
+            <numerusform>%n 筆警報已確認（最後由 %1 確認）：無須處理。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) skipped: %1 does not apply to their state.</source>
         <translation>
-            <numerusform>略過 %n 筆警報：「%1」不適用於其狀態。</numerusform></translation>
+            <numerusform>略過 %n 筆警報：「%1」不適用於其狀態。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s) no longer exist: nothing to do.</source>
         <translation>
-            <numerusform>%n 筆警報已不存在：無須處理。</numerusform></translation>
+            <numerusform>%n 筆警報已不存在：無須處理。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No alarm selected.</source>
@@ -720,7 +617,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Comment for %n alarm(s):</source>
         <translation>
-            <numerusform>%n 筆警報的註記：</numerusform></translation>
+            <numerusform>%n 筆警報的註記：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Acknowledge all visible</source>
@@ -729,7 +627,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Acknowledge every unacknowledged alarm of the %n shown?</source>
         <translation>
-            <numerusform>確認顯示中的 %n 筆未確認警報？</numerusform></translation>
+            <numerusform>確認顯示中的 %n 筆未確認警報？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shelve alarms</source>
@@ -746,12 +645,14 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
-            <numerusform>%n 小時</numerusform></translation>
+            <numerusform>%n 小時</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n alarm(s)</source>
         <translation>
-            <numerusform>%n 筆警報</numerusform></translation>
+            <numerusform>%n 筆警報</numerusform>
+        </translation>
     </message>
     <message>
         <source>return to service by themselves when the shelve expires</source>
@@ -784,7 +685,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Reason for taking %n alarm(s) out of service:</source>
         <translation>
-            <numerusform>停用 %n 筆警報的原因：</numerusform></translation>
+            <numerusform>停用 %n 筆警報的原因：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not removed from service: a reason is required.</source>
@@ -873,7 +775,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>[… %n more byte(s) not shown]</source>
         <translation>
-            <numerusform>[… 另有 %n 位元組未顯示]</numerusform></translation>
+            <numerusform>[… 另有 %n 位元組未顯示]</numerusform>
+        </translation>
     </message>
     <message>
         <source>Topic %1, partition %2, offset %3</source>
@@ -914,7 +817,8 @@ Click to select it in the alarm list</source>
     <message numerus="yes">
         <source>Payload (%n byte(s)):</source>
         <translation>
-            <numerusform>內容（%n 位元組）：</numerusform></translation>
+            <numerusform>內容（%n 位元組）：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading the record from Kafka…</source>
@@ -1072,7 +976,8 @@ Press Esc to clear the filter.</source>
     <message numerus="yes">
         <source>Audit log intact: %n record(s), every checksum verified.</source>
         <translation>
-            <numerusform>稽核記錄完整：%n 筆記錄，所有校驗碼均已驗證。</numerusform></translation>
+            <numerusform>稽核記錄完整：%n 筆記錄，所有校驗碼均已驗證。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2589,8 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message numerus="yes">
         <source>key %1 · value %2 · %n header(s)</source>
         <translation>
-            <numerusform>鍵 %1 · 值 %2 · %n 個標頭</numerusform></translation>
+            <numerusform>鍵 %1 · 值 %2 · %n 個標頭</numerusform>
+        </translation>
     </message>
     <message>
         <source> · broker %1</source>
@@ -2815,6 +2721,117 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>ndh::OperatorControls</name>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>操作員(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>登入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Send &amp;command…</source>
+        <translation>送出命令(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Select an asset in the tree first.</source>
+        <translation>請先在資產樹中選取資產。</translation>
+    </message>
+    <message>
+        <source>Commands &amp;panel</source>
+        <translation>命令追蹤面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>稽核記錄(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Send command to asset…</source>
+        <translation>對資產送出命令…</translation>
+    </message>
+    <message>
+        <source>Audit log cannot be written (%1): commands and alarm actions are refused.</source>
+        <translation>無法寫入稽核記錄（%1）：命令與警報操作一律拒絕。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未登入</translation>
+    </message>
+    <message>
+        <source> · AUDIT LOG UNWRITABLE</source>
+        <translation> · 稽核記錄無法寫入</translation>
+    </message>
+    <message>
+        <source> · audit log damaged</source>
+        <translation> · 稽核記錄已損壞</translation>
+    </message>
+    <message>
+        <source>Signed-in user and role. Operator &gt; Sign in… to change.</source>
+        <translation>已登入的使用者與角色。可在「操作員 &gt; 登入…」變更。</translation>
+    </message>
+    <message>
+        <source>Send a command to the selected asset</source>
+        <translation>對所選資產送出命令</translation>
+    </message>
+    <message>
+        <source>Send command to %1</source>
+        <translation>對 %1 送出命令</translation>
+    </message>
+    <message>
+        <source>No commands configured for %1</source>
+        <translation>%1 沒有設定命令</translation>
+    </message>
+    <message>
+        <source>No commands are configured for asset type %1.</source>
+        <translation>資產類型 %1 沒有設定命令。</translation>
+    </message>
+    <message>
+        <source>Command sent to %1; follow it in the Commands panel.</source>
+        <translation>命令已送往 %1；請在命令面板中追蹤。</translation>
+    </message>
+    <message>
+        <source>Command not sent</source>
+        <translation>命令未送出</translation>
+    </message>
+    <message>
+        <source>Command not sent: %1</source>
+        <translation>命令未送出：%1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>已以 %1 登入</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 完成</translation>
+    </message>
+    <message>
+        <source>%1 FAILED</source>
+        <translation>%1 失敗</translation>
+    </message>
+    <message>
+        <source>%1 no reply</source>
+        <translation>%1 無回應</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 上的 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -3641,7 +3658,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Opened log: %n topic(s)</source>
         <translation>
-            <numerusform>已開啟的記錄檔：%n 個主題</numerusform></translation>
+            <numerusform>已開啟的記錄檔：%n 個主題</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2:%3)</source>
@@ -3654,7 +3672,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>%n part.</source>
         <translation>
-            <numerusform>%n 個分區</numerusform></translation>
+            <numerusform>%n 個分區</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3671,7 +3690,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n 個成員</numerusform></translation>
+            <numerusform>%n 個成員</numerusform>
+        </translation>
     </message>
     <message>
         <source>member %1</source>
@@ -3756,7 +3776,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Copied %n record(s) as JSON</source>
         <translation>
-            <numerusform>已將 %n 筆記錄複製為 JSON</numerusform></translation>
+            <numerusform>已將 %n 筆記錄複製為 JSON</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied: %1</source>
@@ -3793,7 +3814,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Source: %1 [%2] @ %3. Its %n header(s) are not re-sent.</source>
         <translation>
-            <numerusform>來源：%1 [%2] @ %3。其 %n 個標頭不會重新送出。</numerusform></translation>
+            <numerusform>來源：%1 [%2] @ %3。其 %n 個標頭不會重新送出。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Publish…</source>
@@ -3892,7 +3914,8 @@ Double-click a legend entry to remove its curve.</source>
     <message numerus="yes">
         <source>Reached the end of %n partition(s): %1</source>
         <translation>
-            <numerusform>已到達 %n 個分區的結尾：%1</numerusform></translation>
+            <numerusform>已到達 %n 個分區的結尾：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read the opened log: %1</source>
