@@ -464,16 +464,24 @@ void TopicScanner::finish(TopicScanStatus::State state, const QString &message)
     setState(state, text.trimmed());
 }
 
+QString TopicScanner::countsText() const
+{
+    const QLocale locale;
+    return tr("%1 scanned, %2 matched").arg(locale.toString(m_scanned), locale.toString(m_matched));
+}
+
+bool TopicScanner::stopCountReached() const
+{
+    return m_request.stop == TopicScanRequest::Stop::Count && m_matched >= quint64(std::max<qint64>(0, m_request.stopCount));
+}
+
 void TopicScanner::poll()
 {
     if (!m_running)
         return;
     const QLocale locale;
-    auto summaryText = [&] {
-        return tr("%1 scanned, %2 matched").arg(locale.toString(m_scanned), locale.toString(m_matched));
-    };
     if (m_cancel.load())
-        return finish(TopicScanStatus::State::Cancelled, tr("Cancelled: %1").arg(summaryText()));
+        return finish(TopicScanStatus::State::Cancelled, tr("Cancelled: %1").arg(countsText()));
 
     QHash<const void *, QString> &names = m_topicNames;
     QHash<QString, Partition *> &byKey = m_byKey;
@@ -532,15 +540,14 @@ void TopicScanner::poll()
             break;
     } while (turn.elapsed() < 50 && !allDone());
 
-    const bool countReached = m_request.stop == TopicScanRequest::Stop::Count
-                              && m_matched >= quint64(std::max<qint64>(0, m_request.stopCount));
+    const bool countReached = stopCountReached();
     if (countReached)
         return finish(TopicScanStatus::State::Finished, tr("Stopped after %1 matches: %2")
-                                                             .arg(locale.toString(m_request.stopCount), summaryText()));
+                                                             .arg(locale.toString(m_request.stopCount), countsText()));
     if (allDone())
         return finish(TopicScanStatus::State::Finished,
                       QCoreApplication::translate("ndh::TopicScanner", "Reached the end of %n partition(s): %1", nullptr,
-                                                  int(m_partitions.size())).arg(summaryText()));
+                                                  int(m_partitions.size())).arg(countsText()));
     handOff(false);
     m_timer->start();
 }
@@ -550,11 +557,8 @@ void TopicScanner::pollLog()
     if (!m_running)
         return;
     const QLocale locale;
-    auto summaryText = [&] {
-        return tr("%1 scanned, %2 matched").arg(locale.toString(m_scanned), locale.toString(m_matched));
-    };
     if (m_cancel.load())
-        return finish(TopicScanStatus::State::Cancelled, tr("Cancelled: %1").arg(summaryText()));
+        return finish(TopicScanStatus::State::Cancelled, tr("Cancelled: %1").arg(countsText()));
     QHash<QString, Partition *> byKey;
     for (const auto &p : m_partitions)
         byKey.insert(p->topic + u'\n' + QString::number(p->id), p.get());
@@ -584,12 +588,11 @@ void TopicScanner::pollLog()
         }
     }
     drainMerge(false);
-    const bool countReached = m_request.stop == TopicScanRequest::Stop::Count
-                              && m_matched >= quint64(std::max<qint64>(0, m_request.stopCount));
+    const bool countReached = stopCountReached();
     if (countReached || m_logPosition >= records.size()) {
         for (auto &p : m_partitions)
             p->done = true;
-        return finish(TopicScanStatus::State::Finished, tr("Read the opened log: %1").arg(summaryText()));
+        return finish(TopicScanStatus::State::Finished, tr("Read the opened log: %1").arg(countsText()));
     }
     handOff(false);
     m_timer->start();

@@ -73,6 +73,8 @@ private:
     void setState(TopicScanStatus::State state, const QString &message = {});
     void closeConsumer();
     bool allDone() const;
+    QString countsText() const;       // "1,234 scanned, 56 matched"
+    bool stopCountReached() const;
     double progress() const;
 
     ConsumerConfig m_config;
