@@ -30,7 +30,8 @@ inline bool handOffDue(const std::atomic<int> &inFlight, int maxPerSecond, const
 inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, std::atomic<int> &inFlight,
                                          int maxPerSecond, QElapsedTimer &sinceLast, bool force)
 {
-    if (pending->recordsConsumed == 0 && pending->events.empty() && pending->deadLetters.empty())
+    if (pending->recordsConsumed == 0 && pending->events.empty() && pending->deadLetters.empty()
+        && pending->recordsLostToRetention == 0)
         return nullptr;
     if (!handOffDue(inFlight, maxPerSecond, sinceLast, force))
         return nullptr;

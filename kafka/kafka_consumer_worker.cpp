@@ -67,7 +67,10 @@ void KafkaConsumerWorker::start()
     conf.set(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
     conf.set(QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"));
     conf.set(QStringLiteral("enable.partition.eof"), QStringLiteral("false"));
-    conf.set(QStringLiteral("auto.offset.reset"), QStringLiteral("earliest"));
+    // A read position the broker has deleted (the console fell behind retention) comes
+    // to us as an error instead of librdkafka's silent reset: we go on from the oldest
+    // record still there ourselves and count the records lost (restartAfterRetentionGap).
+    conf.set(QStringLiteral("auto.offset.reset"), QStringLiteral("error"));
     // An operator console should notice a returning broker within seconds, not the
     // default 10 s backoff.
     conf.set(QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("2000"));
@@ -243,7 +246,9 @@ void KafkaConsumerWorker::consumeSlice()
         for (ssize_t i = 0; i < n; ++i) {
             rd_kafka_message_t *msg = messages[size_t(i)];
             if (msg->err) {
-                if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                if (msg->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || msg->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE)
+                    restartAfterRetentionGap(msg);
+                else if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
                     qCDebug(lcKafka, "consumer: %s", rd_kafka_message_errstr(msg));
                 rd_kafka_message_destroy(msg);
                 continue;
@@ -251,6 +256,8 @@ void KafkaConsumerWorker::consumeSlice()
             auto nameIt = m_topicNames.constFind(msg->rkt);
             if (nameIt == m_topicNames.constEnd())
                 nameIt = m_topicNames.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
+            if (!m_retentionGaps.isEmpty())
+                countRetentionGap(*nameIt, msg->partition, msg->offset);
             const size_t before = m_pending->events.size();
             decodeKafkaMessage(m_decoder, *nameIt, msg, m_pending->events, m_pending->deadLetters, nowMs);
             if (m_journal) {
@@ -331,6 +338,60 @@ void KafkaConsumerWorker::refreshMetadata()
     }
     rd_kafka_topic_partition_list_destroy(add);
     m_nextMetadataMs = m_clock.elapsed() + kMetadataIntervalMs;
+}
+
+void KafkaConsumerWorker::restartAfterRetentionGap(rd_kafka_message_t *error)
+{
+    if (!error->rkt)
+        return;
+    const QString topic = QString::fromUtf8(rd_kafka_topic_name(error->rkt));
+    const QString key = partitionKey(topic, error->partition);
+    // The first position that went missing; a second error before any record keeps it.
+    if (!m_retentionGaps.contains(key) && error->offset >= 0)
+        m_retentionGaps.insert(key, error->offset);
+    qCWarning(lcKafka, "%s [%d]: read position %lld no longer on the broker (retention); going on from the oldest record",
+              qPrintable(topic), int(error->partition), qlonglong(error->offset));
+    // Re-assigning at BEGINNING asks the broker for its oldest offset now: a partition
+    // left in the error state would never be fetched again.
+    rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(list, rd_kafka_topic_name(error->rkt), error->partition)->offset =
+        RD_KAFKA_OFFSET_BEGINNING;
+    if (rd_kafka_error_t *e = rd_kafka_incremental_unassign(m_rk, list))
+        rd_kafka_error_destroy(e);
+    if (rd_kafka_error_t *e = rd_kafka_incremental_assign(m_rk, list)) {
+        qCWarning(lcKafka, "re-assign failed: %s", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+        m_assigned.remove(key); // the next metadata refresh assigns it again
+    }
+    rd_kafka_topic_partition_list_destroy(list);
+}
+
+void KafkaConsumerWorker::countRetentionGap(const QString &topic, int partition, qint64 firstOffsetRead)
+{
+    const auto it = m_retentionGaps.find(partitionKey(topic, partition));
+    if (it == m_retentionGaps.end())
+        return;
+    const qint64 lost = std::max<qint64>(0, firstOffsetRead - it.value());
+    m_retentionGaps.erase(it);
+    if (lost == 0)
+        return;
+    m_pending->recordsLostToRetention += quint64(lost);
+    // The operator sees it where undecodable records go: what was lost, where, and why.
+    DeadLetter notice;
+    notice.reason = QStringLiteral("%1 records of %2 [%3] (offsets %4-%5) were deleted by the broker (retention) "
+                                   "before the console could read them; reading went on from offset %6")
+                        .arg(lost)
+                        .arg(topic)
+                        .arg(partition)
+                        .arg(firstOffsetRead - lost)
+                        .arg(firstOffsetRead - 1)
+                        .arg(firstOffsetRead);
+    notice.source.channel = EventSource::Channel::Kafka;
+    notice.source.topic = topic;
+    notice.source.partition = partition;
+    notice.source.offset = firstOffsetRead - lost;
+    notice.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    m_pending->deadLetters.push_back(std::move(notice));
 }
 
 void KafkaConsumerWorker::handOff(bool force)

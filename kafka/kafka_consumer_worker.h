@@ -26,6 +26,7 @@
 class QTimer;
 struct rd_kafka_s;
 struct rd_kafka_queue_s;
+struct rd_kafka_message_s;
 
 namespace ndh {
 
@@ -68,6 +69,8 @@ private:
     void consumeSlice();
     void refreshMetadata();
     void handOff(bool force);
+    void restartAfterRetentionGap(rd_kafka_message_s *error);
+    void countRetentionGap(const QString &topic, int partition, qint64 firstOffsetRead);
     void tickStatus();
     void setState(ConnectionStatus::State state, const QString &error = {});
     void destroyConsumer();
@@ -86,6 +89,9 @@ private:
     QSet<QString> m_wantedTopics;
     QSet<QString> m_assigned; // "topic\npartition"
     bool m_initialAssignmentDone = false;
+    // Partitions whose read position the broker had deleted (retention): the position
+    // that was gone, until the first record read after it tells how many were lost.
+    QHash<QString, qint64> m_retentionGaps; // "topic\npartition" -> offset that was out of range
     QHash<const void *, QString> m_topicNames; // rd_kafka_topic_t* -> name, saves a conversion per record
 
     std::unique_ptr<EventBatch> m_pending;

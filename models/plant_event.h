@@ -137,6 +137,9 @@ struct EventBatch
     std::vector<DeadLetter> deadLetters;
     quint64 recordsConsumed = 0; // records read from brokers in this batch
     quint64 bytesConsumed = 0;
+    // Records the broker deleted (retention) before the console could read them: the
+    // consumer skipped to the oldest record still there (DESIGN.md §3, never stalls).
+    quint64 recordsLostToRetention = 0;
     qint64 createdMs = 0;
 };
 using EventBatchPtr = std::shared_ptr<const EventBatch>;

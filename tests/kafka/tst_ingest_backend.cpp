@@ -6,6 +6,7 @@
 #include "demo_plant.h"
 #include "embedded_broker.h"
 #include "ingest_backend.h"
+#include "kafka_client_conf.h"
 #include "kafka_test_support.h"
 #include "plant_generator.h"
 #include "plant_models.h"
@@ -15,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QThread>
 #include <QtTest>
+
+#include <librdkafka/rdkafka.h>
 
 using namespace ndh;
 
@@ -27,6 +30,7 @@ struct Observer
     quint64 batches = 0;
     quint64 records = 0;
     quint64 events = 0;
+    quint64 lostToRetention = 0;
     qint64 firstBatchMs = -1;
     QElapsedTimer clock;
 
@@ -41,6 +45,7 @@ struct Observer
             ++batches;
             records += b->recordsConsumed;
             events += b->events.size();
+            lostToRetention += b->recordsLostToRetention;
         });
     }
     ConnectionStatus::State state() const
@@ -56,6 +61,42 @@ struct Observer
         return r;
     }
 };
+
+// `count` small plant events into partition 0 of `topic`, as fast as the broker takes them.
+bool produceEvents(const QString &bootstrap, const QString &topic, int from, int count)
+{
+    KafkaClientConf conf;
+    conf.set(QStringLiteral("bootstrap.servers"), bootstrap);
+    conf.set(QStringLiteral("linger.ms"), QStringLiteral("20"));
+    rd_kafka_t *rk = conf.createProducer();
+    if (!rk)
+        return false;
+    const QByteArray topicName = topic.toUtf8();
+    bool ok = true;
+    for (int i = from; i < from + count && ok; ++i) {
+        const QByteArray payload = QByteArrayLiteral("{\"message_id\":\"m") + QByteArray::number(i)
+                                   + QByteArrayLiteral("\",\"timestamp\":\"2025-08-03T10:00:00Z\",\"asset_id\":\"PUMP_001\","
+                                                       "\"asset_type\":\"Pump\",\"event_type\":\"attribute_changed\","
+                                                       "\"event_data\":{\"attribute\":\"flow_rate\",\"new_value\":")
+                                   + QByteArray::number(i) + QByteArrayLiteral("}}");
+        for (;;) {
+            const auto err = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topicName.constData()), RD_KAFKA_V_PARTITION(0),
+                                               RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                               RD_KAFKA_V_VALUE(const_cast<char *>(payload.constData()),
+                                                                size_t(payload.size())),
+                                               RD_KAFKA_V_END);
+            if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+                rd_kafka_poll(rk, 10);
+                continue;
+            }
+            ok = err == RD_KAFKA_RESP_ERR_NO_ERROR;
+            break;
+        }
+    }
+    ok = rd_kafka_flush(rk, 30000) == RD_KAFKA_RESP_ERR_NO_ERROR && ok;
+    rd_kafka_destroy(rk);
+    return ok;
+}
 
 ConsumerConfig configFor(const QString &bootstrap)
 {
@@ -77,6 +118,7 @@ private slots:
     void stopIsBoundedWhenBrokerUnreachable();
     void stopIsBoundedRightAfterStart();
     void recoversWhenTheBrokerComesBack();
+    void fallingBehindRetentionResumesAndCountsTheGap();
 };
 
 void TestIngestBackend::demoPlantShowsUpInTheAssetTree()
@@ -290,6 +332,43 @@ void TestIngestBackend::recoversWhenTheBrokerComesBack()
     QTRY_VERIFY_WITH_TIMEOUT(observer.records > atOutage + 200, 20000);
     backend.stop();
     sim.stop();
+}
+
+void TestIngestBackend::fallingBehindRetentionResumesAndCountsTheGap()
+{
+    // The mock keeps only the newest 100,000 records of a partition. A console whose
+    // fetches are slow (1 s round trip, 20 KB a fetch) while a producer writes 160,000
+    // records falls behind that retention: its next fetch position is gone.
+    EmbeddedBroker broker;
+    const QString topic = QStringLiteral("site.fast");
+    QVERIFY(broker.start(1, 1, {topic}));
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {topic};
+    config.extraProperties = {{QStringLiteral("max.partition.fetch.bytes"), QStringLiteral("20000")}};
+    IngestBackend backend(config);
+    Observer observer;
+    observer.attach(backend);
+    backend.start();
+    QVERIFY(produceEvents(broker.bootstrap(), topic, 0, 10));
+    QTRY_COMPARE_WITH_TIMEOUT(observer.records, quint64(10), 20000);
+
+    QVERIFY(broker.setBrokerRtt(1, 1000));
+    constexpr int kProduced = 160000;
+    QVERIFY(produceEvents(broker.bootstrap(), topic, 10, kProduced));
+    QVERIFY(broker.setBrokerRtt(1, 0));
+    const quint64 behind = observer.records;
+    qInfo("consumer at %llu of %d when the producer finished", behind, kProduced + 10);
+    QVERIFY(behind < 60000); // it really is behind the retention
+
+    // It must go on from the oldest record still there and say how many it missed:
+    // nothing else lost, everything after the gap read.
+    QTRY_VERIFY_WITH_TIMEOUT(observer.records + observer.lostToRetention == quint64(kProduced + 10)
+                                 && observer.lostToRetention > 0, 60000);
+    qInfo("read %llu, lost to retention %llu", observer.records, observer.lostToRetention);
+    // Later records keep coming.
+    QVERIFY(produceEvents(broker.bootstrap(), topic, kProduced + 10, 5));
+    QTRY_COMPARE_WITH_TIMEOUT(observer.records + observer.lostToRetention, quint64(kProduced + 15), 20000);
+    backend.stop();
 }
 
 QTEST_GUILESS_MAIN(TestIngestBackend)
