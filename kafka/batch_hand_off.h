@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <iterator>
 #include <memory>
 
 namespace ndh {
@@ -27,20 +28,47 @@ inline bool handOffDue(const std::atomic<int> &inFlight, int maxPerSecond, const
 // The batch to emit now (a fresh pending batch takes its place), or nullptr to keep
 // coalescing. `inFlight` counts batches the GUI has not applied yet; the receiver
 // decrements it.
+//
+// maxEvents > 0 bounds the GUI's work per event-loop turn: a bigger backlog goes in
+// slices of maxEvents (oldest first, dead letters with the first slice, records
+// consumed shared out in proportion), each handed off as soon as the GUI took the
+// one before, so timers and repaints run between slices.
 inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, std::atomic<int> &inFlight,
-                                         int maxPerSecond, QElapsedTimer &sinceLast, bool force)
+                                         int maxPerSecond, QElapsedTimer &sinceLast, bool force,
+                                         size_t maxEvents = 0)
 {
     if (pending->recordsConsumed == 0 && pending->events.empty() && pending->deadLetters.empty()
         && pending->recordsLostToRetention == 0)
         return nullptr;
-    if (!handOffDue(inFlight, maxPerSecond, sinceLast, force))
+    const bool backlog = maxEvents > 0 && pending->events.size() > maxEvents;
+    if (!handOffDue(inFlight, maxPerSecond, sinceLast, force || backlog))
         return nullptr;
-    pending->createdMs = QDateTime::currentMSecsSinceEpoch();
     inFlight.fetch_add(1);
-    EventBatchPtr batch(pending.release());
-    pending = std::make_unique<EventBatch>();
     sinceLast.restart();
-    return batch;
+    if (!backlog) {
+        pending->createdMs = QDateTime::currentMSecsSinceEpoch();
+        EventBatchPtr batch(pending.release());
+        pending = std::make_unique<EventBatch>();
+        return batch;
+    }
+    auto slice = std::make_unique<EventBatch>();
+    const auto cut = pending->events.begin() + std::ptrdiff_t(maxEvents);
+    slice->events.assign(std::make_move_iterator(pending->events.begin()), std::make_move_iterator(cut));
+    pending->events.erase(pending->events.begin(), cut);
+    slice->deadLetters = std::move(pending->deadLetters);
+    pending->deadLetters.clear();
+    const size_t left = pending->events.size();
+    const auto share = [&](quint64 &total) {
+        const quint64 part = total - total * left / (left + maxEvents);
+        total -= part;
+        return part;
+    };
+    slice->recordsConsumed = share(pending->recordsConsumed);
+    slice->bytesConsumed = share(pending->bytesConsumed);
+    slice->recordsLostToRetention = pending->recordsLostToRetention;
+    pending->recordsLostToRetention = 0;
+    slice->createdMs = QDateTime::currentMSecsSinceEpoch();
+    return EventBatchPtr(slice.release());
 }
 
 } // namespace ndh

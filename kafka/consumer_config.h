@@ -20,6 +20,9 @@ struct ConsumerConfig
     QList<QPair<QString, Envelope>> topicEnvelopes; // pattern -> envelope; others sniffed
     QList<QPair<QString, QString>> extraProperties; // librdkafka properties passed through
     int maxHandoffsPerSecond = 30;     // DESIGN.md §3
+    // Events per hand-off at most: a backlog is applied in slices, one per GUI
+    // event-loop turn, so the GUI never stalls on one huge batch (0: unbounded).
+    int maxEventsPerHandoff = 10000;
     // Group id of the console on the cluster (a profile's strategy); empty: a random
     // one per run. The console reads with assign(), never joining the group, so every
     // console sees every partition whatever the id; the id names it to the cluster

@@ -234,7 +234,11 @@ void KafkaConsumerWorker::consumeSlice()
     std::array<rd_kafka_message_t *, 512> messages{};
     std::vector<LogRecord> records;
     std::vector<RecordIndex> index;
-    const qint64 sliceEnd = m_clock.elapsed() + kPollSliceMs;
+    // With a backlog going out in slices (ConsumerConfig::maxEventsPerHandoff) the next
+    // slice should go the moment the GUI took the last: take what is ready, do not wait.
+    const bool backlog = m_config.maxEventsPerHandoff > 0
+                         && m_pending->events.size() > size_t(m_config.maxEventsPerHandoff);
+    const qint64 sliceEnd = m_clock.elapsed() + (backlog ? 1 : kPollSliceMs);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (;;) {
         const qint64 left = sliceEnd - m_clock.elapsed();
@@ -397,7 +401,8 @@ void KafkaConsumerWorker::countRetentionGap(const QString &topic, int partition,
 void KafkaConsumerWorker::handOff(bool force)
 {
     if (EventBatchPtr batch = takeBatchForHandOff(m_pending, *m_inFlight, m_config.maxHandoffsPerSecond,
-                                                  m_sinceHandoff, force))
+                                                  m_sinceHandoff, force,
+                                                  size_t(std::max(0, m_config.maxEventsPerHandoff))))
         emit batchReady(batch);
 }
 

@@ -68,6 +68,9 @@ ConsumerConfig consumerConfig(const QString &bootstrap)
     ConsumerConfig config;
     config.bootstrap = bootstrap;
     config.topics = {QString::fromLatin1(kTopic)};
+    // NDH_BENCH_MAX_EVENTS_PER_HANDOFF=0: whole backlogs in one batch (before the slicing).
+    if (const QByteArray cap = qgetenv("NDH_BENCH_MAX_EVENTS_PER_HANDOFF"); !cap.isEmpty())
+        config.maxEventsPerHandoff = cap.toInt();
     return config;
 }
 

@@ -111,6 +111,10 @@ int main(int argc, char **argv)
     ConsumerConfig config;
     config.bootstrap = broker.bootstrap();
     config.topics = {QString::fromLatin1(kTopic)};
+    // NDH_BENCH_MAX_EVENTS_PER_HANDOFF=0: whole backlogs in one batch (before the slicing).
+    if (const QByteArray cap = qgetenv("NDH_BENCH_MAX_EVENTS_PER_HANDOFF"); !cap.isEmpty())
+        config.maxEventsPerHandoff = cap.toInt();
+    std::printf("events per hand-off at most: %d (0: unbounded)\n", config.maxEventsPerHandoff);
     IngestBackend backend(config);
     QObject::connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
     QElapsedTimer clock;

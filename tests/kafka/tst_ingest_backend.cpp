@@ -119,6 +119,7 @@ private slots:
     void stopIsBoundedRightAfterStart();
     void recoversWhenTheBrokerComesBack();
     void fallingBehindRetentionResumesAndCountsTheGap();
+    void backlogGoesToTheGuiInBoundedSlicesInOrder();
 };
 
 void TestIngestBackend::demoPlantShowsUpInTheAssetTree()
@@ -369,6 +370,41 @@ void TestIngestBackend::fallingBehindRetentionResumesAndCountsTheGap()
     QVERIFY(produceEvents(broker.bootstrap(), topic, kProduced + 10, 5));
     QTRY_COMPARE_WITH_TIMEOUT(observer.records + observer.lostToRetention, quint64(kProduced + 15), 20000);
     backend.stop();
+}
+
+void TestIngestBackend::backlogGoesToTheGuiInBoundedSlicesInOrder()
+{
+    // A GUI behind by thousands of events gets them in slices of at most
+    // maxEventsPerHandoff, one per event-loop turn: oldest first, none lost or repeated.
+    EmbeddedBroker broker;
+    const QString topic = QStringLiteral("site.backlog");
+    QVERIFY(broker.start(1, 1, {topic}));
+    QVERIFY(produceEvents(broker.bootstrap(), topic, 0, 5000));
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {topic};
+    config.maxEventsPerHandoff = 300;
+    IngestBackend backend(config);
+    Observer observer;
+    observer.attach(backend);
+    size_t biggest = 0;
+    qint64 lastOffset = -1;
+    int outOfOrder = 0;
+    connect(&backend, &IngestBackend::batchReady, this, [&](const EventBatchPtr &batch) {
+        biggest = std::max(biggest, batch->events.size());
+        for (const PlantEvent &e : batch->events) {
+            outOfOrder += e.source.offset != lastOffset + 1;
+            lastOffset = e.source.offset;
+        }
+        QThread::msleep(30); // a slow GUI: the backlog builds up behind it
+    });
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(observer.events, quint64(5000), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(observer.records, quint64(5000), 5000);
+    qInfo("5000 events in %llu batches, biggest %zu", observer.batches, biggest);
+    QVERIFY2(biggest <= 300, qPrintable(QString::number(biggest)));
+    QVERIFY(observer.batches >= 5000 / 300);
+    QCOMPARE(outOfOrder, 0);
+    QCOMPARE(lastOffset, qint64(4999));
 }
 
 QTEST_GUILESS_MAIN(TestIngestBackend)
