@@ -19,8 +19,8 @@
 #include "hmi_style.h"
 #include "ingest_backend.h"
 #include "keychain_secret_store.h"
-#include "kafka_record_fetch.h"
 #include "language.h"
+#include "kafka_record_fetch.h"
 #include "log_session_controller.h"
 #include "history_backfill.h"
 #include "load_history_dialog.h"
@@ -44,7 +44,6 @@
 #include <QDockWidget>
 #include <QDateTime>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
@@ -136,8 +135,8 @@ struct Options
     bool sourceGiven = false; // --demo, --bootstrap or FILE: no first-run choice
     QString language;         // --lang: en, zh_TW, zh_CN or system; empty: the saved choice
     QString theme;            // --theme: light, dark or system; empty: the saved choice
-    QString profile;          // --profile: a saved connection profile (issue 9)
     QString showDialog;       // screenshots: palette[:QUERY], about, shortcuts, settings or welcome
+    QString profile;          // --profile: a saved connection profile (issue 9)
     // Operator actions (issue 8).
     std::optional<ndh::Role> role; // --role; else viewer (operator in --demo)
     QString user;                  // --user; else the OS user
@@ -161,7 +160,7 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Run the embedded broker and plant simulator and connect to them "
-                                     "(the default when no --bootstrap is given)."));
+                                     "(what a first start with no arguments offers first)."));
     const QCommandLineOption bootstrap(QStringLiteral("bootstrap"), tr("Kafka bootstrap servers."),
                                        QStringLiteral("HOST:PORT"));
     const QCommandLineOption topics(QStringLiteral("topics"), tr("Comma-separated topics (default: the standard topics)."),
@@ -235,6 +234,24 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
            "ndh:asset:status,ndh:asset:alarm,ndh:asset:value)."),
         QStringLiteral("STATUS,ALARM,VALUE"));
     parser.addOptions({redis, redisSocket, redisDb, redisUser, staleAfter, redisPrefix, redisChannels});
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  tr("Language of the window: en, zh_TW, zh_CN or system (default: as chosen in "
+                                     "Settings, else the system's)."),
+                                  QStringLiteral("CODE"));
+    const QCommandLineOption theme(QStringLiteral("theme"), tr("Colours: light, dark or system (default: as chosen in Settings)."),
+                                   QStringLiteral("NAME"));
+    QCommandLineOption showDialog(QStringLiteral("show-dialog"),
+                                  QStringLiteral("With --screenshot: open palette[:QUERY], about, shortcuts, settings or "
+                                                 "welcome for the picture."),
+                                  QStringLiteral("NAME"));
+    showDialog.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({lang, theme, showDialog});
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     tr("Connect with a saved connection profile (File > Connections); its "
+                                        "passwords come from the system keychain, NDH_KAFKA_PASSWORD / "
+                                        "NDH_REDIS_PASSWORD, or a prompt."),
+                                     QStringLiteral("NAME"));
+    parser.addOption(profile);
     const QCommandLineOption role(QStringLiteral("role"),
                                   tr("Start signed in with this role: viewer, operator or engineer (default: viewer; "
                                      "operator with --demo). The sign-in is audited."),
@@ -254,24 +271,6 @@ std::optional<Options> parseOptions(const QApplication &app, QString *error)
                                           tr("Screenshots: send a few commands in the demo and show the command dialog."));
     showCommands.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(showCommands);
-    const QCommandLineOption lang(QStringLiteral("lang"),
-                                  tr("Language of the window: en, zh_TW, zh_CN or system (default: as chosen in "
-                                     "Settings, else the system's)."),
-                                  QStringLiteral("CODE"));
-    const QCommandLineOption theme(QStringLiteral("theme"), tr("Colours: light, dark or system (default: as chosen in Settings)."),
-                                   QStringLiteral("NAME"));
-    QCommandLineOption showDialog(QStringLiteral("show-dialog"),
-                                  QStringLiteral("With --screenshot: open palette[:QUERY], about, shortcuts, settings or "
-                                                 "welcome for the picture."),
-                                  QStringLiteral("NAME"));
-    showDialog.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({lang, theme, showDialog});
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     tr("Connect with a saved connection profile (File > Connections); its "
-                                        "passwords come from the system keychain, NDH_KAFKA_PASSWORD / "
-                                        "NDH_REDIS_PASSWORD, or a prompt."),
-                                     QStringLiteral("NAME"));
-    parser.addOption(profile);
     parser.process(app);
 
     Options o;
@@ -500,31 +499,33 @@ int main(int argc, char *argv[])
     ndh::KeychainSecretStore secretStore;
     QString sourceDescription;
     std::optional<ndh::ConnectionProfile> activeProfile;
+    const auto applyProfile = [&](const QString &profileName, QSettings &settings) {
+        const auto connection = ndh::connectionForProfile(profileName, settings, secretStore, !screenshotRun, &error);
+        if (!connection)
+            return false;
+        if (!screenshotRun)
+            ndh::ConnectionProfileStore(settings).setLastUsed(profileName);
+        const ndh::ConsumerConfig fromCommandLine = options->consumer;
+        options->consumer = connection->consumer;
+        options->consumer.startFrom = fromCommandLine.startFrom;
+        options->consumer.lastN = fromCommandLine.lastN;
+        if (connection->redis.enabled)
+            options->redis = connection->redis;
+        options->demo = false;
+        options->sourceGiven = true; // no first-run welcome over a chosen profile
+        activeProfile = connection->profile;
+        sourceDescription = tr("%1 (%2)").arg(profileName, options->consumer.bootstrap);
+        if (options->consumer.tlsVerificationOff)
+            sourceDescription += tr(" \u2014 TLS verification OFF");
+        return true;
+    };
     {
         QSettings settings;
         QString profileName = options->profile;
         if (profileName.isEmpty() && !options->sourceGiven && !screenshotRun)
             profileName = ndh::ConnectionProfileStore(settings).lastUsed();
-        if (!profileName.isEmpty()) {
-            const auto connection =
-                ndh::connectionForProfile(profileName, settings, secretStore, !screenshotRun, &error);
-            if (!connection)
-                return fail(error);
-            if (!screenshotRun)
-                ndh::ConnectionProfileStore(settings).setLastUsed(profileName);
-            const ndh::ConsumerConfig fromCommandLine = options->consumer;
-            options->consumer = connection->consumer;
-            options->consumer.startFrom = fromCommandLine.startFrom;
-            options->consumer.lastN = fromCommandLine.lastN;
-            if (connection->redis.enabled)
-                options->redis = connection->redis;
-            options->demo = false;
-            options->sourceGiven = true; // no first-run welcome over a chosen profile
-            activeProfile = connection->profile;
-            sourceDescription = tr("%1 (%2)").arg(profileName, options->consumer.bootstrap);
-            if (options->consumer.tlsVerificationOff)
-                sourceDescription += tr(" \u2014 TLS verification OFF");
-        }
+        if (!profileName.isEmpty() && !applyProfile(profileName, settings))
+            return fail(error);
     }
 
     // Screenshots are for docs and checks: they must neither read nor change the
@@ -547,15 +548,14 @@ int main(int argc, char *argv[])
         QSettings().setValue(QStringLiteral("firstRun/done"), true);
         switch (welcome.choice()) {
         case ndh::FirstRunDialog::Choice::Connect: {
-            bool ok = false;
-            const QString bootstrap = QInputDialog::getText(nullptr, tr("Connect to a cluster"),
-                                                            tr("Kafka bootstrap servers (HOST:PORT, comma-separated):"),
-                                                            QLineEdit::Normal, QStringLiteral("localhost:9092"), &ok)
-                                          .trimmed();
-            if (!ok || bootstrap.isEmpty())
+            // The connection dialog: a saved profile (with TLS/SASL and its secrets in
+            // the keychain), or the demo it also offers.
+            QSettings settings;
+            const std::optional<QString> chosen = ndh::firstRunChoice(settings, secretStore);
+            if (!chosen)
                 return 0;
-            options->demo = false;
-            options->consumer.bootstrap = bootstrap;
+            if (!chosen->isEmpty() && !applyProfile(*chosen, settings))
+                return fail(error);
             break;
         }
         case ndh::FirstRunDialog::Choice::OpenLog: {

@@ -59,29 +59,29 @@ Home：最早的历史，End：回到实时。</translation>
         <translation>连接到 %1</translation>
     </message>
     <message>
-        <source>%1 for profile "%2":</source>
+        <source>%1 for profile &quot;%2&quot;:</source>
         <translation>设置档“%2”的%1：</translation>
     </message>
     <message>
-        <source>%1 for profile "%2"
+        <source>%1 for profile &quot;%2&quot;
 (no system keychain: it is kept in memory until the console quits, never on disk):</source>
         <translation>设置档“%2”的%1
 （没有系统密钥环：只保存在内存中直到操作台结束，绝不写入磁盘）：</translation>
     </message>
     <message>
-        <source>no connection profile "%1" (none saved yet: File &gt; Connections)</source>
+        <source>no connection profile &quot;%1&quot; (none saved yet: File &gt; Connections)</source>
         <translation>没有连接设置档“%1”（尚未保存任何设置档：文件 &gt; 连接）</translation>
     </message>
     <message>
-        <source>no connection profile "%1"; saved profiles: %2</source>
+        <source>no connection profile &quot;%1&quot;; saved profiles: %2</source>
         <translation>没有连接设置档“%1”；已保存的设置档：%2</translation>
     </message>
     <message>
-        <source>profile "%1" cannot be used: %2</source>
+        <source>profile &quot;%1&quot; cannot be used: %2</source>
         <translation>无法使用设置档“%1”：%2</translation>
     </message>
     <message>
-        <source>no password given for profile "%1"</source>
+        <source>no password given for profile &quot;%1&quot;</source>
         <translation>设置档“%1”没有提供密码</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@ Click to select it in the alarm list</source>
         <translation>前往资产(&amp;G)</translation>
     </message>
     <message>
-        <source>Select the alarm's asset in the asset tree</source>
+        <source>Select the alarm&apos;s asset in the asset tree</source>
         <translation>在资产树中选取此报警的资产</translation>
     </message>
     <message>
@@ -453,7 +453,7 @@ Click to select it in the alarm list</source>
         <translation>趋势图(&amp;P)</translation>
     </message>
     <message>
-        <source>Plot the alarm's attribute with the alarm time marked</source>
+        <source>Plot the alarm&apos;s attribute with the alarm time marked</source>
         <translation>绘制报警属性的趋势图并标示报警时间</translation>
     </message>
     <message>
@@ -461,7 +461,7 @@ Click to select it in the alarm list</source>
         <translation>Kafka 记录(&amp;R)…</translation>
     </message>
     <message>
-        <source>Where the alarm's newest record came from (topic, partition, offset)</source>
+        <source>Where the alarm&apos;s newest record came from (topic, partition, offset)</source>
         <translation>此报警最新记录的来源（主题、分区、偏移量）</translation>
     </message>
     <message>
@@ -549,7 +549,7 @@ Click to select it in the alarm list</source>
         <translation>按资产分组</translation>
     </message>
     <message>
-        <source>Keep each asset's alarms together</source>
+        <source>Keep each asset&apos;s alarms together</source>
         <translation>将同一资产的报警放在一起</translation>
     </message>
     <message>
@@ -949,7 +949,7 @@ Double-click or drag onto a plot to chart it.</source>
         <translation>筛选：地点、类型、资产或属性（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Every word must appear in the row's path, e.g. "hall-a pressure".
+        <source>Every word must appear in the row&apos;s path, e.g. &quot;hall-a pressure&quot;.
 Esc clears the filter.</source>
         <translation>每个字都必须出现在该列的路径中，例如“hall-a pressure”。
 Esc 清除筛选。</translation>
@@ -1125,7 +1125,7 @@ Press Esc to clear the filter.</source>
         <translation>请选择命令。</translation>
     </message>
     <message>
-        <source>Send "%1" to %2 (%3 at %4)?
+        <source>Send &quot;%1&quot; to %2 (%3 at %4)?
 
 %5</source>
         <translation>要对 %2（%4 的 %3）发送“%1”吗？
@@ -1285,7 +1285,7 @@ Press Esc to clear the filter.</source>
         <translation>密钥口令</translation>
     </message>
     <message>
-        <source>Verify the brokers' certificates and host names (recommended)</source>
+        <source>Verify the brokers&apos; certificates and host names (recommended)</source>
         <translation>验证 Broker 的凭证与主机名称（建议）</translation>
     </message>
     <message>
@@ -1369,7 +1369,7 @@ Press Esc to clear the filter.</source>
         <translation>请用“添加”创建设置档。</translation>
     </message>
     <message>
-        <source>Another profile is already called "%1".</source>
+        <source>Another profile is already called &quot;%1&quot;.</source>
         <translation>已有其他设置文件名为“%1”。</translation>
     </message>
     <message>
@@ -1396,7 +1396,7 @@ Press Esc to clear the filter.</source>
 <context>
     <name>ndh::ConnectionHealthView</name>
     <message>
-        <source>TLS verification OFF: the brokers' identity is not checked</source>
+        <source>TLS verification OFF: the brokers&apos; identity is not checked</source>
         <translation>TLS 验证已关闭：不检查 Broker 的身分</translation>
     </message>
     <message>
@@ -1439,7 +1439,7 @@ Press Esc to clear the filter.</source>
         <translation>请至少提供一个 Kafka 引导服务器（host:port）。</translation>
     </message>
     <message>
-        <source>"%1" is not a Kafka server address (host:port).</source>
+        <source>&quot;%1&quot; is not a Kafka server address (host:port).</source>
         <translation>“%1”不是 Kafka 服务器地址（host:port）。</translation>
     </message>
     <message>
@@ -1467,7 +1467,7 @@ Press Esc to clear the filter.</source>
         <translation>客户端密钥</translation>
     </message>
     <message>
-        <source>%1 "%2" cannot be read.</source>
+        <source>%1 &quot;%2&quot; cannot be read.</source>
         <translation>无法读取%1“%2”。</translation>
     </message>
     <message>
@@ -1610,7 +1610,7 @@ Last error: %2</source>
         <translation>连接到 %1</translation>
     </message>
     <message>
-        <source>The console restarts connected to "%1". What it shows now is replaced by that plant's state.</source>
+        <source>The console restarts connected to &quot;%1&quot;. What it shows now is replaced by that plant&apos;s state.</source>
         <translation>操作台将重新启动并连接到“%1”。目前显示的内容会换成该工厂的状态。</translation>
     </message>
     <message>
@@ -1917,19 +1917,19 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
         <translation>不是布局文件：第 %2 字节处%1</translation>
     </message>
     <message>
-        <source>not an NDH Console layout (no "format": "%1")</source>
-        <translation>不是 NDH 操作台的布局（没有 "format": "%1"）</translation>
+        <source>not an NDH Console layout (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 NDH 操作台的布局（没有 &quot;format&quot;: &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>layout format version %1 is not supported (this console reads up to %2)</source>
         <translation>不支持布局格式版本 %1（此操作台最多可读取 %2）</translation>
     </message>
     <message>
-        <source>the layout's "%1" is damaged (not base64)</source>
+        <source>the layout&apos;s &quot;%1&quot; is damaged (not base64)</source>
         <translation>布局的“%1”已损坏（不是 base64）</translation>
     </message>
     <message>
-        <source>the columns of "%1" are damaged (not base64)</source>
+        <source>the columns of &quot;%1&quot; are damaged (not base64)</source>
         <translation>“%1”的字段设置已损坏（不是 base64）</translation>
     </message>
     <message>
@@ -2841,16 +2841,16 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
         <translation>表达式是空的</translation>
     </message>
     <message>
-        <source>unexpected '%1'</source>
-        <translation>非预期的 '%1'</translation>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>非预期的 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>the text starting here has no closing %1</source>
         <translation>从这里开始的文本没有结尾的 %1</translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
-        <translation>非预期的字符 '%1'</translation>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>非预期的字符 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>end of text</source>
@@ -2861,36 +2861,36 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
         <translation>嵌套超过 %1 层</translation>
     </message>
     <message>
-        <source>expected ')' to close the '(' at column %1</source>
-        <translation>需要 ')' 来结束第 %1 列的 '('</translation>
+        <source>expected &apos;)&apos; to close the &apos;(&apos; at column %1</source>
+        <translation>需要 &apos;)&apos; 来结束第 %1 列的 &apos;(&apos;</translation>
     </message>
     <message>
         <source>more than %1 tests in one expression</source>
         <translation>一个表达式中超过 %1 个条件</translation>
     </message>
     <message>
-        <source>expected a field name such as event_data.new_value, found '%1'</source>
-        <translation>需要字段名称，例如 event_data.new_value，却看到 '%1'</translation>
+        <source>expected a field name such as event_data.new_value, found &apos;%1&apos;</source>
+        <translation>需要字段名称，例如 event_data.new_value，却看到 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>expected a field name after '.'</source>
-        <translation>'.' 之后需要字段名称</translation>
+        <source>expected a field name after &apos;.&apos;</source>
+        <translation>&apos;.&apos; 之后需要字段名称</translation>
     </message>
     <message>
-        <source>expected an array index (0, 1, ...) after '['</source>
-        <translation>'[' 之后需要数组索引（0, 1, ...）</translation>
+        <source>expected an array index (0, 1, ...) after &apos;[&apos;</source>
+        <translation>&apos;[&apos; 之后需要数组索引（0, 1, ...）</translation>
     </message>
     <message>
-        <source>expected ']'</source>
-        <translation>需要 ']'</translation>
+        <source>expected &apos;]&apos;</source>
+        <translation>需要 &apos;]&apos;</translation>
     </message>
     <message>
-        <source>expected a value after '%1'</source>
-        <translation>'%1' 之后需要一个值</translation>
+        <source>expected a value after &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; 之后需要一个值</translation>
     </message>
     <message>
-        <source>'%1' compares numbers or text, not %2</source>
-        <translation>'%1' 比较的是数值或文本，不是 %2</translation>
+        <source>&apos;%1&apos; compares numbers or text, not %2</source>
+        <translation>&apos;%1&apos; 比较的是数值或文本，不是 %2</translation>
     </message>
 </context>
 <context>
@@ -3026,12 +3026,12 @@ Double-click a legend entry to remove its curve.</source>
         <translation>正在读取状态：%1 个资产</translation>
     </message>
     <message>
-        <source>state hash %1 has no 'id' field</source>
-        <translation>状态哈希 %1 没有 'id' 字段</translation>
+        <source>state hash %1 has no &apos;id&apos; field</source>
+        <translation>状态哈希 %1 没有 &apos;id&apos; 字段</translation>
     </message>
     <message>
-        <source>field 'attributes' of state hash %1 is not a JSON object</source>
-        <translation>状态哈希 %1 的 'attributes' 字段不是 JSON 对象</translation>
+        <source>field &apos;attributes&apos; of state hash %1 is not a JSON object</source>
+        <translation>状态哈希 %1 的 &apos;attributes&apos; 字段不是 JSON 对象</translation>
     </message>
     <message>
         <source>state hash %1: %2</source>
@@ -3281,7 +3281,7 @@ Double-click a legend entry to remove its curve.</source>
         <translation>显示工厂目前的状态（Ctrl+L）</translation>
     </message>
     <message>
-        <source>Replay history from the slider's instant at the chosen speed (Ctrl+Shift+Space)</source>
+        <source>Replay history from the slider&apos;s instant at the chosen speed (Ctrl+Shift+Space)</source>
         <translation>从滑块所在时刻以所选速度回放历史（Ctrl+Shift+Space）</translation>
     </message>
     <message>
@@ -3612,7 +3612,7 @@ Double-click a legend entry to remove its curve.</source>
         <translation>显示资产</translation>
     </message>
     <message>
-        <source>Select this record's asset in the asset tree</source>
+        <source>Select this record&apos;s asset in the asset tree</source>
         <translation>在资产树中选取这条记录的资产</translation>
     </message>
     <message>
@@ -3872,7 +3872,7 @@ Double-click a legend entry to remove its curve.</source>
         <translation>不在集群上：%1</translation>
     </message>
     <message>
-        <source>Started at %1 with the broker's time index (offsetsForTimes).</source>
+        <source>Started at %1 with the broker&apos;s time index (offsetsForTimes).</source>
         <translation>已使用 Broker 的时间索引（offsetsForTimes）从 %1 开始。</translation>
     </message>
     <message>

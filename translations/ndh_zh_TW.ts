@@ -59,29 +59,29 @@ Home：最早的歷史，End：回到即時。</translation>
         <translation>連線到 %1</translation>
     </message>
     <message>
-        <source>%1 for profile "%2":</source>
+        <source>%1 for profile &quot;%2&quot;:</source>
         <translation>設定檔「%2」的%1：</translation>
     </message>
     <message>
-        <source>%1 for profile "%2"
+        <source>%1 for profile &quot;%2&quot;
 (no system keychain: it is kept in memory until the console quits, never on disk):</source>
         <translation>設定檔「%2」的%1
 （沒有系統鑰匙圈：只保存在記憶體中直到操作台結束，絕不寫入磁碟）：</translation>
     </message>
     <message>
-        <source>no connection profile "%1" (none saved yet: File &gt; Connections)</source>
+        <source>no connection profile &quot;%1&quot; (none saved yet: File &gt; Connections)</source>
         <translation>沒有連線設定檔「%1」（尚未儲存任何設定檔：檔案 &gt; 連線）</translation>
     </message>
     <message>
-        <source>no connection profile "%1"; saved profiles: %2</source>
+        <source>no connection profile &quot;%1&quot;; saved profiles: %2</source>
         <translation>沒有連線設定檔「%1」；已儲存的設定檔：%2</translation>
     </message>
     <message>
-        <source>profile "%1" cannot be used: %2</source>
+        <source>profile &quot;%1&quot; cannot be used: %2</source>
         <translation>無法使用設定檔「%1」：%2</translation>
     </message>
     <message>
-        <source>no password given for profile "%1"</source>
+        <source>no password given for profile &quot;%1&quot;</source>
         <translation>設定檔「%1」沒有提供密碼</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@ Click to select it in the alarm list</source>
         <translation>前往資產(&amp;G)</translation>
     </message>
     <message>
-        <source>Select the alarm's asset in the asset tree</source>
+        <source>Select the alarm&apos;s asset in the asset tree</source>
         <translation>在資產樹中選取此警報的資產</translation>
     </message>
     <message>
@@ -453,7 +453,7 @@ Click to select it in the alarm list</source>
         <translation>趨勢圖(&amp;P)</translation>
     </message>
     <message>
-        <source>Plot the alarm's attribute with the alarm time marked</source>
+        <source>Plot the alarm&apos;s attribute with the alarm time marked</source>
         <translation>繪製警報屬性的趨勢圖並標示警報時間</translation>
     </message>
     <message>
@@ -461,7 +461,7 @@ Click to select it in the alarm list</source>
         <translation>Kafka 記錄(&amp;R)…</translation>
     </message>
     <message>
-        <source>Where the alarm's newest record came from (topic, partition, offset)</source>
+        <source>Where the alarm&apos;s newest record came from (topic, partition, offset)</source>
         <translation>此警報最新記錄的來源（主題、分區、偏移量）</translation>
     </message>
     <message>
@@ -549,7 +549,7 @@ Click to select it in the alarm list</source>
         <translation>依資產分組</translation>
     </message>
     <message>
-        <source>Keep each asset's alarms together</source>
+        <source>Keep each asset&apos;s alarms together</source>
         <translation>將同一資產的警報放在一起</translation>
     </message>
     <message>
@@ -949,7 +949,7 @@ Double-click or drag onto a plot to chart it.</source>
         <translation>篩選：地點、類型、資產或屬性（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Every word must appear in the row's path, e.g. "hall-a pressure".
+        <source>Every word must appear in the row&apos;s path, e.g. &quot;hall-a pressure&quot;.
 Esc clears the filter.</source>
         <translation>每個字都必須出現在該列的路徑中，例如「hall-a pressure」。
 Esc 清除篩選。</translation>
@@ -1125,7 +1125,7 @@ Press Esc to clear the filter.</source>
         <translation>請選擇命令。</translation>
     </message>
     <message>
-        <source>Send "%1" to %2 (%3 at %4)?
+        <source>Send &quot;%1&quot; to %2 (%3 at %4)?
 
 %5</source>
         <translation>要對 %2（%4 的 %3）送出「%1」嗎？
@@ -1285,7 +1285,7 @@ Press Esc to clear the filter.</source>
         <translation>金鑰密語</translation>
     </message>
     <message>
-        <source>Verify the brokers' certificates and host names (recommended)</source>
+        <source>Verify the brokers&apos; certificates and host names (recommended)</source>
         <translation>驗證 Broker 的憑證與主機名稱（建議）</translation>
     </message>
     <message>
@@ -1369,7 +1369,7 @@ Press Esc to clear the filter.</source>
         <translation>請用「新增」建立設定檔。</translation>
     </message>
     <message>
-        <source>Another profile is already called "%1".</source>
+        <source>Another profile is already called &quot;%1&quot;.</source>
         <translation>已有其他設定檔名為「%1」。</translation>
     </message>
     <message>
@@ -1396,7 +1396,7 @@ Press Esc to clear the filter.</source>
 <context>
     <name>ndh::ConnectionHealthView</name>
     <message>
-        <source>TLS verification OFF: the brokers' identity is not checked</source>
+        <source>TLS verification OFF: the brokers&apos; identity is not checked</source>
         <translation>TLS 驗證已關閉：不檢查 Broker 的身分</translation>
     </message>
     <message>
@@ -1439,7 +1439,7 @@ Press Esc to clear the filter.</source>
         <translation>請至少提供一個 Kafka 啟動伺服器（host:port）。</translation>
     </message>
     <message>
-        <source>"%1" is not a Kafka server address (host:port).</source>
+        <source>&quot;%1&quot; is not a Kafka server address (host:port).</source>
         <translation>「%1」不是 Kafka 伺服器位址（host:port）。</translation>
     </message>
     <message>
@@ -1467,7 +1467,7 @@ Press Esc to clear the filter.</source>
         <translation>用戶端金鑰</translation>
     </message>
     <message>
-        <source>%1 "%2" cannot be read.</source>
+        <source>%1 &quot;%2&quot; cannot be read.</source>
         <translation>無法讀取%1「%2」。</translation>
     </message>
     <message>
@@ -1610,7 +1610,7 @@ Last error: %2</source>
         <translation>連線到 %1</translation>
     </message>
     <message>
-        <source>The console restarts connected to "%1". What it shows now is replaced by that plant's state.</source>
+        <source>The console restarts connected to &quot;%1&quot;. What it shows now is replaced by that plant&apos;s state.</source>
         <translation>操作台將重新啟動並連線到「%1」。目前顯示的內容會換成該工廠的狀態。</translation>
     </message>
     <message>
@@ -1917,19 +1917,19 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
         <translation>不是版面檔：第 %2 位元組處%1</translation>
     </message>
     <message>
-        <source>not an NDH Console layout (no "format": "%1")</source>
-        <translation>不是 NDH 操作台的版面（沒有 "format": "%1"）</translation>
+        <source>not an NDH Console layout (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 NDH 操作台的版面（沒有 &quot;format&quot;: &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>layout format version %1 is not supported (this console reads up to %2)</source>
         <translation>不支援版面格式版本 %1（此操作台最多可讀取 %2）</translation>
     </message>
     <message>
-        <source>the layout's "%1" is damaged (not base64)</source>
+        <source>the layout&apos;s &quot;%1&quot; is damaged (not base64)</source>
         <translation>版面的「%1」已損壞（不是 base64）</translation>
     </message>
     <message>
-        <source>the columns of "%1" are damaged (not base64)</source>
+        <source>the columns of &quot;%1&quot; are damaged (not base64)</source>
         <translation>「%1」的欄位設定已損壞（不是 base64）</translation>
     </message>
     <message>
@@ -2841,16 +2841,16 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
         <translation>運算式是空的</translation>
     </message>
     <message>
-        <source>unexpected '%1'</source>
-        <translation>非預期的 '%1'</translation>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>非預期的 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>the text starting here has no closing %1</source>
         <translation>從這裡開始的文字沒有結尾的 %1</translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
-        <translation>非預期的字元 '%1'</translation>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>非預期的字元 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>end of text</source>
@@ -2861,36 +2861,36 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
         <translation>巢狀超過 %1 層</translation>
     </message>
     <message>
-        <source>expected ')' to close the '(' at column %1</source>
-        <translation>需要 ')' 來結束第 %1 欄的 '('</translation>
+        <source>expected &apos;)&apos; to close the &apos;(&apos; at column %1</source>
+        <translation>需要 &apos;)&apos; 來結束第 %1 欄的 &apos;(&apos;</translation>
     </message>
     <message>
         <source>more than %1 tests in one expression</source>
         <translation>一個運算式中超過 %1 個條件</translation>
     </message>
     <message>
-        <source>expected a field name such as event_data.new_value, found '%1'</source>
-        <translation>需要欄位名稱，例如 event_data.new_value，卻看到 '%1'</translation>
+        <source>expected a field name such as event_data.new_value, found &apos;%1&apos;</source>
+        <translation>需要欄位名稱，例如 event_data.new_value，卻看到 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>expected a field name after '.'</source>
-        <translation>'.' 之後需要欄位名稱</translation>
+        <source>expected a field name after &apos;.&apos;</source>
+        <translation>&apos;.&apos; 之後需要欄位名稱</translation>
     </message>
     <message>
-        <source>expected an array index (0, 1, ...) after '['</source>
-        <translation>'[' 之後需要陣列索引（0, 1, ...）</translation>
+        <source>expected an array index (0, 1, ...) after &apos;[&apos;</source>
+        <translation>&apos;[&apos; 之後需要陣列索引（0, 1, ...）</translation>
     </message>
     <message>
-        <source>expected ']'</source>
-        <translation>需要 ']'</translation>
+        <source>expected &apos;]&apos;</source>
+        <translation>需要 &apos;]&apos;</translation>
     </message>
     <message>
-        <source>expected a value after '%1'</source>
-        <translation>'%1' 之後需要一個值</translation>
+        <source>expected a value after &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; 之後需要一個值</translation>
     </message>
     <message>
-        <source>'%1' compares numbers or text, not %2</source>
-        <translation>'%1' 比較的是數值或文字，不是 %2</translation>
+        <source>&apos;%1&apos; compares numbers or text, not %2</source>
+        <translation>&apos;%1&apos; 比較的是數值或文字，不是 %2</translation>
     </message>
 </context>
 <context>
@@ -3026,12 +3026,12 @@ Double-click a legend entry to remove its curve.</source>
         <translation>正在讀取狀態：%1 個資產</translation>
     </message>
     <message>
-        <source>state hash %1 has no 'id' field</source>
-        <translation>狀態雜湊 %1 沒有 'id' 欄位</translation>
+        <source>state hash %1 has no &apos;id&apos; field</source>
+        <translation>狀態雜湊 %1 沒有 &apos;id&apos; 欄位</translation>
     </message>
     <message>
-        <source>field 'attributes' of state hash %1 is not a JSON object</source>
-        <translation>狀態雜湊 %1 的 'attributes' 欄位不是 JSON 物件</translation>
+        <source>field &apos;attributes&apos; of state hash %1 is not a JSON object</source>
+        <translation>狀態雜湊 %1 的 &apos;attributes&apos; 欄位不是 JSON 物件</translation>
     </message>
     <message>
         <source>state hash %1: %2</source>
@@ -3281,7 +3281,7 @@ Double-click a legend entry to remove its curve.</source>
         <translation>顯示工廠目前的狀態（Ctrl+L）</translation>
     </message>
     <message>
-        <source>Replay history from the slider's instant at the chosen speed (Ctrl+Shift+Space)</source>
+        <source>Replay history from the slider&apos;s instant at the chosen speed (Ctrl+Shift+Space)</source>
         <translation>從滑桿所在時刻以所選速度重播歷史（Ctrl+Shift+Space）</translation>
     </message>
     <message>
@@ -3612,7 +3612,7 @@ Double-click a legend entry to remove its curve.</source>
         <translation>顯示資產</translation>
     </message>
     <message>
-        <source>Select this record's asset in the asset tree</source>
+        <source>Select this record&apos;s asset in the asset tree</source>
         <translation>在資產樹中選取這筆記錄的資產</translation>
     </message>
     <message>
@@ -3872,7 +3872,7 @@ Double-click a legend entry to remove its curve.</source>
         <translation>不在叢集上：%1</translation>
     </message>
     <message>
-        <source>Started at %1 with the broker's time index (offsetsForTimes).</source>
+        <source>Started at %1 with the broker&apos;s time index (offsetsForTimes).</source>
         <translation>已使用 Broker 的時間索引（offsetsForTimes）從 %1 開始。</translation>
     </message>
     <message>

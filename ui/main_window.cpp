@@ -400,9 +400,13 @@ void MainWindow::createHistoryUi()
     history->addActions(m_timeSlider->actions());
     history->addSeparator();
     history->addAction(m_loadHistoryAction);
-    // Before Help, wherever the other menus ended up.
+    insertMenuBeforeHelp(history);
+}
+
+void MainWindow::insertMenuBeforeHelp(QMenu *menu)
+{
     const QList<QAction *> menus = menuBar()->actions();
-    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), history);
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu);
 }
 
 } // namespace ndh

@@ -54,6 +54,8 @@ public:
     ConnectionStatusWidget *redisStatusWidget() const { return m_redisConnection; }
     QDockWidget *assetDock() const { return m_assetDock; }
     QDockWidget *deadLetterDock() const { return m_deadLetterDock; }
+    // Menus added by panels attached later go before Help, which stays last.
+    void insertMenuBeforeHelp(QMenu *menu);
     AlarmListView *alarmListView() const { return m_alarmList; }
     AlarmBanner *alarmBanner() const { return m_alarmBanner; }
     AlarmKpiView *alarmKpiView() const { return m_alarmKpis; }

@@ -45,7 +45,8 @@ OperatorControls::OperatorControls(MainWindow *window, OperatorActionGate *gate,
         m_window->assetTreeView()->setFilterText(assetFromKey(key).id);
     });
 
-    m_menu = window->menuBar()->addMenu(tr("&Operator"));
+    m_menu = new QMenu(tr("&Operator"), window);
+    window->insertMenuBeforeHelp(m_menu);
     m_signIn = m_menu->addAction(tr("Sign &in…"), this, &OperatorControls::showSignIn);
     m_signIn->setObjectName(QStringLiteral("signInAction"));
     m_signIn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
