@@ -27,33 +27,74 @@ HmiStyle::Theme g_theme = HmiStyle::Theme::Light;
 bool g_systemThemeKnown = false;
 HmiStyle::Theme g_systemTheme = HmiStyle::Theme::Light;
 
-QPalette darkPalette()
+// The colours of one theme; one function turns either into a palette, so the two
+// themes cannot drift apart in which roles they set.
+struct ThemeColours
 {
-    // Dark greys, not black: ISA-101 wants a quiet ground that still shows depth.
+    QColor window, base, alternateBase, text, button, light, midlight, mid, dark, shadow, highlight,
+        toolTipBase, link;
+};
+
+// Light: quiet greys; selection is a quiet slate, not a signal colour.
+ThemeColours lightColours()
+{
+    return ThemeColours{
+            .window = QColor(0xe0, 0xe0, 0xe0),
+            .base = QColor(0xf5, 0xf5, 0xf5),
+            .alternateBase = QColor(0xeb, 0xeb, 0xeb),
+            .text = QColor(0x1e, 0x1e, 0x1e),
+            .button = QColor(0xd6, 0xd6, 0xd6),
+            .light = QColor(0xf8, 0xf8, 0xf8),
+            .midlight = QColor(0xe8, 0xe8, 0xe8),
+            .mid = QColor(0xa0, 0xa0, 0xa0),
+            .dark = QColor(0x70, 0x70, 0x70),
+            .shadow = QColor(0x40, 0x40, 0x40),
+            .highlight = QColor(0x4a, 0x5d, 0x70),
+            .toolTipBase = QColor(0xfa, 0xfa, 0xf4),
+            .link = QColor(0x2c, 0x4a, 0x6e)};
+}
+
+// Dark greys, not black: ISA-101 wants a quiet ground that still shows depth.
+ThemeColours darkColours()
+{
+    return ThemeColours{
+            .window = QColor(0x2e, 0x2f, 0x31),
+            .base = QColor(0x25, 0x26, 0x28),
+            .alternateBase = QColor(0x2c, 0x2d, 0x30),
+            .text = QColor(0xe2, 0xe2, 0xe2),
+            .button = QColor(0x3a, 0x3b, 0x3e),
+            .light = QColor(0x4a, 0x4b, 0x4e),
+            .midlight = QColor(0x40, 0x41, 0x44),
+            .mid = QColor(0x55, 0x56, 0x59),
+            .dark = QColor(0x1c, 0x1c, 0x1e),
+            .shadow = QColor(0x10, 0x10, 0x10),
+            .highlight = QColor(0x4f, 0x6a, 0x85),
+            .toolTipBase = QColor(0x3a, 0x3b, 0x3e),
+            .link = QColor(0x8a, 0xb4, 0xe0)};
+}
+
+QPalette paletteFrom(const ThemeColours &c, const QColor &muted)
+{
     QPalette p;
-    const QColor window(0x2e, 0x2f, 0x31);
-    const QColor base(0x25, 0x26, 0x28);
-    const QColor text(0xe2, 0xe2, 0xe2);
-    const QColor muted(0x8c, 0x8c, 0x8c);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x2c, 0x2d, 0x30));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3b, 0x3e));
-    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Window, c.window);
+    p.setColor(QPalette::WindowText, c.text);
+    p.setColor(QPalette::Base, c.base);
+    p.setColor(QPalette::AlternateBase, c.alternateBase);
+    p.setColor(QPalette::Text, c.text);
+    p.setColor(QPalette::Button, c.button);
+    p.setColor(QPalette::ButtonText, c.text);
     p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0x4a, 0x4b, 0x4e));
-    p.setColor(QPalette::Midlight, QColor(0x40, 0x41, 0x44));
-    p.setColor(QPalette::Mid, QColor(0x55, 0x56, 0x59));
-    p.setColor(QPalette::Dark, QColor(0x1c, 0x1c, 0x1e));
-    p.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x10));
-    p.setColor(QPalette::Highlight, QColor(0x4f, 0x6a, 0x85));
+    p.setColor(QPalette::Light, c.light);
+    p.setColor(QPalette::Midlight, c.midlight);
+    p.setColor(QPalette::Mid, c.mid);
+    p.setColor(QPalette::Dark, c.dark);
+    p.setColor(QPalette::Shadow, c.shadow);
+    p.setColor(QPalette::Highlight, c.highlight);
     p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3b, 0x3e));
-    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::ToolTipBase, c.toolTipBase);
+    p.setColor(QPalette::ToolTipText, c.text);
     p.setColor(QPalette::PlaceholderText, muted);
-    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xe0));
+    p.setColor(QPalette::Link, c.link);
     p.setColor(QPalette::Disabled, QPalette::Text, muted);
     p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
     p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
@@ -111,34 +152,7 @@ void HmiStyle::applyTo(QApplication &app)
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         app.setStyle(fusion);
 
-    QPalette p;
-    const QColor window(0xe0, 0xe0, 0xe0);
-    const QColor base(0xf5, 0xf5, 0xf5);
-    const QColor text(0x1e, 0x1e, 0x1e);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0xeb, 0xeb, 0xeb));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0xd6, 0xd6, 0xd6));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0xf8, 0xf8, 0xf8));
-    p.setColor(QPalette::Midlight, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Mid, QColor(0xa0, 0xa0, 0xa0));
-    p.setColor(QPalette::Dark, QColor(0x70, 0x70, 0x70));
-    p.setColor(QPalette::Shadow, QColor(0x40, 0x40, 0x40));
-    // Selection is a quiet slate, not a signal colour.
-    p.setColor(QPalette::Highlight, QColor(0x4a, 0x5d, 0x70));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0xfa, 0xfa, 0xf4));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, mutedText());
-    p.setColor(QPalette::Link, QColor(0x2c, 0x4a, 0x6e));
-    p.setColor(QPalette::Disabled, QPalette::Text, mutedText());
-    p.setColor(QPalette::Disabled, QPalette::WindowText, mutedText());
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, mutedText());
-    app.setPalette(g_theme == Theme::Dark ? darkPalette() : p);
+    app.setPalette(paletteFrom(g_theme == Theme::Dark ? darkColours() : lightColours(), mutedText()));
 
     QFont font = app.font();
     if (font.pointSizeF() > 0 && font.pointSizeF() < kMinimumFontPointSize) {
