@@ -25,6 +25,12 @@ constexpr qint64 kNoEnd = std::numeric_limits<qint64>::max();
 constexpr int kMetadataTimeoutMs = 8000;
 constexpr int kLogRecordsPerTurn = 20000;
 
+// The one key of a topic's partition in m_byKey: "topic\npartition".
+QString partitionKey(const QString &topic, int partition)
+{
+    return topic + u'\n' + QString::number(partition);
+}
+
 } // namespace
 
 struct TopicScanner::Match
@@ -271,7 +277,7 @@ void TopicScanner::startScan(quint64 scanId, const TopicScanRequest &request)
     m_topicNames.clear();
     m_byKey.clear();
     for (const auto &p : m_partitions)
-        m_byKey.insert(p->topic + u'\n' + QString::number(p->id), p.get());
+        m_byKey.insert(partitionKey(p->topic, p->id), p.get());
     m_running = true;
     setState(stop == TopicScanRequest::Stop::Follow || stop == TopicScanRequest::Stop::Count
                  ? TopicScanStatus::State::Following
@@ -288,13 +294,13 @@ void TopicScanner::startLogScan(quint64 scanId, const TopicScanRequest &request,
         return fail(tr("No log is open"));
     // The partitions of the log, with their offset range, so start and stop mean what
     // they mean on a cluster.
-    QHash<QString, Partition *> byKey;
+    m_byKey.clear();
     for (const LogRecord &r : *m_logRecords) {
         if ((!request.topics.isEmpty() && !request.topics.contains(r.topic))
             || (request.partition >= 0 && r.partition != request.partition))
             continue;
-        const QString key = r.topic + u'\n' + QString::number(r.partition);
-        Partition *&p = byKey[key];
+        const QString key = partitionKey(r.topic, r.partition);
+        Partition *&p = m_byKey[key];
         if (!p) {
             auto part = std::make_unique<Partition>();
             part->topic = r.topic;
@@ -496,7 +502,7 @@ void TopicScanner::poll()
             auto name = names.constFind(msg->rkt);
             if (name == names.constEnd())
                 name = names.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
-            Partition *p = byKey.value(*name + u'\n' + QString::number(msg->partition));
+            Partition *p = byKey.value(partitionKey(*name, msg->partition));
             if (!p || p->done) {
                 rd_kafka_message_destroy(msg);
                 continue;
@@ -556,17 +562,13 @@ void TopicScanner::pollLog()
 {
     if (!m_running)
         return;
-    const QLocale locale;
     if (m_cancel.load())
         return finish(TopicScanStatus::State::Cancelled, tr("Cancelled: %1").arg(countsText()));
-    QHash<QString, Partition *> byKey;
-    for (const auto &p : m_partitions)
-        byKey.insert(p->topic + u'\n' + QString::number(p->id), p.get());
     const std::vector<LogRecord> &records = *m_logRecords;
     const size_t end = std::min(records.size(), m_logPosition + kLogRecordsPerTurn);
     for (; m_logPosition < end; ++m_logPosition) {
         const LogRecord &r = records[m_logPosition];
-        Partition *p = byKey.value(r.topic + u'\n' + QString::number(r.partition));
+        Partition *p = m_byKey.value(partitionKey(r.topic, r.partition));
         if (!p)
             continue;
         if (--p->remainingInLog <= 0)
