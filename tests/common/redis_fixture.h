@@ -6,6 +6,7 @@
 // reproduce the outages an operator must be told about.
 
 #include "kafka_test_support.h"
+#include "redis_client.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -121,5 +122,18 @@ private:
     int m_port = 0;
     bool m_paused = false;
 };
+
+// What a console under test uses to reach this server: loopback, and short reconnect
+// back-off so outage tests see the reconnect within a few hundred milliseconds.
+inline ndh::RedisConfig consoleRedisConfig(const RedisServer &server)
+{
+    ndh::RedisConfig c;
+    c.enabled = true;
+    c.endpoint.host = QStringLiteral("127.0.0.1");
+    c.endpoint.port = server.port();
+    c.backoffInitialMs = 100;
+    c.backoffMaxMs = 500;
+    return c;
+}
 
 } // namespace ndhtest

@@ -400,17 +400,6 @@ void writeRedisState(const ndhtest::RedisServer &redis, int base)
     }
 }
 
-RedisConfig redisConfigFor(const ndhtest::RedisServer &server)
-{
-    RedisConfig c;
-    c.enabled = true;
-    c.endpoint.host = QStringLiteral("127.0.0.1");
-    c.endpoint.port = server.port();
-    c.backoffInitialMs = 100;
-    c.backoffMaxMs = 500;
-    return c;
-}
-
 } // namespace
 
 // Redis restarts (no persistence, as a cache often runs) while Kafka keeps flowing:
@@ -427,7 +416,7 @@ void TestConnectionFaults::redisRestartIsToldAndCaughtUp()
     writeRedisState(redis, 100);
 
     constexpr quint64 kTotal = 2000;
-    Console console(broker.bootstrap(), redisConfigFor(redis));
+    Console console(broker.bootstrap(), ndhtest::consoleRedisConfig(redis));
     QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::Connected, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(console.value(redisAttributeKey(3)), 103.0, 15000);
     ndhtest::GuiStallProbe probe;
@@ -458,7 +447,7 @@ void TestConnectionFaults::redisRestartIsToldAndCaughtUp()
     probe.stop();
     QCOMPARE(console.duplicates, quint64(0));
 
-    Console reference(broker.bootstrap(), redisConfigFor(redis));
+    Console reference(broker.bootstrap(), ndhtest::consoleRedisConfig(redis));
     QTRY_COMPARE_WITH_TIMEOUT(quint64(reference.applied.size()), kTotal, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(reference.value(redisAttributeKey(kRedisAssets - 1)), 200.0 + kRedisAssets - 1, 20000);
     QCOMPARE(console.applied, reference.applied);

@@ -116,17 +116,6 @@ struct Console
     }
 };
 
-RedisConfig redisConfig(const RedisServer &server)
-{
-    RedisConfig c;
-    c.enabled = true;
-    c.endpoint.host = QStringLiteral("127.0.0.1");
-    c.endpoint.port = server.port();
-    c.backoffInitialMs = 100;
-    c.backoffMaxMs = 500;
-    return c;
-}
-
 // Kafka is not the subject of most tests here: a port nobody listens on.
 QString noKafka()
 {
@@ -237,7 +226,7 @@ void TestRedisClient::snapshotOfTenThousandAssetsOnConnect()
     commands += resp({"SET", "other:app:key", "x"});
     QVERIFY(server.pipe(commands));
 
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(console.models.assetTree()->assetCount(), 10000, 10000);
@@ -257,7 +246,7 @@ void TestRedisClient::pubSubValuesAreApplied()
 {
     RedisServer server;
     QVERIFY(server.start());
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
     const qint64 t = QDateTime::currentMSecsSinceEpoch();
@@ -278,7 +267,7 @@ void TestRedisClient::sameEventOnBothPathsIsAppliedOnceAndOlderNeverWins()
     QVERIFY(server.start());
     EmbeddedBroker broker;
     QVERIFY2(broker.start(), qPrintable(broker.error()));
-    Console console(redisConfig(server), broker.bootstrap());
+    Console console(ndhtest::consoleRedisConfig(server), broker.bootstrap());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
 
@@ -323,7 +312,7 @@ void TestRedisClient::killAndRestartMidStreamLosesNothing()
     for (int i = 0; i < 500; ++i)
         commands += stateHash(QStringLiteral("K%1").arg(i), i, t);
     QVERIFY(server.pipe(commands));
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
     QCOMPARE(console.models.assetTree()->assetCount(), 500);
@@ -363,7 +352,7 @@ void TestRedisClient::pausedServerIsReportedAndRecovered()
 {
     RedisServer server;
     QVERIFY(server.start());
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
     QElapsedTimer paused;
@@ -384,7 +373,7 @@ void TestRedisClient::killedSubscriberReconnects()
 {
     RedisServer server;
     QVERIFY(server.start());
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
     QCOMPARE(server.cli({QStringLiteral("CLIENT"), QStringLiteral("KILL"), QStringLiteral("TYPE"),
@@ -410,7 +399,7 @@ void TestRedisClient::slowSubscriberDroppedByServerRereads()
     // A subscriber whose output buffer passes 64 kB is disconnected by the server.
     RedisServer server({QStringLiteral("--client-output-buffer-limit"), QStringLiteral("pubsub 64kb 32kb 1")});
     QVERIFY(server.start());
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
     const qint64 t = QDateTime::currentMSecsSinceEpoch();
@@ -439,7 +428,7 @@ void TestRedisClient::wrongPasswordIsClearAndDoesNotStorm()
     RedisServer server({QStringLiteral("--requirepass"), QStringLiteral("right-one")});
     server.setCliPassword(QStringLiteral("right-one"));
     QVERIFY(server.start());
-    RedisConfig config = redisConfig(server);
+    RedisConfig config = ndhtest::consoleRedisConfig(server);
     const QString secret = QStringLiteral("Sekr1t-Wr0ng-%1").arg(QDateTime::currentMSecsSinceEpoch());
     config.endpoint.password = secret;
     QByteArray logged;
@@ -477,7 +466,7 @@ void TestRedisClient::aclUserConnects()
              QByteArray("OK"));
     QVERIFY(server.pipe(stateHash(QStringLiteral("A1"), 1, QDateTime::currentMSecsSinceEpoch())
                         + resp({"SELECT", "3"}) + stateHash(QStringLiteral("A3"), 3, QDateTime::currentMSecsSinceEpoch())));
-    RedisConfig config = redisConfig(server);
+    RedisConfig config = ndhtest::consoleRedisConfig(server);
     config.endpoint.user = QStringLiteral("console");
     config.endpoint.password = QStringLiteral("pw-1");
     config.endpoint.db = 3;
@@ -501,7 +490,7 @@ void TestRedisClient::userWithoutPublishIsToldAndStaysConnected()
                  .trimmed(),
              QByteArray("OK"));
     QVERIFY(server.pipe(stateHash(QStringLiteral("R1"), 1, QDateTime::currentMSecsSinceEpoch())));
-    RedisConfig config = redisConfig(server);
+    RedisConfig config = ndhtest::consoleRedisConfig(server);
     config.endpoint.user = QStringLiteral("reader");
     config.endpoint.password = QStringLiteral("pw-2");
     Console console(config, noKafka());
@@ -554,7 +543,7 @@ void TestRedisClient::configuredPrefixAndChannelsFromTheCommandLine()
     QVERIFY2(bad.err.contains("three names"), bad.err.constData());
 
     // ...and the console reads them with the same names, and only them.
-    RedisConfig config = redisConfig(server);
+    RedisConfig config = ndhtest::consoleRedisConfig(server);
     QString error;
     QVERIFY(applyRedisNaming(config, QStringLiteral("site7:st:"), QStringLiteral("s7:status,s7:alarm,s7:value"), &error));
     QVERIFY(server.pipe(stateHash(QStringLiteral("OTHER"), 1, QDateTime::currentMSecsSinceEpoch())));
@@ -581,7 +570,7 @@ void TestRedisClient::badDataBecomesDeadLetters()
     commands += resp({"HSET", "ndh:state:HUGE", "id", "HUGE", "attributes",
                       "{\"blob\":\"" + QByteArray(3 << 20, 'y') + "\"}"});
     QVERIFY(server.pipe(commands));
-    Console console(redisConfig(server), noKafka());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
     console.backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(console.models.assetTree()->assetCount(), 2, 5000);
