@@ -790,6 +790,10 @@ int main(int argc, char *argv[])
     ndh::LogSessionController logs(&models, &window);
     logs.setSourceCluster(demo ? QStringLiteral("embedded demo plant") : consumer.bootstrap);
     logs.setLoadInPlace(!options->logFile.isEmpty());
+    // Incident bundles carry the audit entries of their period (read on the writer's thread).
+    logs.setAuditProvider([path = audit.path()](qint64 fromMs, qint64 toMs) {
+        return ndh::AuditLog::excerptFile(path, fromMs, toMs);
+    });
     // The live session's raw Kafka records, so File > Export works on it too.
     backend.setJournal(logs.journal());
     logs.setInteractive(options->screenshotFile.isEmpty());

@@ -1,5 +1,8 @@
 #include "log_session_controller.h"
 
+#include "asset_tree_filter_model.h"
+#include "asset_tree_view.h"
+#include "audit_log_view.h"
 #include "incident_bundle.h"
 #include "log_file_writer.h"
 #include "main_window.h"
@@ -68,6 +71,13 @@ LogSessionController::LogSessionController(PlantModels *models, MainWindow *wind
                                   "layout and a manifest (Ctrl+Shift+E)"));
     connect(m_exportBundle, &QAction::triggered, this, [this] { chooseAndExport(LogExportDialog::Kind::Bundle); });
 
+    m_bundleAuditAction = new QAction(tr("Incident &audit entries\u2026"), m_window);
+    m_bundleAuditAction->setObjectName(QStringLiteral("bundleAuditAction"));
+    m_bundleAuditAction->setToolTip(tr("The operator actions recorded in the opened incident's period, with their "
+                                       "checksums verified (read-only)"));
+    m_bundleAuditAction->setEnabled(false);
+    connect(m_bundleAuditAction, &QAction::triggered, this, &LogSessionController::showBundleAudit);
+
     // Into the window's File menu, above Quit.
     QAction *quit = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
     QMenu *fileMenu = nullptr;
@@ -77,7 +87,7 @@ LogSessionController::LogSessionController(PlantModels *models, MainWindow *wind
     }
     if (!fileMenu)
         fileMenu = m_window->menuBar()->addMenu(tr("&File"));
-    fileMenu->insertActions(quit, {m_open, m_export, m_exportBundle});
+    fileMenu->insertActions(quit, {m_open, m_bundleAuditAction, m_export, m_exportBundle});
     fileMenu->insertSeparator(quit);
 
     m_window->setAcceptDrops(true);
@@ -162,11 +172,16 @@ void LogSessionController::openFile(const QString &path)
     m_models->setConnectionStatus(offline);
     // Ages and staleness count from the log's end, not from today's clock: a value
     // written a second before the log ends is a second old, not "476 d".
+    // The same for the alarms' time in state and shelve expiry, and the tree's stale
+    // colouring: every "now" of the views is the log's clock.
     m_logEndMs->store(0);
-    m_models->assetTree()->setClock([end = m_logEndMs] {
+    const auto logClock = [end = m_logEndMs] {
         const qint64 ms = end->load();
         return ms > 0 ? ms : QDateTime::currentMSecsSinceEpoch();
-    });
+    };
+    m_models->assetTree()->setClock(logClock);
+    m_models->alarms()->setClock(logClock);
+    m_window->assetTreeView()->filterModel()->setClock(logClock);
     m_window->setSourceDescription(tr("%1 (offline)").arg(QFileInfo(path).fileName()));
     m_progress->setValue(0);
     m_progress->show();
@@ -190,6 +205,22 @@ void LogSessionController::onOpened(const QString &path, int format, const Bundl
                                        .arg(QFileInfo(path).fileName(), from, to,
                                             manifest.value(QStringLiteral("source_cluster")).toString()));
     restoreLayout(bundle.layout);
+    m_bundlePath = path;
+    m_bundleAudit = bundle.audit;
+    const int entries = int(bundle.audit.count('\n'));
+    m_bundleAuditAction->setEnabled(entries > 0);
+    m_bundleAuditAction->setText(tr("Incident &audit entries (%1)\u2026").arg(entries));
+}
+
+AuditLogView *LogSessionController::showBundleAudit()
+{
+    if (m_bundleAudit.isEmpty())
+        return nullptr;
+    AuditLogView *view = AuditLogView::forExcerpt(m_bundleAudit, m_bundlePath, m_window);
+    view->setObjectName(QStringLiteral("bundleAuditView"));
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    return view;
 }
 
 void LogSessionController::onProgress(qint64 done, qint64 total, quint64 records)
@@ -225,10 +256,12 @@ void LogSessionController::onFinished(const LogLoadSummary &summary)
         if (summary.damageCount > summary.damages.size())
             details += tr("\u2026 and %1 more").arg(locale.toString(summary.damageCount - summary.damages.size()));
     }
-    const QString loaded = tr("%1: %2 records, %3 events loaded in %4 s%5")
+    QString loaded = tr("%1: %2 records, %3 events loaded in %4 s%5")
                                .arg(name, locale.toString(summary.records), locale.toString(summary.events))
                                .arg(summary.seconds, 0, 'f', 1)
                                .arg(summary.cancelled ? tr(" (stopped; the rest was not read)") : QString());
+    if (const int entries = int(m_bundleAudit.count('\n')); entries > 0)
+        loaded += tr("; %1 audit entries of the incident under File").arg(locale.toString(entries));
     m_lastMessage = text.isEmpty() ? loaded : text + u'\n' + details;
     m_window->statusBar()->showMessage(loaded, 10000);
     emit loadFinished(summary);

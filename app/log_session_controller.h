@@ -23,6 +23,7 @@ class QToolButton;
 
 namespace ndh {
 
+class AuditLogView;
 class MainWindow;
 class PlantModels;
 class RawRecordJournal;
@@ -36,7 +37,7 @@ public:
 
     // "broker1:9092", "embedded demo plant": written into bundle manifests.
     void setSourceCluster(const QString &source) { m_sourceCluster = source; }
-    // Issue 8 plugs the audit log in here (JSON lines of the period).
+    // The audit entries of a period (AuditLog::excerptFile lines) for incident bundles.
     void setAuditProvider(std::function<QByteArray(qint64, qint64)> provider) { m_audit = std::move(provider); }
     // When false (a live session), File > Open starts a new console window for the file.
     void setLoadInPlace(bool inPlace) { m_loadInPlace = inPlace; }
@@ -48,6 +49,10 @@ public:
     QAction *openAction() const { return m_open; }
     QAction *exportAction() const { return m_export; }
     QAction *exportBundleAction() const { return m_exportBundle; }
+    // File > Incident audit entries: enabled while an opened bundle holds some.
+    QAction *bundleAuditAction() const { return m_bundleAuditAction; }
+    // The opened bundle's audit.jsonl (empty for a plain log).
+    QByteArray bundleAudit() const { return m_bundleAudit; }
     std::optional<LogLoadSummary> lastSummary() const { return m_lastSummary; }
     // The opened log's newest event time (0 before any), which offline ages count from.
     qint64 logEndMs() const { return m_logEndMs->load(); }
@@ -57,6 +62,8 @@ public:
     void openFile(const QString &path);
     // Writes the selection without a dialog; false with `error` on failure/cancel.
     bool exportTo(const LogExportDialog::Choice &choice, QString *error);
+    // Shows the opened bundle's audit entries read-only (nullptr when it has none).
+    AuditLogView *showBundleAudit();
 
 public slots:
     void chooseAndOpen();
@@ -83,6 +90,9 @@ private:
     QAction *m_open = nullptr;
     QAction *m_export = nullptr;
     QAction *m_exportBundle = nullptr;
+    QAction *m_bundleAuditAction = nullptr;
+    QByteArray m_bundleAudit;
+    QString m_bundlePath;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
     QString m_sourceCluster;

@@ -20,8 +20,8 @@ struct IncidentBundleInfo
     qint64 toMs = 0;
     QString sourceCluster; // bootstrap servers or "file:NAME"
     QByteArray layout;     // the window layout (JSON), may be empty
-    // Audit entries of the period as JSON lines (issue 8 plugs the audit log in
-    // here); empty: the bundle has an empty audit.jsonl.
+    // Audit entries of the period as the audit log's own lines (AuditLog::excerptFile,
+    // checksums included); empty: the bundle has an empty audit.jsonl.
     std::function<QByteArray(qint64 fromMs, qint64 toMs)> auditEntries;
 };
 

@@ -1,5 +1,6 @@
 #include "audit_log.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -83,21 +84,15 @@ bool isHex(QByteArrayView v)
     return true;
 }
 
-// Walks a log file line by line; calls onRecord for every intact record.
+// Walks a log line by line; calls onRecord(record, line) for every intact record
+// (line: its exact text without the newline). An excerpt (lines cut out of a log,
+// e.g. an incident bundle's audit.jsonl) starts its chain at its first record's
+// "prev": that record's predecessor is not part of it.
 template<typename OnRecord>
-AuditVerification walk(const QString &path, OnRecord onRecord)
+AuditVerification walk(QIODevice &f, bool excerpt, OnRecord onRecord)
 {
     AuditVerification v;
-    QFile f(path);
-    if (!f.exists())
-        return v;
     v.fileExists = true;
-    if (!f.open(QIODevice::ReadOnly)) {
-        v.brokenLines = 1;
-        v.firstBrokenLine = 1;
-        v.firstProblem = trAudit("cannot read the audit log: %1").arg(f.errorString());
-        return v;
-    }
     auto broken = [&v](qint64 line, const QString &why) {
         ++v.brokenLines;
         if (v.firstBrokenLine == 0) {
@@ -157,17 +152,55 @@ AuditVerification walk(const QString &path, OnRecord onRecord)
         AuditRecord r = fromJson(doc.object());
         r.checksum = QString::fromLatin1(sum);
         r.line = lineNo;
+        if (excerpt && v.records == 0 && v.brokenLines == 0)
+            head = r.previous;
         if (r.previous != head) {
             broken(lineNo, trAudit("does not follow the record before it (a record was removed or inserted)"));
         }
         head = r.checksum;
         ++v.records;
         v.lastSeq = r.seq;
-        onRecord(std::move(r));
+        onRecord(std::move(r), line);
     }
     v.lastChecksum = head;
     return v;
 }
+
+template<typename OnRecord>
+AuditVerification walkFile(const QString &path, OnRecord onRecord)
+{
+    QFile f(path);
+    if (!f.exists())
+        return {};
+    if (!f.open(QIODevice::ReadOnly)) {
+        AuditVerification v;
+        v.fileExists = true;
+        v.brokenLines = 1;
+        v.firstBrokenLine = 1;
+        v.firstProblem = trAudit("cannot read the audit log: %1").arg(f.errorString());
+        return v;
+    }
+    return walk(f, false, std::move(onRecord));
+}
+
+// Keeps the newest `bound` of the records handed to add().
+struct NewestRecords
+{
+    std::vector<AuditRecord> records;
+    size_t bound;
+    void trim(size_t n)
+    {
+        if (records.size() > n)
+            records.erase(records.begin(), records.begin() + std::ptrdiff_t(records.size() - n));
+    }
+    void add(AuditRecord &&r)
+    {
+        records.push_back(std::move(r));
+        // Trim in bulk so a long log stays linear to read.
+        if (records.size() > 2 * bound)
+            trim(bound);
+    }
+};
 
 } // namespace
 
@@ -302,27 +335,47 @@ bool AuditLog::append(const AuditEntry &entry, AuditRecord *written, QString *er
 
 AuditVerification AuditLog::verifyFile(const QString &path)
 {
-    return walk(path, [](AuditRecord &&) {});
+    return walkFile(path, [](AuditRecord &&, const QByteArray &) {});
 }
 
 std::vector<AuditRecord> AuditLog::readFile(const QString &path, AuditVerification *verification, int maxRecords)
 {
-    std::vector<AuditRecord> records;
-    const int bound = std::max(1, maxRecords);
-    auto keepNewest = [&records](size_t n) {
-        if (records.size() > n)
-            records.erase(records.begin(), records.begin() + std::ptrdiff_t(records.size() - n));
-    };
-    AuditVerification v = walk(path, [&](AuditRecord &&r) {
-        records.push_back(std::move(r));
-        // Keep the newest: trim in bulk so a long log stays linear to read.
-        if (records.size() > 2 * size_t(bound))
-            keepNewest(size_t(bound));
-    });
-    keepNewest(size_t(bound));
+    NewestRecords newest{{}, size_t(std::max(1, maxRecords))};
+    AuditVerification v = walkFile(path, [&](AuditRecord &&r, const QByteArray &) { newest.add(std::move(r)); });
+    newest.trim(newest.bound);
     if (verification)
         *verification = v;
-    return records;
+    return std::move(newest.records);
+}
+
+QByteArray AuditLog::excerptFile(const QString &path, qint64 fromMs, qint64 toMs, int *count)
+{
+    QByteArray out;
+    int n = 0;
+    walkFile(path, [&](AuditRecord &&r, const QByteArray &line) {
+        if (r.timeMs < fromMs || r.timeMs > toMs)
+            return;
+        out += line;
+        out += '\n';
+        ++n;
+    });
+    if (count)
+        *count = n;
+    return out;
+}
+
+std::vector<AuditRecord> AuditLog::readExcerpt(const QByteArray &lines, AuditVerification *verification,
+                                               int maxRecords)
+{
+    QByteArray data = lines;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    NewestRecords newest{{}, size_t(std::max(1, maxRecords))};
+    AuditVerification v = walk(buffer, true, [&](AuditRecord &&r, const QByteArray &) { newest.add(std::move(r)); });
+    newest.trim(newest.bound);
+    if (verification)
+        *verification = v;
+    return std::move(newest.records);
 }
 
 } // namespace ndh

@@ -100,6 +100,15 @@ public:
     static AuditVerification verifyFile(const QString &path);
     static std::vector<AuditRecord> readFile(const QString &path, AuditVerification *verification = nullptr,
                                              int maxRecords = kMaxRecordsRead);
+    // The intact records whose time lies in [fromMs, toMs], as their exact lines
+    // (checksums included, each ending in a newline): an excerpt for an incident
+    // bundle that verifies on its own with readExcerpt(). count: how many records.
+    static QByteArray excerptFile(const QString &path, qint64 fromMs, qint64 toMs, int *count = nullptr);
+    // Reads an excerpt (excerptFile's output, a bundle's audit.jsonl): every line's
+    // checksum and the chain between the lines are checked; the first record's
+    // "prev" is taken as given, its predecessor not being part of the excerpt.
+    static std::vector<AuditRecord> readExcerpt(const QByteArray &lines, AuditVerification *verification = nullptr,
+                                                int maxRecords = kMaxRecordsRead);
     // The checksum of a line's text without its "sum" member (exposed for tests).
     static QString checksumOf(const QByteArray &lineWithoutSum);
 

@@ -1062,6 +1062,14 @@ Press Esc to clear the filter.</source>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Audit entries of %1</source>
+        <translation>%1 的审计记录</translation>
+    </message>
+    <message>
+        <source>Incident bundle: %1 (the audit entries of its period; read-only)</source>
+        <translation>事件包：%1（该期间的审计记录；只读）</translation>
+    </message>
 </context>
 <context>
     <name>ndh::ClusterWatcher</name>
@@ -2283,6 +2291,22 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
+    </message>
+    <message>
+        <source>Incident &amp;audit entries…</source>
+        <translation>事件审计记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The operator actions recorded in the opened incident&apos;s period, with their checksums verified (read-only)</source>
+        <translation>已打开事件期间内记录的操作员操作，校验和均已验证（只读）</translation>
+    </message>
+    <message>
+        <source>Incident &amp;audit entries (%1)…</source>
+        <translation>事件审计记录 (%1)(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>; %1 audit entries of the incident under File</source>
+        <translation>；事件的 %1 条审计记录在“文件”菜单</translation>
     </message>
 </context>
 <context>

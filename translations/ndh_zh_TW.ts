@@ -1062,6 +1062,14 @@ Press Esc to clear the filter.</source>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
+    <message>
+        <source>Audit entries of %1</source>
+        <translation>%1 的稽核記錄</translation>
+    </message>
+    <message>
+        <source>Incident bundle: %1 (the audit entries of its period; read-only)</source>
+        <translation>事件包：%1（該期間的稽核記錄；唯讀）</translation>
+    </message>
 </context>
 <context>
     <name>ndh::ClusterWatcher</name>
@@ -2283,6 +2291,22 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>Exported %1 records to %2</source>
         <translation>已匯出 %1 筆記錄到 %2</translation>
+    </message>
+    <message>
+        <source>Incident &amp;audit entries…</source>
+        <translation>事件稽核記錄(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The operator actions recorded in the opened incident&apos;s period, with their checksums verified (read-only)</source>
+        <translation>已開啟事件期間內記錄的操作員動作，校驗和均已驗證（唯讀）</translation>
+    </message>
+    <message>
+        <source>Incident &amp;audit entries (%1)…</source>
+        <translation>事件稽核記錄 (%1)(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>; %1 audit entries of the incident under File</source>
+        <translation>；事件的 %1 筆稽核記錄在「檔案」選單</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,13 @@
 #include "hmi_style.h"
 
 #include <QAbstractTableModel>
+#include <QBuffer>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -95,12 +97,24 @@ private:
 };
 
 AuditLogView::AuditLogView(QString path, QWidget *parent)
+    : AuditLogView(std::move(path), false, QByteArray(), parent)
+{
+}
+
+AuditLogView *AuditLogView::forExcerpt(const QByteArray &lines, const QString &source, QWidget *parent)
+{
+    return new AuditLogView(source, true, lines, parent);
+}
+
+AuditLogView::AuditLogView(QString path, bool isExcerpt, QByteArray excerpt, QWidget *parent)
     : QDialog(parent)
     , m_path(std::move(path))
+    , m_isExcerpt(isExcerpt)
+    , m_excerpt(std::move(excerpt))
     , m_model(new AuditRecordModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
-    setWindowTitle(tr("Audit log"));
+    setWindowTitle(m_isExcerpt ? tr("Audit entries of %1").arg(QFileInfo(m_path).fileName()) : tr("Audit log"));
     resize(1100, 560);
     auto *layout = new QVBoxLayout(this);
     m_status = new QLabel(this);
@@ -108,10 +122,13 @@ AuditLogView::AuditLogView(QString path, QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    auto *pathLabel = new QLabel(tr("File: %1").arg(m_path), this);
-    pathLabel->setTextFormat(Qt::PlainText);
-    pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(pathLabel);
+    m_pathLabel = new QLabel(m_isExcerpt ? tr("Incident bundle: %1 (the audit entries of its period; read-only)").arg(m_path)
+                                         : tr("File: %1").arg(m_path),
+                             this);
+    m_pathLabel->setObjectName(QStringLiteral("auditSource"));
+    m_pathLabel->setTextFormat(Qt::PlainText);
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_pathLabel);
 
     auto *bar = new QHBoxLayout;
     m_filter = new QLineEdit(this);
@@ -124,9 +141,10 @@ AuditLogView::AuditLogView(QString path, QWidget *parent)
                           "remove_from_service", "reset_alarm", "republish", "sign_in", "sign_out"})
         m_action->addItem(QString::fromLatin1(a), QString::fromLatin1(a));
     bar->addWidget(m_action);
-    auto *reloadButton = new QPushButton(tr("&Reload"), this);
+    m_reload = new QPushButton(tr("&Reload"), this);
+    m_reload->setVisible(!m_isExcerpt); // a bundle's entries do not change
     auto *exportButton = new QPushButton(tr("&Export…"), this);
-    bar->addWidget(reloadButton);
+    bar->addWidget(m_reload);
     bar->addWidget(exportButton);
     layout->addLayout(bar);
 
@@ -148,14 +166,15 @@ AuditLogView::AuditLogView(QString path, QWidget *parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, &AuditLogView::applyFilter);
     connect(m_action, &QComboBox::currentIndexChanged, this, &AuditLogView::applyFilter);
-    connect(reloadButton, &QPushButton::clicked, this, &AuditLogView::reload);
+    connect(m_reload, &QPushButton::clicked, this, &AuditLogView::reload);
     connect(exportButton, &QPushButton::clicked, this, &AuditLogView::exportAs);
     reload();
 }
 
 void AuditLogView::reload()
 {
-    m_model->setRecords(AuditLog::readFile(m_path, &m_verification));
+    m_model->setRecords(m_isExcerpt ? AuditLog::readExcerpt(m_excerpt, &m_verification)
+                                    : AuditLog::readFile(m_path, &m_verification));
     const bool ok = m_verification.ok();
     m_status->setText(verificationText());
     m_status->setStyleSheet(ok ? QString() : HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
@@ -239,7 +258,10 @@ bool AuditLogView::exportCsv(const QString &file, QString *error) const
 bool AuditLogView::exportJsonl(const QString &file, QString *error) const
 {
     // The exact lines of the log, checksums included, so the export verifies on its own.
-    QFile in(m_path);
+    QByteArray excerpt = m_excerpt;
+    QBuffer buffer(&excerpt);
+    QFile log(m_path);
+    QIODevice &in = m_isExcerpt ? static_cast<QIODevice &>(buffer) : log;
     if (!in.open(QIODevice::ReadOnly)) {
         if (error)
             *error = in.errorString();

@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -23,6 +24,11 @@ class AuditLogView : public QDialog
     Q_OBJECT
 public:
     explicit AuditLogView(QString path, QWidget *parent = nullptr);
+    // Read-only view of an excerpt (an incident bundle's audit.jsonl, see
+    // AuditLog::readExcerpt); source names where it came from (the bundle file).
+    static AuditLogView *forExcerpt(const QByteArray &lines, const QString &source, QWidget *parent = nullptr);
+
+    bool isExcerpt() const { return m_isExcerpt; }
 
     void reload();
     const AuditVerification &verification() const { return m_verification; }
@@ -36,11 +42,16 @@ public:
     bool exportJsonl(const QString &file, QString *error) const;
 
 private:
+    AuditLogView(QString path, bool isExcerpt, QByteArray excerpt, QWidget *parent);
     void applyFilter();
     void exportAs();
     std::vector<const AuditRecord *> shownRecords() const;
 
-    QString m_path;
+    QString m_path; // the log file, or the excerpt's source (a bundle)
+    bool m_isExcerpt = false;
+    QByteArray m_excerpt;
+    QLabel *m_pathLabel;
+    QPushButton *m_reload;
     AuditVerification m_verification;
     AuditRecordModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -250,7 +250,8 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     m_plot->setToolTip(tr("Drag to pan, wheel to zoom time, Ctrl+wheel to zoom values.\n"
                           "Double-click a legend entry to remove its curve."));
 
-    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    // The plant's newest event (offline: the log's end), today's clock before any.
+    const double now = double(m_models->timeCursor()->lastMs()) / 1000.0;
     ++m_settingRange;
     m_plot->xAxis->setRange(now - m_windowSeconds, now);
     m_plot->yAxis->setRange(0, 1);
@@ -585,8 +586,21 @@ void PlotPanel::applyFollow()
             oldest = std::min(oldest, data->constBegin()->key);
         }
     }
-    if (!std::isfinite(newest))
+    if (!std::isfinite(newest)) {
+        // No curve data (an empty plot): end at the plant's newest event, which for
+        // an opened log is its end, not today's clock.
+        if (m_models->history().isEmpty())
+            return;
+        const double last = double(m_models->timeCursor()->lastMs()) / 1000.0;
+        const double upper = last + kFollowHeadroom * m_windowSeconds;
+        if (m_plot->xAxis->range().upper != upper) {
+            ++m_settingRange;
+            m_plot->xAxis->setRange(upper - m_windowSeconds, upper);
+            --m_settingRange;
+            m_dirty = true;
+        }
         return;
+    }
     // A strip chart: while there is less data than the window, it fills from the
     // left instead of sitting squeezed against the right edge.
     double upper = newest + kFollowHeadroom * m_windowSeconds;
@@ -676,7 +690,7 @@ void PlotPanel::tick()
         return;
     pullNewData();
     updateCursor();
-    if (m_following && m_dirty)
+    if (m_following && (m_dirty || m_curves.empty()))
         applyFollow();
     if (updateHistoryData() && m_following)
         rescaleValueAxes();

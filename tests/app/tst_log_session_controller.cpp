@@ -4,6 +4,11 @@
 // bundle carries the layout and a manifest. A live session (demo broker -> backend)
 // exports what it consumed, and the export re-opens offline with the same state.
 
+#include "alarm_table_model.h"
+#include "asset_tree_filter_model.h"
+#include "asset_tree_view.h"
+#include "audit_log.h"
+#include "audit_log_view.h"
 #include "demo_plant.h"
 #include "connection_status_widget.h"
 #include "ingest_backend.h"
@@ -13,23 +18,29 @@
 #include "main_window.h"
 #include "plant_generator.h"
 #include "plant_models.h"
+#include "hmi_style.h"
 #include "plot_area.h"
+#include "plot_panel.h"
+#include "time_cursor.h"
 #include "raw_record_journal.h"
 
 #include <QDockWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <qcustomplot.h>
 #include <QtTest>
 
 using namespace ndh;
 
 namespace {
 
-QByteArray plantLog(int count)
+QByteArray plantLog(int count, qint64 startMs = 1754217000000, qint64 stepMs = 100)
 {
     PlantGenerator generator(11, 10);
     QByteArray out;
-    qint64 now = 1754217000000;
+    qint64 now = startMs;
     for (int i = 0; i < count; ++i) {
-        const PlantRecord p = generator.next(now += 100);
+        const PlantRecord p = generator.next(now += stepMs);
         LogRecord r;
         r.topic = QString::fromUtf8(p.topic);
         r.partition = i % 3;
@@ -88,6 +99,8 @@ private slots:
     void damageIsNamedByLine();
     void dropOpensTheFile();
     void bundleCarriesLayoutAndManifest();
+    void bundleCarriesTheAuditEntriesOfItsPeriod();
+    void oldLogRunsOnItsOwnClock();
     void liveSessionExportReopensWithTheSameState();
 
 private:
@@ -249,6 +262,188 @@ void TestLogSessionController::bundleCarriesLayoutAndManifest()
     QVERIFY(c.window.deadLetterDock()->isHidden());
     QVERIFY(!c.window.alarmDock()->isHidden());
     QVERIFY(c.window.windowTitle().contains(QStringLiteral("broker1:9092")));
+}
+
+namespace {
+
+// Appends an audit entry written strictly after `afterMs` (the log stamps its own time).
+qint64 appendAfter(AuditLog &audit, qint64 afterMs, const QString &action)
+{
+    while (QDateTime::currentMSecsSinceEpoch() <= afterMs)
+        QThread::usleep(200);
+    AuditEntry entry;
+    entry.who = QStringLiteral("olga");
+    entry.role = QStringLiteral("operator");
+    entry.action = action;
+    entry.asset = QStringLiteral("FACTORY_A/Pump/PUMP_001");
+    entry.outcome = QStringLiteral("requested");
+    AuditRecord written;
+    return audit.append(entry, &written) ? written.timeMs : -1;
+}
+
+} // namespace
+
+void TestLogSessionController::bundleCarriesTheAuditEntriesOfItsPeriod()
+{
+    // The local audit log: one entry before the incident's period, two in it, one after.
+    AuditLog audit;
+    const QString auditPath = path(QStringLiteral("audit/audit.jsonl"));
+    QVERIFY(audit.open(auditPath));
+    const qint64 before = appendAfter(audit, 0, QStringLiteral("sign_in"));
+    const qint64 first = appendAfter(audit, before, QStringLiteral("acknowledge_alarm"));
+    const qint64 second = appendAfter(audit, first, QStringLiteral("send_command"));
+    const qint64 after = appendAfter(audit, second, QStringLiteral("sign_out"));
+    QVERIFY(before > 0 && first > before && second > first && after > second);
+    // A log whose records (1 ms apart) cover all four entries.
+    const QString logPath = path(QStringLiteral("audited.jsonl"));
+    QVERIFY(writeFile(logPath, plantLog(int(after - before) + 400, before - 200, 1)));
+
+    QString error;
+    const QString bundlePath = path(QStringLiteral("audited.ndh"));
+    {
+        Console c;
+        c.logs.setAuditProvider([auditPath](qint64 fromMs, qint64 toMs) {
+            return AuditLog::excerptFile(auditPath, fromMs, toMs);
+        });
+        QVERIFY(c.load(logPath));
+        LogExportDialog::Choice bundle;
+        bundle.kind = LogExportDialog::Kind::Bundle;
+        bundle.path = bundlePath;
+        bundle.fromMs = first;
+        bundle.toMs = second;
+        QVERIFY2(c.logs.exportTo(bundle, &error), qPrintable(error));
+    }
+    LogFileReader reader;
+    QVERIFY(reader.open(bundlePath));
+    const QJsonObject manifest = QJsonDocument::fromJson(reader.bundle().manifest).object();
+    QCOMPARE(manifest.value(QStringLiteral("audit_entries")).toInt(), 2);
+    // The exact lines of the local log, checksums included.
+    const QList<QByteArray> local = readFile(auditPath).split('\n');
+    QCOMPARE(reader.bundle().audit, local.at(1) + '\n' + local.at(2) + '\n');
+
+    Console c;
+    QAction *show = c.window.findChild<QAction *>(QStringLiteral("bundleAuditAction"));
+    QVERIFY(show);
+    QVERIFY(!show->isEnabled());
+    QVERIFY(c.load(bundlePath));
+    QVERIFY(show->isEnabled());
+    QVERIFY(show->text().contains(u'2'));
+    QVERIFY2(c.logs.lastMessage().contains(QStringLiteral("2 audit entries")), qPrintable(c.logs.lastMessage()));
+    AuditLogView *view = c.logs.showBundleAudit();
+    QVERIFY(view);
+    QVERIFY(view->isExcerpt());
+    QVERIFY2(view->verification().ok(), qPrintable(view->verificationText()));
+    QCOMPARE(view->shownCount(), 2);
+    QStringList actions;
+    for (int row = 0; row < view->tableView()->model()->rowCount(); ++row)
+        actions << view->tableView()->model()->index(row, 4).data().toString();
+    QCOMPARE(actions, (QStringList{QStringLiteral("acknowledge_alarm"), QStringLiteral("send_command")}));
+    QVERIFY(view->windowTitle().contains(QStringLiteral("audited.ndh")));
+    // Read-only: nothing to reload, and the local audit log was not touched.
+    QPushButton *reload = nullptr;
+    for (QPushButton *b : view->findChildren<QPushButton *>())
+        if (b->text().contains(QStringLiteral("Reload")))
+            reload = b;
+    QVERIFY(reload && reload->isHidden());
+    QCOMPARE(AuditLog::verifyFile(auditPath).records, qint64(4));
+
+    // An entry edited inside the bundle shows as damaged, not as intact.
+    QByteArray edited = reader.bundle().audit;
+    edited.replace("send_command", "send_commanx");
+    AuditVerification v;
+    QCOMPARE(AuditLog::readExcerpt(edited, &v).size(), size_t(1));
+    QVERIFY(!v.ok());
+    QCOMPARE(v.firstBrokenLine, qint64(2));
+    // A plain log has none.
+    Console plain;
+    QVERIFY(plain.load(logPath));
+    QVERIFY(!plain.logs.bundleAuditAction()->isEnabled());
+    QVERIFY(!plain.logs.showBundleAudit());
+}
+
+void TestLogSessionController::oldLogRunsOnItsOwnClock()
+{
+    // Records of three days ago, 100 ms apart over 500 s.
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3 * 86400000LL;
+    const QString logPath = path(QStringLiteral("three-days-old.jsonl"));
+    const QByteArray log = plantLog(5000, start, 100);
+    QVERIFY(writeFile(logPath, log));
+    // The log's range, from its own "ts" fields.
+    qint64 firstMs = std::numeric_limits<qint64>::max();
+    qint64 lastMs = 0;
+    for (const QByteArray &line : log.split('\n')) {
+        LogDamage damage;
+        if (const auto r = LogFileReader::parseLine(line, &damage)) {
+            firstMs = std::min(firstMs, r->timestampMs);
+            lastMs = std::max(lastMs, r->timestampMs);
+        }
+    }
+    QCOMPARE(lastMs - firstMs, qint64(4999 * 100));
+
+    Console c;
+    c.window.resize(1366, 768);
+    c.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+    QVERIFY(!c.window.plotArea()->plots().isEmpty());
+    PlotPanel *before = c.window.plotArea()->plots().first(); // there before the log: empty
+    QVERIFY(c.load(logPath));
+    QTRY_COMPARE(c.models.recordsConsumed(), quint64(5000));
+    QCOMPARE(c.logs.logEndMs(), lastMs);
+
+    // The time slider spans the log, and "now" is its end.
+    TimeCursor *cursor = c.models.timeCursor();
+    QCOMPARE(cursor->firstMs(), firstMs);
+    QCOMPARE(cursor->lastMs(), lastMs);
+    QCOMPARE(cursor->timeMs(), lastMs);
+
+    // Plots show a minute inside the log (plus the 2 % headroom that keeps the newest
+    // sample off the frame), not today's: one with a curve, one added empty, the one
+    // from before the log was opened.
+    QStringList keys = c.models.series().keys();
+    keys.sort();
+    PlotPanel *withCurve = c.window.plotArea()->addPlot();
+    QVERIFY(withCurve);
+    withCurve->addCurve(keys.first());
+    PlotPanel *empty = c.window.plotArea()->addPlot();
+    QVERIFY(empty);
+    for (PlotPanel *panel : {before, withCurve, empty}) {
+        const double headroom = 0.05 * panel->windowSeconds();
+        // A curve is followed to its own newest sample; an empty plot to the log's end.
+        const double end = panel == withCurve ? double(firstMs) / 1000.0 + panel->windowSeconds()
+                                              : double(lastMs) / 1000.0;
+        QTRY_VERIFY2(panel->plot()->xAxis->range().lower >= double(firstMs) / 1000.0
+                         && panel->plot()->xAxis->range().upper <= double(lastMs) / 1000.0 + headroom
+                         && panel->plot()->xAxis->range().upper >= end,
+                     qPrintable(QStringLiteral("x from %1 to %2, log from %3 to %4")
+                                    .arg(panel->plot()->xAxis->range().lower, 0, 'f', 1)
+                                    .arg(panel->plot()->xAxis->range().upper, 0, 'f', 1)
+                                    .arg(double(firstMs) / 1000.0, 0, 'f', 1)
+                                    .arg(double(lastMs) / 1000.0, 0, 'f', 1)));
+    }
+
+    // Ages and times in state count from the log's end: nothing is "3 d" old, and a
+    // value written in the log's last half minute is neither stale nor greyed.
+    AssetTreeFilterModel *tree = c.window.assetTreeView()->filterModel();
+    int fresh = 0;
+    for (const QString &key : c.models.series().keys()) {
+        const QModelIndex i = c.models.assetTree()->indexForAttribute(key);
+        const qint64 updated = c.models.assetTree()->data(i, AssetTreeModel::UpdatedMsRole).toLongLong();
+        QVERIFY2(!i.siblingAtColumn(AssetTreeModel::AgeColumn).data().toString().contains(u'd'), qPrintable(key));
+        if (lastMs - updated >= 30000)
+            continue;
+        ++fresh;
+        const QModelIndex shown = tree->mapFromSource(i.siblingAtColumn(AssetTreeModel::AgeColumn));
+        QVERIFY(shown.isValid());
+        QVERIFY2(!shown.data(Qt::ToolTipRole).toString().contains(QStringLiteral("stale")), qPrintable(key));
+        QVERIFY(shown.data(Qt::ForegroundRole).value<QBrush>().color() != HmiStyle::staleText());
+    }
+    QVERIFY(fresh > 0);
+    AlarmTableModel *alarms = c.models.alarms();
+    QVERIFY(alarms->rowCount() > 0);
+    for (int row = 0; row < alarms->rowCount(); ++row) {
+        const QString inState = alarms->index(row, AlarmTableModel::TimeInStateColumn).data().toString();
+        QVERIFY2(!inState.contains(QStringLiteral(" d")), qPrintable(inState));
+    }
 }
 
 void TestLogSessionController::liveSessionExportReopensWithTheSameState()
