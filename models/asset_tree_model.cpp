@@ -205,6 +205,10 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
 
     if (m_past)
         return; // the rows show the past; returnToLive() announces everything
+    if (changed.size() > kMaxAnnouncedParents) {
+        emit manyRowsChanged();
+        return;
+    }
     for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
         Node *parent = it.key();
         const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
@@ -485,6 +489,10 @@ void AssetTreeModel::refreshAges()
         announceAll(); // a source fell silent or came back: value rows change look
         return;
     }
+    if (m_assets.size() > kMaxAnnouncedParents) {
+        emit manyRowsChanged();
+        return;
+    }
     // Age is derived from the clock, so only the age column of each populated
     // parent is announced; the values themselves did not change.
     const auto announce = [this](Node *parent) {
@@ -741,6 +749,10 @@ bool AssetTreeModel::isStale(const Node *node) const
 
 void AssetTreeModel::announceAll()
 {
+    if (m_assets.size() > kMaxAnnouncedParents) {
+        emit manyRowsChanged();
+        return;
+    }
     const auto announce = [this](Node *parent) {
         if (parent->children.empty())
             return;

@@ -114,6 +114,8 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     m_ageTimer->start();
     // Scrubbing moves every age at once; the model says so without dataChanged.
     connect(m_model, &AssetTreeModel::agesMoved, m_tree->viewport(), qOverload<>(&QWidget::update));
+    // A backlog slice changes rows everywhere; the model says so without dataChanged.
+    connect(m_model, &AssetTreeModel::manyRowsChanged, m_tree->viewport(), qOverload<>(&QWidget::update));
 
     setFocusProxy(m_tree);
     updateEmptyState();

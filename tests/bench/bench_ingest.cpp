@@ -43,13 +43,6 @@ namespace {
 
 const QByteArray kTopic = "ndh.assets.state.attribute_changed";
 
-double threadCpuNow()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
 quint64 arg(const QStringList &args, int i, quint64 fallback)
 {
     return args.size() > i ? args[i].toULongLong() : fallback;

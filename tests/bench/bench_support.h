@@ -16,6 +16,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -70,6 +71,14 @@ inline double cpuSeconds(int who = RUSAGE_SELF)
     rusage u{};
     getrusage(who, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds the calling thread has used.
+inline double threadCpuNow()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 // CPU seconds of this process's threads named `name` (e.g. "rdk:mock", the embedded

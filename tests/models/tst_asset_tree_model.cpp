@@ -100,6 +100,32 @@ private slots:
         QVERIFY(sawAttributes);
     }
 
+    void aSliceAcrossManyAssetsIsOneRepaintNotOneSignalPerAsset()
+    {
+        AssetTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int assets = AssetTreeModel::kMaxAnnouncedParents * 3;
+        const auto slice = [assets](qint64 t, double v) {
+            std::vector<PlantEvent> events;
+            for (int i = 0; i < assets; ++i)
+                events.push_back(value("A", "Pump", qPrintable(QStringLiteral("P%1").arg(i)), t, {{"x", v, {}}}));
+            return events;
+        };
+        model.applyEvents(slice(1, 1.0));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy many(&model, &AssetTreeModel::manyRowsChanged);
+        model.applyEvents(slice(2, 2.0));
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(many.count(), 1);
+        // The values a repaint reads are the new ones.
+        const QModelIndex x = model.indexForAttribute(QStringLiteral("A/Pump/P77/x"));
+        QCOMPARE(text(model, x, AssetTreeModel::ValueColumn), QStringLiteral("2"));
+        // A few assets still get exact ranges.
+        model.applyEvents({value("A", "Pump", "P1", 3, {{"x", 3.0, {}}})});
+        QCOMPARE(many.count(), 1);
+        QCOMPARE(changed.count(), 2); // P1's attribute row and P1's own row
+    }
+
     void olderValuesNeverOverwriteNewer()
     {
         AssetTreeModel model;
