@@ -1,6 +1,7 @@
 #include "history_store.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -67,12 +68,52 @@ std::optional<qint64> lastAtOrBefore(const std::vector<qint64> &v, qint64 t)
 // A run of samples of one series: times as 32-bit offsets from baseMs (49 days),
 // values as 8-byte slots, slot types only when the run holds something other
 // than doubles. 12 bytes per numeric sample.
+//
+// For plots, a min/max pyramid over the run: a node for every complete block of
+// 8, 64, 512 and 4096 samples holds the indexes of the block's first smallest and
+// first largest drawable sample (numeric, not NaN). Any index range then folds
+// from at most 7 samples or nodes per level at each edge instead of every sample.
+// Nodes are kept in one vector in the order their blocks complete, so the nodes
+// of a prefix of the run are a prefix of the vector: about 0.6 bytes per sample
+// and one vector per chunk. Appends in order extend it at once; an insert into
+// the middle only cuts it back, and the next query rebuilds the rest.
 struct Chunk
 {
+    static constexpr int kLevels = 4;      // blocks of 8, 64, 512 and 4096 samples
+    static constexpr quint16 kNone = 0xffff; // a block without a drawable sample
+    struct Extremes
+    {
+        quint16 min = kNone;
+        quint16 max = kNone;
+    };
+    // The running min/max of a range, by index within the chunk; ties go to the
+    // earlier sample, as a walk in time order that replaces only on < or > would.
+    struct Fold
+    {
+        int iMin = -1, iMax = -1;
+        double min = 0, max = 0;
+        void takeMin(int i, double v)
+        {
+            if (iMin < 0 || v < min || (v == min && i < iMin)) {
+                iMin = i;
+                min = v;
+            }
+        }
+        void takeMax(int i, double v)
+        {
+            if (iMax < 0 || v > max || (v == max && i < iMax)) {
+                iMax = i;
+                max = v;
+            }
+        }
+    };
+
     qint64 baseMs = 0;
     std::vector<quint32> dt;
     std::vector<quint64> raw;
     std::vector<quint8> types; // empty: every slot is a double
+    mutable std::vector<Extremes> pyramid;
+    mutable size_t summarized = 0; // the pyramid holds every complete block inside [0, summarized)
 
     size_t size() const { return dt.size(); }
     qint64 timeAt(size_t i) const { return baseMs + qint64(dt[i]); }
@@ -89,10 +130,142 @@ struct Chunk
             return dt.size();
         return size_t(std::upper_bound(dt.begin(), dt.end(), quint32(rel)) - dt.begin());
     }
+    // Index of the first sample at or after `from` with time >= t, searched from
+    // `from` outwards: the next pixel column's end is usually near.
+    size_t lowerBound(qint64 t, size_t from) const
+    {
+        if (t <= baseMs)
+            return from;
+        const qint64 rel = t - baseMs;
+        if (rel > kMaxDelta)
+            return dt.size();
+        const quint32 r = quint32(rel);
+        size_t lo = from, hi = from, step = 1;
+        while (hi < dt.size() && dt[hi] < r) { // galloping: 1, 2, 4 ... past from
+            lo = hi + 1;
+            hi = from + step;
+            step *= 2;
+        }
+        hi = std::min(hi, dt.size());
+        return size_t(std::lower_bound(dt.begin() + std::ptrdiff_t(lo), dt.begin() + std::ptrdiff_t(hi), r) - dt.begin());
+    }
+    // The value a plot draws for sample i; false for text, null, absent and NaN.
+    bool plotValue(size_t i, double &value) const
+    {
+        switch (typeAt(i)) {
+        case Slot::Double: value = doubleOf(raw[i]); return !std::isnan(value);
+        case Slot::Int: value = double(qint64(raw[i])); return true;
+        case Slot::Bool: value = raw[i] ? 1.0 : 0.0; return true;
+        default: return false;
+        }
+    }
+    // A sample a node names is drawable by construction.
+    double nodeValue(quint16 i) const
+    {
+        double value = 0;
+        plotValue(i, value);
+        return value;
+    }
+    static constexpr size_t blockSize(int level) { return size_t(8) << (3 * level); }
+    // Nodes of the blocks that end at or before sample n.
+    static size_t nodesWithin(size_t n) { return n / 8 + n / 64 + n / 512 + n / 4096; }
+    // Where the node of block b of a level is: after every block that ends before
+    // it, and after the finer blocks that end with it.
+    static size_t nodeIndex(int level, size_t b) { return nodesWithin((b + 1) * blockSize(level) - 1) + size_t(level); }
+
+    // The pyramid no longer holds blocks that reach index `pos` or beyond.
+    void invalidateFrom(size_t pos) const
+    {
+        if (pos >= summarized)
+            return;
+        summarized = pos;
+        pyramid.resize(nodesWithin(pos));
+    }
+    // Adds the nodes of the complete blocks not summarized yet.
+    void summarize() const
+    {
+        for (size_t end = (summarized / 8 + 1) * 8; end <= size(); end += 8) {
+            for (int l = 0; l < kLevels && end % blockSize(l) == 0; ++l) {
+                const size_t b = end / blockSize(l) - 1;
+                Fold f;
+                if (l == 0) {
+                    double value;
+                    for (size_t i = b * 8; i < end; ++i) {
+                        if (plotValue(i, value)) {
+                            f.takeMin(int(i), value);
+                            f.takeMax(int(i), value);
+                        }
+                    }
+                } else {
+                    foldNodes(l - 1, b * 8, b * 8 + 8, f);
+                }
+                Extremes e;
+                if (f.iMin >= 0) {
+                    e.min = quint16(f.iMin);
+                    e.max = quint16(f.iMax);
+                }
+                pyramid.push_back(e);
+            }
+        }
+        summarized = size();
+    }
+    void foldNodes(int level, size_t from, size_t to, Fold &f) const
+    {
+        for (size_t n = from; n < to; ++n) {
+            const Extremes e = pyramid[nodeIndex(level, n)];
+            if (e.min != kNone) {
+                f.takeMin(e.min, nodeValue(e.min));
+                f.takeMax(e.max, nodeValue(e.max));
+            }
+        }
+    }
+    // Folds the samples from index i on whose time is before `end`, and leaves i
+    // at the first one that is not. Each step takes the biggest block that starts
+    // at i and ends before `end` from the pyramid, else one sample: a column costs
+    // at most 7 samples or nodes per level at each edge, however many it spans.
+    void foldUntil(size_t &i, qint64 end, Fold &f) const
+    {
+        if (summarized != size())
+            summarize();
+        const qint64 rel = end - baseMs; // may be negative, or past the offsets' range
+        const size_t n = size();
+        double value;
+        while (i < n) {
+            if (i % 8 == 0 && i + 8 <= n && qint64(dt[i + 7]) < rel) {
+                int l = 0;
+                while (l + 1 < kLevels && i % blockSize(l + 1) == 0 && i + blockSize(l + 1) <= n
+                       && qint64(dt[i + blockSize(l + 1) - 1]) < rel)
+                    ++l;
+                const Extremes e = pyramid[nodeIndex(l, i / blockSize(l))];
+                if (e.min != kNone) {
+                    f.takeMin(e.min, nodeValue(e.min));
+                    f.takeMax(e.max, nodeValue(e.max));
+                }
+                i += blockSize(l);
+                continue;
+            }
+            if (qint64(dt[i]) >= rel)
+                break;
+            if (plotValue(i, value)) {
+                f.takeMin(int(i), value);
+                f.takeMax(int(i), value);
+            }
+            ++i;
+        }
+    }
+
+    void seal()
+    {
+        dt.shrink_to_fit();
+        raw.shrink_to_fit();
+        types.shrink_to_fit();
+        pyramid.shrink_to_fit();
+    }
     size_t bytes() const
     {
-        return dt.capacity() * sizeof(quint32) + raw.capacity() * sizeof(quint64) + types.capacity()
-               + sizeof(Chunk);
+        size_t b = dt.capacity() * sizeof(quint32) + raw.capacity() * sizeof(quint64) + types.capacity()
+                   + sizeof(Chunk);
+        return b + pyramid.capacity() * sizeof(Extremes);
     }
 };
 
@@ -138,6 +311,14 @@ struct HistoryStore::Series
 
     static void put(Chunk &c, size_t pos, qint64 t, quint64 raw, Slot type)
     {
+        c.invalidateFrom(pos); // later samples move up one index
+        store(c, pos, t, raw, type);
+        if (c.summarized + 1 == c.size())
+            c.summarize(); // in order: at most one new node per level
+    }
+
+    static void store(Chunk &c, size_t pos, qint64 t, quint64 raw, Slot type)
+    {
         c.dt.insert(c.dt.begin() + std::ptrdiff_t(pos), quint32(t - c.baseMs));
         c.raw.insert(c.raw.begin() + std::ptrdiff_t(pos), raw);
         // Types are kept only once the chunk holds something other than a double.
@@ -148,12 +329,7 @@ struct HistoryStore::Series
         c.types.insert(c.types.begin() + std::ptrdiff_t(pos), quint8(type));
     }
 
-    static void seal(Chunk &c)
-    {
-        c.dt.shrink_to_fit();
-        c.raw.shrink_to_fit();
-        c.types.shrink_to_fit();
-    }
+    static void seal(Chunk &c) { c.seal(); }
 
     // Index of the chunk holding the last sample with time <= t, or -1.
     int chunkAtOrBefore(qint64 t) const
@@ -226,6 +402,9 @@ struct HistoryStore::Series
         c.raw.resize(half);
         if (!c.types.empty())
             c.types.resize(half);
+        c.invalidateFrom(half);
+        c.summarize();
+        n.summarize();
         seal(c);
         chunks.insert(chunks.begin() + std::ptrdiff_t(ci) + 1, std::move(n));
     }
@@ -276,6 +455,8 @@ struct HistoryStore::Series
             c.raw.erase(c.raw.begin(), c.raw.begin() + std::ptrdiff_t(keepFrom));
             if (!c.types.empty())
                 c.types.erase(c.types.begin(), c.types.begin() + std::ptrdiff_t(keepFrom));
+            c.invalidateFrom(0); // every index moved
+            c.summarize();
             seal(c); // give the memory back: this is why we are dropping
             dropped += keepFrom;
         }
@@ -631,6 +812,57 @@ size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, 
     return n;
 }
 
+namespace {
+
+// Pixel columns of [fromMs, toMs]: the column of a sample time, and the first
+// time of a column, exactly as each other's inverse (the column of a time is
+// what a walk over the samples computes; the start is found from it).
+struct Columns
+{
+    qint64 fromMs, toMs;
+    int count;
+    double width;
+    Columns(qint64 from, qint64 to, int buckets)
+        : fromMs(from), toMs(to), count(buckets), width(double(to - from) / double(buckets))
+    {
+    }
+    int of(qint64 t) const { return std::min(count - 1, int(double(t - fromMs) / width)); }
+    // The smallest time in column c or later (c < count).
+    qint64 start(int c) const
+    {
+        qint64 t = fromMs + qint64(std::floor(double(c) * width));
+        while (t > fromMs && of(t - 1) >= c)
+            --t;
+        while (of(t) < c)
+            ++t;
+        return t;
+    }
+};
+
+// Min and max of one pixel column, with their times.
+struct Column
+{
+    int count = 0;
+    qint64 tMin = 0, tMax = 0;
+    double min = 0, max = 0;
+    // Appends the column's points: min and max in the order they occurred, so the
+    // trace is drawn faithfully; one point when they are the same sample.
+    void appendTo(std::vector<double> &t, std::vector<double> &v) const
+    {
+        if (count == 0)
+            return;
+        const bool minFirst = tMin <= tMax;
+        t.push_back(double(minFirst ? tMin : tMax) / 1000.0);
+        v.push_back(minFirst ? min : max);
+        if (count > 1 && tMin != tMax) {
+            t.push_back(double(minFirst ? tMax : tMin) / 1000.0);
+            v.push_back(minFirst ? max : min);
+        }
+    }
+};
+
+} // namespace
+
 void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
                             std::vector<double> &t, std::vector<double> &v) const
 {
@@ -639,28 +871,66 @@ void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 t
     const int si = m_seriesIndex.value(attributeKey, -1);
     if (si < 0 || toMs <= fromMs || buckets <= 0)
         return;
+    const std::vector<Chunk> &chunks = m_series[size_t(si)]->chunks;
+    const Columns columns(fromMs, toMs, buckets);
+    // The first sample at or after fromMs; chunks follow each other in time.
+    size_t ci = size_t(std::partition_point(chunks.begin(), chunks.end(),
+                                            [fromMs](const Chunk &c) { return c.last() < fromMs; })
+                       - chunks.begin());
+    size_t i = ci < chunks.size() ? chunks[ci].lowerBound(fromMs, 0) : 0;
+    // One column per turn, from the next sample to the first one past the column's
+    // end, folded through the pyramid. Columns without samples cost nothing, so
+    // sparse data costs its samples, dense data its columns.
+    while (ci < chunks.size()) {
+        if (i >= chunks[ci].size()) {
+            ++ci;
+            i = 0;
+            continue;
+        }
+        const qint64 ti = chunks[ci].timeAt(i);
+        if (ti > toMs)
+            break;
+        const int b = columns.of(ti);
+        const qint64 end = b + 1 >= buckets ? toMs + 1 : std::min(toMs + 1, columns.start(b + 1));
+        Column col;
+        for (; ci < chunks.size(); ++ci, i = 0) {
+            const Chunk &c = chunks[ci];
+            Chunk::Fold f;
+            c.foldUntil(i, end, f);
+            if (f.iMin >= 0) {
+                // Pieces come in time order: an equal value later does not replace.
+                if (col.count == 0 || f.min < col.min) {
+                    col.min = f.min;
+                    col.tMin = c.timeAt(size_t(f.iMin));
+                }
+                if (col.count == 0 || f.max > col.max) {
+                    col.max = f.max;
+                    col.tMax = c.timeAt(size_t(f.iMax));
+                }
+                col.count += f.iMin == f.iMax ? 1 : 2; // only "one sample or more" matters
+            }
+            if (i < c.size())
+                break;
+        }
+        col.appendTo(t, v);
+    }
+}
+
+void HistoryStore::decimateByWalk(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
+                                  std::vector<double> &t, std::vector<double> &v) const
+{
+    t.clear();
+    v.clear();
+    const int si = m_seriesIndex.value(attributeKey, -1);
+    if (si < 0 || toMs <= fromMs || buckets <= 0)
+        return;
     const Series &s = *m_series[size_t(si)];
-    const double width = double(toMs - fromMs) / double(buckets);
-    struct Bucket
-    {
-        int count = 0;
-        qint64 tMin = 0, tMax = 0;
-        double min = 0, max = 0;
-    };
-    Bucket cur;
+    const Columns columns(fromMs, toMs, buckets);
+    Column cur;
     int curIndex = -1;
     const auto flush = [&] {
-        if (cur.count == 0)
-            return;
-        // Min and max in the order they occurred, so the trace is drawn faithfully.
-        const bool minFirst = cur.tMin <= cur.tMax;
-        t.push_back(double(minFirst ? cur.tMin : cur.tMax) / 1000.0);
-        v.push_back(minFirst ? cur.min : cur.max);
-        if (cur.count > 1 && !(cur.tMin == cur.tMax)) {
-            t.push_back(double(minFirst ? cur.tMax : cur.tMin) / 1000.0);
-            v.push_back(minFirst ? cur.max : cur.min);
-        }
-        cur = Bucket{};
+        cur.appendTo(t, v);
+        cur = Column{};
     };
     for (const Chunk &c : s.chunks) {
         if (c.last() < fromMs || c.first() > toMs)
@@ -668,14 +938,10 @@ void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 t
         const size_t end = c.upperBound(toMs);
         for (size_t i = c.upperBound(fromMs - 1); i < end; ++i) {
             double value;
-            switch (c.typeAt(i)) {
-            case Slot::Double: value = doubleOf(c.raw[i]); break;
-            case Slot::Int: value = double(qint64(c.raw[i])); break;
-            case Slot::Bool: value = c.raw[i] ? 1.0 : 0.0; break;
-            default: continue; // text, null and absent are not drawn
-            }
+            if (!c.plotValue(i, value))
+                continue; // text, null, absent and NaN are not drawn
             const qint64 ti = c.timeAt(i);
-            const int b = std::min(buckets - 1, int(double(ti - fromMs) / width));
+            const int b = columns.of(ti);
             if (b != curIndex) {
                 flush();
                 curIndex = b;

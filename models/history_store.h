@@ -3,7 +3,8 @@
 // alarm transition the console has seen, indexed by event time, so that the state of
 // the whole plant at any instant is answered without replaying from the start:
 // attribute values by binary search in per-series chunks (12 bytes per numeric
-// sample), alarms from the nearest periodic snapshot of the alarm state machine.
+// sample, and about 0.6 more for the min/max pyramid plots decimate through),
+// alarms from the nearest periodic snapshot of the alarm state machine.
 // Out-of-order events are placed by event time; duplicates (same message id) are
 // stored once. Memory is bounded: past the budget the oldest detail is dropped and
 // completeFromMs() says from when history is still complete.
@@ -49,10 +50,16 @@ public:
     // Newest value of one attribute at or before atMs ("location/type/id/attribute").
     std::optional<Sample> valueAt(const QString &attributeKey, qint64 atMs) const;
     // Min/max per bucket over [fromMs, toMs] for plots: for each of `buckets` columns
-    // with data, the minimum then the maximum (or the raw samples when there are at
-    // most two). Times are seconds since the epoch, as plots want them.
+    // with data, its minimum and maximum in the order they occurred (one point when
+    // they are the same sample). Text, null and NaN samples are not drawn. Times are
+    // seconds since the epoch, as plots want them. Costs about columns x log(samples)
+    // through per-chunk min/max pyramids, not one step per sample in view.
     void decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
                   std::vector<double> &t, std::vector<double> &v) const;
+    // The same result by walking every sample in range: the reference for tests
+    // and benchmarks.
+    void decimateByWalk(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
+                        std::vector<double> &t, std::vector<double> &v) const;
     size_t samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const;
 
     // Neighbouring event times, for "step to previous/next event" (of one asset when

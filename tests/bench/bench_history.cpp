@@ -2,6 +2,12 @@
 // (p50/p99 over random instants) against a naive replay from the beginning
 // (EventTimeline, the reference fold) in the same run.
 // Usage: bench_history [events] [assets] [instants]   (default 10000000 10000 1000)
+//
+// Plot mode: a day of 1 Hz samples for 1,000 attributes, then the time to decimate
+// 32 curves (8 plots x 4) to 1,600 pixel columns, for the whole day and for random
+// zoom windows, through the min/max pyramid (HistoryStore::decimate) against a walk
+// over every sample (decimateByWalk) in the same run; every result is compared.
+// Usage: bench_history plot [attributes] [seconds] [windows]   (default 1000 86400 200)
 
 #include "history_store.h"
 #include "plant_state.h"
@@ -13,6 +19,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <random>
 
@@ -38,11 +45,124 @@ QString cpuModel()
     return QSysInfo::currentCpuArchitecture();
 }
 
+double percentile(std::vector<double> v, int p)
+{
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, v.size() * size_t(p) / 100)];
+}
+
+int plotMode(int attributes, int seconds, int windows)
+{
+    constexpr int kAttributesPerAsset = 5;
+    constexpr int kCurves = 32;
+    constexpr int kColumns = 1600;
+    const int assets = std::max(1, attributes / kAttributesPerAsset);
+    attributes = assets * kAttributesPerAsset;
+    std::printf("machine: %d cores, %s\n", QThread::idealThreadCount(), qPrintable(cpuModel()));
+    std::printf("plot: %d attributes at 1 Hz for %d s (%lld samples), %d curves to %d columns\n", attributes,
+                seconds, static_cast<long long>(attributes) * seconds, kCurves, kColumns);
+    std::mt19937_64 rng(6);
+    HistoryStore store(size_t(16) << 30);
+    const qint64 t0 = 1754217000000;
+    static const QString names[] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
+                                    QStringLiteral("pressure"), QStringLiteral("vibration"), QStringLiteral("speed")};
+    std::vector<AssetPath> paths;
+    for (int a = 0; a < assets; ++a)
+        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
+    // Random walks with occasional spikes, one event per asset per second.
+    std::vector<double> level(size_t(attributes), 50.0);
+    std::normal_distribution<double> step(0.0, 0.5);
+    std::vector<PlantEvent> batch;
+    double ingestMs = 0;
+    for (int s = 0; s < seconds; ++s) {
+        for (int a = 0; a < assets; ++a) {
+            PlantEvent e;
+            e.asset = paths[size_t(a)];
+            e.eventTimeMs = t0 + qint64(s) * 1000 + a % 1000;
+            for (int k = 0; k < kAttributesPerAsset; ++k) {
+                double &x = level[size_t(a * kAttributesPerAsset + k)];
+                x += step(rng);
+                e.attributes.push_back({names[k], rng() % 5000 == 0 ? x + 40.0 : x, {}});
+            }
+            batch.push_back(std::move(e));
+        }
+        if (batch.size() >= 10000 || s == seconds - 1) {
+            const auto a = Clock::now();
+            store.append(batch);
+            ingestMs += ms(a, Clock::now());
+            batch.clear();
+        }
+    }
+    std::printf("ingest: %.0f samples/s into the history engine (%.1f s)\n",
+                double(store.sampleCount()) / ingestMs * 1000.0, ingestMs / 1000.0);
+    std::printf("memory: %.2f bytes per stored sample, min/max pyramid included (%zu samples, %.1f MiB)\n",
+                double(store.memoryBytes()) / double(store.sampleCount()), store.sampleCount(),
+                double(store.memoryBytes()) / 1048576.0);
+
+    const QStringList keys = store.attributeKeys();
+    QStringList curves;
+    for (int c = 0; c < kCurves; ++c)
+        curves << keys[int(rng() % quint64(keys.size()))];
+    std::vector<double> t, v, tw, vw;
+    size_t mismatches = 0, points = 0;
+    // One replot's decimation: every curve through the pyramid or by walking.
+    const auto replot = [&](qint64 from, qint64 to, bool walk) {
+        const auto a = Clock::now();
+        for (const QString &key : curves) {
+            if (walk)
+                store.decimateByWalk(key, from, to, kColumns, tw, vw);
+            else
+                store.decimate(key, from, to, kColumns, t, v);
+        }
+        return ms(a, Clock::now());
+    };
+    const auto check = [&](qint64 from, qint64 to) {
+        for (const QString &key : curves) {
+            store.decimate(key, from, to, kColumns, t, v);
+            store.decimateByWalk(key, from, to, kColumns, tw, vw);
+            mismatches += (t != tw || v != vw) ? 1 : 0;
+            points += t.size();
+        }
+    };
+    const auto report = [](const char *what, const std::vector<double> &pyramid, const std::vector<double> &walk) {
+        const double p50 = percentile(pyramid, 50), w50 = percentile(walk, 50);
+        std::printf("%s: pyramid p50 %.3f ms, p99 %.3f ms; walk p50 %.3f ms, p99 %.3f ms; ratio %.1fx (p50)\n", what,
+                    p50, percentile(pyramid, 99), w50, percentile(walk, 99), w50 / p50);
+    };
+
+    const qint64 first = store.firstMs(), last = store.lastMs();
+    check(first, last);
+    std::printf("whole day: %zu points for %d curves\n", points, kCurves);
+    std::vector<double> pyr, walk;
+    for (int r = 0; r < 50; ++r) {
+        pyr.push_back(replot(first, last, false));
+        walk.push_back(replot(first, last, true));
+    }
+    report("whole day, 32 curves", pyr, walk);
+
+    pyr.clear();
+    walk.clear();
+    // Windows from a minute to the whole span, log-uniform in length.
+    std::uniform_real_distribution<double> logWidth(std::log(60000.0), std::log(double(last - first)));
+    for (int w = 0; w < windows; ++w) {
+        const qint64 width = qint64(std::exp(logWidth(rng)));
+        const qint64 from = first + qint64(rng() % quint64(std::max<qint64>(1, last - first - width)));
+        check(from, from + width);
+        pyr.push_back(replot(from, from + width, false));
+        walk.push_back(replot(from, from + width, true));
+    }
+    report("random windows (1 min to 1 day), 32 curves", pyr, walk);
+    std::printf("results compared with the walk: %zu curves differ (of %d)\n", mismatches, kCurves * (windows + 1));
+    return mismatches == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "plot") == 0)
+        return plotMode(argc > 2 ? atoi(argv[2]) : 1000, argc > 3 ? atoi(argv[3]) : 86400, argc > 4 ? atoi(argv[4]) : 200);
     const qint64 total = argc > 1 ? atoll(argv[1]) : 10000000;
     const int assets = argc > 2 ? atoi(argv[2]) : 10000;
     const int instants = argc > 3 ? atoi(argv[3]) : 1000;

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <random>
+#include <tuple>
 
 using namespace ndh;
 
@@ -80,6 +82,34 @@ std::vector<PlantEvent> randomHistory(quint64 seed, int count)
 QString stateJson(const PlantState &s, qint64 at)
 {
     return QString::fromStdString(s.toJson(at, 0).dump());
+}
+
+const QString kPlotKey = QStringLiteral("A/Pump/P1/x");
+
+PlantEvent plotSample(qint64 t, AttributeValue v)
+{
+    PlantEvent e;
+    e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P1")};
+    e.eventTimeMs = t;
+    e.attributes.push_back({QStringLiteral("x"), std::move(v), {}});
+    return e;
+}
+
+// Empty when the pyramid's columns equal the walk's, else where they differ.
+QString decimationMismatch(const HistoryStore &store, qint64 from, qint64 to, int columns)
+{
+    std::vector<double> t, v, tw, vw;
+    store.decimate(kPlotKey, from, to, columns, t, v);
+    store.decimateByWalk(kPlotKey, from, to, columns, tw, vw);
+    if (t == tw && v == vw)
+        return {};
+    size_t k = 0;
+    while (k < std::min(t.size(), tw.size()) && t[k] == tw[k] && v[k] == vw[k])
+        ++k;
+    return QStringLiteral("[%1, %2] in %3 columns: %4 vs %5 points, first difference at %6: (%7, %8) vs (%9, %10)")
+        .arg(from).arg(to).arg(columns).arg(t.size()).arg(tw.size()).arg(k)
+        .arg(k < t.size() ? t[k] : -1.0, 0, 'f', 3).arg(k < v.size() ? v[k] : -1.0)
+        .arg(k < tw.size() ? tw[k] : -1.0, 0, 'f', 3).arg(k < vw.size() ? vw[k] : -1.0);
 }
 
 } // namespace
@@ -187,6 +217,120 @@ private slots:
         QCOMPARE(*std::max_element(v.begin(), v.end()), 999.0);
         QCOMPARE(*std::min_element(v.begin(), v.end()), 0.0);
         QVERIFY(std::is_sorted(t.begin(), t.end()));
+    }
+
+    // The pyramid must give exactly the columns a walk over every sample gives:
+    // random ranges and widths over a series with every value type, NaN, ties,
+    // repeated values, gaps (one past the 49 days a chunk spans), out-of-order and
+    // late inserts that split chunks, queries between appends, and dropped history.
+    void decimationEqualsWalk()
+    {
+        std::mt19937_64 rng(6);
+        const auto pick = [&rng](qint64 n) { return qint64(rng() % quint64(n)); };
+        HistoryStore store;
+        qint64 t = 1000000;
+        std::vector<PlantEvent> events;
+        const auto randomValue = [&]() -> AttributeValue {
+            const qint64 roll = pick(100);
+            if (roll < 70)
+                return double(pick(200) - 100) / 4.0; // few distinct values: many ties
+            if (roll < 80)
+                return pick(50);
+            if (roll < 85)
+                return pick(2) == 1;
+            if (roll < 90)
+                return QStringLiteral("text");
+            if (roll < 93)
+                return std::numeric_limits<double>::quiet_NaN();
+            if (roll < 96)
+                return -0.0;
+            return std::monostate{};
+        };
+        for (int i = 0; i < 60000; ++i) {
+            const qint64 roll = pick(1000);
+            if (roll == 0)
+                t += 60LL * 24 * 3600 * 1000; // a gap wider than a chunk's offsets
+            else if (roll < 20)
+                t += 100000 + pick(10000000); // a gap
+            else if (roll < 300)
+                t += 0; // same instant
+            else
+                t += 1 + pick(1500);
+            events.push_back(plotSample(t, randomValue()));
+        }
+        // Late arrivals: some far back, some a little.
+        for (size_t i = 0; i + 1 < events.size(); i += 3) {
+            if (pick(4) == 0)
+                std::swap(events[i], events[i + 1 + size_t(pick(qint64(std::min<size_t>(5000, events.size() - i - 1))))]);
+        }
+        const qint64 first = 1000000;
+        const auto check = [&](int rounds) {
+            const qint64 span = store.lastMs() - first + 1;
+            for (int r = 0; r < rounds; ++r) {
+                qint64 from = first - span / 20 + pick(span + span / 10);
+                qint64 to = from + 1 + pick(r % 3 == 0 ? span : span / (1 + pick(5000)));
+                if (r % 17 == 0) {
+                    from = first - 10;
+                    to = store.lastMs() + 10; // everything
+                }
+                const int columns = r % 5 == 0 ? 1 + int(pick(4)) : 1 + int(pick(3000));
+                const QString m = decimationMismatch(store, from, to, columns);
+                QVERIFY2(m.isEmpty(), qPrintable(m));
+            }
+        };
+        // In batches, with queries in between: later inserts land in chunks the
+        // queries have summarized.
+        for (size_t from = 0; from < events.size(); from += 7000) {
+            store.append(std::vector<PlantEvent>(events.begin() + std::ptrdiff_t(from),
+                                                 events.begin() + std::ptrdiff_t(std::min(events.size(), from + 7000))));
+            check(40);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QCOMPARE(store.sampleCount(), events.size());
+        // A late burst before everything (rebases the first chunk) and into the middle.
+        std::vector<PlantEvent> late;
+        for (int i = 0; i < 3000; ++i)
+            late.push_back(plotSample(first - 500000 + i * 7, randomValue()));
+        for (int i = 0; i < 9000; ++i)
+            late.push_back(plotSample(first + pick(store.lastMs() - first), randomValue()));
+        store.append(late);
+        check(300);
+        // History dropped from the front: the first chunk loses its head.
+        store.setMemoryBudget(store.memoryBytes() * 3 / 4);
+        QVERIFY(store.completeFromMs() > store.firstMs());
+        check(100);
+    }
+
+    void decimationOfOneSampleAndEmptyRanges()
+    {
+        HistoryStore store;
+        store.append({plotSample(5000, 2.5)});
+        std::vector<double> t, v;
+        store.decimate(kPlotKey, 0, 10000, 100, t, v);
+        QCOMPARE(t, std::vector<double>{5.0});
+        QCOMPARE(v, std::vector<double>{2.5});
+        store.decimate(kPlotKey, 5000, 5001, 1600, t, v); // at the range's start
+        QCOMPARE(v, std::vector<double>{2.5});
+        store.decimate(kPlotKey, 4000, 5000, 3, t, v); // at its end
+        QCOMPARE(v, std::vector<double>{2.5});
+        store.decimate(kPlotKey, 5001, 9000, 100, t, v); // after it
+        QVERIFY(t.empty());
+        store.decimate(kPlotKey, 0, 4999, 100, t, v); // before it
+        QVERIFY(t.empty());
+        store.decimate(kPlotKey, 6000, 6000, 100, t, v); // empty range
+        QVERIFY(t.empty());
+        store.decimate(kPlotKey, 0, 10000, 0, t, v); // no columns
+        QVERIFY(t.empty());
+        store.decimate(QStringLiteral("A/Pump/P1/nothing"), 0, 10000, 100, t, v);
+        QVERIFY(t.empty());
+        for (const auto &[from, to, columns] : {std::tuple{0, 10000, 100}, {5000, 5001, 1600}, {5001, 9000, 100}, {0, 4999, 7}})
+            QVERIFY(decimationMismatch(store, from, to, columns).isEmpty());
+        // A NaN is a gap, not a value that hides the column's others.
+        store.append({plotSample(5000, std::numeric_limits<double>::quiet_NaN()), plotSample(5001, 7.0)});
+        store.decimate(kPlotKey, 0, 10000, 1, t, v);
+        QCOMPARE(v, (std::vector<double>{2.5, 7.0}));
+        QVERIFY(decimationMismatch(store, 0, 10000, 1).isEmpty());
     }
 
     void compactSamples()
