@@ -44,7 +44,7 @@ public:
     // Bounds of one turn of the loop: how long one poll may block, and how many
     // events may wait for a GUI that is behind before the worker stops fetching
     // (librdkafka's own bounded queue then holds the rest at the broker side).
-    static constexpr int kPollSliceMs = 15;
+    static constexpr int kPollSliceMs = 5; // a record at a low rate waits at most this in the poll
     static constexpr int kMetadataTimeoutMs = 300;
     static constexpr int kMetadataIntervalMs = 3000;
     static constexpr int kMetadataRetryMs = 1000;
@@ -53,6 +53,11 @@ public:
     // Every consumed record also goes, raw, into this bounded journal (File > Export
     // of the live session). Set before start(); optional.
     void setJournal(std::shared_ptr<RawRecordJournal> journal) { m_journal = std::move(journal); }
+    // Set by another worker on this thread (the Redis state read on connect) while it
+    // needs the event loop to turn at once: the worker then never blocks the thread,
+    // neither in a poll slice nor in a metadata request (300 ms against a broker that
+    // is down). Set before start(); optional.
+    void setLoopDemand(std::shared_ptr<const std::atomic<bool>> demand) { m_loopDemand = std::move(demand); }
 
 public slots:
     void start();    // creates the consumer and starts the loop (worker thread)
@@ -66,7 +71,7 @@ signals:
 
 private:
     void pump();
-    void consumeSlice();
+    void consumeSlice(bool noWait);
     void refreshMetadata();
     void handOff(bool force);
     void restartAfterRetentionGap(rd_kafka_message_s *error);
@@ -96,6 +101,7 @@ private:
 
     std::unique_ptr<EventBatch> m_pending;
     std::shared_ptr<RawRecordJournal> m_journal;
+    std::shared_ptr<const std::atomic<bool>> m_loopDemand;
     QElapsedTimer m_sinceHandoff;
     QElapsedTimer m_clock;
     qint64 m_nextMetadataMs = 0;
