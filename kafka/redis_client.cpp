@@ -1,6 +1,7 @@
 #include "redis_client.h"
 
 #include "batch_hand_off.h"
+#include "redis_state_hash.h"
 
 #include <QLoggingCategory>
 
@@ -10,18 +11,12 @@
 #include <QTimer>
 
 #include <hiredis/hiredis.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 namespace ndh {
 
 namespace {
-
-QByteArray replyBytes(const redisReply *r)
-{
-    return r && r->str ? QByteArray(r->str, qsizetype(r->len)) : QByteArray();
-}
 
 // SCAN MATCH takes a glob: the prefix itself must match literally.
 QByteArray globEscaped(const QByteArray &prefix)
@@ -34,15 +29,6 @@ QByteArray globEscaped(const QByteArray &prefix)
         out += c;
     }
     return out;
-}
-
-// A hash rendered as one JSON object, so a dead letter keeps it whole and readable.
-QByteArray hashAsJson(const QList<QPair<QByteArray, QByteArray>> &fields)
-{
-    nlohmann::json doc = nlohmann::json::object();
-    for (const auto &[name, value] : fields)
-        doc[name.toStdString()] = value.toStdString();
-    return QByteArray::fromStdString(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace
@@ -267,13 +253,13 @@ void RedisClient::onMessage(redisReply *reply)
     m_lastEchoMs = now; // anything from the subscriber proves it alive
     if (reply->type == REDIS_REPLY_ERROR) {
         bool auth = false;
-        const QString why = RedisQtAdapter::explainError(replyBytes(reply), &auth);
+        const QString why = RedisQtAdapter::explainError(redisReplyBytes(reply), &auth);
         onAdapterFailed(tr("Redis at %1: SUBSCRIBE failed: %2").arg(m_config.endpoint.displayName(), why), auth);
         return;
     }
     if (reply->type != REDIS_REPLY_ARRAY || reply->elements < 3)
         return;
-    const QByteArray kind = replyBytes(reply->element[0]);
+    const QByteArray kind = redisReplyBytes(reply->element[0]);
     if (kind == "subscribe" || kind == "psubscribe") {
         if (++m_subscribedAcks == 0) {
             // Subscribed to everything: from now on nothing published is missed, so
@@ -288,26 +274,21 @@ void RedisClient::onMessage(redisReply *reply)
         }
         return;
     }
-    const bool pattern = kind == "pmessage";
-    if (!pattern && kind != "message")
+    const auto message = redisPubSubMessage(reply);
+    if (!message)
         return;
-    if (pattern && reply->elements < 4)
-        return;
-    const redisReply *channel = reply->element[pattern ? 2 : 1];
-    const redisReply *payload = reply->element[pattern ? 3 : 2];
-    if (!pattern && channel->len == size_t(m_heartbeatChannel.size())
-        && memcmp(channel->str, m_heartbeatChannel.constData(), channel->len) == 0) {
+    if (message->channel == m_heartbeatChannel && kind == "message") {
         m_heartbeatWaiting = false;
         return;
     }
     EventSource source;
     source.channel = EventSource::Channel::Redis;
-    source.topic = QString::fromUtf8(channel->str, qsizetype(channel->len));
+    source.topic = QString::fromUtf8(message->channel);
     source.brokerTimeMs = QDateTime::currentMSecsSinceEpoch();
-    m_decoder.decodeOrDeadLetter(QByteArrayView(payload->str, qsizetype(payload->len)), {}, source,
-                                 m_pending->events, m_pending->deadLetters, source.brokerTimeMs);
+    m_decoder.decodeOrDeadLetter(message->payload, {}, source, m_pending->events, m_pending->deadLetters,
+                                 source.brokerTimeMs);
     ++m_pending->recordsConsumed;
-    m_pending->bytesConsumed += payload->len;
+    m_pending->bytesConsumed += quint64(message->payload.size());
     ++m_messagesThisWindow;
 }
 
@@ -357,19 +338,19 @@ void RedisClient::onScanReply(redisReply *reply)
         return;
     if (reply->type == REDIS_REPLY_ERROR) {
         bool auth = false;
-        const QString why = RedisQtAdapter::explainError(replyBytes(reply), &auth);
+        const QString why = RedisQtAdapter::explainError(redisReplyBytes(reply), &auth);
         onAdapterFailed(tr("Redis at %1: reading the state failed: %2").arg(m_config.endpoint.displayName(), why),
                         auth);
         return;
     }
     if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 2 || reply->element[1]->type != REDIS_REPLY_ARRAY)
         return;
-    m_cursor = replyBytes(reply->element[0]);
+    m_cursor = redisReplyBytes(reply->element[0]);
     m_scanDone = m_cursor == "0" || m_cursor.isEmpty();
     const quint64 gen = m_generation;
     const redisReply *keys = reply->element[1];
     for (size_t i = 0; i < keys->elements; ++i) {
-        const QByteArray key = replyBytes(keys->element[i]);
+        const QByteArray key = redisReplyBytes(keys->element[i]);
         ++m_readsInFlight;
         m_cmd->command({QByteArrayLiteral("HGETALL"), key}, [this, gen, key](redisReply *r) {
             if (gen == m_generation)
@@ -388,7 +369,7 @@ void RedisClient::onHashReply(const QByteArray &key, redisReply *reply)
     const QString where = QStringLiteral("redis:") + QString::fromUtf8(key);
     if (reply->type == REDIS_REPLY_ERROR) {
         bool auth = false;
-        const QByteArray err = replyBytes(reply);
+        const QByteArray err = redisReplyBytes(reply);
         const QString why = RedisQtAdapter::explainError(err, &auth);
         addDeadLetter(err, key,
                       err.startsWith("WRONGTYPE")
@@ -396,15 +377,10 @@ void RedisClient::onHashReply(const QByteArray &key, redisReply *reply)
                           : tr("reading key %1 failed: %2").arg(QString::fromUtf8(key), why),
                       where);
     } else if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 2) {
-        QList<QPair<QByteArray, QByteArray>> fields;
-        fields.reserve(qsizetype(reply->elements / 2));
         qsizetype bytes = 0;
-        for (size_t i = 0; i + 1 < reply->elements; i += 2) {
-            bytes += qsizetype(reply->element[i]->len + reply->element[i + 1]->len);
-            fields.append({replyBytes(reply->element[i]), replyBytes(reply->element[i + 1])});
-        }
+        const RedisHashFields fields = redisHashFields(reply, &bytes);
         if (bytes > m_config.maxHashBytes) {
-            addDeadLetter(hashAsJson(fields), key,
+            addDeadLetter(redisHashAsJson(fields), key,
                           tr("state hash %1 is %2 bytes, more than the %3 bytes allowed")
                               .arg(QString::fromUtf8(key))
                               .arg(bytes)
@@ -412,9 +388,8 @@ void RedisClient::onHashReply(const QByteArray &key, redisReply *reply)
                           where);
         } else {
             QString reason;
-            if (!snapshotFromHash(QString::fromUtf8(key), fields, m_decoder, QDateTime::currentMSecsSinceEpoch(),
-                                  m_pending->events, &reason))
-                addDeadLetter(hashAsJson(fields), key, reason, where);
+            if (!redisSnapshotFromHash(QString::fromUtf8(key), fields, m_decoder, m_pending->events, &reason))
+                addDeadLetter(redisHashAsJson(fields), key, reason, where);
         }
         ++m_pending->recordsConsumed;
         m_pending->bytesConsumed += quint64(bytes);
@@ -448,68 +423,6 @@ bool RedisClient::finishSnapshotIfDone()
     m_status.progress.clear();
     m_status.progressDone = m_status.progressTotal = 0;
     emit statusChanged(m_status);
-    return true;
-}
-
-bool RedisClient::snapshotFromHash(const QString &key, const QList<QPair<QByteArray, QByteArray>> &fields,
-                                   const EnvelopeDecoder &decoder, qint64 nowMs, std::vector<PlantEvent> &out,
-                                   QString *reason)
-{
-    const auto field = [&fields](std::initializer_list<const char *> names) -> std::optional<QByteArray> {
-        for (const char *n : names) {
-            for (const auto &[name, value] : fields) {
-                if (name == n)
-                    return value;
-            }
-        }
-        return std::nullopt;
-    };
-    nlohmann::json doc;
-    QString id = QString::fromUtf8(field({"id", "asset_id"}).value_or(QByteArray()));
-    if (id.isEmpty())
-        id = key.section(u':', -1);
-    if (id.isEmpty()) {
-        if (reason)
-            *reason = tr("state hash %1 has no 'id' field").arg(key);
-        return false;
-    }
-    nlohmann::json attributes = nlohmann::json::object();
-    if (const auto attrs = field({"attributes"})) {
-        attributes = nlohmann::json::parse(attrs->constBegin(), attrs->constEnd(), nullptr, false);
-        if (attributes.is_discarded() || !attributes.is_object()) {
-            if (reason)
-                *reason = tr("field 'attributes' of state hash %1 is not a JSON object").arg(key);
-            return false;
-        }
-    }
-    const QByteArray updated = field({"updated", "timestamp", "updated_at"}).value_or(QByteArray());
-    doc["message_id"] = (QStringLiteral("redis:") + key + u'@' + QString::fromUtf8(updated)).toStdString();
-    doc["event_type"] = "state_snapshot";
-    doc["asset_id"] = id.toStdString();
-    if (const auto t = field({"type", "asset_type"}))
-        doc["asset_type"] = t->toStdString();
-    if (const auto l = field({"location"}))
-        doc["location"] = l->toStdString();
-    if (!updated.isEmpty())
-        doc["timestamp"] = updated.toStdString();
-    doc["event_data"]["attributes"] = std::move(attributes);
-    if (const auto lc = field({"lifecycle", "lifecycle_state", "status"}))
-        doc["event_data"]["lifecycle_state"] = lc->toStdString();
-    const std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    EventSource source;
-    source.channel = EventSource::Channel::Redis;
-    source.topic = key;
-    source.brokerTimeMs = updated.isEmpty() ? 0 : parseTimestampMs(QByteArrayView(updated)).value_or(0);
-    Q_UNUSED(nowMs)
-    const qsizetype before = qsizetype(out.size());
-    const DecodeOutcome outcome = decoder.decode(QByteArrayView(text.data(), qsizetype(text.size())), source, out);
-    if (!outcome.accepted) {
-        if (reason)
-            *reason = tr("state hash %1: %2").arg(key, outcome.reason);
-        return false;
-    }
-    for (qsizetype i = before; i < qsizetype(out.size()); ++i)
-        out[size_t(i)].kind = EventKind::Snapshot;
     return true;
 }
 
@@ -559,7 +472,7 @@ void RedisClient::heartbeat()
     m_cmd->command({QByteArrayLiteral("PUBLISH"), m_heartbeatChannel, QByteArray::number(now)},
                    [this, gen](redisReply *r) {
                        if (gen == m_generation && r && r->type == REDIS_REPLY_ERROR)
-                           onHeartbeatRefused(replyBytes(r));
+                           onHeartbeatRefused(redisReplyBytes(r));
                    });
 }
 

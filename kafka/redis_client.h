@@ -11,7 +11,8 @@
 // The heartbeat needs PUBLISH on its channel (ACL); a user without it is told once
 // (status note) and liveness falls back to PING (docs/REDIS.md).
 // Reconnects with backoff; credential/ACL refusals back off for long (no storm).
-// Bad data (non-hash keys, garbage JSON, oversized hashes) becomes dead letters.
+// Bad data (non-hash keys, garbage JSON, oversized hashes) becomes dead letters;
+// replies become fields and events in redis_state_hash.h.
 
 #include "connection_status.h"
 #include "envelope_decoder.h"
@@ -69,14 +70,6 @@ public:
     ~RedisClient() override;
 
     static constexpr size_t kMaxPendingEvents = 200000;
-
-    // One state hash as read from Redis -> one Snapshot event. False with *reason
-    // set when it cannot be one (missing id, attributes not a JSON object, too big).
-    // Field names: id|asset_id, type|asset_type, location, lifecycle|lifecycle_state,
-    // updated|timestamp (ISO 8601 or epoch ms), attributes (JSON object), message_id.
-    static bool snapshotFromHash(const QString &key, const QList<QPair<QByteArray, QByteArray>> &fields,
-                                 const EnvelopeDecoder &decoder, qint64 nowMs, std::vector<PlantEvent> &out,
-                                 QString *reason);
 
     quint64 connectAttempts() const { return m_attempts; }
 

@@ -11,6 +11,7 @@
 #include "plant_models.h"
 #include "redis_client.h"
 #include "redis_fixture.h"
+#include "redis_state_hash.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -191,14 +192,14 @@ void TestRedisClient::stateHashBecomesASnapshot()
     EnvelopeDecoder decoder;
     std::vector<PlantEvent> out;
     QString reason;
-    QVERIFY(RedisClient::snapshotFromHash(QStringLiteral("ndh:state:P1"),
-                                          {{"id", "P1"},
-                                           {"type", "Pump"},
-                                           {"location", "HALL"},
-                                           {"lifecycle", "active"},
-                                           {"updated", "2025-01-09T10:00:00Z"},
-                                           {"attributes", "{\"flow\":12.5,\"mode\":\"auto\"}"}},
-                                          decoder, 0, out, &reason));
+    QVERIFY(redisSnapshotFromHash(QStringLiteral("ndh:state:P1"),
+                                  {{"id", "P1"},
+                                   {"type", "Pump"},
+                                   {"location", "HALL"},
+                                   {"lifecycle", "active"},
+                                   {"updated", "2025-01-09T10:00:00Z"},
+                                   {"attributes", "{\"flow\":12.5,\"mode\":\"auto\"}"}},
+                                  decoder, out, &reason));
     QCOMPARE(out.size(), size_t(1));
     QCOMPARE(out[0].kind, EventKind::Snapshot);
     QCOMPARE(out[0].source.channel, EventSource::Channel::Redis);
@@ -208,10 +209,23 @@ void TestRedisClient::stateHashBecomesASnapshot()
     QCOMPARE(out[0].eventTimeMs, *parseTimestampMs(QStringLiteral("2025-01-09T10:00:00Z")));
 
     out.clear();
-    QVERIFY(!RedisClient::snapshotFromHash(QStringLiteral("ndh:state:P2"), {{"id", "P2"}, {"attributes", "{oops"}},
-                                           decoder, 0, out, &reason));
+    QVERIFY(!redisSnapshotFromHash(QStringLiteral("ndh:state:P2"), {{"id", "P2"}, {"attributes", "{oops"}}, decoder,
+                                   out, &reason));
     QVERIFY(out.empty());
     QVERIFY2(reason.contains(u"attributes") && reason.contains(u"ndh:state:P2"), qPrintable(reason));
+
+    // 100,000 nested brackets in a hash (well under its 1 MB bound) used to crash the
+    // console: the hash is re-rendered as JSON, one stack frame per level.
+    const QByteArray deep = "{\"a\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + '}';
+    QVERIFY(!redisSnapshotFromHash(QStringLiteral("ndh:state:P3"), {{"id", "P3"}, {"attributes", deep}}, decoder, out,
+                                   &reason));
+    QVERIFY(out.empty());
+    QVERIFY2(reason.contains(u"ndh:state:P3") && reason.contains(u"nested deeper than 32 levels"), qPrintable(reason));
+    // Just inside the bound it is still a snapshot.
+    const QByteArray nested = "{\"a\":" + QByteArray(20, '[') + QByteArray(20, ']') + '}';
+    QVERIFY2(redisSnapshotFromHash(QStringLiteral("ndh:state:P4"), {{"id", "P4"}, {"attributes", nested}}, decoder, out,
+                                   &reason),
+             qPrintable(reason));
 }
 
 void TestRedisClient::snapshotOfTenThousandAssetsOnConnect()
