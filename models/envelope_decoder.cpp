@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <string>
@@ -133,20 +135,170 @@ QString interned(std::string_view s)
 // Unique per record (message ids, correlation ids): never worth interning.
 enum class Unique : bool { No, Yes };
 
+// The first number, outside strings, that no double or 64-bit integer holds (1e400,
+// a 30-digit integer); empty when there is none.
+QByteArrayView outOfRangeNumber(QByteArrayView payload)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < payload.size(); ++i) {
+        const char c = payload[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9'))
+            continue;
+        qsizetype end = i + 1;
+        bool integer = true;
+        while (end < payload.size() && std::strchr("0123456789.eE+-", payload[end]) != nullptr) {
+            integer = integer && payload[end] >= '0' && payload[end] <= '9';
+            ++end;
+        }
+        const std::string token(payload.data() + i, size_t(end - i));
+        const bool tooLong = integer && token.size() - (token[0] == '-') > 19;
+        const double v = std::strtod(token.c_str(), nullptr);
+        if (!std::isfinite(v) || (tooLong && std::abs(v) >= 9.3e18))
+            return payload.sliced(i, end - i);
+        i = end - 1;
+    }
+    return {};
+}
+
+// Offset of the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF); -1 when all of it is UTF-8.
+qsizetype firstInvalidUtf8(QByteArrayView text)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = 0;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0)
+                lo = 0xA0; // overlong
+            else if (c == 0xED)
+                hi = 0x9F; // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0)
+                lo = 0x90; // overlong
+            else if (c == 0xF4)
+                hi = 0x8F; // above U+10FFFF
+        } else {
+            return i;
+        }
+        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi)
+            return i;
+        for (int k = 2; k < len; ++k) {
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
+                return i;
+        }
+        i += len;
+    }
+    return -1;
+}
+
 // Why a record is not JSON, in the words of a parser that says where. Only runs
 // for rejected records, so the slower parser costs nothing on the hot path.
 QString parseErrorReason(QByteArrayView payload, simdjson::error_code err)
 {
+    if (err == simdjson::NUMBER_ERROR || err == simdjson::NUMBER_OUT_OF_RANGE) {
+        if (const QByteArrayView number = outOfRangeNumber(payload); !number.isEmpty())
+            return QStringLiteral("number out of range at byte %1: %2 does not fit a double or a 64-bit integer")
+                .arg(number.data() - payload.data())
+                .arg(number.size() > 24 ? QString::fromLatin1(number.first(20)) + QStringLiteral("...")
+                                        : QString::fromLatin1(number));
+    }
+    if (err == simdjson::UTF8_ERROR) {
+        if (const qsizetype at = firstInvalidUtf8(payload); at >= 0)
+            return QStringLiteral("invalid UTF-8 at byte %1 (text must be UTF-8)").arg(at);
+    }
     try {
         const auto doc = nlohmann::json::parse(payload.begin(), payload.end());
         Q_UNUSED(doc);
     } catch (const nlohmann::json::parse_error &e) {
-        return QStringLiteral("invalid JSON at byte %1: %2")
-            .arg(qulonglong(e.byte))
-            .arg(QString::fromUtf8(e.what()).section(u':', -1).trimmed());
+        const qsizetype at = qsizetype(e.byte) - 1; // nlohmann counts from 1
+        // NaN and Infinity are JavaScript, not JSON: say so rather than "invalid literal".
+        for (qsizetype start = std::max<qsizetype>(0, at - 9); start <= at && start < payload.size(); ++start) {
+            const QByteArrayView rest = payload.sliced(start);
+            for (const char *word : {"NaN", "-Infinity", "Infinity", "-inf", "inf", "nan"}) {
+                if (rest.startsWith(QByteArrayView(word)) && (start == 0 || !std::isalnum(uchar(payload[start - 1]))))
+                    return QStringLiteral("invalid JSON at byte %1: %2 is not a JSON number").arg(start).arg(QLatin1String(word));
+            }
+        }
+        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+        QString what = QString::fromUtf8(e.what());
+        if (const qsizetype colon = what.indexOf(QLatin1String(": ")); colon >= 0)
+            what = what.mid(colon + 2);
+        if (what.size() > 160)
+            what = what.left(160) + QStringLiteral("...");
+        return QStringLiteral("invalid JSON at byte %1: %2").arg(at).arg(what);
     } catch (const std::exception &) {
     }
+    if (err == simdjson::UTF8_ERROR)
+        return QStringLiteral("invalid UTF-8 (text must be UTF-8)");
     return QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(simdjson::error_message(err)));
+}
+
+// A key given twice in one object is ambiguous (parsers disagree on which one
+// counts), so such a record is refused rather than read one way here and another
+// way by the next consumer. Throws Reject naming the key.
+void rejectDuplicateKeys(simdjson::dom::element e)
+{
+    simdjson::dom::array a;
+    if (e.get_array().get(a) == simdjson::SUCCESS) {
+        for (simdjson::dom::element child : a)
+            rejectDuplicateKeys(child);
+        return;
+    }
+    simdjson::dom::object o;
+    if (e.get_object().get(o) != simdjson::SUCCESS)
+        return;
+    const auto duplicate = [](std::string_view key) {
+        return Reject{QStringLiteral("duplicate key \"%1\" in one object").arg(qs(key).left(64))};
+    };
+    // Records carry a few dozen keys per object: compared pairwise on the stack. A
+    // hostile object with 100,000 keys is sorted instead of compared n^2 times.
+    constexpr size_t kPairwise = 32;
+    std::array<std::string_view, kPairwise> few;
+    std::vector<std::string_view> many;
+    size_t count = 0;
+    for (auto member : o) {
+        const std::string_view key = member.key;
+        if (count < kPairwise) {
+            for (size_t i = 0; i < count; ++i) {
+                if (few[i] == key)
+                    throw duplicate(key);
+            }
+            few[count] = key;
+        } else {
+            if (many.empty())
+                many.assign(few.begin(), few.end());
+            many.push_back(key);
+        }
+        ++count;
+        rejectDuplicateKeys(member.value);
+    }
+    if (many.empty())
+        return;
+    std::sort(many.begin(), many.end());
+    if (const auto it = std::adjacent_find(many.begin(), many.end()); it != many.end())
+        throw duplicate(*it);
 }
 
 // A member that is present and not null.
@@ -672,6 +824,7 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
                 throw Reject{QStringLiteral("JSON nested deeper than %1 levels").arg(m_limits.maxDepth)};
             throw Reject{parseErrorReason(payload, err)};
         }
+        rejectDuplicateKeys(root);
         const Json doc(root);
         if (!doc.is_object())
             throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(doc))};

@@ -112,6 +112,7 @@ private slots:
     void eachDamageClassNamesLineAndByte_data();
     void eachDamageClassNamesLineAndByte();
     void corruptZstdFrame();
+    void hostileLinesAreDamageNotCrashes();
     void unopenableInputs();
     void bundleRoundTrip();
     void journalSelectsByTimeTopicAndAsset();
@@ -475,6 +476,32 @@ void TestLogFile::corruptZstdFrame()
     QVERIFY(read.records.size() < records.size());
     for (size_t i = 0; i < read.records.size(); ++i)
         QVERIFY(read.records[i] == records[i]);
+}
+
+void TestLogFile::hostileLinesAreDamageNotCrashes()
+{
+    // Issue 9's limits in a log: 100,000 nested brackets and a 100 MB line each cost
+    // one damaged line with a reason; every record around them is kept.
+    const std::vector<LogRecord> records = plantRecords(3);
+    QByteArray bytes;
+    LogFileWriter::appendJson(records[0], bytes);
+    bytes += QByteArray(100000, '[') + QByteArray(100000, ']') + '\n';
+    LogFileWriter::appendJson(records[1], bytes);
+    bytes += "{\"topic\":\"" + QByteArray(100 << 20, 'x') + "\"}\n";
+    LogFileWriter::appendJson(records[2], bytes);
+    const QString target = path(QStringLiteral("hostile.jsonl"));
+    writeFile(target, bytes);
+    bytes.clear();
+    const ReadResult read = readAll(target);
+    QVERIFY(read.opened);
+    QVERIFY(read.records == records);
+    QCOMPARE(read.damages.size(), size_t(2));
+    QCOMPARE(read.damages[0].line, qint64(2));
+    QVERIFY2(read.damages[0].message().contains(u"nest") || read.damages[0].message().contains(u"deep"),
+             qPrintable(read.damages[0].message()));
+    QCOMPARE(read.damages[1].line, qint64(4));
+    QCOMPARE(int(read.damages[1].kind), int(LogDamage::Kind::LineTooLong));
+    QVERIFY(read.damages[1].raw.size() <= LogFileReader::kMaxKeptRawBytes);
 }
 
 void TestLogFile::unopenableInputs()

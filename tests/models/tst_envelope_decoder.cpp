@@ -295,7 +295,7 @@ private slots:
         QTest::addColumn<QString>("reasonContains");
         QTest::newRow("empty") << QByteArray() << "empty";
         QTest::newRow("invalid json") << QByteArray(R"({"asset_id": "P1", )") << "invalid JSON";
-        QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 12) << "invalid JSON";
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 12) << "invalid UTF-8 at byte 1";
         QTest::newRow("not an object") << QByteArray("[1,2,3]") << "not a JSON object";
         QTest::newRow("unknown envelope") << QByteArray(R"({"hello":"world"})") << "unknown envelope";
         QTest::newRow("missing asset id") << QByteArray(R"({"message_id":"1","event_type":"attribute_changed",
@@ -318,6 +318,38 @@ private slots:
         QTest::newRow("absurd nesting") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << "nested deeper";
         QTest::newRow("oversize") << (QByteArray("{\"asset_id\":\"P\",\"pad\":\"") + QByteArray(2 << 20, 'x') + "\"}")
                                   << "exceeds";
+        // Hostile input (issue 9): each is refused with a reason an engineer can act on.
+        const QByteArray head = R"({"asset_id":"P","timestamp":"2025-01-01","event_type":"attribute_changed",)";
+        const auto withValue = [&head](const QByteArray &value) {
+            return head + R"("event_data":{"attribute":"a","new_value":)" + value + "}}";
+        };
+        QTest::newRow("100,000 nested objects")
+            << (QByteArray("{\"a\":").repeated(100000) + "1" + QByteArray(100000, '}'))
+            << "nested deeper than 32 levels";
+        QTest::newRow("100,000 brackets inside an envelope")
+            << (head + R"("event_data":{"attribute":"a","new_value":)" + QByteArray(100000, '[')
+                + QByteArray(100000, ']') + "}}")
+            << "nested deeper than 32 levels";
+        QTest::newRow("100,000 unclosed brackets") << QByteArray(100000, '[') << "invalid JSON at byte 100000";
+        QTest::newRow("100 MB payload") << withValue('"' + QByteArray(100 << 20, 'x') + '"')
+                                        << "payload of 104857720 bytes exceeds the 1048576-byte limit";
+        QTest::newRow("invalid UTF-8") << withValue("\"caf\xe9\"") << "invalid UTF-8 at byte 120";
+        QTest::newRow("overlong UTF-8") << withValue("\"\xc0\xaf\"") << "invalid UTF-8 at byte 117";
+        QTest::newRow("UTF-8 surrogate") << withValue("\"\xed\xa0\x80\"") << "invalid UTF-8 at byte 117";
+        QTest::newRow("NaN") << withValue("NaN") << "NaN is not a JSON number";
+        QTest::newRow("Infinity") << withValue("Infinity") << "Infinity is not a JSON number";
+        QTest::newRow("-Infinity") << withValue("-Infinity") << "-Infinity is not a JSON number";
+        QTest::newRow("1e400") << withValue("1e400") << "number out of range at byte 116: 1e400 does not fit";
+        QTest::newRow("-1e400") << withValue("-1e400") << "-1e400 does not fit";
+        QTest::newRow("30-digit integer") << withValue("123456789012345678901234567890")
+                                          << "12345678901234567890... does not fit";
+        QTest::newRow("duplicate key") << QByteArray(R"({"asset_id":"P","asset_id":"Q","event_data":{}})")
+                                       << "duplicate key \"asset_id\"";
+        QTest::newRow("duplicate key deep inside") << withValue(R"({"x":[{"k":1,"k":2}]})") << "duplicate key \"k\"";
+        QByteArray manyKeys = head + R"("event_data":{"attributes":{)";
+        for (int i = 0; i < 5000; ++i)
+            manyKeys += "\"k" + QByteArray::number(i) + "\":1,";
+        QTest::newRow("duplicate among 5,000 keys") << (manyKeys + R"("k17":2}}})") << "duplicate key \"k17\"";
     }
     void rejects()
     {
@@ -348,6 +380,27 @@ private slots:
         std::vector<PlantEvent> out;
         const auto outcome = EnvelopeDecoder().decode(payload, kafka("ndh.x"), out);
         QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+    }
+
+    void boundsLeaveOrdinaryRecordsAlone()
+    {
+        // Just under every bound: 32 levels, 1 MiB, 1,000 distinct attributes, big but
+        // finite numbers, escaped non-ASCII text. All of it must still decode.
+        QByteArray nested = QByteArray("[").repeated(28) + "1" + QByteArray("]").repeated(28);
+        QByteArray attrs;
+        for (int i = 0; i < 999; ++i)
+            attrs += "\"a" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ',';
+        const QByteArray payload = R"({"asset_id":"P","timestamp":"2025-01-01","event_type":"snapshot","event_data":{)"
+                                   R"("attributes":{)" + attrs + R"("deep":)" + nested
+                                   + R"(},"note":"caf\u00e9 \u6cf5 1.7e308 -9223372036854775808","big":1.7e308,)"
+                                   "\"small\":-9223372036854775808,\"pad\":\""
+                                   + QByteArray(900000, ' ') + "\"}}";
+        QVERIFY(payload.size() < EnvelopeDecoder().limits().maxPayloadBytes);
+        std::vector<PlantEvent> out;
+        const auto outcome = EnvelopeDecoder().decode(payload, kafka("ndh.assets.state.snapshot"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(out[0].attributes.size(), size_t(1000));
     }
 
     void timestamps_data()
