@@ -86,6 +86,144 @@ simdjson::dom::parser &threadParser()
     return parser;
 }
 
+// kcat's "tstype" names.
+LogRecord::TimestampType timestampType(std::string_view name)
+{
+    return name == "create"      ? LogRecord::TimestampType::Create
+           : name == "logappend" ? LogRecord::TimestampType::LogAppend
+           : name == "none"      ? LogRecord::TimestampType::None
+                                 : LogRecord::TimestampType::Unknown;
+}
+
+// Topic names repeat on every line: one QString per distinct name (a few dozen at
+// most in practice) instead of a UTF-16 conversion and an allocation per record.
+QString topicName(std::string_view utf8)
+{
+    struct Entry
+    {
+        std::string utf8;
+        QString name;
+    };
+    thread_local std::vector<Entry> cache;
+    for (const Entry &e : cache) {
+        if (e.utf8 == utf8)
+            return e.name;
+    }
+    QString name = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    if (cache.size() < 256)
+        cache.push_back({std::string(utf8), name});
+    return name;
+}
+
+// The fast path for a line as kcat -J writes it: simdjson On-Demand reads the known
+// members straight into the record without building a DOM tape of the whole line.
+// It accepts only what the DOM path below would accept the same way: every member
+// is one of kcat's and of the exact type, none twice, nothing after the object.
+// Anything else returns false and the line goes through the DOM path, which names
+// the damage; so the fast path can never change what a bad line reports.
+bool parseKcatLine(const char *data, size_t size, LogRecord &r)
+{
+    namespace od = simdjson::ondemand;
+    thread_local od::parser parser;
+    od::document doc;
+    if (parser.iterate(data, size, size + simdjson::SIMDJSON_PADDING).get(doc))
+        return false;
+    od::object obj;
+    if (doc.get_object().get(obj))
+        return false;
+    enum : unsigned { Topic = 1, Partition = 2, Offset = 4, Payload = 8, Key = 16, TsType = 32, Ts = 64,
+                      Broker = 128, Headers = 256 };
+    unsigned seen = 0;
+    auto once = [&seen](unsigned bit) {
+        const bool first = !(seen & bit);
+        seen |= bit;
+        return first;
+    };
+    // "null" or a string, as an optional.
+    auto nullableString = [](od::value v, std::optional<QByteArray> &out) {
+        bool isNull = false;
+        if (v.is_null().get(isNull))
+            return false;
+        if (isNull) {
+            out.reset();
+            return true;
+        }
+        std::string_view sv;
+        if (v.get_string().get(sv))
+            return false;
+        out = QByteArray(sv.data(), qsizetype(sv.size()));
+        return true;
+    };
+    for (auto member : obj) {
+        od::field field;
+        std::string_view key;
+        if (std::move(member).get(field) || field.unescaped_key().get(key))
+            return false;
+        od::value v = field.value();
+        std::string_view sv;
+        int64_t i = 0;
+        if (key == "topic") {
+            if (!once(Topic) || v.get_string().get(sv))
+                return false;
+            r.topic = topicName(sv);
+        } else if (key == "partition") {
+            if (!once(Partition) || v.get_int64().get(i) || i < -1 || i > INT32_MAX)
+                return false;
+            r.partition = qint32(i);
+        } else if (key == "offset") {
+            if (!once(Offset) || v.get_int64().get(i))
+                return false;
+            r.offset = i;
+        } else if (key == "payload") {
+            if (!once(Payload) || !nullableString(v, r.payload))
+                return false;
+        } else if (key == "key") {
+            if (!once(Key) || !nullableString(v, r.key))
+                return false;
+        } else if (key == "tstype") {
+            if (!once(TsType) || v.get_string().get(sv))
+                return false;
+            r.tstype = timestampType(sv);
+        } else if (key == "ts") {
+            if (!once(Ts) || v.get_int64().get(i))
+                return false;
+            r.timestampMs = i;
+        } else if (key == "broker") {
+            if (!once(Broker) || v.get_int64().get(i))
+                return false;
+            r.broker = qint32(i);
+        } else if (key == "headers") {
+            od::array headers;
+            if (!once(Headers) || v.get_array().get(headers))
+                return false;
+            std::optional<QByteArray> name;
+            bool haveName = false;
+            for (auto h : headers) {
+                od::value hv;
+                std::optional<QByteArray> text;
+                if (std::move(h).get(hv) || !nullableString(hv, text))
+                    return false;
+                if (!haveName) {
+                    name = std::move(text);
+                    haveName = true;
+                } else {
+                    r.headers.push_back({name.value_or(QByteArray()), std::move(text)});
+                    haveName = false;
+                }
+            }
+            if (haveName)
+                return false;
+        } else {
+            return false; // not one of kcat's members: the DOM path decides
+        }
+    }
+    // Nothing may follow the object (the DOM parse rejects trailing content).
+    const char *after = nullptr;
+    if (!doc.current_location().get(after))
+        return false;
+    return (seen & (Topic | Partition | Offset | Payload)) == (Topic | Partition | Offset | Payload);
+}
+
 std::optional<QByteArray> optionalString(simdjson::dom::element e)
 {
     if (e.is_null())
@@ -315,6 +453,16 @@ std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage
     }
     // The caller guarantees SIMDJSON_PADDING readable bytes after the line (the read
     // buffer has them); a copy is made otherwise.
+    if (paddedBuffer) {
+        LogRecord fast;
+        if (parseKcatLine(line.data(), size_t(line.size()), fast))
+            return fast;
+    } else {
+        const simdjson::padded_string copy(line.data(), size_t(line.size()));
+        LogRecord fast;
+        if (parseKcatLine(copy.data(), copy.size(), fast))
+            return fast;
+    }
     simdjson::dom::element doc;
     const simdjson::error_code err = threadParser().parse(line.data(), size_t(line.size()), !paddedBuffer).get(doc);
     if (err)
@@ -326,7 +474,7 @@ std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage
     std::string_view topic;
     if (obj["topic"].get_string().get(topic))
         return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"topic\" is missing or not a string"));
-    r.topic = QString::fromUtf8(topic.data(), qsizetype(topic.size()));
+    r.topic = topicName(topic);
     int64_t i = 0;
     if (obj["partition"].get_int64().get(i) || i < -1 || i > INT32_MAX)
         return reject(LogDamage::Kind::NotAnEnvelope, QStringLiteral("\"partition\" is missing or not a whole number"));
@@ -346,10 +494,7 @@ std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage
     }
     std::string_view tstype;
     if (!obj["tstype"].get_string().get(tstype)) {
-        r.tstype = tstype == "create"      ? LogRecord::TimestampType::Create
-                   : tstype == "logappend" ? LogRecord::TimestampType::LogAppend
-                   : tstype == "none"      ? LogRecord::TimestampType::None
-                                           : LogRecord::TimestampType::Unknown;
+        r.tstype = timestampType(tstype);
     }
     if (!obj["ts"].get_int64().get(i))
         r.timestampMs = i;
