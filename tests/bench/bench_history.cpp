@@ -9,6 +9,7 @@
 // over every sample (decimateByWalk) in the same run; every result is compared.
 // Usage: bench_history plot [attributes] [seconds] [windows]   (default 1000 86400 200)
 
+#include "history_day.h"
 #include "history_store.h"
 #include "plant_state.h"
 
@@ -53,46 +54,22 @@ double percentile(std::vector<double> v, int p)
 
 int plotMode(int attributes, int seconds, int windows)
 {
-    constexpr int kAttributesPerAsset = 5;
     constexpr int kCurves = 32;
     constexpr int kColumns = 1600;
-    const int assets = std::max(1, attributes / kAttributesPerAsset);
-    attributes = assets * kAttributesPerAsset;
-    std::printf("machine: %d cores, %s\n", QThread::idealThreadCount(), qPrintable(cpuModel()));
+    attributes = std::max(1, attributes / ndhbench::kAttributesPerPump) * ndhbench::kAttributesPerPump;
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().trimmed() : QByteArray("?");
+    std::printf("machine: %d cores, %s, load %s\n", QThread::idealThreadCount(), qPrintable(cpuModel()), load.constData());
     std::printf("plot: %d attributes at 1 Hz for %d s (%lld samples), %d curves to %d columns\n", attributes,
                 seconds, static_cast<long long>(attributes) * seconds, kCurves, kColumns);
     std::mt19937_64 rng(6);
     HistoryStore store(size_t(16) << 30);
-    const qint64 t0 = 1754217000000;
-    static const QString names[] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
-                                    QStringLiteral("pressure"), QStringLiteral("vibration"), QStringLiteral("speed")};
-    std::vector<AssetPath> paths;
-    for (int a = 0; a < assets; ++a)
-        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
-    // Random walks with occasional spikes, one event per asset per second.
-    std::vector<double> level(size_t(attributes), 50.0);
-    std::normal_distribution<double> step(0.0, 0.5);
-    std::vector<PlantEvent> batch;
     double ingestMs = 0;
-    for (int s = 0; s < seconds; ++s) {
-        for (int a = 0; a < assets; ++a) {
-            PlantEvent e;
-            e.asset = paths[size_t(a)];
-            e.eventTimeMs = t0 + qint64(s) * 1000 + a % 1000;
-            for (int k = 0; k < kAttributesPerAsset; ++k) {
-                double &x = level[size_t(a * kAttributesPerAsset + k)];
-                x += step(rng);
-                e.attributes.push_back({names[k], rng() % 5000 == 0 ? x + 40.0 : x, {}});
-            }
-            batch.push_back(std::move(e));
-        }
-        if (batch.size() >= 10000 || s == seconds - 1) {
-            const auto a = Clock::now();
-            store.append(batch);
-            ingestMs += ms(a, Clock::now());
-            batch.clear();
-        }
-    }
+    ndhbench::generateHistory(attributes, seconds, [&](std::vector<PlantEvent> &batch) {
+        const auto a = Clock::now();
+        store.append(batch);
+        ingestMs += ms(a, Clock::now());
+    });
     std::printf("ingest: %.0f samples/s into the history engine (%.1f s)\n",
                 double(store.sampleCount()) / ingestMs * 1000.0, ingestMs / 1000.0);
     std::printf("memory: %.2f bytes per stored sample, min/max pyramid included (%zu samples, %.1f MiB)\n",
