@@ -22,6 +22,7 @@ void PlantModels::applyBatch(const EventBatchPtr &batch)
     m_deadLetters.append(batch->deadLetters);
     m_eventsApplied += batch->events.size();
     m_recordsConsumed += batch->recordsConsumed;
+    m_recordsLostToRetention += batch->recordsLostToRetention;
     ++m_batches;
     emit batchApplied(m_eventsApplied);
 }

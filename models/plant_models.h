@@ -34,6 +34,8 @@ public:
 
     quint64 eventsApplied() const { return m_eventsApplied; }
     quint64 recordsConsumed() const { return m_recordsConsumed; }
+    // Records the broker deleted (retention) before the console read them.
+    quint64 recordsLostToRetention() const { return m_recordsLostToRetention; }
     quint64 batchesApplied() const { return m_batches; }
 
 public slots:
@@ -62,6 +64,7 @@ private:
     TimeCursor m_cursor{&m_history, &m_tree, &m_alarms};
     quint64 m_eventsApplied = 0;
     quint64 m_recordsConsumed = 0;
+    quint64 m_recordsLostToRetention = 0;
     quint64 m_batches = 0;
 };
 

@@ -1517,6 +1517,14 @@ Press Esc to clear the filter.</source>
 <context>
     <name>ndh::ConnectionStatusWidget</name>
     <message>
+        <source>%1 records lost to retention</source>
+        <translation>%1 条记录因保留期限而丢失</translation>
+    </message>
+    <message>
+        <source>%1 records were deleted by the broker (retention) before the console could read them; it went on from the oldest record still there. They are missing from the history.</source>
+        <translation>有 %1 条记录在控制台读取之前已被代理服务器按保留期限删除；控制台已从仍存在的最旧记录继续读取。这些记录不在历史中。</translation>
+    </message>
+    <message>
         <source>Redis: disconnected</source>
         <translation>Redis：已中断连接</translation>
     </message>
@@ -3025,6 +3033,10 @@ Double-click a legend entry to remove its curve.</source>
 </context>
 <context>
     <name>ndh::RedisClient</name>
+    <message>
+        <source>field &apos;attributes&apos; of state hash %1 is nested deeper than %2 levels</source>
+        <translation>状态哈希 %1 的 &apos;attributes&apos; 字段嵌套超过 %2 层</translation>
+    </message>
     <message>
         <source>Redis at %1: SUBSCRIBE failed: %2</source>
         <translation>Redis %1：SUBSCRIBE 失败：%2</translation>

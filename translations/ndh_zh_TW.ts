@@ -1517,6 +1517,14 @@ Press Esc to clear the filter.</source>
 <context>
     <name>ndh::ConnectionStatusWidget</name>
     <message>
+        <source>%1 records lost to retention</source>
+        <translation>%1 筆記錄因保留期限而遺失</translation>
+    </message>
+    <message>
+        <source>%1 records were deleted by the broker (retention) before the console could read them; it went on from the oldest record still there. They are missing from the history.</source>
+        <translation>有 %1 筆記錄在主控台讀取之前已被代理伺服器依保留期限刪除；主控台已從仍存在的最舊記錄繼續讀取。這些記錄不在歷史中。</translation>
+    </message>
+    <message>
         <source>Redis: disconnected</source>
         <translation>Redis：已中斷連線</translation>
     </message>
@@ -3025,6 +3033,10 @@ Double-click a legend entry to remove its curve.</source>
 </context>
 <context>
     <name>ndh::RedisClient</name>
+    <message>
+        <source>field &apos;attributes&apos; of state hash %1 is nested deeper than %2 levels</source>
+        <translation>狀態雜湊 %1 的 &apos;attributes&apos; 欄位巢狀超過 %2 層</translation>
+    </message>
     <message>
         <source>Redis at %1: SUBSCRIBE failed: %2</source>
         <translation>Redis %1：SUBSCRIBE 失敗：%2</translation>

@@ -63,6 +63,14 @@ void ConnectionStatusWidget::setStatus(const ConnectionStatus &status)
     refresh();
 }
 
+void ConnectionStatusWidget::setRecordsLostToRetention(quint64 records)
+{
+    if (records == m_lostToRetention)
+        return;
+    m_lostToRetention = records;
+    refresh();
+}
+
 bool ConnectionStatusWidget::isAbnormal() const
 {
     return m_status.state != ConnectionStatus::State::Connected && m_status.state != ConnectionStatus::State::Offline;
@@ -114,6 +122,8 @@ QString ConnectionStatusWidget::detailText() const
         parts << m_status.lastError;
     if (!m_status.note.isEmpty())
         parts << m_status.note;
+    if (m_lostToRetention > 0)
+        parts << tr("%1 records lost to retention").arg(QLocale().toString(m_lostToRetention));
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 
@@ -144,9 +154,14 @@ void ConnectionStatusWidget::refresh()
         m_stateLabel->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
         break;
     }
-    const QString tip = m_status.lastError.isEmpty()
+    QString tip = m_status.lastError.isEmpty()
         ? tr("Link to the data source: %1").arg(stateText())
         : tr("Link to the data source: %1\nLast error: %2").arg(stateText(), m_status.lastError);
+    if (m_lostToRetention > 0)
+        tip += u'\n'
+               + tr("%1 records were deleted by the broker (retention) before the console could read them; "
+                    "it went on from the oldest record still there. They are missing from the history.")
+                     .arg(QLocale().toString(m_lostToRetention));
     setToolTip(tip);
     setAccessibleName(stateText() + QStringLiteral(": ") + detailText());
 }

@@ -23,6 +23,10 @@ public:
     explicit ConnectionStatusWidget(QWidget *parent = nullptr);
 
     void setStatus(const ConnectionStatus &status);
+    // Records the broker deleted before the console could read them (retention):
+    // shown beside the link for as long as the console runs, explained in the tooltip.
+    void setRecordsLostToRetention(quint64 records);
+    quint64 recordsLostToRetention() const { return m_lostToRetention; }
     const ConnectionStatus &status() const { return m_status; }
 
     // Clock for "time in state"; tests pin it.
@@ -41,6 +45,7 @@ private:
     void refresh();
 
     ConnectionStatus m_status;
+    quint64 m_lostToRetention = 0;
     qint64 m_enteredMs = 0; // when we saw this state, if the backend gave no time
     std::function<qint64()> m_now;
     QLabel *m_stateLabel = nullptr;

@@ -9,6 +9,7 @@
 #include "dead_letter_view.h"
 #include "hmi_style.h"
 #include "load_history_dialog.h"
+#include "plain_text_tooltips.h"
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(PlantModels *models, QWidget *parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     setObjectName(QStringLiteral("mainWindow"));
+    PlainTextToolTips::install(); // tooltips quoting the plant's messages stay plain text
     setWindowTitle(tr("NDH Console"));
     setWindowIcon(HmiStyle::icon(QStringLiteral("ndh-console")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
@@ -251,6 +253,7 @@ void MainWindow::onConnectionStatus(const ConnectionStatus &status)
 
 void MainWindow::updateCounters()
 {
+    m_connection->setRecordsLostToRetention(m_models->recordsLostToRetention());
     const QLocale locale;
     m_eventsLabel->setText(tr("Events: %1").arg(locale.toString(m_models->eventsApplied())));
     const quint64 dead = m_models->deadLetters()->totalCount();

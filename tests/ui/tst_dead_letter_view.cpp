@@ -3,15 +3,21 @@
 
 #include "dead_letter_model.h"
 #include "dead_letter_view.h"
+#include "envelope_decoder.h"
+#include "plain_text_tooltips.h"
 #include "plant_models.h"
 #include "ui_test_plant.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTextDocument>
+#include <QToolTip>
 
 using namespace ndh;
 using namespace ndhtest;
@@ -86,6 +92,45 @@ private slots:
         const QString cut = DeadLetterView::hexDump(QByteArray(100, 'x'), 32);
         QCOMPARE(cut.count(u'\n'), 3);
         QVERIFY(cut.contains(QStringLiteral("68 more bytes not shown")));
+    }
+
+    void tooltipQuotingThePayloadIsShownLiterally()
+    {
+        // A reason quotes the payload; Qt would render its tooltip as HTML (docs/SECURITY.md).
+        const QByteArray payload = R"({"asset_id":"P","timestamp":"<b>x</b><img src=y>","event_data":{}})";
+        std::vector<PlantEvent> events;
+        std::vector<DeadLetter> dead;
+        EventSource source;
+        source.topic = QStringLiteral("ndh.assets.state.changed");
+        QVERIFY(!EnvelopeDecoder().decodeOrDeadLetter(payload, {}, source, events, dead, 1));
+        QVERIFY2(dead.at(0).reason.contains(u"<b>x</b><img src=y>"), qPrintable(dead.at(0).reason));
+        PlantModels models;
+        models.applyBatch(batch({}, dead));
+        DeadLetterView view(models.deadLetters());
+        view.resize(1000, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        PlainTextToolTips::install();
+
+        QTableView *table = view.tableView();
+        const QRect cell = table->visualRect(table->model()->index(0, DeadLetterModel::ReasonColumn));
+        QHelpEvent help(QEvent::ToolTip, cell.center(), table->viewport()->mapToGlobal(cell.center()));
+        QApplication::sendEvent(table->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QLabel *tip = nullptr;
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == u"qtooltip_label" && w->isVisible())
+                tip = qobject_cast<QLabel *>(w);
+        }
+        QVERIFY(tip);
+        // What the operator reads: the label's text as Qt renders it.
+        QTextDocument shown;
+        if (tip->textFormat() == Qt::RichText || (tip->textFormat() == Qt::AutoText && Qt::mightBeRichText(tip->text())))
+            shown.setHtml(tip->text());
+        else
+            shown.setPlainText(tip->text());
+        QVERIFY2(shown.toPlainText().contains(u"\"<b>x</b><img src=y>\""), qPrintable(shown.toPlainText()));
+        QToolTip::hideText();
     }
 };
 

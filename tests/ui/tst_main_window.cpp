@@ -157,10 +157,41 @@ private slots:
         QVERIFY(window.deadLetterView()->detailText().contains(QStringLiteral("not UTF-8")));
     }
 
+    void recordsLostToRetentionStayVisible()
+    {
+        PlantModels models;
+        MainWindow window(&models);
+        window.setClock([] { return kT0 + 10'000; });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        models.setConnectionStatus(status(ConnectionStatus::State::Connected, {}, kT0));
+        ConnectionStatusWidget *link = window.connectionStatusWidget();
+        QVERIFY(!link->detailText().contains(u"retention"));
+        QVERIFY(!link->toolTip().contains(u"retention"));
+
+        // The consumer skipped records the broker had already deleted: two batches.
+        for (quint64 lost : {1000ULL, 234ULL}) {
+            auto b = std::make_shared<EventBatch>();
+            b->recordsLostToRetention = lost;
+            models.applyBatch(b);
+        }
+        auto *detail = link->findChild<QLabel *>(QStringLiteral("connectionDetail"));
+        const QString n = QLocale().toString(1234); // "1,234" in English
+        QVERIFY2(detail->text().endsWith(n + QStringLiteral(" records lost to retention")), qPrintable(detail->text()));
+        QVERIFY(link->toolTip().contains(n + QStringLiteral(" records were deleted by the broker (retention)")));
+        QVERIFY(!link->isAbnormal()); // a fact to know, not a link fault: no alarm colour
+
+        // Later batches without loss keep the count; a reconnect does not clear it.
+        models.applyBatch(batch(ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 3)));
+        models.setConnectionStatus(status(ConnectionStatus::State::Connecting, {}, kT0));
+        QVERIFY(link->detailText().contains(n + QStringLiteral(" records lost to retention")));
+    }
+
     void treeDoubleClickPlotsOnCurrentPlot()
     {
         PlantModels models;
         MainWindow window(&models);
+        window.resize(1366, 768); // the test screen is smaller; the tree needs its width
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         models.applyBatch(batch(ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 8)));
