@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <vector>
 
 namespace ndhtest {
 
@@ -51,7 +52,15 @@ public:
         m_maxLateMs = 0;
         m_maxOwnLateMs = 0;
         m_ticks = 0;
+        m_lateSamples.clear();
+        m_ownSamples.clear();
     }
+
+    // Keep every tick's lateness (wall clock and own), for percentiles over long runs
+    // (bench_soak); off by default, the tests need only the maximum.
+    void keepSamples(bool keep) { m_keepSamples = keep; }
+    const std::vector<float> &latenessSamplesMs() const { return m_lateSamples; }
+    const std::vector<float> &ownStallSamplesMs() const { return m_ownSamples; }
 
     double maxLatenessMs() const { return m_maxLateMs; }    // wall clock
     double maxOwnStallMs() const { return m_maxOwnLateMs; } // minus waiting for a CPU
@@ -77,6 +86,10 @@ private:
             const double ownMs = lateMs - double(wait - m_lastWaitNs) / 1e6;
             m_maxLateMs = std::max(m_maxLateMs, lateMs);
             m_maxOwnLateMs = std::max(m_maxOwnLateMs, ownMs);
+            if (m_keepSamples) {
+                m_lateSamples.push_back(float(std::max(0.0, lateMs)));
+                m_ownSamples.push_back(float(std::max(0.0, ownMs)));
+            }
         }
         m_lastNs = now;
         m_lastWaitNs = wait;
@@ -90,6 +103,9 @@ private:
     double m_maxLateMs = 0;
     double m_maxOwnLateMs = 0;
     quint64 m_ticks = 0;
+    bool m_keepSamples = false;
+    std::vector<float> m_lateSamples;
+    std::vector<float> m_ownSamples;
 };
 
 } // namespace ndhtest
