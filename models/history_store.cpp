@@ -86,22 +86,23 @@ struct Chunk
         quint16 min = kNone;
         quint16 max = kNone;
     };
-    // The running min/max of a range, by index within the chunk; ties go to the
-    // earlier sample, as a walk in time order that replaces only on < or > would.
+    // The running min/max of a range, by index within the chunk. Samples and nodes
+    // are taken in index order and only a smaller (larger) value replaces: ties go
+    // to the earlier sample, as in a walk over the samples in time order.
     struct Fold
     {
         int iMin = -1, iMax = -1;
         double min = 0, max = 0;
         void takeMin(int i, double v)
         {
-            if (iMin < 0 || v < min || (v == min && i < iMin)) {
+            if (iMin < 0 || v < min) {
                 iMin = i;
                 min = v;
             }
         }
         void takeMax(int i, double v)
         {
-            if (iMax < 0 || v > max || (v == max && i < iMax)) {
+            if (iMax < 0 || v > max) {
                 iMax = i;
                 max = v;
             }
@@ -798,20 +799,6 @@ std::optional<HistoryStore::Sample> HistoryStore::valueAt(const QString &attribu
     return sampleAt(m_seriesIndex.value(attributeKey, -1), atMs);
 }
 
-size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const
-{
-    const int si = m_seriesIndex.value(attributeKey, -1);
-    if (si < 0 || toMs < fromMs)
-        return 0;
-    size_t n = 0;
-    for (const Chunk &c : m_series[size_t(si)]->chunks) {
-        if (c.last() < fromMs || c.first() > toMs)
-            continue;
-        n += c.upperBound(toMs) - c.upperBound(fromMs - 1);
-    }
-    return n;
-}
-
 namespace {
 
 // Pixel columns of [fromMs, toMs]: the column of a sample time, and the first
@@ -830,7 +817,7 @@ struct Columns
     // The smallest time in column c or later (c < count).
     qint64 start(int c) const
     {
-        qint64 t = fromMs + qint64(std::floor(double(c) * width));
+        qint64 t = fromMs + qint64(double(c) * width); // truncation: at or below the start, or just past
         while (t > fromMs && of(t - 1) >= c)
             --t;
         while (of(t) < c)
@@ -861,23 +848,65 @@ struct Column
     }
 };
 
-} // namespace
 
-void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
-                            std::vector<double> &t, std::vector<double> &v) const
+size_t samplesIn(const std::vector<Chunk> &chunks, qint64 fromMs, qint64 toMs)
 {
-    t.clear();
-    v.clear();
-    const int si = m_seriesIndex.value(attributeKey, -1);
-    if (si < 0 || toMs <= fromMs || buckets <= 0)
-        return;
-    const std::vector<Chunk> &chunks = m_series[size_t(si)]->chunks;
-    const Columns columns(fromMs, toMs, buckets);
+    size_t n = 0;
+    for (const Chunk &c : chunks) {
+        if (c.last() < fromMs || c.first() > toMs)
+            continue;
+        n += c.upperBound(toMs) - c.upperBound(fromMs - 1);
+    }
+    return n;
+}
+
+// Min/max per column by walking every sample: one division per sample.
+void walkColumns(const std::vector<Chunk> &chunks, const Columns &columns, std::vector<double> &t,
+                 std::vector<double> &v)
+{
+    Column cur;
+    int curIndex = -1;
+    const auto flush = [&] {
+        cur.appendTo(t, v);
+        cur = Column{};
+    };
+    for (const Chunk &c : chunks) {
+        if (c.last() < columns.fromMs || c.first() > columns.toMs)
+            continue;
+        const size_t end = c.upperBound(columns.toMs);
+        for (size_t i = c.upperBound(columns.fromMs - 1); i < end; ++i) {
+            double value;
+            if (!c.plotValue(i, value))
+                continue; // text, null, absent and NaN are not drawn
+            const qint64 ti = c.timeAt(i);
+            const int b = columns.of(ti);
+            if (b != curIndex) {
+                flush();
+                curIndex = b;
+            }
+            if (cur.count == 0 || value < cur.min) {
+                cur.min = value;
+                cur.tMin = ti;
+            }
+            if (cur.count == 0 || value > cur.max) {
+                cur.max = value;
+                cur.tMax = ti;
+            }
+            ++cur.count;
+        }
+    }
+    flush();
+}
+
+// Min/max per column through the pyramids: a few steps per column.
+void pyramidColumns(const std::vector<Chunk> &chunks, const Columns &columns, std::vector<double> &t,
+                    std::vector<double> &v)
+{
     // The first sample at or after fromMs; chunks follow each other in time.
     size_t ci = size_t(std::partition_point(chunks.begin(), chunks.end(),
-                                            [fromMs](const Chunk &c) { return c.last() < fromMs; })
+                                            [&columns](const Chunk &c) { return c.last() < columns.fromMs; })
                        - chunks.begin());
-    size_t i = ci < chunks.size() ? chunks[ci].lowerBound(fromMs, 0) : 0;
+    size_t i = ci < chunks.size() ? chunks[ci].lowerBound(columns.fromMs, 0) : 0;
     // One column per turn, from the next sample to the first one past the column's
     // end, folded through the pyramid. Columns without samples cost nothing, so
     // sparse data costs its samples, dense data its columns.
@@ -888,10 +917,10 @@ void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 t
             continue;
         }
         const qint64 ti = chunks[ci].timeAt(i);
-        if (ti > toMs)
+        if (ti > columns.toMs)
             break;
         const int b = columns.of(ti);
-        const qint64 end = b + 1 >= buckets ? toMs + 1 : std::min(toMs + 1, columns.start(b + 1));
+        const qint64 end = b + 1 >= columns.count ? columns.toMs + 1 : std::min(columns.toMs + 1, columns.start(b + 1));
         Column col;
         for (; ci < chunks.size(); ++ci, i = 0) {
             const Chunk &c = chunks[ci];
@@ -916,48 +945,35 @@ void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 t
     }
 }
 
-void HistoryStore::decimateByWalk(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
-                                  std::vector<double> &t, std::vector<double> &v) const
+} // namespace
+
+size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const
+{
+    const int si = m_seriesIndex.value(attributeKey, -1);
+    if (si < 0 || toMs < fromMs)
+        return 0;
+    return samplesIn(m_series[size_t(si)]->chunks, fromMs, toMs);
+}
+
+void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
+                            std::vector<double> &t, std::vector<double> &v, Decimation how) const
 {
     t.clear();
     v.clear();
     const int si = m_seriesIndex.value(attributeKey, -1);
     if (si < 0 || toMs <= fromMs || buckets <= 0)
         return;
-    const Series &s = *m_series[size_t(si)];
+    const std::vector<Chunk> &chunks = m_series[size_t(si)]->chunks;
     const Columns columns(fromMs, toMs, buckets);
-    Column cur;
-    int curIndex = -1;
-    const auto flush = [&] {
-        cur.appendTo(t, v);
-        cur = Column{};
-    };
-    for (const Chunk &c : s.chunks) {
-        if (c.last() < fromMs || c.first() > toMs)
-            continue;
-        const size_t end = c.upperBound(toMs);
-        for (size_t i = c.upperBound(fromMs - 1); i < end; ++i) {
-            double value;
-            if (!c.plotValue(i, value))
-                continue; // text, null, absent and NaN are not drawn
-            const qint64 ti = c.timeAt(i);
-            const int b = columns.of(ti);
-            if (b != curIndex) {
-                flush();
-                curIndex = b;
-            }
-            if (cur.count == 0 || value < cur.min) {
-                cur.min = value;
-                cur.tMin = ti;
-            }
-            if (cur.count == 0 || value > cur.max) {
-                cur.max = value;
-                cur.tMax = ti;
-            }
-            ++cur.count;
-        }
-    }
-    flush();
+    // Up to a few samples per column, a walk is cheaper than each column's search
+    // and edges, and still costs no more than a few steps per column.
+    constexpr size_t kWalkUpTo = 8;
+    if (how == Decimation::Auto)
+        how = samplesIn(chunks, fromMs, toMs) <= kWalkUpTo * size_t(buckets) ? Decimation::Walk : Decimation::Pyramid;
+    if (how == Decimation::Walk)
+        walkColumns(chunks, columns, t, v);
+    else
+        pyramidColumns(chunks, columns, t, v);
 }
 
 // Every asset, or only the one named (nothing when it is unknown).

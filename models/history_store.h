@@ -52,14 +52,13 @@ public:
     // Min/max per bucket over [fromMs, toMs] for plots: for each of `buckets` columns
     // with data, its minimum and maximum in the order they occurred (one point when
     // they are the same sample). Text, null and NaN samples are not drawn. Times are
-    // seconds since the epoch, as plots want them. Costs about columns x log(samples)
-    // through per-chunk min/max pyramids, not one step per sample in view.
+    // seconds since the epoch, as plots want them. Pyramid: through per-chunk min/max
+    // pyramids, a few steps per column however many samples it spans. Walk: one
+    // step per sample, the reference for tests and benchmarks, and cheaper when there
+    // are only a few samples per column. Auto picks by the samples in range.
+    enum class Decimation { Auto, Pyramid, Walk };
     void decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
-                  std::vector<double> &t, std::vector<double> &v) const;
-    // The same result by walking every sample in range: the reference for tests
-    // and benchmarks.
-    void decimateByWalk(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
-                        std::vector<double> &t, std::vector<double> &v) const;
+                  std::vector<double> &t, std::vector<double> &v, Decimation how = Decimation::Auto) const;
     size_t samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const;
 
     // Neighbouring event times, for "step to previous/next event" (of one asset when

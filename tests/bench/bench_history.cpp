@@ -5,8 +5,9 @@
 //
 // Plot mode: a day of 1 Hz samples for 1,000 attributes, then the time to decimate
 // 32 curves (8 plots x 4) to 1,600 pixel columns, for the whole day and for random
-// zoom windows, through the min/max pyramid (HistoryStore::decimate) against a walk
-// over every sample (decimateByWalk) in the same run; every result is compared.
+// zoom windows, as plots get it (HistoryStore::decimate, Auto: the min/max pyramid,
+// or a walk when there are at most 8 samples per column) and through the pyramid
+// alone, against a walk over every sample in the same run; every result is compared.
 // Usage: bench_history plot [attributes] [seconds] [windows]   (default 1000 86400 200)
 
 #include "history_day.h"
@@ -82,54 +83,59 @@ int plotMode(int attributes, int seconds, int windows)
         curves << keys[int(rng() % quint64(keys.size()))];
     std::vector<double> t, v, tw, vw;
     size_t mismatches = 0, points = 0;
-    // One replot's decimation: every curve through the pyramid or by walking.
-    const auto replot = [&](qint64 from, qint64 to, bool walk) {
+    using D = HistoryStore::Decimation;
+    // One replot's decimation: every curve, one way.
+    const auto replot = [&](qint64 from, qint64 to, D how) {
         const auto a = Clock::now();
-        for (const QString &key : curves) {
-            if (walk)
-                store.decimateByWalk(key, from, to, kColumns, tw, vw);
-            else
-                store.decimate(key, from, to, kColumns, t, v);
-        }
+        for (const QString &key : curves)
+            store.decimate(key, from, to, kColumns, t, v, how);
         return ms(a, Clock::now());
     };
     const auto check = [&](qint64 from, qint64 to) {
         for (const QString &key : curves) {
-            store.decimate(key, from, to, kColumns, t, v);
-            store.decimateByWalk(key, from, to, kColumns, tw, vw);
-            mismatches += (t != tw || v != vw) ? 1 : 0;
+            store.decimate(key, from, to, kColumns, tw, vw, D::Walk);
+            for (const D how : {D::Auto, D::Pyramid}) {
+                store.decimate(key, from, to, kColumns, t, v, how);
+                mismatches += (t != tw || v != vw) ? 1 : 0;
+            }
             points += t.size();
         }
     };
-    const auto report = [](const char *what, const std::vector<double> &pyramid, const std::vector<double> &walk) {
-        const double p50 = percentile(pyramid, 50), w50 = percentile(walk, 50);
-        std::printf("%s: pyramid p50 %.3f ms, p99 %.3f ms; walk p50 %.3f ms, p99 %.3f ms; ratio %.1fx (p50)\n", what,
-                    p50, percentile(pyramid, 99), w50, percentile(walk, 99), w50 / p50);
+    std::vector<double> autoMs, pyr, walk;
+    const auto round = [&](qint64 from, qint64 to) {
+        autoMs.push_back(replot(from, to, D::Auto));
+        pyr.push_back(replot(from, to, D::Pyramid));
+        walk.push_back(replot(from, to, D::Walk));
+    };
+    const auto report = [&](const char *what) {
+        const double a50 = percentile(autoMs, 50), w50 = percentile(walk, 50);
+        std::printf("%s: decimate p50 %.3f ms, p99 %.3f ms (pyramid alone p50 %.3f ms, p99 %.3f ms); "
+                    "walk p50 %.3f ms, p99 %.3f ms; ratio %.1fx (p50)\n",
+                    what, a50, percentile(autoMs, 99), percentile(pyr, 50), percentile(pyr, 99), w50,
+                    percentile(walk, 99), w50 / a50);
+        autoMs.clear();
+        pyr.clear();
+        walk.clear();
     };
 
     const qint64 first = store.firstMs(), last = store.lastMs();
     check(first, last);
     std::printf("whole day: %zu points for %d curves\n", points, kCurves);
-    std::vector<double> pyr, walk;
-    for (int r = 0; r < 50; ++r) {
-        pyr.push_back(replot(first, last, false));
-        walk.push_back(replot(first, last, true));
-    }
-    report("whole day, 32 curves", pyr, walk);
+    for (int r = 0; r < 50; ++r)
+        round(first, last);
+    report("whole day, 32 curves");
 
-    pyr.clear();
-    walk.clear();
     // Windows from a minute to the whole span, log-uniform in length.
     std::uniform_real_distribution<double> logWidth(std::log(60000.0), std::log(double(last - first)));
     for (int w = 0; w < windows; ++w) {
         const qint64 width = qint64(std::exp(logWidth(rng)));
         const qint64 from = first + qint64(rng() % quint64(std::max<qint64>(1, last - first - width)));
         check(from, from + width);
-        pyr.push_back(replot(from, from + width, false));
-        walk.push_back(replot(from, from + width, true));
+        round(from, from + width);
     }
-    report("random windows (1 min to 1 day), 32 curves", pyr, walk);
-    std::printf("results compared with the walk: %zu curves differ (of %d)\n", mismatches, kCurves * (windows + 1));
+    report("random windows (1 min to 1 day), 32 curves");
+    std::printf("results compared with the walk: %zu differ (of %d, pyramid and decimate)\n", mismatches,
+                2 * kCurves * (windows + 1));
     return mismatches == 0 ? 0 : 1;
 }
 

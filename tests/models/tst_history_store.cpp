@@ -95,21 +95,34 @@ PlantEvent plotSample(qint64 t, AttributeValue v)
     return e;
 }
 
-// Empty when the pyramid's columns equal the walk's, else where they differ.
-QString decimationMismatch(const HistoryStore &store, qint64 from, qint64 to, int columns)
+QString firstDifference(const std::vector<double> &t, const std::vector<double> &v, const std::vector<double> &tw,
+                        const std::vector<double> &vw)
 {
-    std::vector<double> t, v, tw, vw;
-    store.decimate(kPlotKey, from, to, columns, t, v);
-    store.decimateByWalk(kPlotKey, from, to, columns, tw, vw);
-    if (t == tw && v == vw)
-        return {};
     size_t k = 0;
     while (k < std::min(t.size(), tw.size()) && t[k] == tw[k] && v[k] == vw[k])
         ++k;
-    return QStringLiteral("[%1, %2] in %3 columns: %4 vs %5 points, first difference at %6: (%7, %8) vs (%9, %10)")
-        .arg(from).arg(to).arg(columns).arg(t.size()).arg(tw.size()).arg(k)
+    return QStringLiteral("%1 vs %2 points, first difference at %3: (%4, %5) vs (%6, %7)")
+        .arg(t.size()).arg(tw.size()).arg(k)
         .arg(k < t.size() ? t[k] : -1.0, 0, 'f', 3).arg(k < v.size() ? v[k] : -1.0)
         .arg(k < tw.size() ? tw[k] : -1.0, 0, 'f', 3).arg(k < vw.size() ? vw[k] : -1.0);
+}
+
+// Empty when the pyramid's columns (and what plots get) equal the walk's, else
+// where they differ.
+QString decimationMismatch(const HistoryStore &store, qint64 from, qint64 to, int columns)
+{
+    using D = HistoryStore::Decimation;
+    std::vector<double> tw, vw;
+    store.decimate(kPlotKey, from, to, columns, tw, vw, D::Walk);
+    for (const D how : {D::Pyramid, D::Auto}) {
+        std::vector<double> t, v;
+        store.decimate(kPlotKey, from, to, columns, t, v, how);
+        if (t != tw || v != vw)
+            return QStringLiteral("%1 [%2, %3] in %4 columns: %5")
+                .arg(how == D::Pyramid ? QStringLiteral("pyramid") : QStringLiteral("auto"))
+                .arg(from).arg(to).arg(columns).arg(firstDifference(t, v, tw, vw));
+    }
+    return {};
 }
 
 } // namespace
