@@ -260,10 +260,18 @@ QString parseErrorReason(QByteArrayView payload, simdjson::error_code err)
 // way by the next consumer. Throws Reject naming the key.
 void rejectDuplicateKeys(simdjson::dom::element e)
 {
+    // Only containers are walked: most values are leaves, and a call per leaf was
+    // most of what this check cost.
+    const auto container = [](simdjson::dom::element v) {
+        const auto t = v.type();
+        return t == simdjson::dom::element_type::OBJECT || t == simdjson::dom::element_type::ARRAY;
+    };
     simdjson::dom::array a;
     if (e.get_array().get(a) == simdjson::SUCCESS) {
-        for (simdjson::dom::element child : a)
-            rejectDuplicateKeys(child);
+        for (simdjson::dom::element child : a) {
+            if (container(child))
+                rejectDuplicateKeys(child);
+        }
         return;
     }
     simdjson::dom::object o;
@@ -278,13 +286,19 @@ void rejectDuplicateKeys(simdjson::dom::element e)
     std::array<std::string_view, kPairwise> few;
     std::vector<std::string_view> many;
     size_t count = 0;
+    quint64 seen = 0; // one bit per (length, first, last byte) class: most keys skip the compare
     for (auto member : o) {
         const std::string_view key = member.key;
         if (count < kPairwise) {
-            for (size_t i = 0; i < count; ++i) {
-                if (few[i] == key)
-                    throw duplicate(key);
+            const unsigned cls = key.empty() ? 0u
+                                             : (unsigned(key.size()) * 7u + uchar(key.front()) * 3u + uchar(key.back())) & 63u;
+            if (seen & (quint64(1) << cls)) {
+                for (size_t i = 0; i < count; ++i) {
+                    if (few[i] == key)
+                        throw duplicate(key);
+                }
             }
+            seen |= quint64(1) << cls;
             few[count] = key;
         } else {
             if (many.empty())
@@ -292,7 +306,8 @@ void rejectDuplicateKeys(simdjson::dom::element e)
             many.push_back(key);
         }
         ++count;
-        rejectDuplicateKeys(member.value);
+        if (container(member.value))
+            rejectDuplicateKeys(member.value);
     }
     if (many.empty())
         return;
