@@ -35,6 +35,9 @@ void IngestBackend::start()
     m_thread->setObjectName(QStringLiteral("ndh-backend"));
     auto *worker = new KafkaConsumerWorker(m_config, m_inFlight);
     worker->setJournal(m_journal);
+    // The Redis state read asks the Kafka worker not to block the shared thread.
+    const auto loopDemand = std::make_shared<std::atomic<bool>>(false);
+    worker->setLoopDemand(loopDemand);
     worker->moveToThread(m_thread);
     m_worker = worker;
     connect(m_thread, &QThread::started, worker, &KafkaConsumerWorker::start);
@@ -54,6 +57,7 @@ void IngestBackend::start()
         // Same thread, same in-flight counter: Redis and Kafka batches are coalesced
         // together, never more than one waiting for the GUI.
         auto *redis = new RedisClient(m_redisConfig, m_inFlight);
+        redis->setLoopDemand(loopDemand);
         redis->moveToThread(m_thread);
         m_redis = redis;
         connect(m_thread, &QThread::started, redis, &RedisClient::start);

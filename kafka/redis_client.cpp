@@ -165,7 +165,7 @@ void RedisClient::teardown()
     }
     m_readyCount = 0;
     m_subscribedAcks = 0;
-    m_snapshotting = false;
+    setSnapshotting(false);
     m_scanInFlight = false;
     m_readsInFlight = 0;
 }
@@ -182,12 +182,18 @@ void RedisClient::connectNow()
     for (QPointer<RedisQtAdapter> *slot : {&m_cmd, &m_sub}) {
         auto *adapter = new RedisQtAdapter(this);
         *slot = adapter;
+        const bool subscriber = slot == &m_sub;
         connect(adapter, &RedisQtAdapter::ready, this, [this, gen] {
             if (gen == m_generation)
                 onAdapterReady();
         });
-        connect(adapter, &RedisQtAdapter::failed, this, [this, gen](const QString &reason, bool auth) {
-            if (gen == m_generation)
+        connect(adapter, &RedisQtAdapter::failed, this, [this, gen, subscriber](const QString &reason, bool auth) {
+            if (gen != m_generation)
+                return;
+            // The ACL refused SUBSCRIBE (hiredis drops the subscriber connection on it).
+            if (subscriber && auth && m_readyCount == 2 && m_subscribedAcks < 0 && m_cmd && m_cmd->isReady())
+                onSubscribeDenied(reason);
+            else
                 onAdapterFailed(reason, auth);
         });
     }
@@ -200,6 +206,34 @@ void RedisClient::onAdapterReady()
 {
     if (++m_readyCount == 2)
         subscribeAll();
+}
+
+void RedisClient::onSubscribeDenied(const QString &why)
+{
+    // A user allowed to read the state but not to SUBSCRIBE (no &channel or
+    // +subscribe in its ACL): that is the site's choice, not an outage. Reconnecting
+    // would only be refused again (a retry storm), and the state is still worth
+    // having: read it, say once that live updates are off, and keep the command
+    // connection's liveness by PING. The next reconnect (after a real outage) tries
+    // SUBSCRIBE again, so a corrected ACL takes effect then.
+    if (m_sub) {
+        m_sub->disconnect(this);
+        m_sub->close();
+        m_sub->deleteLater();
+        m_sub = nullptr;
+    }
+    m_subscribeDenied = true;
+    m_subscribedAcks = 0;
+    m_backoffMs = 0;
+    m_lastEchoMs = m_clock.elapsed();
+    m_heartbeatWaiting = false;
+    m_status.note = tr("no live updates: this Redis user may not SUBSCRIBE to the NDH channels; the state is read "
+                       "on connect only (%1)")
+                        .arg(why);
+    qCWarning(lcRedis, "Redis at %s: %s", qPrintable(m_config.endpoint.displayName()), qPrintable(m_status.note));
+    setState(ConnectionStatus::State::Connected);
+    emit statusChanged(m_status);
+    startSnapshot();
 }
 
 void RedisClient::onAdapterFailed(const QString &reason, bool authProblem)
@@ -254,7 +288,10 @@ void RedisClient::onMessage(redisReply *reply)
     if (reply->type == REDIS_REPLY_ERROR) {
         bool auth = false;
         const QString why = RedisQtAdapter::explainError(redisReplyBytes(reply), &auth);
-        onAdapterFailed(tr("Redis at %1: SUBSCRIBE failed: %2").arg(m_config.endpoint.displayName(), why), auth);
+        if (auth && m_subscribedAcks < 0)
+            onSubscribeDenied(why);
+        else
+            onAdapterFailed(tr("Redis at %1: SUBSCRIBE failed: %2").arg(m_config.endpoint.displayName(), why), auth);
         return;
     }
     if (reply->type != REDIS_REPLY_ARRAY || reply->elements < 3)
@@ -267,6 +304,10 @@ void RedisClient::onMessage(redisReply *reply)
             m_backoffMs = 0;
             m_lastEchoMs = now;
             m_heartbeatWaiting = false;
+            if (m_subscribeDenied) {
+                m_subscribeDenied = false; // the ACL was corrected meanwhile
+                m_status.note.clear();
+            }
             setState(ConnectionStatus::State::Connected);
             qCInfo(lcRedis, "Redis at %s: subscribed to %lld channels", qPrintable(m_config.endpoint.displayName()),
                    qlonglong(m_config.channels.size() + m_config.patterns.size()));
@@ -292,9 +333,16 @@ void RedisClient::onMessage(redisReply *reply)
     ++m_messagesThisWindow;
 }
 
+void RedisClient::setSnapshotting(bool on)
+{
+    m_snapshotting = on;
+    if (m_loopDemand)
+        m_loopDemand->store(on, std::memory_order_relaxed);
+}
+
 void RedisClient::startSnapshot()
 {
-    m_snapshotting = true;
+    setSnapshotting(true);
     m_scanDone = false;
     m_scanInFlight = false;
     m_cursor = "0";
@@ -413,7 +461,7 @@ bool RedisClient::finishSnapshotIfDone()
 {
     if (!m_snapshotting || !m_scanDone || m_readsInFlight > 0 || m_scanInFlight)
         return false;
-    m_snapshotting = false;
+    setSnapshotting(false);
     const qint64 elapsed = m_clock.elapsed() - m_snapshotStartMs;
     qCInfo(lcRedis, "Redis at %s: read the state of %llu keys in %lld ms",
            qPrintable(m_config.endpoint.displayName()), m_keysRead, elapsed);
@@ -456,24 +504,50 @@ void RedisClient::heartbeat()
     if (now - m_lastHeartbeatSentMs < m_config.heartbeatIntervalMs)
         return;
     m_lastHeartbeatSentMs = now;
-    if (m_heartbeatDenied) {
-        // Without PUBLISH the server's liveness still shows: an unanswered PING trips
+    const quint64 gen = m_generation;
+    // Timed only when nothing else is queued on the connection: a heartbeat behind
+    // 4,000 pipelined HGETALLs would measure the state read, not the link.
+    const bool alone = m_cmd->outstanding() == 0;
+    const qint64 sentNs = m_clock.nsecsElapsed();
+    if (m_heartbeatDenied || m_subscribeDenied) {
+        // Without PUBLISH (or without a subscription to echo it) the server's liveness still shows: an unanswered PING trips
         // the command timeout (a paused server), a closed socket the adapter (a killed
         // server or subscriber). Only a subscription that silently stops delivering
         // while its socket stays open goes unnoticed; the status note says so.
         m_lastEchoMs = now;
-        m_cmd->command({QByteArrayLiteral("PING")}, {});
+        m_cmd->command({QByteArrayLiteral("PING")}, [this, gen, sentNs, alone](redisReply *r) {
+            if (gen == m_generation && r && r->type != REDIS_REPLY_ERROR)
+                onHeartbeatAnswered(sentNs, alone);
+        });
         return;
     }
     m_heartbeatWaiting = true;
     // The reply proves the server answers; the echo on the subscriber proves the
     // subscription still delivers (a killed or dropped subscriber is noticed too).
-    const quint64 gen = m_generation;
     m_cmd->command({QByteArrayLiteral("PUBLISH"), m_heartbeatChannel, QByteArray::number(now)},
-                   [this, gen](redisReply *r) {
-                       if (gen == m_generation && r && r->type == REDIS_REPLY_ERROR)
+                   [this, gen, sentNs, alone](redisReply *r) {
+                       if (gen != m_generation || !r)
+                           return;
+                       if (r->type == REDIS_REPLY_ERROR)
                            onHeartbeatRefused(redisReplyBytes(r));
+                       else
+                           onHeartbeatAnswered(sentNs, alone);
                    });
+}
+
+void RedisClient::onHeartbeatAnswered(qint64 sentNs, bool alone)
+{
+    if (!alone)
+        return;
+    const double ms = double(m_clock.nsecsElapsed() - sentNs) / 1e6;
+    m_status.roundTripMs = std::max(ms, 0.001); // a measured round trip is never "unknown"
+    // The health view shows it; once every few seconds is all an operator reads, and
+    // every status change goes to the GUI thread.
+    const qint64 now = m_clock.elapsed();
+    if (m_lastRoundTripReportMs == 0 || now - m_lastRoundTripReportMs >= kRoundTripReportMs) {
+        m_lastRoundTripReportMs = now;
+        emit statusChanged(m_status);
+    }
 }
 
 void RedisClient::onHeartbeatRefused(const QByteArray &error)
@@ -530,6 +604,10 @@ void RedisClient::setState(ConnectionStatus::State state, const QString &error)
     const bool wasDown = m_status.state == ConnectionStatus::State::BrokerDown;
     m_status.state = state;
     m_status.sinceMs = QDateTime::currentMSecsSinceEpoch();
+    if (state != ConnectionStatus::State::Connected) {
+        m_status.roundTripMs = -1; // unknown until a heartbeat is answered again
+        m_lastRoundTripReportMs = 0;
+    }
     if (state == ConnectionStatus::State::BrokerDown) {
         m_status.lastError = error;
         m_status.progress.clear();

@@ -8,8 +8,10 @@
 // published during an outage is lost: it is either in the hashes or on the channel.
 // Liveness: a heartbeat PUBLISH on the command connection every second, received
 // back on the subscriber; a missing reply or echo reports Redis down within 3 s.
+// The heartbeat's reply time is the round trip shown in the connection health view.
 // The heartbeat needs PUBLISH on its channel (ACL); a user without it is told once
-// (status note) and liveness falls back to PING (docs/REDIS.md).
+// (status note) and liveness falls back to PING (docs/REDIS.md). A user without
+// SUBSCRIBE is told the same way and still gets the state read on connect.
 // Reconnects with backoff; credential/ACL refusals back off for long (no storm).
 // Bad data (non-hash keys, garbage JSON, oversized hashes) becomes dead letters;
 // replies become fields and events in redis_state_hash.h.
@@ -70,8 +72,12 @@ public:
     ~RedisClient() override;
 
     static constexpr size_t kMaxPendingEvents = 200000;
+    static constexpr qint64 kRoundTripReportMs = 2000; // round-trip updates to the GUI at most this often
 
     quint64 connectAttempts() const { return m_attempts; }
+    // Raised while the state is read on connect, so the Kafka worker on the same
+    // thread does not block the loop meanwhile (KafkaConsumerWorker::setLoopDemand).
+    void setLoopDemand(std::shared_ptr<std::atomic<bool>> demand) { m_loopDemand = std::move(demand); }
 
 public slots:
     void start();
@@ -88,6 +94,7 @@ private:
     void connectNow();
     void onAdapterReady();
     void onAdapterFailed(const QString &reason, bool authProblem);
+    void onSubscribeDenied(const QString &why);
     void subscribeAll();
     void startSnapshot();
     void scanNext();
@@ -97,6 +104,8 @@ private:
     void onMessage(redisReply *reply);
     void heartbeat();
     void onHeartbeatRefused(const QByteArray &error);
+    void onHeartbeatAnswered(qint64 sentNs, bool alone);
+    void setSnapshotting(bool on);
     void tick();
     void handOff(bool force);
     void teardown();
@@ -139,6 +148,9 @@ private:
     qint64 m_lastEchoMs = 0;
     bool m_heartbeatWaiting = false;
     bool m_heartbeatDenied = false; // no PUBLISH permission (ACL): liveness by PING only
+    bool m_subscribeDenied = false; // no SUBSCRIBE permission (ACL): state read only, liveness by PING
+    qint64 m_lastRoundTripReportMs = 0;
+    std::shared_ptr<std::atomic<bool>> m_loopDemand;
 
     std::unique_ptr<EventBatch> m_pending;
     QElapsedTimer m_sinceHandoff;

@@ -51,7 +51,9 @@ public:
     using ReplyHandler = std::function<void(redisReply *reply)>;
 
     explicit RedisQtAdapter(QObject *parent = nullptr);
-    static constexpr int kMaxReadsPerTurn = 256; // x 16 kB: at most 4 MB per event-loop turn
+    static constexpr int kMaxReadsPerTurn = 1024; // x 16 kB: at most 16 MB per event-loop turn
+    static constexpr int kReadBurstMs = 20;       // reading and answering at most this long per turn
+    static constexpr int kAwaitReplyMs = 2;       // wait for an owed reply before yielding the turn
     ~RedisQtAdapter() override; // frees the context; no handler runs afterwards
 
     // Starts a non-blocking connect and the handshake. False (and failed() queued)
@@ -93,6 +95,8 @@ private:
     void handshake();
     void fail(const QString &reason, bool authProblem);
     void checkTimeouts();
+    void readBurst(int fd);
+    static QString lossReason(const redisAsyncContext *ac, bool *authProblem);
     void dropNotifiers();
     void freeContext();
 

@@ -43,83 +43,66 @@ QByteArray redisHashAsJson(const RedisHashFields &fields)
 bool redisSnapshotFromHash(const QString &key, const RedisHashFields &fields, const EnvelopeDecoder &decoder,
                            std::vector<PlantEvent> &out, QString *reason)
 {
-    const auto field = [&fields](std::initializer_list<const char *> names) -> std::optional<QByteArray> {
+    // Built straight from the fields: rendering them as an envelope and decoding that
+    // again cost most of the state read on connect (docs/PERFORMANCE.md, "Redis").
+    // The attributes go through the decoder's own attribute rules, so a value reads
+    // the same here as in an envelope on Kafka or on a channel.
+    const auto field = [&fields](std::initializer_list<const char *> names) -> const QByteArray * {
         for (const char *n : names) {
             for (const auto &[name, value] : fields) {
                 if (name == n)
-                    return value;
+                    return &value;
             }
         }
-        return std::nullopt;
+        return nullptr;
+    };
+    const auto text = [&field](std::initializer_list<const char *> names, const QString &fallback = {}) {
+        const QByteArray *v = field(names);
+        return v && !v->isEmpty() ? QString::fromUtf8(*v) : fallback;
     };
     // Texts keep the translation context they had as RedisClient members.
-    nlohmann::json doc;
-    QString id = QString::fromUtf8(field({"id", "asset_id"}).value_or(QByteArray()));
-    if (id.isEmpty())
-        id = key.section(u':', -1);
-    if (id.isEmpty()) {
+    const auto refuse = [&](const QString &why) {
         if (reason)
-            *reason = QCoreApplication::translate("ndh::RedisClient", "state hash %1 has no 'id' field").arg(key);
+            *reason = why;
         return false;
+    };
+    PlantEvent e;
+    e.asset.id = text({"id", "asset_id"});
+    if (e.asset.id.isEmpty())
+        e.asset.id = key.section(u':', -1);
+    if (e.asset.id.isEmpty())
+        return refuse(QCoreApplication::translate("ndh::RedisClient", "state hash %1 has no 'id' field").arg(key));
+    if (const QByteArray *attrs = field({"attributes"})) {
+        const DecodeOutcome outcome = decoder.decodeAttributes(*attrs, e.attributes);
+        if (!outcome.accepted)
+            return refuse(QCoreApplication::translate("ndh::RedisClient",
+                                                      "field 'attributes' of state hash %1 is not a JSON object of "
+                                                      "attributes: %2")
+                              .arg(key, outcome.reason));
     }
-    nlohmann::json attributes = nlohmann::json::object();
-    if (const auto attrs = field({"attributes"})) {
-        // The decoder's depth bound holds here too: nlohmann's dump() below recurses
-        // once per level, so 100,000 nested brackets in a hash would overflow the stack.
-        // Values deeper than the bound are discarded while parsing, never built.
-        const int maxDepth = decoder.limits().maxDepth;
-        bool tooDeep = false;
-        const nlohmann::json::parser_callback_t bounded = [&](int depth, nlohmann::json::parse_event_t,
-                                                              nlohmann::json &) {
-            if (depth <= maxDepth)
-                return true;
-            tooDeep = true;
-            return false;
-        };
-        attributes = nlohmann::json::parse(attrs->constBegin(), attrs->constEnd(), bounded, false);
-        if (tooDeep) {
-            if (reason)
-                *reason = QCoreApplication::translate("ndh::RedisClient",
-                                                      "field 'attributes' of state hash %1 is nested deeper than %2 levels")
-                              .arg(key)
-                              .arg(maxDepth);
-            return false;
-        }
-        if (attributes.is_discarded() || !attributes.is_object()) {
-            if (reason)
-                *reason = QCoreApplication::translate("ndh::RedisClient",
-                                                      "field 'attributes' of state hash %1 is not a JSON object")
-                              .arg(key);
-            return false;
-        }
+    // No time at all: the state is of unknown age (0), so any dated event from either
+    // path wins over it; a time that is there but unreadable is bad data.
+    const QByteArray *updated = field({"updated", "timestamp", "updated_at"});
+    std::optional<qint64> time = 0;
+    if (updated && !updated->isEmpty()) {
+        time = parseTimestampMs(QByteArrayView(*updated));
+        if (!time)
+            return refuse(QCoreApplication::translate("ndh::RedisClient", "state hash %1: %2")
+                              .arg(key, QStringLiteral("'updated' is not an ISO 8601 or epoch time: \"%1\"")
+                                            .arg(QString::fromUtf8(updated->left(64)))));
     }
-    const QByteArray updated = field({"updated", "timestamp", "updated_at"}).value_or(QByteArray());
-    doc["message_id"] = (QStringLiteral("redis:") + key + u'@' + QString::fromUtf8(updated)).toStdString();
-    doc["event_type"] = "state_snapshot";
-    doc["asset_id"] = id.toStdString();
-    if (const auto t = field({"type", "asset_type"}))
-        doc["asset_type"] = t->toStdString();
-    if (const auto l = field({"location"}))
-        doc["location"] = l->toStdString();
-    if (!updated.isEmpty())
-        doc["timestamp"] = updated.toStdString();
-    doc["event_data"]["attributes"] = std::move(attributes);
-    if (const auto lc = field({"lifecycle", "lifecycle_state", "status"}))
-        doc["event_data"]["lifecycle_state"] = lc->toStdString();
-    const std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    EventSource source;
-    source.channel = EventSource::Channel::Redis;
-    source.topic = key;
-    source.brokerTimeMs = updated.isEmpty() ? 0 : parseTimestampMs(QByteArrayView(updated)).value_or(0);
-    const qsizetype before = qsizetype(out.size());
-    const DecodeOutcome outcome = decoder.decode(QByteArrayView(text.data(), qsizetype(text.size())), source, out);
-    if (!outcome.accepted) {
-        if (reason)
-            *reason = QCoreApplication::translate("ndh::RedisClient", "state hash %1: %2").arg(key, outcome.reason);
-        return false;
-    }
-    for (qsizetype i = before; i < qsizetype(out.size()); ++i)
-        out[size_t(i)].kind = EventKind::Snapshot;
+    e.envelope = Envelope::Ndh;
+    e.kind = EventKind::Snapshot;
+    e.eventType = QStringLiteral("state_snapshot");
+    e.messageId = QStringLiteral("redis:") + key + u'@' + (updated ? QString::fromUtf8(*updated) : QString());
+    e.asset.type = text({"type", "asset_type"}, QStringLiteral("Asset"));
+    e.asset.location = text({"location"}, QStringLiteral("UNKNOWN"));
+    e.lifecycle = text({"lifecycle", "lifecycle_state", "status"});
+    e.eventTimeMs = *time;
+    e.source.channel = EventSource::Channel::Redis;
+    e.source.topic = key;
+    e.source.brokerTimeMs = *time;
+    out.push_back(std::move(e));
     return true;
 }
 

@@ -32,9 +32,11 @@ RedisHashFields redisHashFields(const redisReply *reply, qsizetype *bytes);
 // A hash rendered as one JSON object, so a dead letter keeps it whole and readable.
 QByteArray redisHashAsJson(const RedisHashFields &fields);
 
-// One state hash as read from Redis -> one Snapshot event. False with *reason set
-// when it cannot be one (missing id, attributes not a JSON object or nested deeper
-// than the decoder allows, undecodable). Field names: id|asset_id, type|asset_type,
+// One state hash as read from Redis -> one Snapshot event, built from the fields
+// directly (no envelope text in between); the attributes are read by
+// EnvelopeDecoder::decodeAttributes. False with *reason set when it cannot be one
+// (missing id, unreadable time, attributes not a JSON object, nested deeper or
+// with more attributes than the decoder allows). Field names: id|asset_id, type|asset_type,
 // location, lifecycle|lifecycle_state|status, updated|timestamp|updated_at (ISO 8601
 // or epoch ms), attributes (JSON object), message_id.
 bool redisSnapshotFromHash(const QString &key, const RedisHashFields &fields, const EnvelopeDecoder &decoder,

@@ -785,6 +785,25 @@ Envelope sniff(const Json &doc)
     return Envelope::Sniff;
 }
 
+// One JSON text parsed under the limits (depth, duplicate keys); throws Reject.
+// One parser per thread: a decoder is used by one thread at a time, and the parsed
+// document lives only until the next parse on this thread.
+simdjson::dom::element parsedDocument(QByteArrayView payload, const DecoderLimits &limits)
+{
+    thread_local simdjson::dom::parser parser;
+    const size_t depth = size_t(limits.maxDepth) + 1;
+    if (parser.max_depth() != depth && parser.allocate(4096, depth) != simdjson::SUCCESS)
+        throw Reject{QStringLiteral("out of memory for the JSON parser")};
+    simdjson::dom::element root;
+    if (const auto err = parser.parse(payload.data(), size_t(payload.size())).get(root); err != simdjson::SUCCESS) {
+        if (err == simdjson::DEPTH_ERROR)
+            throw Reject{QStringLiteral("JSON nested deeper than %1 levels").arg(limits.maxDepth)};
+        throw Reject{parseErrorReason(payload, err)};
+    }
+    rejectDuplicateKeys(root);
+    return root;
+}
+
 bool wildcardMatch(const QString &pattern, const QString &topic)
 {
     if (!pattern.contains(u'*'))
@@ -827,20 +846,7 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
             throw Reject{QStringLiteral("payload of %1 bytes exceeds the %2-byte limit")
                              .arg(payload.size())
                              .arg(m_limits.maxPayloadBytes)};
-        // One parser per thread: a decoder is used by one thread at a time, and the
-        // parsed document lives only until decode() returns.
-        thread_local simdjson::dom::parser parser;
-        const size_t depth = size_t(m_limits.maxDepth) + 1;
-        if (parser.max_depth() != depth && parser.allocate(4096, depth) != simdjson::SUCCESS)
-            throw Reject{QStringLiteral("out of memory for the JSON parser")};
-        simdjson::dom::element root;
-        if (const auto err = parser.parse(payload.data(), size_t(payload.size())).get(root); err != simdjson::SUCCESS) {
-            if (err == simdjson::DEPTH_ERROR)
-                throw Reject{QStringLiteral("JSON nested deeper than %1 levels").arg(m_limits.maxDepth)};
-            throw Reject{parseErrorReason(payload, err)};
-        }
-        rejectDuplicateKeys(root);
-        const Json doc(root);
+        const Json doc(parsedDocument(payload, m_limits));
         if (!doc.is_object())
             throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(doc))};
         Envelope envelope = envelopeForTopic(source.topic);
@@ -866,6 +872,28 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
         // kept with a reason rather than lost.
         out.resize(before);
         outcome.reason = QStringLiteral("malformed record: %1").arg(QString::fromUtf8(ex.what()));
+    }
+    return outcome;
+}
+
+DecodeOutcome EnvelopeDecoder::decodeAttributes(QByteArrayView json, std::vector<AttributeSample> &out) const
+{
+    DecodeOutcome outcome;
+    const size_t before = out.size();
+    try {
+        if (json.size() > m_limits.maxPayloadBytes)
+            throw Reject{QStringLiteral("%1 bytes exceed the %2-byte limit").arg(json.size()).arg(m_limits.maxPayloadBytes)};
+        const Json doc(parsedDocument(json, m_limits));
+        if (!doc.is_object())
+            throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(doc))};
+        addAttributes(doc, out, m_limits.maxAttributes, {}, {});
+        outcome.accepted = true;
+    } catch (const Reject &r) {
+        out.resize(before);
+        outcome.reason = r.reason;
+    } catch (const std::exception &ex) {
+        out.resize(before);
+        outcome.reason = QStringLiteral("malformed attributes: %1").arg(QString::fromUtf8(ex.what()));
     }
     return outcome;
 }

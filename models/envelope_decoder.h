@@ -43,6 +43,12 @@ public:
     DecodeOutcome decode(QByteArrayView payload, const EventSource &source,
                          std::vector<PlantEvent> &out) const;
 
+    // A JSON object of attribute values kept outside an envelope (the `attributes`
+    // field of a Redis state hash), read by the same rules as an envelope's
+    // attributes: size, depth, duplicate keys, attribute count, nested groups, value
+    // types. Appends to `out`; on rejection nothing is appended and the outcome says why.
+    DecodeOutcome decodeAttributes(QByteArrayView json, std::vector<AttributeSample> &out) const;
+
     // Convenience: decode, and on rejection fill a dead letter for the record.
     bool decodeOrDeadLetter(QByteArrayView payload, QByteArrayView key, const EventSource &source,
                             std::vector<PlantEvent> &out, std::vector<DeadLetter> &deadLetters,

@@ -134,8 +134,8 @@ void LinkHealthModel::setRedisStatus(const ConnectionStatus &status)
     // The last error stays visible after recovery: that is when an operator asks "what was it?".
     if (!status.lastError.isEmpty())
         m_redis.lastError = status.lastError;
-    if (status.roundTripMs >= 0)
-        m_redis.roundTripMs = status.roundTripMs;
+    // A round trip measured before an outage says nothing about a link that is down.
+    m_redis.roundTripMs = connected ? status.roundTripMs : -1;
     const int row = int(m_kafka.size());
     if (!m_hasRedis) {
         beginInsertRows({}, row, row);

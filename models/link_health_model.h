@@ -3,7 +3,7 @@
 // server. Fed by KafkaHealth snapshots and Redis ConnectionStatus updates on the GUI
 // thread; same brokers in the same order update in place (dataChanged), a changed set
 // resets. The Redis row counts reconnects itself (each return to Connected after the
-// first).
+// first); its round trip is the heartbeat's (RedisClient), unknown while not connected.
 
 #include "connection_health.h"
 

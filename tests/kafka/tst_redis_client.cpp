@@ -8,6 +8,7 @@
 #include "embedded_broker.h"
 #include "ingest_backend.h"
 #include "kafka_test_support.h"
+#include "link_health_model.h"
 #include "plant_models.h"
 #include "redis_client.h"
 #include "redis_fixture.h"
@@ -142,6 +143,8 @@ private slots:
     void wrongPasswordIsClearAndDoesNotStorm();
     void aclUserConnects();
     void userWithoutPublishIsToldAndStaysConnected();
+    void userWithoutSubscribeGetsTheStateAndIsTold();
+    void roundTripIsMeasuredAndUnknownWhileDown();
     void configuredPrefixAndChannelsFromTheCommandLine();
     void badDataBecomesDeadLetters();
 };
@@ -528,6 +531,88 @@ void TestRedisClient::userWithoutPublishIsToldAndStaysConnected()
     QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::BrokerDown, 10000);
     server.resume();
     QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::Connected, 15000);
+}
+
+void TestRedisClient::userWithoutSubscribeGetsTheStateAndIsTold()
+{
+    RedisServer server;
+    QVERIFY(server.start());
+    // A user that may read the state hashes but no channel at all (no &pattern) and
+    // not SUBSCRIBE: the server answers SUBSCRIBE with NOPERM.
+    QCOMPARE(server.cli({QStringLiteral("ACL"), QStringLiteral("SETUSER"), QStringLiteral("nosub"), QStringLiteral("on"),
+                         QStringLiteral(">pw-3"), QStringLiteral("~ndh:*"), QStringLiteral("resetchannels"),
+                         QStringLiteral("+@all"), QStringLiteral("-subscribe"), QStringLiteral("-psubscribe")})
+                 .trimmed(),
+             QByteArray("OK"));
+    const qint64 t = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(server.pipe(stateHash(QStringLiteral("N1"), 1, t) + stateHash(QStringLiteral("N2"), 2, t)));
+    RedisConfig config = ndhtest::consoleRedisConfig(server);
+    config.endpoint.user = QStringLiteral("nosub");
+    config.endpoint.password = QStringLiteral("pw-3");
+    Console console(config, noKafka());
+    console.backend.start();
+    // The state still loads...
+    QTRY_COMPARE_WITH_TIMEOUT(console.snapshotsFinished, quint64(1), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(console.value(attrKey(QStringLiteral("N2"))), QStringLiteral("2"), 5000);
+    // ...the user is told why nothing live arrives, in words...
+    QTRY_VERIFY_WITH_TIMEOUT(!console.redisStatuses.last().note.isEmpty(), 5000);
+    const QString note = console.redisStatuses.last().note;
+    QVERIFY2(note.contains(QStringLiteral("SUBSCRIBE")) && note.contains(QStringLiteral("ACL")), qPrintable(note));
+    QCOMPARE(console.redisState(), ConnectionStatus::State::Connected);
+    // ...and the console does not reconnect over and over (each attempt is two
+    // connections; the INFO calls count one each).
+    const qint64 connectionsBefore = server.infoNumber("total_connections_received");
+    QTest::qWait(4000); // longer than the heartbeat timeout and several normal backoffs
+    const qint64 connectionsAfter = server.infoNumber("total_connections_received");
+    QVERIFY2(connectionsAfter - connectionsBefore <= 2,
+             qPrintable(QStringLiteral("%1 connections in 4 s").arg(connectionsAfter - connectionsBefore)));
+    for (const ConnectionStatus &s : std::as_const(console.redisStatuses))
+        QVERIFY2(s.state != ConnectionStatus::State::BrokerDown, qPrintable(s.lastError));
+    QCOMPARE(console.snapshotsFinished, quint64(1));
+    // Liveness still works without a subscription: a paused server is reported.
+    server.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::BrokerDown, 10000);
+    server.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::Connected, 15000);
+}
+
+void TestRedisClient::roundTripIsMeasuredAndUnknownWhileDown()
+{
+    RedisServer server;
+    QVERIFY(server.start());
+    Console console(ndhtest::consoleRedisConfig(server), noKafka());
+    console.backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::Connected, 10000);
+    // The heartbeat's reply time: there, and a plausible loopback figure.
+    QTRY_VERIFY_WITH_TIMEOUT(console.redisStatuses.last().roundTripMs > 0, 10000);
+    const double rtt = console.redisStatuses.last().roundTripMs;
+    QVERIFY2(rtt < 1500, qPrintable(QString::number(rtt))); // the command timeout bounds any answered round trip
+    // The connection health view's model shows it like a Kafka broker's.
+    LinkHealthModel links;
+    links.setRedisStatus(console.redisStatuses.last());
+    QCOMPARE(links.rowCount(), 1);
+    QVERIFY(links.index(0, LinkHealthModel::RoundTripColumn).data(LinkHealthModel::RoundTripMsRole).toDouble() > 0);
+    QVERIFY2(links.index(0, LinkHealthModel::RoundTripColumn).data().toString().endsWith(QStringLiteral("ms")),
+             qPrintable(links.index(0, LinkHealthModel::RoundTripColumn).data().toString()));
+
+    // Paused (SIGSTOP): reported down within the promised 3 s (with slack for a busy
+    // machine in the wait, the figure is printed), and the round trip turns unknown.
+    QElapsedTimer paused;
+    paused.start();
+    server.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::BrokerDown, 10000);
+    qInfo("SIGSTOP: reported down after %lld ms", paused.elapsed());
+    QCOMPARE(console.redisStatuses.last().roundTripMs, -1.0);
+    links.setRedisStatus(console.redisStatuses.last());
+    QCOMPARE(links.index(0, LinkHealthModel::RoundTripColumn).data().toString(), QStringLiteral("\u2014"));
+    server.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::Connected, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(console.redisStatuses.last().roundTripMs > 0, 10000);
+
+    // Killed: unknown again.
+    server.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(console.redisState(), ConnectionStatus::State::BrokerDown, 10000);
+    QCOMPARE(console.redisStatuses.last().roundTripMs, -1.0);
 }
 
 void TestRedisClient::configuredPrefixAndChannelsFromTheCommandLine()

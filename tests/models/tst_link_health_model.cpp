@@ -96,6 +96,9 @@ void TestLinkHealthModel::redisCountsReconnectsAndKeepsTheLastError()
     s.lastError = QStringLiteral("Redis at redis:6379 does not answer");
     m.setRedisStatus(s);
     QCOMPARE(m.index(0, LinkHealthModel::StateColumn).data().toString(), QStringLiteral("Broker down"));
+    // The round trip from before the outage is not shown as if it were current.
+    QCOMPARE(m.index(0, LinkHealthModel::RoundTripColumn).data().toString(), QStringLiteral("\u2014"));
+    QCOMPARE(m.index(0, LinkHealthModel::RoundTripColumn).data(LinkHealthModel::RoundTripMsRole).toDouble(), -1.0);
     s.state = ConnectionStatus::State::Connected;
     s.lastError.clear();
     m.setRedisStatus(s);
