@@ -3034,10 +3034,6 @@ Double-click a legend entry to remove its curve.</source>
 <context>
     <name>ndh::RedisClient</name>
     <message>
-        <source>field &apos;attributes&apos; of state hash %1 is nested deeper than %2 levels</source>
-        <translation>状态哈希 %1 的 &apos;attributes&apos; 字段嵌套超过 %2 层</translation>
-    </message>
-    <message>
         <source>Redis at %1: SUBSCRIBE failed: %2</source>
         <translation>Redis %1：SUBSCRIBE 失败：%2</translation>
     </message>
@@ -3066,10 +3062,6 @@ Double-click a legend entry to remove its curve.</source>
         <translation>状态哈希 %1 没有 &apos;id&apos; 字段</translation>
     </message>
     <message>
-        <source>field &apos;attributes&apos; of state hash %1 is not a JSON object</source>
-        <translation>状态哈希 %1 的 &apos;attributes&apos; 字段不是 JSON 对象</translation>
-    </message>
-    <message>
         <source>state hash %1: %2</source>
         <translation>状态哈希 %1：%2</translation>
     </message>
@@ -3080,6 +3072,14 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>no heartbeat: this Redis user may not PUBLISH to %1 (%2); a subscription that stops delivering while connected is not detected</source>
         <translation>没有心跳：此 Redis 用户不能 PUBLISH 到 %1（%2）；连接中订阅停止发送时将无法侦测</translation>
+    </message>
+    <message>
+        <source>no live updates: this Redis user may not SUBSCRIBE to the NDH channels; the state is read on connect only (%1)</source>
+        <translation>没有实时更新：此 Redis 用户不得 SUBSCRIBE NDH 频道；状态只在连接时读取（%1）</translation>
+    </message>
+    <message>
+        <source>field &apos;attributes&apos; of state hash %1 is not a JSON object of attributes: %2</source>
+        <translation>状态哈希 %1 的字段 &apos;attributes&apos; 不是属性的 JSON 对象：%2</translation>
     </message>
 </context>
 <context>

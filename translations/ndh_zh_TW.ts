@@ -3034,10 +3034,6 @@ Double-click a legend entry to remove its curve.</source>
 <context>
     <name>ndh::RedisClient</name>
     <message>
-        <source>field &apos;attributes&apos; of state hash %1 is nested deeper than %2 levels</source>
-        <translation>狀態雜湊 %1 的 &apos;attributes&apos; 欄位巢狀超過 %2 層</translation>
-    </message>
-    <message>
         <source>Redis at %1: SUBSCRIBE failed: %2</source>
         <translation>Redis %1：SUBSCRIBE 失敗：%2</translation>
     </message>
@@ -3066,10 +3062,6 @@ Double-click a legend entry to remove its curve.</source>
         <translation>狀態雜湊 %1 沒有 &apos;id&apos; 欄位</translation>
     </message>
     <message>
-        <source>field &apos;attributes&apos; of state hash %1 is not a JSON object</source>
-        <translation>狀態雜湊 %1 的 &apos;attributes&apos; 欄位不是 JSON 物件</translation>
-    </message>
-    <message>
         <source>state hash %1: %2</source>
         <translation>狀態雜湊 %1：%2</translation>
     </message>
@@ -3080,6 +3072,14 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>no heartbeat: this Redis user may not PUBLISH to %1 (%2); a subscription that stops delivering while connected is not detected</source>
         <translation>沒有心跳：此 Redis 使用者不能 PUBLISH 到 %1（%2）；連線中訂閱停止傳送時將無法偵測</translation>
+    </message>
+    <message>
+        <source>no live updates: this Redis user may not SUBSCRIBE to the NDH channels; the state is read on connect only (%1)</source>
+        <translation>沒有即時更新：此 Redis 使用者不得 SUBSCRIBE NDH 頻道；狀態只在連線時讀取（%1）</translation>
+    </message>
+    <message>
+        <source>field &apos;attributes&apos; of state hash %1 is not a JSON object of attributes: %2</source>
+        <translation>狀態雜湊 %1 的欄位 &apos;attributes&apos; 不是屬性的 JSON 物件：%2</translation>
     </message>
 </context>
 <context>
