@@ -237,12 +237,21 @@ void TopicScanner::startScan(quint64 scanId, const TopicScanRequest &request)
             m_status.seekMethod = tr("Started at %1 with the broker's time index (offsetsForTimes).").arg(when);
         }
         if (!supported) {
-            for (auto &p : m_partitions)
-                p->start = p->low;
+            // Records older than the start that still follow the found offsets (times
+            // out of order) are skipped, so nothing older is shown either way.
             m_skipBeforeMs = request.startTimeMs;
-            m_status.seekMethod = tr("This cluster does not look up offsets by time (the embedded broker never "
-                                     "does): reading from the beginning and skipping records older than %1.")
-                                      .arg(when);
+            const TimeSearch search = searchStartByTime(request.startTimeMs);
+            if (m_cancel.load())
+                return finish(TopicScanStatus::State::Cancelled, tr("Cancelled while looking for the start time"));
+            m_status.seekMethod = tr("This cluster does not look up offsets by time (the embedded broker never does): "
+                                     "started at the first record from %1, found by a binary search over offsets "
+                                     "(%n single record(s) read)",
+                                     nullptr, search.fetches).arg(when);
+            if (search.unanswered > 0)
+                m_status.seekMethod += u' ' + tr("(%n partition(s) did not answer in time and are read from where the "
+                                                 "search got to, skipping older records)",
+                                                 nullptr, search.unanswered);
+            m_status.seekMethod += u'.';
         }
     }
 
@@ -283,6 +292,104 @@ void TopicScanner::startScan(quint64 scanId, const TopicScanRequest &request)
                  ? TopicScanStatus::State::Following
                  : TopicScanStatus::State::Scanning);
     m_timer->start();
+}
+
+// The embedded broker does not look up offsets by time (DESIGN.md §4): per partition,
+// a binary search over [low, high) for the first record at or after timeMs, reading
+// one record per partition per round (all partitions in one assign and one fetch per
+// broker), so at most ~log2(records) rounds. Assumes record times grow with offsets,
+// as they do for create times of one producer and for log-append times; the scan
+// still skips any older record after the found offset. A partition that does not
+// answer a probe in time keeps the offset the search got to (everything before it
+// was seen to be older).
+TopicScanner::TimeSearch TopicScanner::searchStartByTime(qint64 timeMs)
+{
+    TimeSearch out;
+    struct Range
+    {
+        Partition *p;
+        qint64 lo;
+        qint64 hi;   // the first offset known to be at or after timeMs (or the end)
+        qint64 mid = -1;
+        bool answered = false;
+    };
+    std::vector<Range> ranges;
+    for (auto &p : m_partitions) {
+        p->start = p->low;
+        if (p->high > p->low)
+            ranges.push_back({p.get(), p->low, p->high});
+    }
+    if (ranges.empty())
+        return out;
+
+    KafkaClientConf conf;
+    conf.setGrouplessReader(m_config.bootstrap, QStringLiteral("ndh-console-browser-seek"));
+    conf.setAll(m_config.extraProperties);
+    // One record batch per partition per fetch, not megabytes: a probe wants one record.
+    conf.set(QStringLiteral("max.partition.fetch.bytes"), QStringLiteral("1"));
+    conf.set(QStringLiteral("fetch.wait.max.ms"), QStringLiteral("10")); // a round waits for its slowest probe
+    rd_kafka_t *rk = conf.createConsumer();
+    if (!rk) {
+        out.unanswered = int(ranges.size());
+        return out;
+    }
+    rd_kafka_queue_t *queue = rd_kafka_queue_get_consumer(rk);
+    QHash<QString, Range *> byKey;
+    for (int round = 0; round < kMaxTimeSearchRounds && !m_cancel.load(); ++round) {
+        rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(int(ranges.size()));
+        byKey.clear();
+        int waiting = 0;
+        for (Range &r : ranges) {
+            r.answered = r.lo >= r.hi;
+            if (r.answered)
+                continue;
+            r.mid = r.lo + (r.hi - r.lo) / 2;
+            rd_kafka_topic_partition_list_add(list, r.p->topic.toUtf8().constData(), r.p->id)->offset = r.mid;
+            byKey.insert(partitionKey(r.p->topic, r.p->id), &r);
+            ++waiting;
+        }
+        const bool assigned = waiting > 0 && rd_kafka_assign(rk, list) == RD_KAFKA_RESP_ERR_NO_ERROR;
+        rd_kafka_topic_partition_list_destroy(list);
+        if (!assigned)
+            break;
+        ++out.rounds;
+        out.fetches += waiting;
+        QElapsedTimer clock;
+        clock.start();
+        while (waiting > 0 && clock.elapsed() < kTimeSearchRoundTimeoutMs && !m_cancel.load()) {
+            // One message at a time: a batch call would wait for a full batch.
+            if (rd_kafka_message_t *msg = rd_kafka_consume_queue(queue, 100)) {
+                Range *r = msg->err ? nullptr
+                                    : byKey.value(partitionKey(QString::fromUtf8(rd_kafka_topic_name(msg->rkt)), msg->partition));
+                // The first record at or after the probe, inside the range still open.
+                if (r && !r->answered && msg->offset >= r->mid && msg->offset < r->hi) {
+                    r->answered = true;
+                    --waiting;
+                    if (rd_kafka_message_timestamp(msg, nullptr) < timeMs)
+                        r->lo = msg->offset + 1;
+                    else
+                        r->hi = msg->offset;
+                }
+                rd_kafka_message_destroy(msg);
+            }
+        }
+        if (waiting > 0) {
+            // No answer in time (a gap in the offsets, a slow broker): stop searching
+            // those partitions; they start where the search got to.
+            for (Range &r : ranges) {
+                if (!r.answered) {
+                    r.hi = r.lo;
+                    ++out.unanswered;
+                }
+            }
+        }
+    }
+    rd_kafka_assign(rk, nullptr);
+    rd_kafka_queue_destroy(queue);
+    KafkaClientConf::ConsumerDeleter()(rk);
+    for (const Range &r : ranges)
+        r.p->start = r.lo; // converged (lo == hi): the first record at or after timeMs
+    return out;
 }
 
 void TopicScanner::startLogScan(quint64 scanId, const TopicScanRequest &request,
@@ -369,11 +476,13 @@ double TopicScanner::progress() const
 void TopicScanner::accept(Partition &p, LogRecord &&record)
 {
     Match m{std::move(record), {}};
-    m.summary = summarizeRecord(m_decoder, m.record);
-    if (!m_filter.matchesSummary(m.summary))
-        return;
-    if (m_filter.needsSummary() && !m_filter.matchesExpression(m.record))
-        return;
+    // Only an asset or event-type filter decodes here; otherwise the message list
+    // decodes the rows it shows (an unfiltered scan of a big topic decodes nothing).
+    if (m_filter.needsSummary()) {
+        m.summary = summarizeRecord(m_decoder, m.record);
+        if (!m_filter.matchesSummary(m.summary) || !m_filter.matchesExpression(m.record))
+            return;
+    }
     if (m_request.order == TopicScanRequest::Order::PerPartition) {
         emitMatch(std::move(m));
         return;
@@ -388,7 +497,8 @@ void TopicScanner::emitMatch(Match &&m)
         return;
     ++m_matched;
     m_pending->records.push_back(std::move(m.record));
-    m_pending->summaries.push_back(std::move(m.summary));
+    if (m_filter.needsSummary())
+        m_pending->summaries.push_back(std::move(m.summary));
 }
 
 void TopicScanner::drainMerge(bool all)

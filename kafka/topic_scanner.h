@@ -8,8 +8,9 @@
 // arrival order, and handed to the GUI in paced batches with live scanned/matched
 // counts. A timestamp start uses offsetsForTimes when the cluster answers it; the
 // embedded broker does not (DESIGN.md §4), which is detected (a lookup at time 0
-// gives no offset on a non-empty partition), and then the scan reads from the
-// beginning and skips records older than the start, and the status says so.
+// gives no offset on a non-empty partition), and then a binary search over offsets
+// reading single records finds the start (a bounded number of fetches), and the
+// status says which way was used.
 //
 // The same worker scans an opened log (records in memory) with the same filters,
 // order and hand-off, so the browser works offline.
@@ -38,6 +39,8 @@ class TopicScanner : public QObject
 public:
     static constexpr int kMaxMergeBuffered = 50'000; // matches held back for the time merge
     static constexpr int kMessagesPerPoll = 2000;
+    static constexpr int kMaxTimeSearchRounds = 64;         // binary search for a start time: > log2 of any range
+    static constexpr int kTimeSearchRoundTimeoutMs = 5000;  // one probe per partition per round
 
     // `inFlight` counts batches the GUI has not applied yet (DESIGN.md §3 pacing).
     TopicScanner(ConsumerConfig config, std::shared_ptr<std::atomic<int>> inFlight, QObject *parent = nullptr);
@@ -61,6 +64,13 @@ signals:
 private:
     struct Partition;
     struct Match;
+    struct TimeSearch
+    {
+        int rounds = 0;
+        int fetches = 0;    // single-record probes, all partitions
+        int unanswered = 0; // partitions left where the search got to
+    };
+    TimeSearch searchStartByTime(qint64 timeMs);
     bool begin(quint64 scanId, const TopicScanRequest &request, std::shared_ptr<const std::vector<LogRecord>> logRecords);
     void poll();
     void pollLog();

@@ -9,19 +9,27 @@ namespace ndh {
 
 RecordSummary summarizeRecord(const EnvelopeDecoder &decoder, const LogRecord &record)
 {
+    return summarizeRecord(decoder, record.topic, record.partition, record.offset, record.timestampMs,
+                           record.payload ? record.payload->constData() : nullptr,
+                           record.payload ? record.payload->size() : 0);
+}
+
+RecordSummary summarizeRecord(const EnvelopeDecoder &decoder, const QString &topic, qint32 partition, qint64 offset,
+                              qint64 timestampMs, const char *payload, qsizetype payloadLen)
+{
     RecordSummary s;
-    if (!record.payload) {
+    if (!payload) {
         s.reason = QCoreApplication::translate("ndh::MessageFilter", "no value (tombstone)");
         return s;
     }
     EventSource source;
-    source.topic = record.topic;
-    source.partition = record.partition;
-    source.offset = record.offset;
-    source.brokerTimeMs = record.timestampMs > 0 ? record.timestampMs : 0;
+    source.topic = topic;
+    source.partition = partition;
+    source.offset = offset;
+    source.brokerTimeMs = timestampMs > 0 ? timestampMs : 0;
     thread_local std::vector<PlantEvent> events;
     events.clear();
-    const DecodeOutcome outcome = decoder.decode(QByteArrayView(*record.payload), source, events);
+    const DecodeOutcome outcome = decoder.decode(QByteArrayView(payload, payloadLen), source, events);
     s.decoded = outcome.accepted;
     if (!outcome.accepted) {
         s.reason = outcome.reason;

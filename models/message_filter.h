@@ -30,6 +30,11 @@ struct RecordSummary
 
 // Decodes the payload once with the console's decoder (same envelope rules).
 RecordSummary summarizeRecord(const EnvelopeDecoder &decoder, const LogRecord &record);
+// The same from the record's parts (payload nullptr: a tombstone), for callers that
+// keep records in their own compact form (the message list decodes a row only when
+// its envelope columns are shown).
+RecordSummary summarizeRecord(const EnvelopeDecoder &decoder, const QString &topic, qint32 partition, qint64 offset,
+                              qint64 timestampMs, const char *payload, qsizetype payloadLen);
 
 struct MessageFilterSpec
 {

@@ -7,6 +7,7 @@
 #include <QStringDecoder>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cstring>
 
 namespace ndh {
@@ -15,6 +16,7 @@ namespace {
 constexpr qsizetype kBlockBytes = qsizetype(4) << 20;
 constexpr quint32 kMaxInterned = 1u << 20; // distinct assets / event types; beyond: shown blank
 constexpr quint8 kNotDecoded = 0xff;
+constexpr quint8 kPending = 0xfe; // not decoded yet: decoded when first shown
 } // namespace
 
 struct MessageTableModel::Row
@@ -45,6 +47,11 @@ MessageTableModel::MessageTableModel(QObject *parent)
 
 MessageTableModel::~MessageTableModel() = default;
 
+void MessageTableModel::setTopicEnvelope(const QString &topicPattern, Envelope envelope)
+{
+    m_decoder.setTopicEnvelope(topicPattern, envelope);
+}
+
 void MessageTableModel::setLimits(qsizetype maxRows, qsizetype maxBytes)
 {
     m_maxRows = std::max<qsizetype>(1, maxRows);
@@ -66,24 +73,22 @@ quint32 MessageTableModel::intern(QHash<QString, quint32> &index, QStringList &s
     return id;
 }
 
-quint64 MessageTableModel::store(QByteArrayView bytes)
+char *MessageTableModel::reserve(qsizetype n, quint64 *position)
 {
-    const qsizetype n = bytes.size();
     if (m_blocks.empty() || m_blocks.back().size - m_blocks.back().used < n) {
         Block b;
         b.size = std::max(kBlockBytes, n);
-        b.data = std::make_unique<char[]>(size_t(b.size));
+        b.data.reset(new char[size_t(b.size)]); // not zeroed: every byte used is written
         // Positions stay increasing: the unused tail of the last block is skipped.
         b.start = m_blocks.empty() ? 0 : m_blocks.back().start + quint64(m_blocks.back().size);
         m_blocks.push_back(std::move(b));
     }
     Block &b = m_blocks.back();
-    const quint64 position = b.start + quint64(b.used);
-    if (n > 0)
-        std::memcpy(b.data.get() + b.used, bytes.data(), size_t(n));
+    *position = b.start + quint64(b.used);
+    char *out = b.data.get() + b.used;
     b.used += n;
     m_storedBytes += n;
-    return position;
+    return out;
 }
 
 const char *MessageTableModel::bytesAt(quint64 position) const
@@ -103,7 +108,8 @@ void MessageTableModel::append(const std::vector<LogRecord> &records, const std:
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(records.size()) - 1);
-    QByteArray scratch;
+    const QString *lastTopic = nullptr;
+    quint16 lastTopicId = 0;
     for (size_t i = 0; i < records.size(); ++i) {
         const LogRecord &r = records[i];
         Row row;
@@ -114,32 +120,49 @@ void MessageTableModel::append(const std::vector<LogRecord> &records, const std:
         row.tstype = quint8(r.tstype);
         row.keyLen = r.key ? qint32(r.key->size()) : -1;
         row.valueLen = r.payload ? qint32(r.payload->size()) : -1;
-        scratch.clear();
-        if (r.key)
-            scratch += *r.key;
-        if (r.payload)
-            scratch += *r.payload;
-        const qsizetype beforeHeaders = scratch.size();
+        // Key, value and headers straight into the block: one copy per record.
+        qsizetype headerBytes = 0;
         if (!r.headers.empty()) {
-            auto put32 = [&scratch](qint32 v) { scratch.append(reinterpret_cast<const char *>(&v), sizeof v); };
+            headerBytes = qsizetype(sizeof(qint32));
+            for (const LogHeader &h : r.headers)
+                headerBytes += qsizetype(2 * sizeof(qint32)) + h.name.size() + (h.value ? h.value->size() : 0);
+        }
+        row.headerLen = quint32(headerBytes);
+        char *out = reserve(std::max(0, row.keyLen) + std::max(0, row.valueLen) + headerBytes, &row.position);
+        auto put = [&out](const char *data, qsizetype n) {
+            if (n > 0)
+                std::memcpy(out, data, size_t(n));
+            out += n;
+        };
+        auto put32 = [&put](qint32 v) { put(reinterpret_cast<const char *>(&v), sizeof v); };
+        if (r.key)
+            put(r.key->constData(), r.key->size());
+        if (r.payload)
+            put(r.payload->constData(), r.payload->size());
+        if (!r.headers.empty()) {
             put32(qint32(r.headers.size()));
             for (const LogHeader &h : r.headers) {
                 put32(qint32(h.name.size()));
-                scratch += h.name;
+                put(h.name.constData(), h.name.size());
                 put32(h.value ? qint32(h.value->size()) : -1);
                 if (h.value)
-                    scratch += *h.value;
+                    put(h.value->constData(), h.value->size());
             }
         }
-        row.headerLen = quint32(scratch.size() - beforeHeaders);
-        row.position = store(scratch);
-        const quint32 topic = intern(m_topicIndex, m_topics, r.topic.isEmpty() ? QStringLiteral("?") : r.topic);
-        row.topic = quint16(std::min<quint32>(topic, 0xffff));
+        // A batch is mostly one topic: its id is looked up once per change of topic.
+        if (!lastTopic || !(r.topic.constData() == lastTopic->constData() || r.topic == *lastTopic)) {
+            lastTopic = &r.topic;
+            lastTopicId = quint16(std::min<quint32>(
+                intern(m_topicIndex, m_topics, r.topic.isEmpty() ? QStringLiteral("?") : r.topic), 0xffff));
+        }
+        row.topic = lastTopicId;
         if (i < summaries.size()) {
             const RecordSummary &s = summaries[i];
             row.envelope = s.decoded ? quint8(s.envelope) : kNotDecoded;
             row.asset = intern(m_assetIndex, m_assets, s.assetKey);
             row.eventType = intern(m_eventTypeIndex, m_eventTypes, s.eventType);
+        } else {
+            row.envelope = kPending;
         }
         m_rows.push_back(row);
     }
@@ -268,21 +291,48 @@ std::vector<LogRecord> MessageTableModel::records(const QList<int> &rows) const
     return out;
 }
 
+RecordSummary MessageTableModel::summary(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    const Row &x = m_rows[size_t(row)];
+    const char *p = bytesAt(x.position);
+    return summarizeRecord(m_decoder, m_topics.value(x.topic), x.partition, x.offset, x.timeMs,
+                           p && x.valueLen >= 0 ? p + std::max(0, x.keyLen) : nullptr, std::max(0, x.valueLen));
+}
+
+const MessageTableModel::Row &MessageTableModel::summarized(int row) const
+{
+    Row &x = m_rows[size_t(row)];
+    if (x.envelope == kPending) {
+        const RecordSummary s = summary(row);
+        x.envelope = s.decoded ? quint8(s.envelope) : kNotDecoded;
+        x.asset = intern(m_assetIndex, m_assets, s.assetKey);
+        x.eventType = intern(m_eventTypeIndex, m_eventTypes, s.eventType);
+    }
+    return x;
+}
+
+qsizetype MessageTableModel::undecodedRows() const
+{
+    return std::count_if(m_rows.begin(), m_rows.end(), [](const Row &x) { return x.envelope == kPending; });
+}
+
 QString MessageTableModel::assetKey(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_assets.value(m_rows[size_t(row)].asset) : QString();
+    return row >= 0 && row < int(m_rows.size()) ? m_assets.value(summarized(row).asset) : QString();
 }
 
 QString MessageTableModel::eventType(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_eventTypes.value(m_rows[size_t(row)].eventType) : QString();
+    return row >= 0 && row < int(m_rows.size()) ? m_eventTypes.value(summarized(row).eventType) : QString();
 }
 
 QString MessageTableModel::envelopeText(int row) const
 {
     if (row < 0 || row >= int(m_rows.size()))
         return {};
-    const Row &x = m_rows[size_t(row)];
+    const Row &x = summarized(row);
     if (x.envelope == kNotDecoded)
         return x.valueLen < 0 ? tr("tombstone") : tr("raw");
     return envelopeName(Envelope(x.envelope));
@@ -340,16 +390,16 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         }
         case EnvelopeColumn: return envelopeText(index.row());
         case AssetColumn: {
-            const QString &key = m_assets.value(x.asset);
+            const QString &key = m_assets.value(summarized(index.row()).asset);
             return key.mid(key.lastIndexOf(u'/') + 1);
         }
-        case EventTypeColumn: return m_eventTypes.value(x.eventType);
+        case EventTypeColumn: return m_eventTypes.value(summarized(index.row()).eventType);
         case SizeColumn: return x.valueLen < 0 ? tr("null") : QLocale().formattedDataSize(x.valueLen, 1, QLocale::DataSizeTraditionalFormat);
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == AssetColumn)
-            return m_assets.value(x.asset);
+            return m_assets.value(summarized(index.row()).asset);
         if (index.column() == TimeColumn)
             return x.tstype == quint8(LogRecord::TimestampType::LogAppend) ? tr("Log-append time (set by the broker)")
                                                                            : tr("Create time (set by the producer)");
@@ -360,7 +410,7 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == PartitionColumn || index.column() == OffsetColumn || index.column() == SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case AssetKeyRole: return m_assets.value(x.asset);
+    case AssetKeyRole: return m_assets.value(summarized(index.row()).asset);
     case TimestampRole: return x.timeMs;
     case OffsetRole: return x.offset;
     case PartitionRole: return x.partition;

@@ -5,6 +5,9 @@
 // blocks, and the cell text is made only when a cell is painted (data()). A batch
 // is inserted with one beginInsertRows; when the bounds are reached the oldest rows
 // leave with one beginRemoveRows and droppedRows() counts them so the view says so.
+// Rows that come without a summary (an unfiltered scan does not decode) are decoded
+// the first time their envelope, asset or event type is asked for (a painted cell,
+// the detail view, "show asset"), with the model's decoder, and remembered.
 
 #include "log_record.h"
 #include "message_filter.h"
@@ -46,8 +49,14 @@ public:
     qsizetype maxRows() const { return m_maxRows; }
     qsizetype maxBytes() const { return m_maxBytes; }
 
+    // The envelope rules of the connection (topic pattern -> envelope), for rows
+    // decoded on demand; set before rows arrive.
+    void setTopicEnvelope(const QString &topicPattern, Envelope envelope);
+
     // One beginInsertRows for the whole batch (and at most one beginRemoveRows).
-    void append(const std::vector<LogRecord> &records, const std::vector<RecordSummary> &summaries);
+    // Records past the end of `summaries` (all of them when it is empty) are decoded
+    // on demand.
+    void append(const std::vector<LogRecord> &records, const std::vector<RecordSummary> &summaries = {});
     void clear();
 
     quint64 droppedRows() const { return m_dropped; } // since the last clear()
@@ -61,6 +70,11 @@ public:
     QString assetKey(int row) const;
     QString eventType(int row) const;
     QString envelopeText(int row) const;
+    // The row's decode as the detail view shows it (with the reason when it does not
+    // decode); decodes now.
+    RecordSummary summary(int row) const;
+    // Rows whose envelope columns were not decoded yet (tests, benchmarks).
+    qsizetype undecodedRows() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -83,21 +97,25 @@ private:
         qsizetype used = 0;
         std::unique_ptr<char[]> data;
     };
-    quint32 intern(QHash<QString, quint32> &index, QStringList &strings, const QString &text);
-    quint64 store(QByteArrayView bytes);
+    static quint32 intern(QHash<QString, quint32> &index, QStringList &strings, const QString &text);
+    char *reserve(qsizetype n, quint64 *position); // n bytes in the last block
     const char *bytesAt(quint64 position) const;
     void dropFront(qsizetype count);
+    const Row &summarized(int row) const; // decodes a pending row first
 
-    std::deque<Row> m_rows;
+    // Mutable: a row's envelope columns and the interned assets and event types are
+    // a cache filled on demand by const readers (data()).
+    mutable std::deque<Row> m_rows;
     std::deque<Block> m_blocks;
     quint64 m_nextPosition = 0;
     qsizetype m_storedBytes = 0;
     QStringList m_topics;
     QHash<QString, quint32> m_topicIndex;
-    QStringList m_assets; // [0] = ""
-    QHash<QString, quint32> m_assetIndex;
-    QStringList m_eventTypes;
-    QHash<QString, quint32> m_eventTypeIndex;
+    mutable QStringList m_assets; // [0] = ""
+    mutable QHash<QString, quint32> m_assetIndex;
+    mutable QStringList m_eventTypes;
+    mutable QHash<QString, quint32> m_eventTypeIndex;
+    EnvelopeDecoder m_decoder;
     qsizetype m_maxRows = kDefaultMaxRows;
     qsizetype m_maxBytes = kDefaultMaxBytes;
     quint64 m_dropped = 0;

@@ -41,7 +41,8 @@ struct TopicScanBatch
 {
     quint64 scanId = 0;
     std::vector<LogRecord> records;        // matches, in the order the request asked
-    std::vector<RecordSummary> summaries;  // one per record
+    std::vector<RecordSummary> summaries;  // one per record when the scan decoded them (asset or
+                                           // event-type filter); else empty: decoded when shown
     quint64 scanned = 0;                   // totals since the scan began
     quint64 matched = 0;
     quint64 skippedBeforeStart = 0;        // older than the start time (timestamp fallback)

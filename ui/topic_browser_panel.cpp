@@ -895,7 +895,7 @@ void TopicBrowserPanel::onCurrentRowChanged()
         m_detail->clear();
     } else {
         const LogRecord record = m_messages->record(row);
-        m_detail->setRecord(record, summarizeRecord(m_decoder, record));
+        m_detail->setRecord(record, m_messages->summary(row));
     }
     updateControls();
 }

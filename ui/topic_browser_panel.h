@@ -182,7 +182,6 @@ private:
     QString m_republishWhyNot;
     QStringList m_watchedGroups;
     QMap<QString, std::deque<qint64>> m_lagTrend; // group -> total lag samples
-    EnvelopeDecoder m_decoder; // the selected record's summary (with the reason when it does not decode)
     TopicScanStatus m_status;
     quint64 m_scanned = 0;
     quint64 m_matched = 0;

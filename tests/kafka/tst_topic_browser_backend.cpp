@@ -7,6 +7,7 @@
 #include "embedded_broker.h"
 #include "kafka_client_conf.h"
 #include "kafka_test_support.h"
+#include "message_table_model.h"
 #include "topic_browser_backend.h"
 
 #include <QDateTime>
@@ -76,7 +77,8 @@ QByteArray ndhRecord(int i)
 struct ScanResult
 {
     std::vector<LogRecord> records;
-    std::vector<RecordSummary> summaries;
+    size_t summaries = 0; // records the scan decoded itself (asset or event-type filter)
+    std::shared_ptr<MessageTableModel> list = std::make_shared<MessageTableModel>(); // as the dock fills it
     TopicScanStatus status;
     quint64 scanned = 0;
     quint64 matched = 0;
@@ -99,6 +101,7 @@ private slots:
     void fromOffset();
     void lastNOfEachPartition();
     void fromTimestampFallsBackOnTheEmbeddedBroker();
+    void fromTimestampSearchesManyPartitions();
     void stopsAtCountAndTime();
     void keepsBinaryNullEmptyAndHeaders();
     void readsWhatKcatProduced();
@@ -148,7 +151,8 @@ ScanResult TestTopicBrowserBackend::scan(const TopicScanRequest &request, bool w
     ScanResult result;
     const auto a = connect(m_backend.get(), &TopicBrowserBackend::scanBatch, this, [&](const TopicScanBatchPtr &b) {
         result.records.insert(result.records.end(), b->records.begin(), b->records.end());
-        result.summaries.insert(result.summaries.end(), b->summaries.begin(), b->summaries.end());
+        result.summaries += b->summaries.size();
+        result.list->append(b->records, b->summaries);
         result.scanned = b->scanned;
         result.matched = b->matched;
         result.skipped = b->skippedBeforeStart;
@@ -182,12 +186,18 @@ void TestTopicBrowserBackend::fromBeginningMergedByTime()
     QCOMPARE(res.matched, quint64(res.records.size()));
     for (size_t i = 1; i < res.records.size(); ++i)
         QVERIFY(res.records[i - 1].timestampMs <= res.records[i].timestampMs); // merged across partitions
-    // The first 30 are ours, in production order (time order), with their summary.
+    // The first 30 are ours, in production order (time order). Unfiltered, the scan
+    // decodes nothing; the list decodes the rows it shows, with the same result.
+    QCOMPARE(res.summaries, size_t(0));
+    QCOMPARE(res.list->undecodedRows(), qsizetype(res.records.size()));
     for (int i = 0; i < kRecords; ++i) {
         QCOMPARE(res.records[size_t(i)].payload, m_produced[size_t(i)].payload);
-        QCOMPARE(res.summaries[size_t(i)].assetKey, QStringLiteral("SITE/Pump/PUMP-%1").arg(i % 5));
-        QCOMPARE(res.summaries[size_t(i)].eventType, QStringLiteral("attribute_changed"));
+        QCOMPARE(res.list->data(res.list->index(i, MessageTableModel::AssetColumn)).toString(), QStringLiteral("PUMP-%1").arg(i % 5));
+        QCOMPARE(res.list->assetKey(i), QStringLiteral("SITE/Pump/PUMP-%1").arg(i % 5));
+        QCOMPARE(res.list->eventType(i), QStringLiteral("attribute_changed"));
+        QCOMPARE(res.list->envelopeText(i), QStringLiteral("ndh"));
     }
+    QCOMPARE(res.list->undecodedRows(), qsizetype(res.records.size()) - kRecords);
     QVERIFY(res.status.message.contains(QStringLiteral("Reached the end of 3 partition(s)")));
 }
 
@@ -221,6 +231,9 @@ void TestTopicBrowserBackend::filtersWhileConsuming()
     r.filter.asset = QStringLiteral("PUMP-3");
     const ScanResult byAsset = scan(r);
     QCOMPARE(byAsset.matched, quint64(6)); // 3, 8, 13, 18, 23, 28
+    QCOMPARE(byAsset.summaries, size_t(6)); // decoded to filter: the list does not decode again
+    QCOMPARE(byAsset.list->undecodedRows(), qsizetype(0));
+    QCOMPARE(byAsset.list->assetKey(0), QStringLiteral("SITE/Pump/PUMP-3"));
 }
 
 void TestTopicBrowserBackend::badFilterIsAClearError()
@@ -277,10 +290,69 @@ void TestTopicBrowserBackend::fromTimestampFallsBackOnTheEmbeddedBroker()
     // The user is told which way the start was found.
     QVERIFY2(res.status.seekMethod.contains(QStringLiteral("does not look up offsets by time")),
              qPrintable(res.status.seekMethod));
+    QVERIFY2(res.status.seekMethod.contains(QStringLiteral("binary search")), qPrintable(res.status.seekMethod));
     QCOMPARE(res.records.size(), size_t(5)); // i = 20..24
     for (const LogRecord &rec : res.records)
         QVERIFY(rec.timestampMs >= m_base + 20000 && rec.timestampMs <= m_base + 24000);
-    QVERIFY(res.skipped >= 20); // the older ones were read and skipped
+    QCOMPARE(res.skipped, quint64(0)); // the older ones were not read at all
+}
+
+void TestTopicBrowserBackend::fromTimestampSearchesManyPartitions()
+{
+    // 6 partitions of 500 records each, one every 10 ms: the start is found by a
+    // binary search with a bounded number of single-record fetches, and nothing
+    // older than the start is read.
+    const QString topic = QStringLiteral("browse.time");
+    QVERIFY(m_broker.createTopic(topic, 6));
+    constexpr int kPartitions = 6;
+    constexpr int kCount = 3000;
+    const qint64 t0 = m_base - 3600000;
+    std::vector<LogRecord> rs;
+    for (int i = 0; i < kCount; ++i) {
+        LogRecord r;
+        r.topic = topic;
+        r.partition = i % kPartitions;
+        r.timestampMs = t0 + i * 10;
+        r.tstype = LogRecord::TimestampType::Create;
+        r.key = QByteArray::number(i);
+        r.payload = QByteArray("record ") + QByteArray::number(i);
+        rs.push_back(std::move(r));
+    }
+    QVERIFY(produce(m_broker.bootstrap(), rs));
+    auto fetchesIn = [](const QString &seekMethod) {
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("\\((\\d+) single record")).match(seekMethod);
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    };
+    // ceil(log2(500)) + 1 rounds at most, one fetch per partition per round.
+    const int bound = kPartitions * 10;
+    for (const int first : {1237, 0, 2999, 1, 2994}) {
+        TopicScanRequest r;
+        r.topics = {topic};
+        r.start = TopicScanRequest::Start::Timestamp;
+        r.startTimeMs = t0 + first * 10 - (first % 2 ? 5 : 0); // between two records, or exactly at one
+        r.order = TopicScanRequest::Order::PerPartition;
+        const ScanResult res = scan(r);
+        QCOMPARE(res.status.state, TopicScanStatus::State::Finished);
+        QCOMPARE(res.records.size(), size_t(kCount - first));
+        QCOMPARE(res.scanned, quint64(kCount - first)); // read from the found offsets only
+        QCOMPARE(res.skipped, quint64(0));
+        QSet<int> keys;
+        for (const LogRecord &rec : res.records)
+            keys.insert(rec.key->toInt());
+        QCOMPARE(keys.size(), kCount - first);
+        QVERIFY(*std::min_element(keys.begin(), keys.end()) == first);
+        const int fetches = fetchesIn(res.status.seekMethod);
+        QVERIFY2(fetches > 0 && fetches <= bound, qPrintable(res.status.seekMethod));
+    }
+    // After the newest record: nothing to show, and the scan says so by ending at once.
+    TopicScanRequest late;
+    late.topics = {topic};
+    late.start = TopicScanRequest::Start::Timestamp;
+    late.startTimeMs = t0 + kCount * 10 + 1000;
+    const ScanResult none = scan(late);
+    QCOMPARE(none.status.state, TopicScanStatus::State::Finished);
+    QCOMPARE(none.records.size(), size_t(0));
+    QCOMPARE(none.scanned, quint64(0));
 }
 
 void TestTopicBrowserBackend::stopsAtCountAndTime()
@@ -347,7 +419,9 @@ void TestTopicBrowserBackend::keepsBinaryNullEmptyAndHeaders()
         }
         QCOMPARE(got, odd[i]);
     }
-    QVERIFY(!res.summaries[0].decoded);
+    QVERIFY(!res.list->summary(0).decoded);
+    QCOMPARE(res.list->envelopeText(0), QStringLiteral("raw"));
+    QCOMPARE(res.list->envelopeText(2), QStringLiteral("tombstone"));
 }
 
 void TestTopicBrowserBackend::readsWhatKcatProduced()
