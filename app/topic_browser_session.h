@@ -9,13 +9,19 @@
 #include "consumer_config.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QProgressDialog>
 
 #include <memory>
 #include <vector>
 
+class QThread;
+class QTimer;
+
 namespace ndh {
 
 class LogSessionController;
+struct ExportJob;
 class TopicBrowserBackend;
 class TopicBrowserPanel;
 struct LogRecord;
@@ -36,14 +42,29 @@ public:
     // Writes records as a log; false with *error on failure.
     static bool exportRecords(const QString &path, const std::vector<LogRecord> &records, QString *error);
 
+    // The panel's exports run here: on a worker thread, with a progress dialog whose
+    // Cancel leaves no file (the writer commits atomically). One at a time.
+    void startExport(const QString &path, std::vector<LogRecord> records);
+    bool isExporting() const { return m_export != nullptr; }
+    QProgressDialog *exportProgress() const { return m_exportDialog; } // while one runs
+    void cancelExport();
+
+signals:
+    void exportEnded(bool ok, bool cancelled, const QString &message);
+
 private:
     void onLogLoaded();
+    void finishExport();
 
     TopicBrowserPanel *m_panel;
     LogSessionController *m_logs;
     bool m_online;
     std::unique_ptr<TopicBrowserBackend> m_backend;
     std::shared_ptr<const std::vector<LogRecord>> m_logRecords; // snapshot of the opened log
+    std::shared_ptr<ExportJob> m_export;
+    QThread *m_exportThread = nullptr;
+    QPointer<QProgressDialog> m_exportDialog;
+    QTimer *m_exportTick = nullptr;
 };
 
 } // namespace ndh

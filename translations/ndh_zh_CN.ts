@@ -3888,6 +3888,26 @@ Double-click a legend entry to remove its curve.</source>
         <source>Export to %1 failed: %2</source>
         <translation>导出到 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>An export is still running; wait for it or cancel it first.</source>
+        <translation>仍有导出正在进行；请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <source>Writing %1 record(s) to %2…</source>
+        <translation>正在写入 %1 条记录到 %2…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written</source>
+        <translation>已取消导出：未写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>ndh::TopicScanner</name>
@@ -3910,10 +3930,6 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>Started at %1 with the broker&apos;s time index (offsetsForTimes).</source>
         <translation>已使用 Broker 的时间索引（offsetsForTimes）从 %1 开始。</translation>
-    </message>
-    <message>
-        <source>This cluster does not look up offsets by time (the embedded broker never does): reading from the beginning and skipping records older than %1.</source>
-        <translation>此集群不支持按时间查找偏移量（内置 Broker 一律不支持）：从头读取并跳过早于 %1 的记录。</translation>
     </message>
     <message>
         <source>Cannot assign partitions: %1</source>
@@ -3956,6 +3972,22 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>Read the opened log: %1</source>
         <translation>读取已打开的日志文件：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled while looking for the start time</source>
+        <translation>查找起始时间时已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n partition(s) did not answer in time and are read from where the search got to, skipping older records)</source>
+        <translation>
+            <numerusform>（%n 个分区未及时响应，从搜索到的位置读取，并跳过较旧的记录）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This cluster does not look up offsets by time (the embedded broker never does): started at the first record from %1, found by a binary search over offsets (%n single record(s) read)</source>
+        <translation>
+            <numerusform>此集群不支持按时间查找偏移量（内置 Broker 一律不支持）：从 %1 起的第一条记录开始，通过偏移量二分查找找到（读取了 %n 条单条记录）</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

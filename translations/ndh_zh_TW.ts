@@ -3888,6 +3888,26 @@ Double-click a legend entry to remove its curve.</source>
         <source>Export to %1 failed: %2</source>
         <translation>匯出到 %1 失敗：%2</translation>
     </message>
+    <message>
+        <source>An export is still running; wait for it or cancel it first.</source>
+        <translation>仍有匯出正在進行；請等待完成或先取消。</translation>
+    </message>
+    <message>
+        <source>Writing %1 record(s) to %2…</source>
+        <translation>正在寫入 %1 筆記錄到 %2…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written</source>
+        <translation>已取消匯出：未寫入 %1</translation>
+    </message>
 </context>
 <context>
     <name>ndh::TopicScanner</name>
@@ -3910,10 +3930,6 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>Started at %1 with the broker&apos;s time index (offsetsForTimes).</source>
         <translation>已使用 Broker 的時間索引（offsetsForTimes）從 %1 開始。</translation>
-    </message>
-    <message>
-        <source>This cluster does not look up offsets by time (the embedded broker never does): reading from the beginning and skipping records older than %1.</source>
-        <translation>此叢集不支援依時間查詢偏移量（內建 Broker 一律不支援）：從頭讀取並略過早於 %1 的記錄。</translation>
     </message>
     <message>
         <source>Cannot assign partitions: %1</source>
@@ -3956,6 +3972,22 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>Read the opened log: %1</source>
         <translation>讀取已開啟的記錄檔：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled while looking for the start time</source>
+        <translation>尋找起始時間時已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n partition(s) did not answer in time and are read from where the search got to, skipping older records)</source>
+        <translation>
+            <numerusform>（%n 個分區未及時回應，從搜尋到的位置讀取，並略過較舊的記錄）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This cluster does not look up offsets by time (the embedded broker never does): started at the first record from %1, found by a binary search over offsets (%n single record(s) read)</source>
+        <translation>
+            <numerusform>此叢集不支援依時間查詢偏移量（內建 Broker 一律不支援）：從 %1 起的第一筆記錄開始，以偏移量二分搜尋找到（讀取了 %n 筆單一記錄）</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QProcess>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStringDecoder>
@@ -117,6 +119,52 @@ private slots:
         QCOMPARE(chunk.damages.size(), size_t(1));
         QCOMPARE(chunk.damages[0].kind, LogDamage::Kind::InvalidUtf8);
         session.stop();
+    }
+
+    void exportRunsOnAWorkerAndCancelLeavesNoFile()
+    {
+        PlantModels models;
+        MainWindow window(&models);
+        TopicBrowserSession session(window.topicBrowser(), {}, nullptr, false);
+        QSignalSpy ended(&session, &TopicBrowserSession::exportEnded);
+        LogRecord r;
+        r.topic = QStringLiteral("ndh.assets.state.changed");
+        r.partition = 0;
+        r.tstype = LogRecord::TimestampType::Create;
+        r.timestampMs = 1754217000000;
+        r.key = QByteArray("P-1");
+        r.payload = QByteArray(R"({"asset_id":"P-1","event_type":"attribute_changed","event_data":{"new_value":1}})").repeated(4);
+        std::vector<LogRecord> many(300000, r);
+        for (size_t i = 0; i < many.size(); ++i)
+            many[i].offset = qint64(i);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.jsonl"));
+        session.startExport(path, many);
+        QVERIFY(session.isExporting());
+        QVERIFY(session.exportProgress());
+        // What the dialog's Cancel button does.
+        auto *cancel = session.exportProgress()->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+        QCOMPARE(ended.at(0).at(0).toBool(), false);
+        QCOMPARE(ended.at(0).at(1).toBool(), true); // cancelled
+        QVERIFY2(ended.at(0).at(2).toString().contains(QStringLiteral("cancelled")), qPrintable(ended.at(0).at(2).toString()));
+        QVERIFY(!session.isExporting());
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList()); // no temporary file either
+
+        // Not cancelled: the file is there, complete.
+        many.resize(5000);
+        session.startExport(path, many);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 30000);
+        QCOMPARE(ended.at(1).at(0).toBool(), true);
+        LogFileReader reader;
+        QVERIFY(reader.open(path));
+        LogChunk chunk;
+        reader.readChunk(chunk, 10000);
+        QCOMPARE(chunk.records.size(), size_t(5000));
+        QCOMPARE(chunk.records.back(), many.back());
     }
 
     void browsesAnOpenedLogOffline()
