@@ -40,12 +40,13 @@ inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, s
     if (pending->recordsConsumed == 0 && pending->events.empty() && pending->deadLetters.empty()
         && pending->recordsLostToRetention == 0)
         return nullptr;
-    const bool backlog = maxEvents > 0 && pending->events.size() > maxEvents;
+    // A full slice goes as soon as the GUI took the last one (the pacing is for trickles).
+    const bool backlog = maxEvents > 0 && pending->events.size() >= maxEvents;
     if (!handOffDue(inFlight, maxPerSecond, sinceLast, force || backlog))
         return nullptr;
     inFlight.fetch_add(1);
     sinceLast.restart();
-    if (!backlog) {
+    if (!backlog || pending->events.size() == maxEvents) {
         pending->createdMs = QDateTime::currentMSecsSinceEpoch();
         EventBatchPtr batch(pending.release());
         pending = std::make_unique<EventBatch>();

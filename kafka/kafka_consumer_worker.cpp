@@ -220,12 +220,17 @@ void KafkaConsumerWorker::pump()
         refreshMetadata();
 
     // Back-pressure: while the GUI has not taken the previous batch and the next one
-    // is already large, leave further records in librdkafka's bounded queue.
-    const bool guiBehind = m_inFlight->load() > 0 && m_pending->events.size() >= kMaxPendingEvents;
+    // is already a full slice, leave further records in librdkafka's bounded queue.
+    // Decoding runs one slice ahead of the GUI, no more: a backlog waits undecoded in
+    // librdkafka, not as a vector of events to be cut from the front slice by slice.
+    const size_t slice = m_config.maxEventsPerHandoff > 0
+                             ? std::min(kMaxPendingEvents, size_t(m_config.maxEventsPerHandoff))
+                             : kMaxPendingEvents;
+    const bool guiBehind = m_inFlight->load() > 0 && m_pending->events.size() >= slice;
     if (!guiBehind)
         consumeSlice(loopDemanded);
     else if (!loopDemanded)
-        QThread::msleep(kPollSliceMs); // nothing to do but wait for the GUI; do not spin
+        QThread::msleep(1); // the next slice is ready: hand it off the moment the GUI is free
 
     handOff(false);
     if (m_clock.elapsed() >= m_nextStatusMs)
@@ -240,7 +245,7 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
     // With a backlog going out in slices (ConsumerConfig::maxEventsPerHandoff) the next
     // slice should go the moment the GUI took the last: take what is ready, do not wait.
     const bool backlog = m_config.maxEventsPerHandoff > 0
-                         && m_pending->events.size() > size_t(m_config.maxEventsPerHandoff);
+                         && m_pending->events.size() >= size_t(m_config.maxEventsPerHandoff);
     const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 0 : backlog ? 1 : kPollSliceMs);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (bool first = true;; first = false) {
@@ -287,6 +292,8 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
             setState(ConnectionStatus::State::Connected);
         if (size_t(n) < messages.size())
             break; // drained what was ready; the next slice waits for more
+        if (m_config.maxEventsPerHandoff > 0 && m_pending->events.size() >= size_t(m_config.maxEventsPerHandoff))
+            break; // a full slice: hand it off before decoding more
     }
 }
 
