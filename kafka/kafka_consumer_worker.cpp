@@ -246,7 +246,9 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
     // slice should go the moment the GUI took the last: take what is ready, do not wait.
     const bool backlog = m_config.maxEventsPerHandoff > 0
                          && m_pending->events.size() >= size_t(m_config.maxEventsPerHandoff);
-    const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 0 : backlog ? 1 : kPollSliceMs);
+    // Asked not to block (KafkaConsumerWorker::setLoopDemand): a 1 ms look, so the loop
+    // turns at once for the Redis replies without spinning a core the server needs.
+    const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 1 : backlog ? 1 : kPollSliceMs);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (bool first = true;; first = false) {
         const qint64 left = sliceEnd - m_clock.elapsed();
