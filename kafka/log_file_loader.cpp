@@ -102,7 +102,7 @@ void LogFileLoader::run(const QString &path)
         appendLogChunk(decoder, chunk, fileName, *batch, QDateTime::currentMSecsSinceEpoch(),
                        m_journal ? &index : nullptr);
         if (m_journal)
-            m_journal->append(chunk.records, index);
+            m_journal->append(std::move(chunk.records), std::move(index)); // not read again before clear()
         summary.events += batch->events.size();
         summary.rejected += quint64(batch->deadLetters.size()) - quint64(chunk.damages.size());
         batch->createdMs = QDateTime::currentMSecsSinceEpoch();

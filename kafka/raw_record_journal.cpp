@@ -47,6 +47,11 @@ RawRecordJournal::RawRecordJournal(size_t budgetBytes)
 
 void RawRecordJournal::append(const std::vector<LogRecord> &records, const std::vector<RecordIndex> &index)
 {
+    append(std::vector<LogRecord>(records), std::vector<RecordIndex>(index));
+}
+
+void RawRecordJournal::append(std::vector<LogRecord> &&records, std::vector<RecordIndex> &&index)
+{
     const std::lock_guard lock(m_mutex);
     for (size_t i = 0; i < records.size() && i < index.size(); ++i) {
         const size_t b = recordBytes(records[i]);
@@ -59,7 +64,7 @@ void RawRecordJournal::append(const std::vector<LogRecord> &records, const std::
             m_firstMs = m_firstMs > 0 ? std::min(m_firstMs, t) : t;
             m_lastMs = std::max(m_lastMs, t);
         }
-        m_entries.push_back({records[i], index[i], b});
+        m_entries.push_back({std::move(records[i]), std::move(index[i]), b});
         m_bytes += b;
     }
     while (m_bytes > m_budget && !m_entries.empty()) {

@@ -25,6 +25,8 @@ public:
 
     // index[i] describes records[i] (sizes must match).
     void append(const std::vector<LogRecord> &records, const std::vector<RecordIndex> &index);
+    // The same, taking the records over instead of copying them (the log loader).
+    void append(std::vector<LogRecord> &&records, std::vector<RecordIndex> &&index);
     void clear();
 
     struct Selection
