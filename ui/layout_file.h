@@ -1,7 +1,8 @@
 #pragma once
 // A workspace layout as a file an operator can keep, mail to a colleague and open
-// again: which docks are shown and where, the open plots with their curves, and the
-// column order and widths of every table. JSON, so a person can read what is in it;
+// again: which docks are shown and where, the open plots with their curves, the
+// column order and widths of every table, and the window's size and place (plain
+// numbers, fitted into the screen it is opened on). JSON, so a person can read what is in it;
 // written atomically (QSaveFile), so a crash never leaves half a layout behind.
 // The layout itself is a QVariantMap from MainWindow::layoutState().
 

@@ -28,6 +28,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -112,7 +113,8 @@ MainWindow::MainWindow(PlantModels *models, QWidget *parent)
     onConnectionStatus(m_models->connectionStatus());
     updateCounters();
 
-    resize(1400, 900);
+    // 1400x900 is a wish, not a need: a 1366x768 desk gets a window that fits.
+    resize(QSize(1400, 900).boundedTo(screen() ? screen()->availableGeometry().size() : QSize(1400, 900)));
     resizeDocks({m_assetDock}, {520}, Qt::Horizontal);
     resizeDocks({m_deadLetterDock}, {200}, Qt::Vertical);
 }

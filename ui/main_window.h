@@ -109,6 +109,12 @@ protected:
     // the alarms so the tree keeps its width on a 1366-px screen.
     void showEvent(QShowEvent *event) override;
 
+public:
+    // The first show arranges a fresh window before Qt sizes it: docks added after the
+    // constructor would otherwise stand side by side and force a window wider than a
+    // 1366-px screen.
+    void setVisible(bool visible) override;
+
 private:
     void createMenus();
     void createStatusBar();
@@ -122,6 +128,11 @@ private:
     void createTopicBrowserUi(); // main_window_topics.cpp
     void createWorkspaceUi();
     void captureDefaultLayout();
+    void arrangeFreshLayout();
+    // A layout's window geometry (plain numbers, readable in a .ndhlayout), fitted into
+    // the available screen so a layout from a bigger desk never opens off-screen.
+    QVariantMap windowGeometry() const;
+    void applyWindowGeometry(const QVariantMap &geometry);
     void rebuildLayoutsMenu();
     QVariantMap headerStates() const;
     void restoreHeaderStates(const QVariantMap &headers);
@@ -160,6 +171,7 @@ private:
     QVariantMap m_defaultLayout; // as built, before any saved layout was applied
     bool m_savedStateRestored = false;
     bool m_shownOnce = false;
+    bool m_freshLayoutArranged = false;
     QMenu *m_layoutsMenu = nullptr;
     QList<QAction *> m_savedLayoutActions;
     QAction *m_layoutSeparator = nullptr;

@@ -29,6 +29,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QLayout>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -99,6 +102,7 @@ QVariantMap MainWindow::layoutState() const
     layout.insert(QStringLiteral("windowState"), saveState(kLayoutStateVersion));
     layout.insert(QStringLiteral("plots"), m_plots->saveState());
     layout.insert(QStringLiteral("headers"), headerStates());
+    layout.insert(QStringLiteral("windowGeometry"), windowGeometry());
     return layout;
 }
 
@@ -120,13 +124,47 @@ bool MainWindow::applyLayoutState(const QVariantMap &layout, QString *error)
     if (m_plots->plots().isEmpty())
         m_plots->addPlot();
     restoreHeaderStates(layout.value(QStringLiteral("headers")).toMap());
+    if (layout.contains(QStringLiteral("windowGeometry")))
+        applyWindowGeometry(layout.value(QStringLiteral("windowGeometry")).toMap());
     return true;
 }
 
 void MainWindow::captureDefaultLayout()
 {
-    if (m_defaultLayout.isEmpty())
+    if (m_defaultLayout.isEmpty()) {
         m_defaultLayout = layoutState();
+        m_defaultLayout.remove(QStringLiteral("windowGeometry"));
+    }
+}
+
+void MainWindow::setVisible(bool visible)
+{
+    if (visible && !m_shownOnce && !m_savedStateRestored) {
+        arrangeFreshLayout();
+        // Now, not during show: the minimum must be the tabbed arrangement's. The one
+        // of the side-by-side docks may already have widened the window past the
+        // screen, and a window is never narrowed back by itself.
+        layout()->activate();
+        if (const QScreen *s = screen())
+            resize(size().boundedTo(s->availableGeometry().size()).expandedTo(minimumSizeHint()));
+    }
+    QMainWindow::setVisible(visible);
+}
+
+void MainWindow::arrangeFreshLayout()
+{
+    if (m_freshLayoutArranged)
+        return;
+    m_freshLayoutArranged = true;
+    // Fresh start: one tab group at the bottom, alarms in front; panels attached after
+    // the constructor (commands, connection health) join it rather than stand beside
+    // it, which would add their minimum widths together.
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        if (dock != m_alarmDock && dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating()
+            && !tabifiedDockWidgets(m_alarmDock).contains(dock))
+            tabifyDockWidget(m_alarmDock, dock);
+    }
+    m_alarmDock->raise();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -135,23 +173,54 @@ void MainWindow::showEvent(QShowEvent *event)
     if (m_shownOnce)
         return;
     m_shownOnce = true;
-    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
     if (m_savedStateRestored) {
         // Docks that did not exist yet when the saved state was applied.
-        for (QDockWidget *dock : docks)
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
             restoreDockWidget(dock);
         return;
     }
-    // Fresh start: one tab group at the bottom, alarms in front, the tree wide enough
-    // for asset names; this is then what "Reset to the default layout" restores.
-    for (QDockWidget *dock : docks) {
-        if (dock != m_alarmDock && dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating()
-            && !tabifiedDockWidgets(m_alarmDock).contains(dock))
-            tabifyDockWidget(m_alarmDock, dock);
-    }
-    m_alarmDock->raise();
+    arrangeFreshLayout(); // when shown without setVisible (showMaximized...)
+    // The tree wide enough for asset names; this is then what "Reset to the default
+    // layout" restores (the docks, not the window's size and place).
     resizeDocks({m_assetDock}, {std::clamp(width() / 3, 260, 560)}, Qt::Horizontal);
     m_defaultLayout = layoutState();
+    m_defaultLayout.remove(QStringLiteral("windowGeometry"));
+}
+
+QVariantMap MainWindow::windowGeometry() const
+{
+    const QRect g = normalGeometry().isValid() ? normalGeometry() : geometry();
+    return {{QStringLiteral("x"), g.x()},
+            {QStringLiteral("y"), g.y()},
+            {QStringLiteral("width"), g.width()},
+            {QStringLiteral("height"), g.height()},
+            {QStringLiteral("maximized"), isMaximized()}};
+}
+
+void MainWindow::applyWindowGeometry(const QVariantMap &geometry)
+{
+    bool okW = false;
+    bool okH = false;
+    const int w = geometry.value(QStringLiteral("width")).toInt(&okW);
+    const int h = geometry.value(QStringLiteral("height")).toInt(&okH);
+    if (!okW || !okH || w <= 0 || h <= 0)
+        return; // no usable size: keep the window as it is
+    QRect wanted(geometry.value(QStringLiteral("x")).toInt(), geometry.value(QStringLiteral("y")).toInt(), w, h);
+    // The screen the layout's window was on if this desk has it, else this window's.
+    const QScreen *target = QGuiApplication::screenAt(wanted.center());
+    if (!target)
+        target = screen();
+    if (target) {
+        const QRect avail = target->availableGeometry();
+        wanted.setSize(wanted.size().boundedTo(avail.size()).expandedTo(minimumSizeHint()));
+        wanted.moveLeft(std::clamp(wanted.x(), avail.left(), std::max(avail.left(), avail.right() + 1 - wanted.width())));
+        wanted.moveTop(std::clamp(wanted.y(), avail.top(), std::max(avail.top(), avail.bottom() + 1 - wanted.height())));
+    }
+    if (isMaximized() && isVisible())
+        showNormal();
+    setGeometry(wanted);
+    if (geometry.value(QStringLiteral("maximized")).toBool() && isVisible())
+        showMaximized();
 }
 
 void MainWindow::resetLayout()

@@ -2,9 +2,19 @@
 // string the sources hold is in both catalogues and translated (a new tr() without a
 // translation turns this test red), and translations keep their %1 placeholders.
 
+#include "audit_log.h"
+#include "command_catalog.h"
+#include "command_sender.h"
+#include "command_tracker.h"
 #include "language.h"
 #include "main_window.h"
+#include "operator_action_gate.h"
+#include "operator_controls.h"
 #include "plant_models.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QScreen>
 
 #include <QDir>
 #include <QDockWidget>
@@ -125,6 +135,68 @@ private slots:
     }
 
     void cleanup() { Language::install(QStringLiteral("en")); }
+
+    // Issue 10: on a 1366x768 desk the window fits, in every language, and no label or
+    // button shows less than its whole text. With the Commands panel attached after
+    // construction, as the console does.
+    void windowFitsA1366x768Screen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+    void windowFitsA1366x768Screen()
+    {
+        QFETCH(QString, language);
+        QVERIFY(Language::install(language));
+        QTemporaryDir dir;
+        PlantModels models;
+        MainWindow window(&models);
+        OperatorSession session;
+        AuditLog audit;
+        QVERIFY(audit.open(dir.filePath(QStringLiteral("audit.jsonl"))));
+        OperatorActionGate gate(&session, &audit);
+        CommandCatalog catalog;
+        CommandTracker tracker;
+        CommandSender sender(&catalog, &gate, &tracker);
+        OperatorControls controls(&window, &gate, &sender);
+        controls.setInteractive(false);
+        QVERIFY(gate.signIn(QStringLiteral("operator"), Role::Operator));
+
+        // Shown fresh, the window is no bigger than the screen unless its minimum says so.
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QSize avail = window.screen()->availableGeometry().size();
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(window.width() <= std::max(avail.width(), minimum.width()),
+                 qPrintable(QStringLiteral("%1 px wide on a %2 px screen").arg(window.width()).arg(avail.width())));
+
+        QVERIFY2(minimum.width() <= 1366, qPrintable(QStringLiteral("needs %1 px").arg(minimum.width())));
+        QVERIFY2(minimum.height() <= 768, qPrintable(QStringLiteral("needs %1 px").arg(minimum.height())));
+        window.resize(1366, 768);
+        QTRY_COMPARE(window.size(), QSize(1366, 768));
+
+        QStringList clipped;
+        for (QWidget *w : window.findChildren<QWidget *>()) {
+            if (!w->isVisible() || w->window() != &window)
+                continue;
+            int need = 0;
+            QString text;
+            if (auto *label = qobject_cast<QLabel *>(w)) {
+                if (label->wordWrap())
+                    continue;
+                text = label->text();
+                need = label->minimumSizeHint().width();
+            } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+                text = button->text();
+                need = button->minimumSizeHint().width();
+            }
+            if (!text.isEmpty() && w->width() < need)
+                clipped << QStringLiteral("%1 \"%2\" %3 < %4 px").arg(QLatin1String(w->metaObject()->className()), text).arg(w->width()).arg(need);
+        }
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
+    }
 
     void choicesResolveToShippedLanguages_data()
     {

@@ -11,7 +11,10 @@
 #include "plot_panel.h"
 #include "ui_test_plant.h"
 
+#include <QApplication>
 #include <QDockWidget>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QFile>
 #include <QHeaderView>
 #include <QMenu>
@@ -193,6 +196,55 @@ private slots:
         QVERIFY(other.savedLayoutNames().contains(QStringLiteral("shift")));
     }
 
+    // A layout brings the window's size and place with it, fitted into this desk: a
+    // layout from a bigger desk never opens off-screen or larger than the screen.
+    void importRestoresTheWindowGeometry()
+    {
+        QSettings().clear();
+        PlantModels models;
+        feed(models);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("desk.ndhlayout"));
+        const QRect avail = QGuiApplication::primaryScreen()->availableGeometry();
+        const QRect wanted(avail.left() + 40, avail.top() + 30, 1200, 700);
+        QVERIFY2(avail.contains(wanted), qPrintable(QStringLiteral("test screen too small: %1x%2").arg(avail.width()).arg(avail.height())));
+        {
+            MainWindow window(&models);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.setGeometry(wanted);
+            QTRY_COMPARE(window.geometry(), wanted);
+            QString error;
+            QVERIFY2(window.exportLayout(path, &error), qPrintable(error));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\"windowGeometry\"")); // plain numbers a person can read
+
+        MainWindow other(&models);
+        other.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&other));
+        QVERIFY(other.geometry() != wanted);
+        QString error;
+        QVERIFY2(other.importLayout(path, &error), qPrintable(error));
+        QTRY_COMPARE(other.geometry(), wanted);
+
+        // From a desk with a far bigger screen: fitted into this one.
+        auto layout = LayoutFile::read(path, &error);
+        QVERIFY2(layout, qPrintable(error));
+        layout->insert(QStringLiteral("windowGeometry"),
+                       QVariantMap{{QStringLiteral("x"), avail.right() + 2000}, {QStringLiteral("y"), avail.bottom() + 900},
+                                   {QStringLiteral("width"), 5120}, {QStringLiteral("height"), 2880}});
+        QVERIFY2(other.applyLayoutState(*layout, &error), qPrintable(error));
+        QTRY_VERIFY2(avail.contains(other.geometry()),
+                     qPrintable(QStringLiteral("%1,%2 %3x%4").arg(other.x()).arg(other.y()).arg(other.width()).arg(other.height())));
+
+        // "Reset to the default layout" arranges the docks, it does not move the window.
+        const QRect before = other.geometry();
+        other.resetLayout();
+        QCOMPARE(other.geometry(), before);
+    }
+
     void damagedLayoutIsReportedAndTheDefaultShown()
     {
         PlantModels models;
@@ -289,5 +341,23 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLayoutFile)
+int main(int argc, char *argv[])
+{
+    // A 1920x1080 desk: the offscreen platform's default 800x600 screen is smaller than
+    // the window's minimum, so geometries could not be restored as they were.
+    QTemporaryDir platformDir;
+    const QString config = platformDir.filePath(QStringLiteral("screens.json"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(R"({"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})")
+               < 0)
+        qFatal("cannot write %s", qPrintable(config));
+    file.close();
+    qputenv("QT_QPA_PLATFORM", QByteArray("offscreen:configfile=") + QFile::encodeName(config));
+    QApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    TestLayoutFile test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_layout_file.moc"
