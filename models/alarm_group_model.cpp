@@ -1,6 +1,7 @@
 #include "alarm_group_model.h"
 
 #include "alarm_filter_model.h"
+#include "alarm_priority.h"
 #include "alarm_table_model.h"
 
 #include <QDateTime>
@@ -212,7 +213,7 @@ QVariant AlarmGroupModel::data(const QModelIndex &index, int role) const
             return g.newestRaisedMs > 0
                        ? QDateTime::fromMSecsSinceEpoch(g.newestRaisedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                        : QString();
-        case AlarmTableModel::PriorityColumn: return g.needsAttention > 0 ? priorityName(g.priority) : QString();
+        case AlarmTableModel::PriorityColumn: return g.needsAttention > 0 ? priorityLabel(g.priority) : QString();
         case AlarmTableModel::StateColumn:
             return g.unacked > 0 ? tr("%1 unack").arg(g.unacked)
                                  : (g.needsAttention > 0 ? isaStateName(g.state) : QString());

@@ -1,5 +1,7 @@
 #include "alarm_table_model.h"
 
+#include "alarm_priority.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -238,7 +240,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         case RaisedColumn:
             return a.raisedMs > 0 ? QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                   : QString();
-        case PriorityColumn: return priorityName(a.priority);
+        case PriorityColumn: return priorityLabel(a.priority);
         case StateColumn: return isaStateName(state);
         case AssetColumn: return a.asset.key();
         case AlarmColumn:

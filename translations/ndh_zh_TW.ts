@@ -334,10 +334,6 @@ Click to select it in the alarm list</source>
         </translation>
     </message>
     <message>
-        <source>unknown %1</source>
-        <translation>未知 %1</translation>
-    </message>
-    <message>
         <source>IN FLOOD: %1 alarms in the last 10 min</source>
         <translation>警報氾濫：最近 10 分鐘 %1 筆警報</translation>
     </message>
@@ -473,20 +469,12 @@ Click to select it in the alarm list</source>
         <translation>所有優先級</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>緊急</translation>
-    </message>
-    <message>
         <source>High and above</source>
         <translation>高及以上</translation>
     </message>
     <message>
         <source>Medium and above</source>
         <translation>中及以上</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
     </message>
     <message>
         <source>Unknown priority</source>
@@ -827,6 +815,29 @@ Click to select it in the alarm list</source>
     <message>
         <source>Could not read the record: %1</source>
         <translation>無法讀取記錄：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ndh::AlarmPriority</name>
+    <message>
+        <source>Critical</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -1517,14 +1528,6 @@ Press Esc to clear the filter.</source>
 <context>
     <name>ndh::ConnectionStatusWidget</name>
     <message>
-        <source>%1 records lost to retention</source>
-        <translation>%1 筆記錄因保留期限而遺失</translation>
-    </message>
-    <message>
-        <source>%1 records were deleted by the broker (retention) before the console could read them; it went on from the oldest record still there. They are missing from the history.</source>
-        <translation>有 %1 筆記錄在主控台讀取之前已被代理伺服器依保留期限刪除；主控台已從仍存在的最舊記錄繼續讀取。這些記錄不在歷史中。</translation>
-    </message>
-    <message>
         <source>Redis: disconnected</source>
         <translation>Redis：已中斷連線</translation>
     </message>
@@ -1605,6 +1608,14 @@ Last error: %2</source>
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 records lost to retention</source>
+        <translation>%1 筆記錄因保留期限而遺失</translation>
+    </message>
+    <message>
+        <source>%1 records were deleted by the broker (retention) before the console could read them; it went on from the oldest record still there. They are missing from the history.</source>
+        <translation>有 %1 筆記錄在主控台讀取之前已被代理伺服器依保留期限刪除；主控台已從仍存在的最舊記錄繼續讀取。這些記錄不在歷史中。</translation>
     </message>
 </context>
 <context>

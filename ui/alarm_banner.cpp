@@ -1,5 +1,6 @@
 #include "alarm_banner.h"
 
+#include "alarm_priority.h"
 #include "alarm_table_model.h"
 #include "hmi_style.h"
 
@@ -125,7 +126,7 @@ void AlarmBanner::refresh()
         m_shownKeys << a.key;
         const QString time = QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("HH:mm:ss"));
         b->setProperty("fullText", QStringLiteral("%1  %2  %3")
-                                       .arg(time, priorityName(a.priority).toUpper(),
+                                       .arg(time, priorityLabel(a.priority).toUpper(),
                                             a.message.isEmpty() ? a.asset.id + u' ' + a.alarmId : a.message.left(80)));
         b->setToolTip(tr("%1\nClick to select it in the alarm list").arg(a.key));
         b->setStyleSheet(QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "

@@ -1,5 +1,6 @@
 #include "alarm_kpi_view.h"
 
+#include "alarm_priority.h"
 #include "alarm_table_model.h"
 #include "hmi_style.h"
 
@@ -156,9 +157,9 @@ void AlarmKpiView::recompute()
                                : HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
     QStringList prio;
     for (int p = 1; p <= 4; ++p)
-        prio << QStringLiteral("%1 %2").arg(priorityName(p)).arg(m_kpis.byPriority[size_t(p)]);
+        prio << QStringLiteral("%1 %2").arg(priorityLabel(p)).arg(m_kpis.byPriority[size_t(p)]);
     if (m_kpis.byPriority[0] > 0)
-        prio << tr("unknown %1").arg(m_kpis.byPriority[0]);
+        prio << QStringLiteral("%1 %2").arg(priorityLabel(0)).arg(m_kpis.byPriority[0]);
     m_priorities->setText(prio.join(QStringLiteral(" · ")));
 
     m_top->setRowCount(int(m_kpis.top.size()));

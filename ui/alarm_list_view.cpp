@@ -2,6 +2,7 @@
 
 #include "alarm_filter_model.h"
 #include "alarm_group_model.h"
+#include "alarm_priority.h"
 #include "alarm_table_model.h"
 #include "envelope_decoder.h"
 #include "hmi_style.h"
@@ -226,10 +227,10 @@ void AlarmListView::buildUi()
     m_priority->setObjectName(QStringLiteral("alarmPriorityFilter"));
     m_priority->setToolTip(tr("Show alarms of these priorities"));
     m_priority->addItem(tr("All priorities"), QVariantList{});
-    m_priority->addItem(tr("Critical"), QVariantList{1});
+    m_priority->addItem(priorityLabel(1), QVariantList{1});
     m_priority->addItem(tr("High and above"), QVariantList{1, 2});
     m_priority->addItem(tr("Medium and above"), QVariantList{1, 2, 3});
-    m_priority->addItem(tr("Low"), QVariantList{4});
+    m_priority->addItem(priorityLabel(4), QVariantList{4});
     m_priority->addItem(tr("Unknown priority"), QVariantList{0});
     m_state = new QComboBox(this);
     m_state->setObjectName(QStringLiteral("alarmStateFilter"));

@@ -1,5 +1,6 @@
 #include "time_slider.h"
 
+#include "alarm_priority.h"
 #include "hmi_style.h"
 #include "plant_models.h"
 #include "time_cursor.h"
@@ -375,7 +376,7 @@ void TimeSlider::showAlarmMenu()
     for (const Alarm *a : alarms) {
         const QString text = tr("%1  %2  %3 \u00b7 %4  %5")
                                  .arg(QDateTime::fromMSecsSinceEpoch(a->raisedMs).toString(QStringLiteral("MM-dd HH:mm:ss")),
-                                      priorityName(a->priority), a->asset.id, a->alarmId, a->message);
+                                      priorityLabel(a->priority), a->asset.id, a->alarmId, a->message);
         QAction *action = m_alarmMenu->addAction(text);
         const QString key = a->key;
         connect(action, &QAction::triggered, this, [this, key] { jumpToAlarm(key); });

@@ -5,6 +5,7 @@
 
 #include "alarm_filter_model.h"
 #include "alarm_group_model.h"
+#include "alarm_priority.h"
 #include "alarm_table_model.h"
 
 #include <QAbstractItemModelTester>
@@ -72,7 +73,7 @@ private slots:
         QCOMPARE(f.cell(p2, AlarmTableModel::AlarmColumn), QStringLiteral("3 alarms"));
         QCOMPARE(f.cell(p2, AlarmTableModel::StateColumn), QStringLiteral("3 unack"));
         // The worst of the three (critical VIB) is what the folded row shows.
-        QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityName(1));
+        QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityLabel(1));
         QVERIFY(p2.data(AlarmTableModel::UnacknowledgedRole).toBool());
         // Inside: newest first, as the flat list sorts.
         QCOMPARE(f.groups->index(0, 0, p2).data(AlarmTableModel::AlarmKeyRole).toString(),
@@ -96,7 +97,7 @@ private slots:
         const QModelIndex p2 = f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P2"));
         QCOMPARE(f.cell(p2, AlarmTableModel::StateColumn), QStringLiteral("2 unack"));
         // The most urgent alarm still waiting for an acknowledgement leads now.
-        QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityName(3));
+        QCOMPARE(f.cell(p2, AlarmTableModel::PriorityColumn), priorityLabel(3));
     }
 
     void newAlarmsAndFiltersRegroup()

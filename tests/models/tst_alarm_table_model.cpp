@@ -49,7 +49,7 @@ private slots:
         model.setClock([] { return qint64(75000); });
         model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "P1", "HT", 10000)});
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(cell(model, 0, AlarmTableModel::PriorityColumn), QStringLiteral("high"));
+        QCOMPARE(cell(model, 0, AlarmTableModel::PriorityColumn), QStringLiteral("High"));
         QCOMPARE(cell(model, 0, AlarmTableModel::StateColumn), QStringLiteral("Unack"));
         QCOMPARE(cell(model, 0, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P1"));
         QCOMPARE(cell(model, 0, AlarmTableModel::AlarmColumn), QStringLiteral("HT (high_temperature)"));
