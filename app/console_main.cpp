@@ -152,7 +152,7 @@ int fail(const QString &message)
     return 2;
 }
 
-std::optional<Options> parseOptions(const QApplication &app, QString *error)
+std::optional<Options> parseOptions(const QCoreApplication &app, QString *error)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Operator console for NDH assets on Kafka and Redis."));
@@ -461,14 +461,39 @@ void connectTopicRepublish(ndh::MainWindow &window, ndh::IngestBackend &backend,
     updateAllowed();
 }
 
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("NDH Console"));
+    QCoreApplication::setOrganizationName(QStringLiteral("NDH"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NDH_VERSION));
+}
+
+// --version and --help must work where there is no display (CI, ssh, a package
+// check): they are answered before a QApplication needs a window system.
+bool asksOnlyForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-v" || arg == "--version" || arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (asksOnlyForHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        QString ignored;
+        parseOptions(core, &ignored); // prints and exits on --help / --version
+        // Still here: "-h" was the value of another option; the full application
+        // below parses the line again.
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("NDH Console"));
-    QApplication::setOrganizationName(QStringLiteral("NDH"));
-    QApplication::setApplicationVersion(QStringLiteral(NDH_VERSION));
+    setApplicationNames();
     qRegisterMetaType<ndh::EventBatchPtr>("ndh::EventBatchPtr");
     qRegisterMetaType<ndh::ConnectionStatus>("ndh::ConnectionStatus");
 
