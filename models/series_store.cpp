@@ -56,6 +56,14 @@ const SeriesStore::Series *SeriesStore::find(const QString &attributeKey) const
     return it == m_series.constEnd() ? nullptr : &*it;
 }
 
+size_t SeriesStore::memoryBytes() const
+{
+    size_t bytes = 0;
+    for (const Series &s : m_series)
+        bytes += (s.t.capacity() + s.v.capacity()) * sizeof(double);
+    return bytes;
+}
+
 QStringList SeriesStore::keys() const
 {
     return m_series.keys();

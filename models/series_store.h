@@ -33,6 +33,8 @@ public:
     QStringList keys() const;
     size_t seriesCount() const { return m_series.size(); }
     size_t maxPointsPerSeries() const { return m_maxPoints; }
+    // Bytes held by the samples (allocated capacity of every series).
+    size_t memoryBytes() const;
 
 private:
     void appendSample(const QString &key, double t, double v);

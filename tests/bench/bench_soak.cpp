@@ -158,20 +158,23 @@ int main(int argc, char **argv)
     clock.start();
     const qint64 totalMs = qint64(minutes * 60000.0);
     const qint64 warmupMs = std::min<qint64>(60000, totalMs / 4);
-    std::vector<double> hours, rssMb, historyMb;
-    std::printf("%8s %10s %12s %12s %10s\n", "t [s]", "RSS [MB]", "history [MB]", "records", "alarms");
+    std::vector<double> hours, rssMb, historyMb, seriesMb;
+    std::printf("%8s %10s %12s %11s %12s %10s\n", "t [s]", "RSS [MB]", "history [MB]", "series [MB]", "records",
+                "alarms");
     for (qint64 next = 0; next <= totalMs; next += 10000) {
         runFor(std::max<qint64>(1, next - clock.elapsed()));
         const qint64 t = clock.elapsed();
         const double mb = double(residentBytes()) / 1e6;
         const double history = double(models.history().memoryBytes()) / 1e6;
+        const double series = double(models.series().memoryBytes()) / 1e6;
         if (t >= warmupMs) {
             hours.push_back(double(t) / 3.6e6);
             rssMb.push_back(mb);
             historyMb.push_back(history);
+            seriesMb.push_back(series);
         }
         if (next % 60000 == 0) {
-            std::printf("%8.0f %10.1f %12.1f %12llu %10d\n", double(t) / 1000, mb, history,
+            std::printf("%8.0f %10.1f %12.1f %11.1f %12llu %10d\n", double(t) / 1000, mb, history, series,
                         qulonglong(models.recordsConsumed()), models.alarms()->rowCount());
             std::fflush(stdout);
         }
@@ -193,6 +196,11 @@ int main(int argc, char **argv)
                 "MB/hour\n",
                 historyPerHour, historyMb.empty() ? 0.0 : historyMb.back(), models.history().memoryBudget() >> 20,
                 growthMbPerHour - historyPerHour);
+    const double seriesPerHour = slope(hours, seriesMb);
+    std::printf("  of which the live-plot series store: %.1f MB/hour (%.1f MB held in %zu series of at most %zu "
+                "points); neither: %.1f MB/hour\n",
+                seriesPerHour, seriesMb.empty() ? 0.0 : seriesMb.back(), models.series().seriesCount(),
+                models.series().maxPointsPerSeries(), growthMbPerHour - historyPerHour - seriesPerHour);
     const double recordsPerHour = double(records) / elapsedH;
     std::printf("memory growth per record ingested: %.0f bytes (peer: %.0f records/hour came in)\n",
                 recordsPerHour > 0 ? growthMbPerHour * 1e6 / recordsPerHour : 0.0, recordsPerHour);
