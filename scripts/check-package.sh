@@ -49,12 +49,23 @@ if grep -v '^\./usr/\|^\./$\|^\./usr$' <<<"$contents" | grep -q .; then
     fail "files outside /usr: $(grep -v '^\./usr/\|^\./$\|^\./usr$' <<<"$contents" | head -3)"
 fi
 
+# The Windows icon comes from the same SVG render: an ICO header (0, type 1) with
+# one image per rendered size.
+ico="$build/installer/ndh-console.ico"
+[[ -s "$ico" ]] || fail "no $ico (the ndh_icons target renders it)"
+read -r -a icodir < <(od -An -tu2 -N6 "$ico")
+[[ "${icodir[0]} ${icodir[1]} ${icodir[2]}" == "0 1 8" ]] || fail "$ico is not an icon with 8 sizes: ${icodir[*]}"
+
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 dpkg-deb -x "$deb" "$root"
-version="$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/ndh-console" --version)"
+# As on a build server or over ssh: no display and no Qt platform chosen.
+headless=(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM)
+version="$("${headless[@]}" "$root/usr/bin/ndh-console" --version)" || fail "ndh-console --version failed without a display"
 [[ "$version" == *"$(dpkg-deb -f "$deb" Version)"* ]] || fail "ndh-console --version said: $version"
-"$root/usr/bin/ndhctl" --help | grep -q . || fail "ndhctl --help printed nothing"
+help="$("${headless[@]}" "$root/usr/bin/ndh-console" --help)" || fail "ndh-console --help failed without a display"
+[[ "$help" == *--demo* ]] || fail "ndh-console --help lacks --demo: $help"
+"${headless[@]}" "$root/usr/bin/ndhctl" --help | grep -q . || fail "ndhctl --help printed nothing"
 echo "check-package: installed ndh-console --version: $version"
 
 if command -v appstreamcli >/dev/null; then
