@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace ndh {
 
 SeriesStore::SeriesStore(size_t maxPointsPerSeries)
@@ -30,16 +32,41 @@ void SeriesStore::append(const std::vector<PlantEvent> &events)
     }
 }
 
+size_t SeriesStore::effectivePointsPerSeries() const
+{
+    constexpr size_t kMinPoints = 16;
+    const size_t series = std::max<size_t>(1, size_t(m_series.size()));
+    const size_t byBudget = m_budgetBytes / (2 * sizeof(double)) / series;
+    return std::max(kMinPoints, std::min(m_maxPoints, byBudget));
+}
+
+void SeriesStore::setMemoryBudget(size_t bytes)
+{
+    m_budgetBytes = bytes;
+}
+
 void SeriesStore::appendSample(const QString &key, double t, double v)
 {
     Series &s = m_series[key];
-    if (s.t.size() >= m_maxPoints) {
-        // Drop the oldest half at once: amortised O(1) per sample, and plots only
-        // need to notice that firstIndex moved.
-        const size_t drop = s.t.size() / 2;
+    const size_t cap = effectivePointsPerSeries();
+    if (s.t.size() >= cap) {
+        // Drop down to half the cap at once: amortised O(1) per sample, and plots
+        // only need to notice that firstIndex moved.
+        const size_t drop = s.t.size() - cap / 2;
         s.t.erase(s.t.begin(), s.t.begin() + std::ptrdiff_t(drop));
         s.v.erase(s.v.begin(), s.v.begin() + std::ptrdiff_t(drop));
         s.firstIndex += drop;
+        m_droppedPoints += drop;
+        if (s.t.capacity() > cap) { // the cap shrank (more series): give the memory back
+            s.t.shrink_to_fit();
+            s.v.shrink_to_fit();
+        }
+    }
+    if (s.t.size() == s.t.capacity()) {
+        // Grow by doubling, but never past the cap, so capacity stays within budget.
+        const size_t want = std::min(cap, std::max<size_t>(16, s.t.size() * 2));
+        s.t.reserve(want);
+        s.v.reserve(want);
     }
     s.t.push_back(t);
     s.v.push_back(v);
@@ -48,6 +75,7 @@ void SeriesStore::appendSample(const QString &key, double t, double v)
 void SeriesStore::clear()
 {
     m_series.clear();
+    m_droppedPoints = 0;
 }
 
 const SeriesStore::Series *SeriesStore::find(const QString &attributeKey) const

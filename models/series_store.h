@@ -1,7 +1,12 @@
 #pragma once
-// Recent numeric samples per attribute for live plots, bounded per series. Keys are
-// attribute keys ("location/type/id/attribute"). Times are seconds since the epoch
-// (double) as QCustomPlot's date-time axis wants them.
+// Recent numeric samples per attribute for live plots, bounded per series and in
+// total. Keys are attribute keys ("location/type/id/attribute"). Times are seconds
+// since the epoch (double) as QCustomPlot's date-time axis wants them.
+// Memory bound (issue 9, left running for weeks): each series keeps at most
+// maxPointsPerSeries() samples, and all series together at most memoryBudget()
+// bytes (16 bytes a sample): the per-series cap shrinks as series are added. Past
+// the cap a series drops its oldest half; droppedPoints() counts what was dropped
+// (the history store keeps the older detail, DESIGN.md §5).
 
 #include "plant_event.h"
 
@@ -23,6 +28,8 @@ public:
         quint64 endIndex() const { return firstIndex + t.size(); }
     };
 
+    static constexpr size_t kDefaultBudgetBytes = size_t(256) << 20;
+
     explicit SeriesStore(size_t maxPointsPerSeries = 200000);
 
     // Appends every numeric attribute sample of the events.
@@ -35,10 +42,18 @@ public:
     size_t maxPointsPerSeries() const { return m_maxPoints; }
     // Bytes held by the samples (allocated capacity of every series).
     size_t memoryBytes() const;
+    void setMemoryBudget(size_t bytes);
+    size_t memoryBudget() const { return m_budgetBytes; }
+    // The cap in force now: maxPointsPerSeries(), lowered so that every series at
+    // its cap fits the budget.
+    size_t effectivePointsPerSeries() const;
+    quint64 droppedPoints() const { return m_droppedPoints; }
 
 private:
     void appendSample(const QString &key, double t, double v);
     size_t m_maxPoints;
+    size_t m_budgetBytes = kDefaultBudgetBytes;
+    quint64 m_droppedPoints = 0;
     QHash<QString, Series> m_series;
 };
 

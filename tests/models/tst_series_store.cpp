@@ -48,6 +48,52 @@ private slots:
         QCOMPARE(s->v.back(), 249.0);
         QCOMPARE(s->v[size_t(200 - s->firstIndex)], 200.0);
     }
+
+    // Issue 9: left running for weeks, all series together stay within the memory
+    // budget, and what was dropped is counted, not lost silently.
+    void totalBoundedByBudgetAndCountsDrops()
+    {
+        SeriesStore store(1000);
+        QCOMPARE(store.memoryBudget(), SeriesStore::kDefaultBudgetBytes);
+        const size_t budget = 64 * 1024; // 4096 samples of 16 bytes
+        store.setMemoryBudget(budget);
+        const int series = 8, perSeries = 5000; // 40,000 samples, ten times the budget
+        for (int i = 0; i < perSeries; ++i) {
+            std::vector<AttributeSample> attrs;
+            for (int k = 0; k < series; ++k)
+                attrs.push_back({QStringLiteral("x%1").arg(k), double(i), {}});
+            store.append({sample(i * 1000, std::move(attrs))});
+        }
+        QCOMPARE(store.seriesCount(), size_t(series));
+        QCOMPARE(store.effectivePointsPerSeries(), size_t(512)); // 4096 / 8, below the 1000 per series
+        QVERIFY2(store.memoryBytes() <= budget, qPrintable(QString::number(store.memoryBytes())));
+        quint64 kept = 0;
+        for (int k = 0; k < series; ++k) {
+            const auto *s = store.find(QStringLiteral("A/Pump/P1/x%1").arg(k));
+            QVERIFY(s);
+            QVERIFY(s->t.size() <= 512);
+            QCOMPARE(s->endIndex(), quint64(perSeries));
+            QCOMPARE(s->v.back(), double(perSeries - 1)); // the newest is always kept
+            kept += s->t.size();
+        }
+        QCOMPARE(store.droppedPoints(), quint64(series) * perSeries - kept);
+        QVERIFY(store.droppedPoints() > 0);
+
+        // A smaller budget takes effect on the next samples and gives memory back.
+        store.setMemoryBudget(budget / 4);
+        for (int i = perSeries; i < perSeries + 10; ++i) {
+            std::vector<AttributeSample> attrs;
+            for (int k = 0; k < series; ++k)
+                attrs.push_back({QStringLiteral("x%1").arg(k), double(i), {}});
+            store.append({sample(i * 1000, std::move(attrs))});
+        }
+        QCOMPARE(store.effectivePointsPerSeries(), size_t(128));
+        QVERIFY2(store.memoryBytes() <= budget / 4, qPrintable(QString::number(store.memoryBytes())));
+
+        store.clear();
+        QCOMPARE(store.droppedPoints(), quint64(0));
+        QCOMPARE(store.memoryBytes(), size_t(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSeriesStore)
