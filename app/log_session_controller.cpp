@@ -9,6 +9,7 @@
 #include "plant_models.h"
 #include "plot_area.h"
 #include "raw_record_journal.h"
+#include "time_slider.h"
 
 #include <QAction>
 #include <QApplication>
@@ -183,6 +184,7 @@ void LogSessionController::openFile(const QString &path)
     m_models->alarms()->setClock(logClock);
     m_window->assetTreeView()->filterModel()->setClock(logClock);
     m_window->setSourceDescription(tr("%1 (offline)").arg(QFileInfo(path).fileName()));
+    m_window->timeSlider()->setOfflineSource(QFileInfo(path).fileName());
     m_progress->setValue(0);
     m_progress->show();
     m_cancel->show();

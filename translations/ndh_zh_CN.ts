@@ -3423,6 +3423,30 @@ Double-click a legend entry to remove its curve.</source>
         <source>No alarms raised yet</source>
         <translation>尚未发生报警</translation>
     </message>
+    <message>
+        <source>Show the plant as it was at the end of %1 (Ctrl+L)</source>
+        <translation>显示 %1 结尾时的工厂状态 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;end of the log</source>
+        <translation>跳到日志结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>End of log</source>
+        <translation>日志结尾</translation>
+    </message>
+    <message>
+        <source>Replaying %1 of %2 at %3×. Ctrl+L or END returns to the end of the log.</source>
+        <translation>以 %3× 重放 %2 的 %1。Ctrl+L 或“结尾”回到日志结尾。</translation>
+    </message>
+    <message>
+        <source>Viewing %1 of %2. Ctrl+L or END returns to the end of the log.</source>
+        <translation>查看 %2 的 %1。Ctrl+L 或“结尾”回到日志结尾。</translation>
+    </message>
 </context>
 <context>
     <name>ndh::TopicBrowserPanel</name>

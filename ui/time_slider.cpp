@@ -294,6 +294,14 @@ void TimeSlider::setSelectedAsset(const QString &assetKey)
     m_nextAction->setText(tr("&Next event (%1)").arg(which));
 }
 
+void TimeSlider::setOfflineSource(const QString &fileName)
+{
+    m_offlineSource = fileName;
+    m_liveButton->setToolTip(fileName.isEmpty() ? m_liveAction->toolTip()
+                                                : tr("Show the plant as it was at the end of %1 (Ctrl+L)").arg(fileName));
+    updateState();
+}
+
 QString TimeSlider::formatInstant(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
@@ -310,19 +318,30 @@ void TimeSlider::updateState()
     m_nextAction->setEnabled(!live);
     m_playAction->setText(m_cursor->isPlaying() ? tr("&Pause history") : tr("&Play history"));
     m_playButton->setText(m_cursor->isPlaying() ? QStringLiteral("||") : QStringLiteral("\u25b6"));
+    const bool offline = !m_offlineSource.isEmpty();
+    m_liveButton->setText(offline ? tr("END") : tr("LIVE"));
+    m_liveAction->setText(offline ? tr("Go to the &end of the log") : tr("Go &live"));
     if (live) {
-        m_timeLabel->setText(tr("Live"));
+        m_timeLabel->setText(offline ? tr("End of log") : tr("Live"));
         m_banner->hide();
     } else {
         const QString at = QDateTime::fromMSecsSinceEpoch(m_cursor->timeMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         m_timeLabel->setText(formatInstant(m_cursor->timeMs()));
         const HistoryStore &h = m_models->history();
-        QString text = m_cursor->isPlaying()
-                           ? tr("Replaying %1 at %2\u00d7 \u2014 not live. Ctrl+L or LIVE returns to now.")
-                                 .arg(at)
-                                 .arg(m_cursor->speed())
-                           : tr("Viewing %1 \u2014 not live. Live data keeps arriving; Ctrl+L or LIVE returns to now.")
-                                 .arg(at);
+        QString text;
+        if (offline)
+            text = m_cursor->isPlaying()
+                       ? tr("Replaying %1 of %2 at %3\u00d7. Ctrl+L or END returns to the end of the log.")
+                             .arg(at, m_offlineSource)
+                             .arg(m_cursor->speed())
+                       : tr("Viewing %1 of %2. Ctrl+L or END returns to the end of the log.").arg(at, m_offlineSource);
+        else
+            text = m_cursor->isPlaying()
+                       ? tr("Replaying %1 at %2\u00d7 \u2014 not live. Ctrl+L or LIVE returns to now.")
+                             .arg(at)
+                             .arg(m_cursor->speed())
+                       : tr("Viewing %1 \u2014 not live. Live data keeps arriving; Ctrl+L or LIVE returns to now.")
+                             .arg(at);
         if (h.completeFromMs() > m_cursor->timeMs())
             text += QStringLiteral("\n")
                     + tr("History before %1 was thinned to stay within memory: values shown are the last kept.")

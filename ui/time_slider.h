@@ -47,6 +47,12 @@ public:
     void setSelectedAsset(const QString &assetKey);
     QString selectedAsset() const { return m_selectedAsset; }
 
+    // A log is open instead of a live connection (empty: live again): "now" is the
+    // log's end, so the slider says "End of log" and END rather than promising live
+    // data that will never arrive.
+    void setOfflineSource(const QString &fileName);
+    QString offlineSource() const { return m_offlineSource; }
+
     // Moves the cursor to the newest activation of the alarm (key "asset#alarm").
     bool jumpToAlarm(const QString &alarmKey);
     static QString formatInstant(qint64 ms);
@@ -74,6 +80,7 @@ private:
     QAction *m_jumpTimeAction;
     QAction *m_jumpAlarmAction;
     QString m_selectedAsset;
+    QString m_offlineSource;
 };
 
 } // namespace ndh

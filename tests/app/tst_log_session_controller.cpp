@@ -22,9 +22,12 @@
 #include "plot_area.h"
 #include "plot_panel.h"
 #include "time_cursor.h"
+#include "time_slider.h"
 #include "raw_record_journal.h"
 
 #include <QDockWidget>
+#include <QLabel>
+#include <QToolButton>
 #include <QPushButton>
 #include <QTableView>
 #include <qcustomplot.h>
@@ -395,6 +398,18 @@ void TestLogSessionController::oldLogRunsOnItsOwnClock()
     QCOMPARE(cursor->firstMs(), firstMs);
     QCOMPARE(cursor->lastMs(), lastMs);
     QCOMPARE(cursor->timeMs(), lastMs);
+    // ...and it says so: no promise of live data that will never come.
+    TimeSlider *slider = c.window.timeSlider();
+    QCOMPARE(slider->timeLabel()->text(), QStringLiteral("End of log"));
+    QCOMPARE(slider->liveButton()->text(), QStringLiteral("END"));
+    cursor->setTime(firstMs + (lastMs - firstMs) / 2);
+    QVERIFY(slider->banner()->isVisibleTo(&c.window));
+    QVERIFY2(slider->banner()->text().contains(QFileInfo(logPath).fileName())
+                 && !slider->banner()->text().contains(QStringLiteral("Live data keeps arriving")),
+             qPrintable(slider->banner()->text()));
+    slider->liveButton()->click();
+    QCOMPARE(cursor->timeMs(), lastMs);
+    QCOMPARE(slider->timeLabel()->text(), QStringLiteral("End of log"));
 
     // Plots show a minute inside the log (plus the 2 % headroom that keeps the newest
     // sample off the frame), not today's: one with a curve, one added empty, the one
