@@ -955,6 +955,23 @@ size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, 
     return samplesIn(m_series[size_t(si)]->chunks, fromMs, toMs);
 }
 
+std::optional<std::pair<qint64, qint64>> HistoryStore::sampleSpan(const QString &attributeKey) const
+{
+    const int si = m_seriesIndex.value(attributeKey, -1);
+    if (si < 0)
+        return std::nullopt;
+    std::optional<std::pair<qint64, qint64>> span;
+    for (const Chunk &c : m_series[size_t(si)]->chunks) {
+        if (c.size() == 0)
+            continue;
+        if (!span)
+            span.emplace(c.first(), c.last());
+        span->first = std::min(span->first, c.first());
+        span->second = std::max(span->second, c.last());
+    }
+    return span;
+}
+
 void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
                             std::vector<double> &t, std::vector<double> &v, Decimation how) const
 {

@@ -20,6 +20,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace ndh {
@@ -60,6 +61,9 @@ public:
     void decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
                   std::vector<double> &t, std::vector<double> &v, Decimation how = Decimation::Auto) const;
     size_t samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const;
+    // Event times of the first and last stored sample of one attribute ("show all
+    // data" on a plot); nothing for an attribute without samples.
+    std::optional<std::pair<qint64, qint64>> sampleSpan(const QString &attributeKey) const;
 
     // Neighbouring event times, for "step to previous/next event" (of one asset when
     // assetKey is given).

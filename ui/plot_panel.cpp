@@ -10,6 +10,7 @@
 #include <QDragEnterEvent>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
@@ -92,6 +93,7 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     , m_followAction(new QAction(HmiStyle::icon(QStringLiteral("follow")), tr("Follow"), this))
     , m_clearAction(new QAction(HmiStyle::icon(QStringLiteral("clear")), tr("Clear"), this))
     , m_closeAction(new QAction(HmiStyle::icon(QStringLiteral("close")), tr("Close plot"), this))
+    , m_showAllAction(new QAction(tr("Show all data"), this))
     , m_windowCombo(new QComboBox(this))
     , m_pausedLabel(new QLabel(this))
     , m_plot(new QCustomPlot(this))
@@ -130,7 +132,7 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     m_windowCombo->setFocusPolicy(Qt::NoFocus); // keep Space for follow/pause
     m_windowCombo->setCurrentIndex(int(windowChoices().indexOf(m_windowSeconds)));
     connect(m_windowCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index >= 0)
+        if (index >= 0 && m_windowCombo->itemData(index).toInt() > 0) // not the shown-span entry
             setWindowSeconds(m_windowCombo->itemData(index).toInt());
     });
     m_toolBar->addWidget(m_windowCombo);
@@ -154,6 +156,9 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     m_closeAction->setToolTip(tr("Close this plot"));
     connect(m_closeAction, &QAction::triggered, this, [this] { emit closeRequested(this); });
     m_toolBar->addAction(m_closeAction);
+
+    m_showAllAction->setObjectName(QStringLiteral("showAllAction"));
+    connect(m_showAllAction, &QAction::triggered, this, &PlotPanel::showAllData);
 
     // --- plot ----------------------------------------------------------------
     m_plot->setObjectName(QStringLiteral("plot"));
@@ -229,9 +234,11 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     connect(m_plot, &QCustomPlot::mouseWheel, this, [rect](QWheelEvent *event) {
         rect->setRangeZoom(event->modifiers() & Qt::ControlModifier ? Qt::Vertical : Qt::Horizontal);
     });
+    // Dragging pans time; it pans values too once the operator has zoomed them.
+    rect->setRangeDrag(Qt::Horizontal);
     for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
         connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-                &PlotPanel::onRangeChangedByAnyone);
+                [this, axis] { onRangeChangedByAnyone(axis); });
     }
     connect(m_plot, &QCustomPlot::legendDoubleClick, this,
             [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
@@ -545,8 +552,10 @@ void PlotPanel::setFollowing(bool follow)
         return;
     m_following = follow;
     m_followAction->setChecked(follow);
-    if (follow)
+    if (follow) {
+        setAutoValueRange(true);
         applyFollow();
+    }
     updatePausedLabel();
     m_dirty = true;
     emit followingChanged(follow);
@@ -643,13 +652,104 @@ void PlotPanel::rescaleValueAxes()
     --m_settingRange;
 }
 
-void PlotPanel::onRangeChangedByAnyone()
+void PlotPanel::onRangeChangedByAnyone(QCPAxis *axis)
 {
-    updateTimeFormat();
+    if (axis == m_plot->xAxis) {
+        updateTimeFormat();
+        updateWindowCombo();
+    }
     // Only the operator moves the axes when the panel is not: that pauses follow so
-    // the view they chose stays put.
-    if (m_settingRange == 0 && m_following)
-        setFollowing(false);
+    // the view they chose stays put. Time moved by hand refits the values (once the
+    // new range's data is in, on the next tick); values moved by hand stay.
+    if (m_settingRange == 0) {
+        if (axis == m_plot->xAxis)
+            m_fitValues = true;
+        else
+            setAutoValueRange(false);
+        if (m_following)
+            setFollowing(false);
+    }
+}
+
+void PlotPanel::setAutoValueRange(bool on)
+{
+    if (on == m_autoValueRange)
+        return;
+    m_autoValueRange = on;
+    m_plot->axisRect()->setRangeDrag(on ? Qt::Horizontal : Qt::Horizontal | Qt::Vertical);
+    if (on) {
+        m_fitValues = true;
+        m_dirty = true;
+    }
+}
+
+QString PlotPanel::windowText() const
+{
+    return m_windowCombo->currentText();
+}
+
+// The window box never claims a length the plot is not showing: away from every
+// choice it names the span in view, in an extra entry that goes again when the
+// span matches a choice.
+void PlotPanel::updateWindowCombo()
+{
+    const double span = m_plot->xAxis->range().size();
+    const QList<int> choices = windowChoices();
+    int match = -1;
+    for (int i = 0; i < choices.size(); ++i) {
+        if (std::abs(span - choices[i]) <= 0.005 * choices[i])
+            match = i;
+    }
+    const QSignalBlocker block(m_windowCombo);
+    const int customIndex = int(choices.size());
+    if (match >= 0) {
+        if (m_windowCombo->count() > customIndex)
+            m_windowCombo->removeItem(customIndex);
+        m_windowCombo->setCurrentIndex(match);
+        return;
+    }
+    const QLocale locale;
+    const auto number = [&locale](double x) { return locale.toString(x, 'f', x < 9.95 ? 1 : 0); };
+    const QString text = span < 2 * 3600 ? tr("%1 min").arg(number(span / 60.0)) : tr("%1 h").arg(number(span / 3600.0));
+    if (m_windowCombo->count() > customIndex)
+        m_windowCombo->setItemText(customIndex, text);
+    else
+        m_windowCombo->addItem(text, 0);
+    m_windowCombo->setCurrentIndex(customIndex);
+}
+
+void PlotPanel::showAllData()
+{
+    if (m_curves.empty())
+        return;
+    setFollowing(false);
+    const HistoryStore &history = m_models->history();
+    double first = std::numeric_limits<double>::infinity();
+    double last = -std::numeric_limits<double>::infinity();
+    for (const Curve &c : m_curves) {
+        if (const auto span = history.sampleSpan(c.key)) {
+            first = std::min(first, double(span->first) / 1000.0);
+            last = std::max(last, double(span->second) / 1000.0);
+        }
+        const QCPGraphDataContainer *data = liveDataOf(m_historyView->live, c.graph);
+        if (!data->isEmpty()) {
+            first = std::min(first, data->constBegin()->key);
+            last = std::max(last, (data->constEnd() - 1)->key);
+        }
+    }
+    if (!std::isfinite(first))
+        return;
+    // A little room either side so the first and last samples are not on the frame;
+    // a single instant gets the chosen window around it.
+    const double pad = last > first ? (last - first) * kFollowHeadroom : m_windowSeconds / 2.0;
+    ++m_settingRange;
+    m_plot->xAxis->setRange(first - pad, last + pad);
+    --m_settingRange;
+    setAutoValueRange(true);
+    updateHistoryData();
+    rescaleValueAxes();
+    m_fitValues = false;
+    m_dirty = true;
 }
 
 void PlotPanel::updateTimeFormat()
@@ -688,12 +788,16 @@ void PlotPanel::tick()
     // Hidden or collapsed plots are skipped; their curves catch up by index later.
     if (!isVisible() || m_plot->height() < 8 || window()->isMinimized())
         return;
-    pullNewData();
+    const bool pulled = pullNewData();
     updateCursor();
     if (m_following && (m_dirty || m_curves.empty()))
         applyFollow();
-    if (updateHistoryData() && m_following)
+    // Values in auto fit what is drawn: after the history columns for a new range
+    // are in, and as new data lands in a paused view.
+    const bool redrawn = updateHistoryData();
+    if (m_autoValueRange && (redrawn || m_fitValues || (pulled && !m_following)))
         rescaleValueAxes();
+    m_fitValues = false;
     if (m_dirty) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         m_dirty = false;
@@ -747,13 +851,8 @@ void PlotPanel::showContextMenu(const QPoint &pos)
         menu.addSeparator();
     }
     menu.addAction(m_followAction);
-    QAction *showAll = menu.addAction(tr("Show all data"));
-    showAll->setEnabled(!m_curves.empty());
-    connect(showAll, &QAction::triggered, this, [this] {
-        setFollowing(false);
-        m_plot->rescaleAxes();
-        m_dirty = true;
-    });
+    m_showAllAction->setEnabled(!m_curves.empty());
+    menu.addAction(m_showAllAction);
     menu.addSeparator();
     menu.addAction(m_clearAction);
     menu.addAction(m_closeAction);

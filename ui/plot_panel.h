@@ -55,6 +55,16 @@ public:
     int windowSeconds() const { return m_windowSeconds; }
     void setWindowSeconds(int seconds);
     static QList<int> windowChoices(); // seconds: 1 min, 5 min, 15 min, 1 h
+    // What the window box says: the chosen length while the plot shows it, else the
+    // span actually shown (zoomed, panned or "Show all data").
+    QString windowText() const;
+
+    // The value axes fit the curves in view (auto) until the operator zooms values by
+    // hand (Ctrl+wheel); following again or "Show all data" returns to auto.
+    bool isAutoValueRange() const { return m_autoValueRange; }
+    // Pauses and shows everything known of the plotted attributes, the history
+    // engine's first to last sample and the live buffer, values fitted.
+    void showAllData();
 
     void setCurrent(bool current);
     bool isCurrent() const { return m_current; }
@@ -120,7 +130,9 @@ private:
     void updateLegendAndHint();
     void updateTimeFormat();
     void updatePausedLabel();
-    void onRangeChangedByAnyone();
+    void onRangeChangedByAnyone(QCPAxis *axis);
+    void setAutoValueRange(bool on);
+    void updateWindowCombo();
     void showContextMenu(const QPoint &pos);
     QCPGraph *graphAtLegend(const QPoint &pos) const;
     Curve *curveFor(const QCPGraph *graph);
@@ -138,6 +150,7 @@ private:
     QAction *m_followAction;
     QAction *m_clearAction;
     QAction *m_closeAction;
+    QAction *m_showAllAction;
     QComboBox *m_windowCombo;
     QLabel *m_pausedLabel;
     QCustomPlot *m_plot;
@@ -152,6 +165,8 @@ private:
     bool m_current = false;
     int m_settingRange = 0; // > 0 while the panel itself moves the axes
     int m_windowSeconds = kDefaultWindowSeconds;
+    bool m_autoValueRange = true;
+    bool m_fitValues = false; // the operator moved the time axis: refit values on the next tick
 };
 
 } // namespace ndh

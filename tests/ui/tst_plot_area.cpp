@@ -8,8 +8,11 @@
 #include "plot_area.h"
 #include "plot_panel.h"
 #include "ui_test_plant.h"
+#include "../bench/history_day.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QLocale>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -40,6 +43,12 @@ void feed(PlantModels &models, std::vector<PlantEvent> events)
     models.applyBatch(batch(std::move(events)));
 }
 
+void showAllDataAndFollow(PlotPanel *panel)
+{
+    panel->showAllData();
+    panel->setFollowing(true);
+}
+
 void wheel(QCustomPlot *widget, int delta, Qt::KeyboardModifiers modifiers = {})
 {
     widget->replot(); // lay out what the user would be looking at
@@ -47,6 +56,71 @@ void wheel(QCustomPlot *widget, int delta, Qt::KeyboardModifiers modifiers = {})
     QWheelEvent event(pos, widget->mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, modifiers,
                       Qt::NoScrollPhase, false);
     QApplication::sendEvent(widget, &event);
+}
+
+// A day of 1 Hz history for one pump (ndhbench::generateHistory): all but the last
+// ten minutes loaded from Kafka into the history engine only, the last ten minutes
+// live (live buffer and history). What a plot of its pressure must show.
+struct Day
+{
+    QString key = QStringLiteral("SITE_0/Pump/PUMP_0/pressure");
+    double first = 0, last = 0; // seconds
+    double min = std::numeric_limits<double>::infinity();
+    double max = -std::numeric_limits<double>::infinity();
+    double liveMin = std::numeric_limits<double>::infinity();
+    double liveMax = -std::numeric_limits<double>::infinity();
+};
+
+Day loadDay(PlantModels &models)
+{
+    constexpr int kSeconds = 86400;
+    Day day;
+    const qint64 t0 = ndhbench::generateHistory(ndhbench::kAttributesPerPump, kSeconds, [&](std::vector<PlantEvent> &events) {
+        std::vector<PlantEvent> past;
+        std::vector<PlantEvent> live;
+        for (PlantEvent &e : events) {
+            for (const AttributeSample &a : e.attributes) {
+                if (a.name != QLatin1String("pressure"))
+                    continue;
+                const double v = std::get<double>(a.value);
+                day.min = std::min(day.min, v);
+                day.max = std::max(day.max, v);
+            }
+            (e.eventTimeMs < 1754217000000 + qint64(kSeconds - 600) * 1000 ? past : live).push_back(std::move(e));
+        }
+        if (!past.empty())
+            models.applyHistoryBatch(batch(std::move(past)));
+        if (!live.empty())
+            models.applyBatch(batch(std::move(live)));
+    });
+    day.first = double(t0) / 1000.0;
+    day.last = day.first + kSeconds - 1;
+    const SeriesStore::Series *buffer = models.series().find(day.key);
+    if (buffer) {
+        for (double v : buffer->v) {
+            day.liveMin = std::min(day.liveMin, v);
+            day.liveMax = std::max(day.liveMax, v);
+        }
+    }
+    return day;
+}
+
+// A shown plot of the day's pressure, following, one tick in; null if that fails.
+PlotPanel *plotDay(PlotArea &area, const Day &day)
+{
+    PlotPanel *panel = area.addPlot();
+    area.resize(900, 500);
+    area.show();
+    if (!QTest::qWaitForWindowExposed(&area) || !panel->addCurve(day.key))
+        return nullptr;
+    area.tick();
+    return panel;
+}
+
+// The window box naming a span it does not show.
+QString spanText(double seconds)
+{
+    return QStringLiteral("%1 h").arg(QLocale().toString(seconds / 3600.0, 'f', seconds < 9.95 * 3600 ? 1 : 0));
 }
 
 } // namespace
@@ -354,6 +428,133 @@ private slots:
         QCOMPARE(panel->curveCount(), 0);
         QCOMPARE(panel->plot()->graphCount(), 0);
         QVERIFY(panel->isShowingEmptyHint());
+    }
+
+    void pausedPlotZoomedOutToADayFitsItsValues()
+    {
+        PlantModels models;
+        const Day day = loadDay(models);
+        QVERIFY(models.series().find(day.key));
+        QVERIFY(models.series().find(day.key)->t.size() <= 600); // the rest is history only
+        PlotArea area(&models);
+        PlotPanel *panel = plotDay(area, day);
+        QVERIFY(panel);
+        // Following the last minute: the values fit that minute, not the day.
+        QCPRange y = panel->plot()->yAxis->range();
+        QVERIFY(!(y.contains(day.min) && y.contains(day.max)));
+        QVERIFY(panel->isAutoValueRange());
+
+        // The operator zooms time out past a day: follow pauses, the day is drawn from
+        // history, and the values axis fits what is now in view, spikes included.
+        wheel(panel->plot(), -120 * 50);
+        QVERIFY(!panel->isFollowing());
+        area.tick();
+        const QCPRange x = panel->plot()->xAxis->range();
+        QVERIFY2(x.contains(day.first) && x.contains(day.last), qPrintable(QString::number(x.size())));
+        QVERIFY(panel->isDrawingHistory(day.key));
+        y = panel->plot()->yAxis->range();
+        QVERIFY2(y.contains(day.min) && y.contains(day.max),
+                 qPrintable(QStringLiteral("y %1..%2, data %3..%4").arg(y.lower).arg(y.upper).arg(day.min).arg(day.max)));
+        QVERIFY(y.size() < 1.3 * (day.max - day.min)); // fitted, with a small margin
+        QVERIFY(panel->isAutoValueRange());
+
+        // Ctrl+wheel: the operator sets the values by hand; zooming time keeps them.
+        wheel(panel->plot(), 120, Qt::ControlModifier);
+        QVERIFY(!panel->isAutoValueRange());
+        area.tick();
+        const QCPRange manual = panel->plot()->yAxis->range();
+        QVERIFY(manual.size() < y.size());
+        wheel(panel->plot(), 120 * 10);
+        area.tick();
+        QVERIFY(panel->plot()->xAxis->range().size() < x.size());
+        QCOMPARE(panel->plot()->yAxis->range(), manual);
+
+        // Following again hands the values back to the plot: the last minute's fit.
+        panel->setFollowing(true);
+        area.tick();
+        QVERIFY(panel->isAutoValueRange());
+        QVERIFY(panel->plot()->yAxis->range() != manual);
+        QVERIFY(panel->plot()->yAxis->range().size() < y.size());
+    }
+
+    void showAllDataSpansTheWholeHistory()
+    {
+        PlantModels models;
+        const Day day = loadDay(models);
+        PlotArea area(&models);
+        PlotPanel *panel = plotDay(area, day);
+        QVERIFY(panel);
+        auto *showAll = panel->findChild<QAction *>(QStringLiteral("showAllAction"));
+        QVERIFY(showAll);
+        showAll->trigger();
+        area.tick();
+        QVERIFY(!panel->isFollowing());
+        // First to last sample the history engine holds, not just the live buffer's
+        // ten minutes, with only a little room either side.
+        const QCPRange x = panel->plot()->xAxis->range();
+        QVERIFY(x.contains(day.first) && x.contains(day.last));
+        QVERIFY2(x.size() < 1.1 * (day.last - day.first), qPrintable(QString::number(x.size())));
+        QVERIFY(panel->isDrawingHistory(day.key));
+        const auto data = panel->graphFor(day.key)->data();
+        QVERIFY(data->size() <= 2 * panel->plot()->axisRect()->width()); // min/max columns
+        // Drawn from the first pixel column of the day to the last (each column's
+        // points are its min and max, not its edges).
+        const double column = x.size() / panel->plot()->axisRect()->width();
+        QVERIFY(data->constBegin()->key >= day.first && data->constBegin()->key <= day.first + column);
+        QVERIFY((data->constEnd() - 1)->key <= day.last && (data->constEnd() - 1)->key >= day.last - column);
+        // ...with the values of the whole day in view.
+        const QCPRange y = panel->plot()->yAxis->range();
+        QVERIFY(day.min < day.liveMin || day.max > day.liveMax); // the buffer alone would clip
+        QVERIFY(y.contains(day.min) && y.contains(day.max));
+        QVERIFY(y.size() < 1.3 * (day.max - day.min));
+
+        // A value zoom by hand is undone by showing all again.
+        wheel(panel->plot(), 240, Qt::ControlModifier);
+        QVERIFY(!panel->isAutoValueRange());
+        showAll->trigger();
+        QVERIFY(panel->isAutoValueRange());
+        QCOMPARE(panel->plot()->yAxis->range(), y);
+    }
+
+    void windowBoxNamesTheSpanShown()
+    {
+        PlantModels models;
+        const Day day = loadDay(models);
+        PlotArea area(&models);
+        PlotPanel *panel = plotDay(area, day);
+        QVERIFY(panel);
+        auto *combo = panel->findChild<QComboBox *>(QStringLiteral("windowCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("1 min"));
+        QCOMPARE(combo->count(), int(PlotPanel::windowChoices().size()));
+
+        // A day shown: the box says so, not "1 min".
+        panel->findChild<QAction *>(QStringLiteral("showAllAction"))->trigger();
+        area.tick();
+        const double span = panel->plot()->xAxis->range().size();
+        QVERIFY(span > 86400);
+        QCOMPARE(combo->currentText(), spanText(span));
+        QCOMPARE(panel->windowText(), combo->currentText());
+        QCOMPARE(panel->windowSeconds(), 60); // still the length following returns to
+
+        // Zooming time updates it as it goes; a user zoom to a few minutes reads in minutes.
+        wheel(panel->plot(), 120 * 40);
+        const double zoomed = panel->plot()->xAxis->range().size();
+        QVERIFY(zoomed < 2 * 3600);
+        QCOMPARE(combo->currentText(),
+                 QStringLiteral("%1 min").arg(QLocale().toString(zoomed / 60.0, 'f', zoomed < 9.95 * 60 ? 1 : 0)));
+
+        // Choosing a length shows it, and the span entry goes away.
+        combo->setCurrentIndex(int(PlotPanel::windowChoices().indexOf(300)));
+        QCOMPARE(panel->plot()->xAxis->range().size(), 300.0);
+        QCOMPARE(combo->currentText(), QStringLiteral("5 min"));
+        QCOMPARE(combo->count(), int(PlotPanel::windowChoices().size()));
+
+        // Following again: the chosen window, named as such.
+        showAllDataAndFollow(panel);
+        area.tick();
+        QCOMPARE(combo->currentText(), QStringLiteral("5 min"));
+        QVERIFY(qAbs(panel->plot()->xAxis->range().size() - 300) < 1e-6);
     }
 
     void stateRoundTrips()
