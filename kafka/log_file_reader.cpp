@@ -80,6 +80,68 @@ qsizetype firstInvalidUtf8(const char *s, qsizetype n)
     return -1;
 }
 
+// kcat -J (yajl without UTF-8 validation) writes a key, payload or header value that
+// is not UTF-8 as its raw bytes inside the JSON string; so does LogFileWriter. To read
+// such a line byte-exact with the JSON parser, every byte that is not part of a valid
+// UTF-8 sequence is lifted to a private-use code point (U+10FF80 + byte - 0x80, 4 bytes
+// F4 8F BE/BF xx) before parsing and lowered back in the strings afterwards. A line
+// that already holds such code points (raw or escaped as \uDBFF) is left as damage.
+constexpr char kLiftLead0 = char(0xF4);
+constexpr char kLiftLead1 = char(0x8F);
+
+QByteArray liftInvalidUtf8(QByteArrayView line)
+{
+    QByteArray out;
+    out.reserve(line.size() + 64);
+    qsizetype i = 0;
+    while (i < line.size()) {
+        const qsizetype bad = firstInvalidUtf8(line.data() + i, line.size() - i);
+        if (bad < 0) {
+            out.append(line.data() + i, line.size() - i);
+            break;
+        }
+        out.append(line.data() + i, bad);
+        const auto b = quint8(line[i + bad]);
+        const char lifted[4] = {kLiftLead0, kLiftLead1, char(0xBC | (b >> 6)), char(0x80 | (b & 0x3F))};
+        out.append(lifted, 4);
+        i += bad + 1;
+    }
+    return out;
+}
+
+bool holdsLiftedCodePoints(QByteArrayView text)
+{
+    for (qsizetype i = 0; i + 2 < text.size(); ++i) {
+        if (text[i] == kLiftLead0 && text[i + 1] == kLiftLead1 && (quint8(text[i + 2]) & 0xFE) == 0xBE)
+            return true;
+    }
+    return false;
+}
+
+void lowerLifted(QByteArray &text)
+{
+    if (!holdsLiftedCodePoints(text))
+        return;
+    QByteArray out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (i + 3 < text.size() && text[i] == kLiftLead0 && text[i + 1] == kLiftLead1
+            && (quint8(text[i + 2]) & 0xFE) == 0xBE) {
+            out.append(char(((quint8(text[i + 2]) & 0x03) << 6) | (quint8(text[i + 3]) & 0x3F)));
+            i += 3;
+        } else {
+            out.append(text[i]);
+        }
+    }
+    text = std::move(out);
+}
+
+void lowerLifted(std::optional<QByteArray> &text)
+{
+    if (text)
+        lowerLifted(*text);
+}
+
 simdjson::dom::parser &threadParser()
 {
     thread_local simdjson::dom::parser parser;
@@ -438,6 +500,26 @@ void LogFileReader::addDamage(LogDamage damage, LogChunk &chunk)
     chunk.damages.push_back(std::move(damage));
 }
 
+// A line with bytes that are not UTF-8, read as kcat writes them (see liftInvalidUtf8);
+// nullopt when they are anywhere but in a key, payload or header string.
+std::optional<LogRecord> LogFileReader::parseRawBytesLine(QByteArrayView line)
+{
+    if (holdsLiftedCodePoints(line) || line.contains(QByteArrayView("\\uDBFF")) || line.contains(QByteArrayView("\\udbff")))
+        return std::nullopt;
+    const QByteArray lifted = liftInvalidUtf8(line);
+    LogDamage ignored;
+    std::optional<LogRecord> r = parseLine(lifted, &ignored);
+    if (!r || holdsLiftedCodePoints(r->topic.toUtf8()))
+        return std::nullopt; // outside the strings, or in the topic name: damage
+    lowerLifted(r->key);
+    lowerLifted(r->payload);
+    for (LogHeader &h : r->headers) {
+        lowerLifted(h.name);
+        lowerLifted(h.value);
+    }
+    return r;
+}
+
 std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage *damage, bool paddedBuffer)
 {
     auto reject = [damage](LogDamage::Kind kind, const QString &detail) -> std::optional<LogRecord> {
@@ -446,6 +528,8 @@ std::optional<LogRecord> LogFileReader::parseLine(QByteArrayView line, LogDamage
         return std::nullopt;
     };
     if (!simdjson::validate_utf8(line.data(), size_t(line.size()))) {
+        if (std::optional<LogRecord> raw = parseRawBytesLine(line))
+            return raw; // kcat's raw bytes in a key, payload or header
         const qsizetype bad = std::max<qsizetype>(0, firstInvalidUtf8(line.data(), line.size()));
         return reject(LogDamage::Kind::InvalidUtf8, QStringLiteral("a byte 0x%1 that is not UTF-8 at column %2")
                                                         .arg(quint8(line[bad]), 2, 16, QChar(u'0'))

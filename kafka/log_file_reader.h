@@ -112,6 +112,7 @@ public:
     static std::optional<LogRecord> parseLine(QByteArrayView line, LogDamage *damage, bool paddedBuffer = false);
 
 private:
+    static std::optional<LogRecord> parseRawBytesLine(QByteArrayView line);
     bool fail(LogDamage::Kind kind, const QString &detail);
     bool openBundle();
     bool refill();

@@ -102,6 +102,7 @@ class TestLogFile : public QObject
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void writerWritesWhatKcatWrites();
+    void binaryRecordsAsKcatWritesThem();
     void anyLayoutOfARecordParsesAlike();
     void roundTripPlainAndZstd_data();
     void roundTripPlainAndZstd();
@@ -165,6 +166,67 @@ void TestLogFile::writerWritesWhatKcatWrites()
 
     // The writer's bytes are kcat's bytes.
     QCOMPARE(toJsonl(read.records), consumed.out);
+}
+
+void TestLogFile::binaryRecordsAsKcatWritesThem()
+{
+    // kcat -C -J writes a key, payload or header value that is not UTF-8 as its raw bytes
+    // inside the JSON string: such a line is a record, byte-exact, not damage.
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1, 1, {QStringLiteral("log-bin")}));
+    const QString b = broker.bootstrap();
+    QByteArray everyByte;
+    for (int c = 0; c < 256; ++c)
+        everyByte.append(char(c));
+    const QString payloadFile = path(QStringLiteral("every-byte.bin"));
+    writeFile(payloadFile, everyByte);
+    const QByteArray binaryHeader("a\xfe\x80" "b\xc3");
+    // Through the shell: raw bytes in arguments (key, header) do not survive a QString.
+    const auto produced = ndhtest::run(
+        QStringLiteral("/bin/sh"),
+        {QStringLiteral("-c"),
+         QStringLiteral("\"$0\" -P -b \"$1\" -t log-bin -p 0 -k \"$(printf 'K\\377\\001')\" -H text=v1 "
+                        "-H \"bin=$(printf 'a\\376\\200b\\303')\" \"$2\""),
+         ndhtest::kcatPath(), b, payloadFile});
+    QCOMPARE(produced.exitCode, 0);
+    const auto consumed = ndhtest::run(ndhtest::kcatPath(), {QStringLiteral("-C"), QStringLiteral("-J"), QStringLiteral("-e"),
+                                                             QStringLiteral("-q"), QStringLiteral("-b"), b, QStringLiteral("-t"),
+                                                             QStringLiteral("log-bin")});
+    QCOMPARE(consumed.exitCode, 0);
+    QVERIFY(consumed.out.contains("\xfe\xff\"}")); // kcat's convention: the raw bytes
+    writeFile(path(QStringLiteral("kcat-bin.jsonl")), consumed.out);
+    const ReadResult read = readAll(path(QStringLiteral("kcat-bin.jsonl")));
+    QVERIFY(read.damages.empty());
+    QCOMPARE(read.records.size(), size_t(1));
+    QCOMPARE(read.records[0].payload, std::optional<QByteArray>(everyByte));
+    QCOMPARE(read.records[0].key, std::optional<QByteArray>("K\xff\x01"));
+    QCOMPARE(read.records[0].headers.size(), size_t(2));
+    QCOMPARE(read.records[0].headers[1].name, QByteArray("bin"));
+    QCOMPARE(read.records[0].headers[1].value, std::optional<QByteArray>(binaryHeader));
+    // The writer writes kcat's bytes back.
+    QCOMPARE(toJsonl(read.records), consumed.out);
+
+    // Export -> open round trip of random binary keys, payloads and headers.
+    std::mt19937 rng(11);
+    std::vector<LogRecord> records = plantRecords(40);
+    for (size_t i = 0; i < records.size(); i += 2) {
+        QByteArray bytes(qsizetype(rng() % 300), Qt::Uninitialized);
+        for (char &c : bytes)
+            c = char(rng());
+        records[i].payload = bytes;
+        records[i].key = bytes.left(7);
+        records[i].headers = {{"raw\x80", bytes.right(5)}};
+    }
+    records[2].payload = everyByte;
+    writeFile(path(QStringLiteral("bin-round.jsonl")), toJsonl(records));
+    const ReadResult again = readAll(path(QStringLiteral("bin-round.jsonl")));
+    QVERIFY(again.damages.empty());
+    QVERIFY(again.records == records);
+
+    // Bytes that are not UTF-8 outside the strings, or in a topic name, stay damage.
+    LogDamage damage;
+    QVERIFY(!LogFileReader::parseLine("{\"topic\":\"t\xff\",\"partition\":0,\"offset\":1,\"payload\":\"x\"}", &damage));
+    QCOMPARE(damage.kind, LogDamage::Kind::InvalidUtf8);
 }
 
 void TestLogFile::anyLayoutOfARecordParsesAlike()
@@ -437,7 +499,8 @@ void TestLogFile::eachDamageClassNamesLineAndByte_data()
     QTest::newRow("partition not a number")
         << QByteArray("{\"topic\":\"t\",\"partition\":\"x\",\"offset\":1,\"key\":null,\"payload\":\"{}\"}")
         << int(LogDamage::Kind::NotAnEnvelope) << QStringLiteral("\"partition\"");
-    QTest::newRow("non-UTF-8") << QByteArray("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\"payload\":\"\xff\xfe\"}")
+    // (In a key, payload or header string such bytes are kcat's raw bytes: a record.)
+    QTest::newRow("non-UTF-8") << QByteArray("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\xff\xfe\"payload\":\"x\"}")
                                << int(LogDamage::Kind::InvalidUtf8) << QStringLiteral("0xff");
 }
 
