@@ -23,6 +23,10 @@ struct ConsumerConfig
     // Events per hand-off at most: a backlog is applied in slices, one per GUI
     // event-loop turn, so the GUI never stalls on one huge batch (0: unbounded).
     int maxEventsPerHandoff = 10000;
+    // GUI time one hand-off may take, in ms: the backend measures what the GUI spends
+    // per event (IngestBackend) and sizes slices to this budget, maxEventsPerHandoff
+    // remaining the upper bound (0: the count alone).
+    int guiBudgetMsPerHandoff = 8;
     // Group id of the console on the cluster (a profile's strategy); empty: a random
     // one per run. The console reads with assign(), never joining the group, so every
     // console sees every partition whatever the id; the id names it to the cluster

@@ -6,6 +6,7 @@
 #include "redis_client.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QThread>
 
 namespace ndh {
@@ -38,6 +39,7 @@ void IngestBackend::start()
     // The Redis state read asks the Kafka worker not to block the shared thread.
     const auto loopDemand = std::make_shared<std::atomic<bool>>(false);
     worker->setLoopDemand(loopDemand);
+    worker->setGuiPace(m_guiNsPerEvent);
     worker->moveToThread(m_thread);
     m_worker = worker;
     connect(m_thread, &QThread::started, worker, &KafkaConsumerWorker::start);
@@ -73,7 +75,7 @@ void IngestBackend::start()
 }
 
 void IngestBackend::publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
-                            const QString &correlationId)
+                            const QString &correlationId, const std::vector<LogHeader> &headers)
 {
     if (!m_thread || !m_publisher) {
         QMetaObject::invokeMethod(
@@ -83,13 +85,24 @@ void IngestBackend::publish(const QString &topic, const QByteArray &key, const Q
     }
     QMetaObject::invokeMethod(
         m_publisher.data(),
-        [p = m_publisher.data(), topic, key, payload, correlationId] { p->publish(topic, key, payload, correlationId); },
+        [p = m_publisher.data(), topic, key, payload, correlationId, headers] {
+            p->publish(topic, key, payload, correlationId, headers);
+        },
         Qt::QueuedConnection);
 }
 
 void IngestBackend::relayBatch(const ndh::EventBatchPtr &batch)
 {
+    QElapsedTimer spent;
+    spent.start();
     emit batchReady(batch);
+    // What the receivers spent per event, averaged over hand-offs big enough to say.
+    const qint64 events = qint64(batch->events.size());
+    if (events >= 64) {
+        const qint64 sample = std::max<qint64>(1, spent.nsecsElapsed() / events);
+        const qint64 old = m_guiNsPerEvent->load(std::memory_order_relaxed);
+        m_guiNsPerEvent->store(old > 0 ? (3 * old + sample) / 4 : sample, std::memory_order_relaxed);
+    }
     m_inFlight->fetch_sub(1);
 }
 

@@ -7,6 +7,7 @@
 #include "connection_health.h"
 #include "connection_status.h"
 #include "consumer_config.h"
+#include "log_record.h"
 #include "plant_event.h"
 #include "redis_client.h"
 
@@ -49,7 +50,7 @@ public:
     // EnvelopePublisher on the backend thread; published() follows once per call,
     // also when the backend is not running (then with ok = false).
     void publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
-                 const QString &correlationId);
+                 const QString &correlationId, const std::vector<ndh::LogHeader> &headers = {});
 
 signals:
     void published(const QString &correlationId, bool ok, const QString &error);
@@ -68,6 +69,9 @@ private:
 
     ConsumerConfig m_config;
     std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
+    // GUI nanoseconds per event over recent hand-offs (a moving average), read by the
+    // worker to size its slices (ConsumerConfig::guiBudgetMsPerHandoff).
+    std::shared_ptr<std::atomic<qint64>> m_guiNsPerEvent = std::make_shared<std::atomic<qint64>>(0);
     QThread *m_thread = nullptr;
     QPointer<KafkaConsumerWorker> m_worker;
     RedisConfig m_redisConfig;

@@ -223,9 +223,8 @@ void KafkaConsumerWorker::pump()
     // is already a full slice, leave further records in librdkafka's bounded queue.
     // Decoding runs one slice ahead of the GUI, no more: a backlog waits undecoded in
     // librdkafka, not as a vector of events to be cut from the front slice by slice.
-    const size_t slice = m_config.maxEventsPerHandoff > 0
-                             ? std::min(kMaxPendingEvents, size_t(m_config.maxEventsPerHandoff))
-                             : kMaxPendingEvents;
+    const size_t cap = sliceCap();
+    const size_t slice = cap > 0 ? std::min(kMaxPendingEvents, cap) : kMaxPendingEvents;
     const bool guiBehind = m_inFlight->load() > 0 && m_pending->events.size() >= slice;
     if (!guiBehind)
         consumeSlice(loopDemanded);
@@ -244,8 +243,8 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
     std::vector<RecordIndex> index;
     // With a backlog going out in slices (ConsumerConfig::maxEventsPerHandoff) the next
     // slice should go the moment the GUI took the last: take what is ready, do not wait.
-    const bool backlog = m_config.maxEventsPerHandoff > 0
-                         && m_pending->events.size() >= size_t(m_config.maxEventsPerHandoff);
+    const size_t cap = sliceCap();
+    const bool backlog = cap > 0 && m_pending->events.size() >= cap;
     // Asked not to block (KafkaConsumerWorker::setLoopDemand): a 1 ms look, so the loop
     // turns at once for the Redis replies without spinning a core the server needs.
     const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 1 : backlog ? 1 : kPollSliceMs);
@@ -294,7 +293,7 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
             setState(ConnectionStatus::State::Connected);
         if (size_t(n) < messages.size())
             break; // drained what was ready; the next slice waits for more
-        if (m_config.maxEventsPerHandoff > 0 && m_pending->events.size() >= size_t(m_config.maxEventsPerHandoff))
+        if (cap > 0 && m_pending->events.size() >= cap)
             break; // a full slice: hand it off before decoding more
     }
 }
@@ -415,8 +414,21 @@ void KafkaConsumerWorker::handOff(bool force)
 {
     if (EventBatchPtr batch = takeBatchForHandOff(m_pending, *m_inFlight, m_config.maxHandoffsPerSecond,
                                                   m_sinceHandoff, force,
-                                                  size_t(std::max(0, m_config.maxEventsPerHandoff))))
+                                                  sliceCap()))
         emit batchReady(batch);
+}
+
+size_t KafkaConsumerWorker::sliceCap() const
+{
+    const size_t countCap = size_t(std::max(0, m_config.maxEventsPerHandoff));
+    const qint64 nsPerEvent = m_guiNsPerEvent ? m_guiNsPerEvent->load(std::memory_order_relaxed) : 0;
+    if (m_config.guiBudgetMsPerHandoff <= 0 || nsPerEvent <= 0)
+        return countCap;
+    // At least a few hundred events, so the per-turn cost of a hand-off stays small
+    // next to the events it carries.
+    constexpr size_t kMinSlice = 256;
+    const size_t byTime = std::max(kMinSlice, size_t(qint64(m_config.guiBudgetMsPerHandoff) * 1000000 / nsPerEvent));
+    return countCap > 0 ? std::min(countCap, byTime) : byTime;
 }
 
 void KafkaConsumerWorker::tickStatus()

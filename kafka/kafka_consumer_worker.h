@@ -58,6 +58,9 @@ public:
     // neither in a poll slice nor in a metadata request (300 ms against a broker that
     // is down). Set before start(); optional.
     void setLoopDemand(std::shared_ptr<const std::atomic<bool>> demand) { m_loopDemand = std::move(demand); }
+    // Nanoseconds of GUI time per event, as the receiver measured it (0: not known yet);
+    // with ConsumerConfig::guiBudgetMsPerHandoff it sizes the slices.
+    void setGuiPace(std::shared_ptr<const std::atomic<qint64>> nsPerEvent) { m_guiNsPerEvent = std::move(nsPerEvent); }
 
 public slots:
     void start();    // creates the consumer and starts the loop (worker thread)
@@ -102,6 +105,10 @@ private:
     std::unique_ptr<EventBatch> m_pending;
     std::shared_ptr<RawRecordJournal> m_journal;
     std::shared_ptr<const std::atomic<bool>> m_loopDemand;
+    std::shared_ptr<const std::atomic<qint64>> m_guiNsPerEvent;
+    // Events per hand-off at most now: maxEventsPerHandoff, lowered to what the GUI
+    // applies in guiBudgetMsPerHandoff at its measured pace (0: unbounded).
+    size_t sliceCap() const;
     QElapsedTimer m_sinceHandoff;
     QElapsedTimer m_clock;
     qint64 m_nextMetadataMs = 0;

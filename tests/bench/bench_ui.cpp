@@ -114,7 +114,11 @@ int main(int argc, char **argv)
     // NDH_BENCH_MAX_EVENTS_PER_HANDOFF=0: whole backlogs in one batch (before the slicing).
     if (const QByteArray cap = qgetenv("NDH_BENCH_MAX_EVENTS_PER_HANDOFF"); !cap.isEmpty())
         config.maxEventsPerHandoff = cap.toInt();
-    std::printf("events per hand-off at most: %d (0: unbounded)\n", config.maxEventsPerHandoff);
+    // NDH_BENCH_GUI_BUDGET_MS=0: slices by the count alone (before the time budget).
+    if (const QByteArray budget = qgetenv("NDH_BENCH_GUI_BUDGET_MS"); !budget.isEmpty())
+        config.guiBudgetMsPerHandoff = budget.toInt();
+    std::printf("events per hand-off at most: %d (0: unbounded), GUI budget per hand-off %d ms (0: none)\n",
+                config.maxEventsPerHandoff, config.guiBudgetMsPerHandoff);
     IngestBackend backend(config);
     QObject::connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
     QElapsedTimer clock;
