@@ -53,7 +53,7 @@ bool EnvelopePublisher::ensureProducer(QString *error)
 }
 
 void EnvelopePublisher::publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
-                                const QString &correlationId)
+                                const QString &correlationId, const std::vector<LogHeader> &headers)
 {
     QString error;
     if (topic.isEmpty() || payload.isEmpty()) {
@@ -66,12 +66,23 @@ void EnvelopePublisher::publish(const QString &topic, const QByteArray &key, con
     }
     auto *opaque = new QString(correlationId);
     const QByteArray t = topic.toUtf8();
+    // Headers byte for byte (binary values too; a null value stays null). librdkafka
+    // owns the list once producev succeeds; on failure it is ours to free.
+    rd_kafka_headers_t *hdrs = nullptr;
+    if (!headers.empty()) {
+        hdrs = rd_kafka_headers_new(headers.size());
+        for (const LogHeader &h : headers)
+            rd_kafka_header_add(hdrs, h.name.constData(), h.name.size(), h.value ? h.value->constData() : nullptr,
+                                h.value ? h.value->size() : 0);
+    }
     const rd_kafka_resp_err_t err = rd_kafka_producev(
         m_rk, RD_KAFKA_V_TOPIC(t.constData()),
         RD_KAFKA_V_KEY(const_cast<char *>(key.constData()), size_t(key.size())),
         RD_KAFKA_V_VALUE(const_cast<char *>(payload.constData()), size_t(payload.size())),
-        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+        RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        if (hdrs)
+            rd_kafka_headers_destroy(hdrs);
         delete opaque;
         emit published(correlationId, false,
                        tr("Kafka refused the message for %1: %2").arg(topic, QString::fromUtf8(rd_kafka_err2str(err))));

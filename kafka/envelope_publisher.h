@@ -7,6 +7,8 @@
 // idempotent retries of the same record within message.timeout.ms aside, which the
 // broker de-duplicates).
 
+#include "log_record.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -37,7 +39,7 @@ public slots:
     // Hands the record to the producer (created on first use, on this thread).
     // published() follows exactly once for this correlation id.
     void publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
-                 const QString &correlationId);
+                 const QString &correlationId, const std::vector<ndh::LogHeader> &headers = {});
     // Waits at most flushTimeoutMs for outstanding deliveries, then destroys the
     // producer. Bounded even when the cluster is gone.
     void shutdown(int flushTimeoutMs = 1000);

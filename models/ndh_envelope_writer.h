@@ -6,6 +6,7 @@
 // transition on every console.
 
 #include "alarm_state_machine.h"
+#include "log_record.h"
 
 #include <QByteArray>
 #include <QString>
@@ -48,6 +49,7 @@ struct OutgoingRecord
     QByteArray payload;
     QString messageId;
     QString correlationId;
+    std::vector<LogHeader> headers; // Kafka record headers (a re-published record keeps its own)
 };
 
 class NdhEnvelopeWriter

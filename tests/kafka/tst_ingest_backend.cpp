@@ -8,12 +8,16 @@
 #include "ingest_backend.h"
 #include "kafka_client_conf.h"
 #include "kafka_test_support.h"
+#include "audit_log.h"
+#include "log_file_reader.h"
+#include "operator_action_gate.h"
 #include "plant_generator.h"
 #include "plant_models.h"
 #include "plant_simulator.h"
 #include "topic_catalog.h"
 
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
 
@@ -120,6 +124,7 @@ private slots:
     void recoversWhenTheBrokerComesBack();
     void fallingBehindRetentionResumesAndCountsTheGap();
     void backlogGoesToTheGuiInBoundedSlicesInOrder();
+    void republishKeepsHeadersAndIsAudited();
 };
 
 void TestIngestBackend::demoPlantShowsUpInTheAssetTree()
@@ -405,6 +410,64 @@ void TestIngestBackend::backlogGoesToTheGuiInBoundedSlicesInOrder()
     QVERIFY(observer.batches >= 5000 / 300);
     QCOMPARE(outOfOrder, 0);
     QCOMPARE(lastOffset, qint64(4999));
+}
+
+void TestIngestBackend::republishKeepsHeadersAndIsAudited()
+{
+    // As the console wires it: the topic browser's re-publish passes the gate (audit
+    // record first), then the backend's producer sends the record with its headers;
+    // kcat, an independent client, reads them back byte for byte.
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1, 1, {QStringLiteral("republish.target")}));
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {QStringLiteral("republish.target")};
+    IngestBackend backend(config);
+    backend.start();
+    QTemporaryDir dir;
+    OperatorSession session;
+    AuditLog audit;
+    QVERIFY(audit.open(dir.filePath(QStringLiteral("audit.jsonl"))));
+    OperatorActionGate gate(&session, &audit);
+    gate.setSender([&backend](const OutgoingRecord &r) {
+        backend.publish(r.topic, r.key, r.payload, r.correlationId, r.headers);
+    });
+    QList<std::pair<QString, bool>> published;
+    connect(&backend, &IngestBackend::published, this,
+            [&published](const QString &id, bool ok, const QString &) { published.append({id, ok}); });
+    QVERIFY(gate.signIn(QStringLiteral("erin"), Role::Engineer));
+
+    const std::vector<LogHeader> headers = {{"trace-id", QByteArray("t-42")},
+                                            {"binary", QByteArray("\x00\xff\xfe\x80 end", 8)},
+                                            {"empty", QByteArray("")},
+                                            {"no-value", std::nullopt}};
+    OperatorActionGate::Submission s;
+    s.action = OperatorAction::Republish;
+    s.parameters = {{QStringLiteral("topic"), QStringLiteral("republish.target")}};
+    s.record.topic = QStringLiteral("republish.target");
+    s.record.key = "PUMP-1";
+    s.record.payload = "{\"x\":1}";
+    s.record.correlationId = QStringLiteral("republish-1");
+    s.record.headers = headers;
+    const qint64 before = AuditLog::verifyFile(audit.path()).records;
+    QCOMPARE(gate.submit(s), QString());
+    QCOMPARE(AuditLog::verifyFile(audit.path()).records, before + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(published.size(), 1, 20000);
+    QCOMPARE(published.front(), std::make_pair(QStringLiteral("republish-1"), true));
+
+    const auto consumed = ndhtest::run(ndhtest::kcatPath(), {QStringLiteral("-C"), QStringLiteral("-J"), QStringLiteral("-e"),
+                                                             QStringLiteral("-q"), QStringLiteral("-b"), broker.bootstrap(),
+                                                             QStringLiteral("-t"), QStringLiteral("republish.target")});
+    QCOMPARE(consumed.exitCode, 0);
+    QCOMPARE(consumed.out.count('\n'), 1);
+    QVERIFY2(consumed.out.contains("\"headers\":[\"trace-id\",\"t-42\",\"binary\",\"\\u0000\xff\xfe\x80 end\""),
+             consumed.out.constData());
+    LogDamage damage;
+    const auto got = LogFileReader::parseLine(consumed.out.trimmed(), &damage);
+    QVERIFY2(got, qPrintable(damage.message()));
+    QCOMPARE(got->key, std::optional<QByteArray>("PUMP-1"));
+    QCOMPARE(got->payload, std::optional<QByteArray>("{\"x\":1}"));
+    QVERIFY(got->headers == headers);
+    backend.stop();
 }
 
 QTEST_GUILESS_MAIN(TestIngestBackend)
