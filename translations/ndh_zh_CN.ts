@@ -3883,9 +3883,9 @@ Double-click a legend entry to remove its curve.</source>
         <translation>重新发布记录</translation>
     </message>
     <message numerus="yes">
-        <source>Source: %1 [%2] @ %3. Its %n header(s) are not re-sent.</source>
+        <source>Source: %1 [%2] @ %3. Its %n header(s) are re-sent unchanged.</source>
         <translation>
-            <numerusform>来源：%1 [%2] @ %3。其 %n 个消息头不会重新发送。</numerusform>
+            <numerusform>来源：%1 [%2] @ %3。其 %n 个消息头会原样重新发送。</numerusform>
         </translation>
     </message>
     <message>

@@ -3883,9 +3883,9 @@ Double-click a legend entry to remove its curve.</source>
         <translation>重新發布記錄</translation>
     </message>
     <message numerus="yes">
-        <source>Source: %1 [%2] @ %3. Its %n header(s) are not re-sent.</source>
+        <source>Source: %1 [%2] @ %3. Its %n header(s) are re-sent unchanged.</source>
         <translation>
-            <numerusform>來源：%1 [%2] @ %3。其 %n 個標頭不會重新送出。</numerusform>
+            <numerusform>來源：%1 [%2] @ %3。其 %n 個標頭會原樣重新送出。</numerusform>
         </translation>
     </message>
     <message>

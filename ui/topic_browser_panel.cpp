@@ -1003,7 +1003,8 @@ void TopicBrowserPanel::republishCurrent()
     value->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const QString pretty = MessageDetailView::prettyJson(record.payload.value_or(QByteArray()));
     value->setPlainText(pretty.isEmpty() ? QString::fromUtf8(record.payload.value_or(QByteArray())) : pretty);
-    auto *note = new QLabel(tr("Source: %1 [%2] @ %3. Its %n header(s) are not re-sent.", nullptr, int(record.headers.size()))
+    const QString shown = value->toPlainText();
+    auto *note = new QLabel(tr("Source: %1 [%2] @ %3. Its %n header(s) are re-sent unchanged.", nullptr, int(record.headers.size()))
                                 .arg(record.topic).arg(record.partition).arg(record.offset),
                             &dialog);
     note->setTextFormat(Qt::PlainText);
@@ -1031,10 +1032,11 @@ void TopicBrowserPanel::republishCurrent()
     dialog.resize(640, 480);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // Compact JSON again when it was JSON; otherwise the edited text as typed.
+    // Unchanged: the original bytes (compact JSON, or a binary payload the text view
+    // cannot hold); otherwise the edited text as typed.
     QByteArray payload = value->toPlainText().toUtf8();
-    if (!pretty.isEmpty() && value->toPlainText() == pretty)
-        payload = record.payload.value_or(QByteArray()); // unchanged: the original bytes
+    if (value->toPlainText() == shown)
+        payload = record.payload.value_or(QByteArray());
     emit republishRequested(topic->currentText().trimmed(), key->text().toUtf8(), payload, record.headers);
 }
 

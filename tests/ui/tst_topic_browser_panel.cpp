@@ -294,6 +294,45 @@ private slots:
         QCOMPARE(republished.first().at(1).toByteArray(), QByteArray("PUMP-1"));
         QCOMPARE(republished.first().at(2).toByteArray(), kJson); // unedited: the original bytes
     }
+
+    void republishKeepsBinaryPayloadAndHeaders()
+    {
+        // A payload that is not UTF-8 cannot live in the text editor: unedited, the
+        // original bytes go out, and so do the record's headers (binary values too).
+        TopicBrowserPanel panel;
+        panel.show();
+        panel.setCluster(cluster());
+        LogRecord binary = record(6, QByteArray("\xff\x00\xfe binary", 10));
+        binary.headers = {{"trace", QByteArray("t-1")}, {"raw", QByteArray("\x00\xff", 2)}, {"none", std::nullopt}};
+        panel.applyBatch(batch({binary}, 1));
+        panel.selectRow(0);
+        panel.setRepublishAllowed(true, {});
+        QByteArray sentPayload;
+        std::vector<LogHeader> sentHeaders;
+        connect(&panel, &TopicBrowserPanel::republishRequested, this,
+                [&](const QString &, const QByteArray &, const QByteArray &payload, const std::vector<LogHeader> &headers) {
+                    sentPayload = payload;
+                    sentHeaders = headers;
+                });
+        QString note;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = panel.findChild<QDialog *>(QStringLiteral("republishDialog"));
+            QVERIFY(dialog);
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                note += label->text();
+            QTimer::singleShot(0, this, [&] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible())
+                        box->button(QMessageBox::Yes)->click();
+                }
+            });
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        panel.republishCurrent();
+        QVERIFY2(note.contains(QStringLiteral("3 header(s) are re-sent unchanged")), qPrintable(note));
+        QCOMPARE(sentPayload, *binary.payload);
+        QVERIFY(sentHeaders == binary.headers);
+    }
 };
 
 QTEST_MAIN(TestTopicBrowserPanel)
