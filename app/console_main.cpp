@@ -416,7 +416,7 @@ std::optional<Options> parseOptions(const QCoreApplication &app, QString *error)
 
 // Re-publish from the topic browser (issue 5): the one switch for who may. Off until
 // the roles (issue 8) call this with their verdict; records leave through the
-// backend's idempotent producer like alarm actions (headers are not re-sent).
+// backend's idempotent producer like alarm actions, with the record's own headers.
 void setTopicRepublishAllowed(ndh::MainWindow &window, bool allowed, const QString &whyNot)
 {
     if (ndh::TopicBrowserPanel *panel = window.topicBrowser())
@@ -431,15 +431,17 @@ void connectTopicRepublish(ndh::MainWindow &window, ndh::IngestBackend &backend,
     // Through the gate (issue 8): engineer role, audit record on disk, then the producer.
     QObject::connect(panel, &ndh::TopicBrowserPanel::republishRequested, &gate,
                      [&gate, panel](const QString &topic, const QByteArray &key, const QByteArray &payload,
-                                    const std::vector<ndh::LogHeader> &) {
+                                    const std::vector<ndh::LogHeader> &headers) {
                          ndh::OperatorActionGate::Submission s;
                          s.action = ndh::OperatorAction::Republish;
                          s.parameters = {{QStringLiteral("topic"), topic},
                                          {QStringLiteral("key"), QString::fromUtf8(key)},
-                                         {QStringLiteral("bytes"), payload.size()}};
+                                         {QStringLiteral("bytes"), payload.size()},
+                                         {QStringLiteral("headers"), qsizetype(headers.size())}};
                          s.record.topic = topic;
                          s.record.key = key;
                          s.record.payload = payload;
+                         s.record.headers = headers;
                          s.record.correlationId = QStringLiteral("republish-%1").arg(
                              QUuid::createUuid().toString(QUuid::WithoutBraces));
                          if (const QString why = gate.submit(s); !why.isEmpty())
@@ -687,7 +689,7 @@ int main(int argc, char *argv[])
     ndh::OperatorActionGate gate(&session, &audit);
     if (options->logFile.isEmpty()) {
         gate.setSender([&backend](const ndh::OutgoingRecord &r) {
-            backend.publish(r.topic, r.key, r.payload, r.correlationId);
+            backend.publish(r.topic, r.key, r.payload, r.correlationId, r.headers);
         });
     }
     QObject::connect(&backend, &ndh::IngestBackend::published, &gate, &ndh::OperatorActionGate::onPublished);
