@@ -2,7 +2,10 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QImage>
 #include <QImageReader>
+#include <QPainter>
+#include <QPixmap>
 #include <QPalette>
 #include <QSettings>
 #include <QStyleFactory>
@@ -99,6 +102,35 @@ QPalette paletteFrom(const ThemeColours &c, const QColor &muted)
     p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
     p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
     return p;
+}
+
+// The toolbar and menu glyphs are drawn dark grey for a light ground; on the dark
+// ground they would vanish. A glyph that is grey only (no hue: not the coloured
+// application icon) is repainted in the theme's text colour, keeping its shape
+// (alpha), at the sizes toolbars and menus ask for on normal and high-DPI screens.
+QIcon themedGlyph(const QIcon &drawn, const QColor &ink)
+{
+    static constexpr int kSizes[] = {16, 20, 22, 24, 32, 48, 64};
+    QIcon tinted;
+    for (const int side : kSizes) {
+        QImage image = drawn.pixmap(QSize(side, side), 1.0).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull())
+            return drawn;
+        for (int y = 0; y < image.height(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb px = line[x];
+                if (qAlpha(px) > 0 && (qAbs(qRed(px) - qGreen(px)) > 8 || qAbs(qGreen(px) - qBlue(px)) > 8))
+                    return drawn; // coloured artwork: keep as drawn
+            }
+        }
+        QPainter painter(&image);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(image.rect(), ink);
+        painter.end();
+        tinted.addPixmap(QPixmap::fromImage(image));
+    }
+    return tinted;
 }
 
 } // namespace
@@ -230,7 +262,10 @@ QIcon HmiStyle::icon(const QString &name)
         return {};
     static const bool initialised = (initNdhResources(), true);
     Q_UNUSED(initialised);
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+    QIcon drawn(QStringLiteral(":/icons/%1.svg").arg(name));
+    if (g_theme != Theme::Dark)
+        return drawn;
+    return themedGlyph(drawn, darkColours().text);
 }
 
 } // namespace ndh

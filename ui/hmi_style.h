@@ -60,7 +60,8 @@ public:
     static QString badgeStyle(const QColor &background, const QColor &text);
 
     // Icon from the compiled-in resources; null when this Qt cannot read SVG, so
-    // callers keep their text labels and nothing is drawn empty.
+    // callers keep their text labels and nothing is drawn empty. In the dark theme a
+    // grey glyph is repainted in the theme's text colour so it shows on the dark ground.
     static QIcon icon(const QString &name);
 };
 

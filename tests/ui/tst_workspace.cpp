@@ -12,6 +12,7 @@
 #include "main_window.h"
 #include "plant_models.h"
 #include "plot_area.h"
+#include "plot_panel.h"
 #include "settings_dialog.h"
 #include "shortcuts_dialog.h"
 #include "ui_test_plant.h"
@@ -22,6 +23,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -189,6 +191,50 @@ private slots:
             QVERIFY2(HmiStyle::curveColor(i).lightness() - ground.lightness() > 60, qPrintable(QString::number(i)));
         HmiStyle::setTheme(HmiStyle::Theme::Light);
         QVERIFY(HmiStyle::plotBackground().lightness() > 200);
+    }
+
+    // The plot toolbar's Follow, Clear and Close-plot glyphs must show on the dark
+    // ground: their opaque pixels differ clearly in lightness from the toolbar's.
+    void darkThemeToolbarIconsShow()
+    {
+        if (HmiStyle::icon(QStringLiteral("follow")).isNull())
+            QSKIP("this Qt cannot read SVG icons; the toolbar shows text only");
+        const QPalette before = QApplication::palette();
+        HmiStyle::setTheme(HmiStyle::Theme::Dark);
+        HmiStyle::applyTo(*qApp);
+        {
+            PlantModels models;
+            PlotPanel panel(&models);
+            auto *toolBar = panel.findChild<QToolBar *>();
+            QVERIFY(toolBar);
+            const QColor ground = toolBar->palette().color(QPalette::Window);
+            QVERIFY(ground.lightness() < 80);
+            int checked = 0;
+            for (QAction *action : toolBar->actions()) {
+                if (action->icon().isNull())
+                    continue;
+                const QImage glyph = action->icon().pixmap(toolBar->iconSize(), 1.0).toImage().convertToFormat(QImage::Format_ARGB32);
+                double sum = 0;
+                int opaque = 0;
+                for (int y = 0; y < glyph.height(); ++y)
+                    for (int x = 0; x < glyph.width(); ++x) {
+                        const QColor px = glyph.pixelColor(x, y);
+                        if (px.alpha() > 128) {
+                            sum += px.lightness();
+                            ++opaque;
+                        }
+                    }
+                QVERIFY2(opaque > 0, qPrintable(action->text()));
+                const double lightness = sum / opaque;
+                QVERIFY2(lightness - ground.lightness() > 100,
+                         qPrintable(QStringLiteral("%1: glyph %2 on ground %3").arg(action->text()).arg(lightness).arg(ground.lightness())));
+                ++checked;
+            }
+            QVERIFY(checked >= 3); // Follow, Clear, Close plot
+        }
+        HmiStyle::setTheme(HmiStyle::Theme::Light);
+        HmiStyle::applyTo(*qApp);
+        QApplication::setPalette(before);
     }
 
     void firstRunOffersTheDemo()
