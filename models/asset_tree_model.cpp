@@ -205,7 +205,12 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
 
     if (m_past)
         return; // the rows show the past; returnToLive() announces everything
-    if (changed.size() > kMaxAnnouncedParents) {
+    // A view maps every row of a dataChanged range to find what to repaint: a range
+    // spanning thousands of sibling assets costs more than repainting what is shown.
+    qsizetype announcedRows = 0;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        announcedRows += it->second - it->first + 1;
+    if (changed.size() > kMaxAnnouncedParents || announcedRows > kMaxAnnouncedRows) {
         emit manyRowsChanged();
         return;
     }

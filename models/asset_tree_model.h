@@ -42,6 +42,8 @@ public:
     // Parents whose rows one batch, age refresh or source change may announce with
     // one dataChanged each; past this, the model emits manyRowsChanged() instead.
     static constexpr int kMaxAnnouncedParents = 64;
+    // Rows one batch may announce in its dataChanged ranges; past this, manyRowsChanged().
+    static constexpr int kMaxAnnouncedRows = 256;
 
     explicit AssetTreeModel(QObject *parent = nullptr);
     ~AssetTreeModel() override;
