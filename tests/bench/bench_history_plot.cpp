@@ -117,16 +117,14 @@ int main(int argc, char **argv)
             PlotPanel *panel = shot.addPlot();
             for (int c = 0; c < kCurvesPerPlot; ++c)
                 panel->addCurve(keys[p * kCurvesPerPlot + c]);
-            panel->plot()->xAxis->setRange(first, last + 60.0);
         }
         shot.show();
         app.processEvents();
+        for (PlotPanel *panel : shot.plots())
+            panel->showAllData(); // as the operator does: the day, values fitted
         shot.tick();
-        for (PlotPanel *panel : shot.plots()) {
-            panel->plot()->yAxis->rescale(); // a paused plot keeps its value range: fit it
-            panel->plot()->yAxis->scaleRange(1.15);
+        for (PlotPanel *panel : shot.plots())
             panel->plot()->replot(QCustomPlot::rpImmediateRefresh);
-        }
         app.processEvents();
         shot.grab().save(png);
         std::printf("screenshot: %s\n", qPrintable(png));
