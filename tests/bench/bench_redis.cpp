@@ -246,6 +246,15 @@ void snapshot(RedisServer &server, int assets)
         },
         120000);
     const double treeSec = seconds(clock.nsecsElapsed());
+    // The tree can be complete before the snapshotFinished signal is delivered: wait
+    // for it too, so the state-read figure is never a zero that was not measured.
+    spinUntil(
+        [&] {
+            if (console.snapshotDone && readNs == 0)
+                readNs = clock.nsecsElapsed();
+            return readNs != 0;
+        },
+        10000);
     console.backend.stop();
     std::printf("snapshot of %d asset hashes (%lld read by the peer)\n", assets, qlonglong(peerKeys));
     std::printf("  %-44s %8.3f s\n", "plain hiredis SCAN + HGETALL (peer, no decode)", peerSec);
