@@ -57,36 +57,28 @@ HistoryBackfill::~HistoryBackfill()
 
 bool HistoryBackfill::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_thread.isRunning();
 }
 
 bool HistoryBackfill::wait(int timeoutMs)
 {
-    return !m_thread || m_thread->wait(QDeadlineTimer(timeoutMs));
+    return m_thread.wait(timeoutMs);
 }
 
 void HistoryBackfill::cancel()
 {
-    m_cancel = true;
+    m_thread.cancel();
 }
 
 bool HistoryBackfill::start(qint64 fromMs, qint64 toMs)
 {
     if (isRunning())
         return false;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_cancel = false;
     m_records = 0;
     m_eventsInRange = 0;
     m_byTime = 0;
     m_scanned = 0;
-    m_thread = QThread::create([this, fromMs, toMs] { run(fromMs, toMs); });
-    m_thread->setObjectName(QStringLiteral("ndh-backfill"));
-    m_thread->start();
-    return true;
+    return m_thread.start(QStringLiteral("ndh-backfill"), [this, fromMs, toMs] { run(fromMs, toMs); });
 }
 
 HistoryBackfill::Range HistoryBackfill::plan(qint64 low, qint64 high, bool timeIndex, qint64 fromOffset,
@@ -151,7 +143,7 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
     for (const QString &topic : std::as_const(m_config.topics)) {
         const int count = partitionCounts.value(topic, 0);
         const QByteArray name = topic.toUtf8();
-        for (int p = 0; p < count && !m_cancel; ++p) {
+        for (int p = 0; p < count && !m_thread.cancelled(); ++p) {
             int64_t low = 0;
             int64_t high = 0;
             if (const rd_kafka_resp_err_t err =
@@ -169,7 +161,7 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
             rd_kafka_topic_partition_list_add(to.get(), name.constData(), p)->offset = toMs + kTimeSlackMs + 1;
         }
     }
-    if (m_cancel) {
+    if (m_thread.cancelled()) {
         cancelled = true;
         finish(false);
         return;
@@ -254,7 +246,7 @@ void HistoryBackfill::run(qint64 fromMs, qint64 toMs)
             byKey.remove(r.topic + u'\n' + QString::number(r.partition));
     };
     while (!byKey.isEmpty()) {
-        if (m_cancel) {
+        if (m_thread.cancelled()) {
             cancelled = true;
             break;
         }

@@ -13,6 +13,7 @@
 // progress is honest: offsets read against offsets to read, fixed at the start.
 // Events in range go out as batches (queued signals) for PlantModels::applyHistoryBatch.
 
+#include "cancellable_thread.h"
 #include "consumer_config.h"
 #include "plant_event.h"
 
@@ -21,8 +22,6 @@
 
 #include <atomic>
 #include <mutex>
-
-class QThread;
 
 namespace ndh {
 
@@ -71,8 +70,7 @@ private:
     void run(qint64 fromMs, qint64 toMs);
 
     ConsumerConfig m_config;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    CancellableThread m_thread; // "ndh-backfill"
     std::atomic<quint64> m_records{0};
     std::atomic<quint64> m_eventsInRange{0};
     std::atomic<int> m_byTime{0};

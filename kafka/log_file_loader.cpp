@@ -27,32 +27,22 @@ LogFileLoader::~LogFileLoader()
 
 bool LogFileLoader::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_thread.isRunning();
 }
 
 bool LogFileLoader::start(const QString &path)
 {
-    if (isRunning())
-        return false;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_cancel = false;
-    m_thread = QThread::create([this, path] { run(path); });
-    m_thread->setObjectName(QStringLiteral("ndh-log-reader"));
-    m_thread->start(QThread::LowPriority);
-    return true;
+    return m_thread.start(QStringLiteral("ndh-log-reader"), [this, path] { run(path); }, QThread::LowPriority);
 }
 
 void LogFileLoader::cancel()
 {
-    m_cancel = true;
+    m_thread.cancel();
 }
 
 bool LogFileLoader::wait(int timeoutMs)
 {
-    return !m_thread || m_thread->wait(QDeadlineTimer(timeoutMs));
+    return m_thread.wait(timeoutMs);
 }
 
 void LogFileLoader::deliver(const EventBatchPtr &batch)
@@ -91,9 +81,9 @@ void LogFileLoader::run(const QString &path)
     std::vector<RecordIndex> index;
     bool first = true;
     qint64 lastProgressMs = -1000;
-    while (ok && !m_cancel) {
+    while (ok && !m_thread.cancelled()) {
         // Back-pressure: the GUI applies batches as fast as it can; do not run ahead.
-        while (m_inFlight->load() >= kMaxBatchesInFlight && !m_cancel)
+        while (m_inFlight->load() >= kMaxBatchesInFlight && !m_thread.cancelled())
             QThread::msleep(2);
         chunk.clear();
         const bool more = reader.readChunk(chunk, first ? kFirstChunkRecords : kChunkRecords);
@@ -123,7 +113,7 @@ void LogFileLoader::run(const QString &path)
         if (!more)
             break;
     }
-    summary.cancelled = m_cancel;
+    summary.cancelled = m_thread.cancelled();
     summary.records = reader.recordsRead();
     summary.damageCount = reader.damageCount();
     for (size_t i = 0; i < reader.damages().size() && i < kDamagesInSummary; ++i)

@@ -5,6 +5,7 @@
 // follow with progress, and at most a few batches wait for the GUI (back-pressure,
 // so a 1 GB log never piles up in memory). Cancel is honoured between chunks.
 
+#include "cancellable_thread.h"
 #include "log_file_reader.h"
 #include "plant_event.h"
 
@@ -13,8 +14,6 @@
 
 #include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace ndh {
 
@@ -70,8 +69,7 @@ private:
     void deliver(const EventBatchPtr &batch);
 
     std::shared_ptr<RawRecordJournal> m_journal;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    CancellableThread m_thread; // "ndh-log-reader"
     std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
 };
 
