@@ -1,8 +1,6 @@
 #include "envelope_decoder.h"
 
-#include <QHash>
 #include <QRegularExpression>
-#include <QSet>
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
@@ -12,11 +10,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <functional>
 #include <limits>
+#include <memory>
+#include <new>
+#include <type_traits>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace ndh {
 
@@ -34,6 +34,7 @@ public:
         : m_e(e)
     {
     }
+    simdjson::dom::element element() const { return m_e; }
     Type type() const { return m_e.type(); }
     bool is_null() const { return type() == Type::NULL_VALUE; }
     bool is_string() const { return type() == Type::STRING; }
@@ -67,29 +68,117 @@ public:
         default: return "number";
         }
     }
-    std::optional<Json> find(std::string_view key) const
-    {
-        simdjson::dom::object o;
-        simdjson::dom::element v;
-        if (m_e.get_object().get(o) != simdjson::SUCCESS || o.at_key(key).get(v) != simdjson::SUCCESS)
-            return std::nullopt;
-        return Json(v);
-    }
-    bool contains(std::string_view key) const { return find(key).has_value(); }
     std::string dump() const { return simdjson::minify(m_e); }
-    // Object members in document order.
-    template<typename F>
-    void forEachMember(F &&f) const
-    {
-        simdjson::dom::object o;
-        if (m_e.get_object().get(o) != simdjson::SUCCESS)
-            return;
-        for (auto member : o)
-            f(member.key, Json(member.value));
-    }
 
 private:
     simdjson::dom::element m_e;
+};
+
+// Byte-wise equality of short texts without a call into the C library: keys and
+// interned names are a few to a few dozen bytes.
+inline bool sameBytes(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    const char *p = a.data();
+    const char *q = b.data();
+    size_t n = a.size();
+    for (; n >= 8; n -= 8, p += 8, q += 8) {
+        quint64 x, y;
+        std::memcpy(&x, p, 8);
+        std::memcpy(&y, q, 8);
+        if (x != y)
+            return false;
+    }
+    for (; n > 0; --n, ++p, ++q) {
+        if (*p != *q)
+            return false;
+    }
+    return true;
+}
+
+// One bit of 64 per (length, first, last byte) class of a key: most lookups of a
+// name an object does not hold, and most keys in the duplicate check, stop at it.
+constexpr unsigned keyClass(std::string_view key)
+{
+    return key.empty() ? 0u : (unsigned(key.size()) * 7u + uchar(key.front()) * 3u + uchar(key.back())) & 63u;
+}
+
+// The members of one JSON object, read once so that every field the decoder asks
+// for is found without walking the object again (a record is asked for 20-30
+// names; simdjson's at_key scans and compares keys on each). Objects larger than
+// the inline table are looked up through simdjson. A non-object (or absent) value
+// reads as an empty object.
+class Fields
+{
+public:
+    Fields() = default;
+    explicit Fields(const Json &j)
+    {
+        if (j.element().get_object().get(m_object) != simdjson::SUCCESS)
+            return;
+        m_isObject = true;
+        for (auto member : m_object) {
+            if (m_count == kInline) {
+                m_overflow = true;
+                break;
+            }
+            new (&m_entries[m_count++]) Entry{std::string_view(member.key), member.value};
+            m_classes |= quint64(1) << keyClass(member.key);
+        }
+    }
+    Fields(const Fields &) = delete;
+    Fields &operator=(const Fields &) = delete;
+
+    bool isObject() const { return m_isObject; }
+    std::optional<Json> find(std::string_view key) const
+    {
+        if (m_overflow) {
+            simdjson::dom::element v;
+            if (m_object.at_key(key).get(v) != simdjson::SUCCESS)
+                return std::nullopt;
+            return Json(v);
+        }
+        if (!(m_classes & (quint64(1) << keyClass(key))))
+            return std::nullopt;
+        for (quint32 i = 0; i < m_count; ++i) {
+            if (sameBytes(entries()[i].key, key))
+                return Json(entries()[i].value);
+        }
+        return std::nullopt;
+    }
+    bool contains(std::string_view key) const { return find(key).has_value(); }
+    size_t size() const { return m_overflow ? m_object.size() : m_count; }
+    // Members in document order.
+    template<typename F>
+    void forEachMember(F &&f) const
+    {
+        if (m_overflow) {
+            for (auto member : m_object)
+                f(std::string_view(member.key), Json(member.value));
+            return;
+        }
+        for (quint32 i = 0; i < m_count; ++i)
+            f(entries()[i].key, Json(entries()[i].value));
+    }
+
+private:
+    struct Entry
+    {
+        std::string_view key;
+        simdjson::dom::element value;
+    };
+    static_assert(std::is_trivially_destructible_v<Entry> && std::is_trivially_copyable_v<Entry>);
+    static constexpr quint32 kInline = 32;
+    const Entry *entries() const { return std::launder(reinterpret_cast<const Entry *>(m_entries)); }
+    // Left uninitialized: entries are written as they are read (a table of 32
+    // initialized entries cost more than the object's lookups).
+    alignas(Entry) unsigned char m_entries[kInline][sizeof(Entry)];
+    simdjson::dom::object m_object;
+    quint64 m_classes = 0;
+    quint32 m_count = 0;
+    bool m_isObject = false;
+    bool m_overflow = false;
 };
 
 // A rejection travels up as this; it never leaves decode().
@@ -110,26 +199,99 @@ QString qs(std::string_view s)
 
 // Names repeat from record to record (asset ids, types, locations, attribute names,
 // units, event types): each distinct text becomes one QString per thread, and every
-// record after the first shares it instead of allocating (docs/PERFORMANCE.md,
-// "Ingest end to end"). Bounded: a cache that fills up starts over.
-struct TextHash
-{
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// record after the first shares it instead of allocating and converting
+// (docs/PERFORMANCE.md, "Ingest end to end"). An open-addressing table keyed by the
+// raw bytes: a lookup is one hash of a short text, a compare and a reference count.
+// Bounded: a table that fills up starts over.
 constexpr size_t kInternMaxLength = 64;
 constexpr size_t kInternMaxEntries = 200000;
 
+class Interner
+{
+public:
+    QString get(std::string_view s)
+    {
+        if (s.size() > kInternMaxLength)
+            return qs(s);
+        if (m_slots.empty())
+            rehash(1024);
+        const quint64 h = hash(s);
+        const quint64 tag = h >> 32;
+        size_t i = size_t(h) & m_mask;
+        for (;; i = (i + 1) & m_mask) {
+            const quint64 slot = m_slots[i];
+            if (slot == 0)
+                break;
+            if ((slot >> 32) == tag) {
+                const Entry &entry = m_entries[size_t(slot & 0xFFFFFFFFu) - 1];
+                if (sameBytes(entry.bytes, s))
+                    return entry.text;
+            }
+        }
+        if (m_entries.size() >= kInternMaxEntries) {
+            m_entries.clear();
+            std::fill(m_slots.begin(), m_slots.end(), 0);
+            return get(s);
+        }
+        if ((m_entries.size() + 1) * 2 > m_slots.size()) {
+            rehash(m_slots.size() * 2);
+            return get(s);
+        }
+        m_entries.push_back({std::string(s), qs(s)});
+        m_slots[i] = (tag << 32) | quint64(m_entries.size());
+        return m_entries.back().text;
+    }
+
+private:
+    struct Entry
+    {
+        std::string bytes;
+        QString text;
+    };
+    static quint64 hash(std::string_view s)
+    {
+        // 8 bytes at a time, multiply-xorshift mixed; texts are at most 64 bytes.
+        constexpr quint64 kMul = 0x9E3779B97F4A7C15ULL;
+        quint64 h = quint64(s.size()) * kMul;
+        const char *p = s.data();
+        size_t n = s.size();
+        for (; n >= 8; n -= 8, p += 8) {
+            quint64 w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * kMul;
+            h ^= h >> 29;
+        }
+        if (n > 0) {
+            quint64 w = 0;
+            std::memcpy(&w, p, n);
+            h = (h ^ w) * kMul;
+            h ^= h >> 29;
+        }
+        h *= kMul;
+        return h ^ (h >> 31);
+    }
+    // Slots hold (upper half of the hash << 32 | entry index + 1), 0 when free.
+    void rehash(size_t capacity)
+    {
+        m_slots.assign(capacity, 0);
+        m_mask = capacity - 1;
+        for (size_t e = 0; e < m_entries.size(); ++e) {
+            const quint64 h = hash(m_entries[e].bytes);
+            size_t i = size_t(h) & m_mask;
+            while (m_slots[i] != 0)
+                i = (i + 1) & m_mask;
+            m_slots[i] = ((h >> 32) << 32) | quint64(e + 1);
+        }
+    }
+    std::vector<Entry> m_entries;
+    std::vector<quint64> m_slots;
+    size_t m_mask = 0;
+};
+
 QString interned(std::string_view s)
 {
-    if (s.size() > kInternMaxLength)
-        return qs(s);
-    thread_local std::unordered_map<std::string, QString, TextHash, std::equal_to<>> cache;
-    if (const auto it = cache.find(s); it != cache.end())
-        return it->second;
-    if (cache.size() >= kInternMaxEntries)
-        cache.clear();
-    return cache.emplace(std::string(s), qs(s)).first->second;
+    thread_local Interner interner;
+    return interner.get(s);
 }
 
 // Unique per record (message ids, correlation ids): never worth interning.
@@ -316,8 +478,9 @@ void rejectDuplicateKeys(simdjson::dom::element e)
         throw duplicate(*it);
 }
 
+
 // A member that is present and not null.
-std::optional<Json> field(const Json &obj, const char *name)
+std::optional<Json> field(const Fields &obj, std::string_view name)
 {
     auto j = obj.find(name);
     if (!j || j->is_null())
@@ -325,8 +488,13 @@ std::optional<Json> field(const Json &obj, const char *name)
     return j;
 }
 
+QLatin1String latin1(std::string_view name)
+{
+    return QLatin1String(name.data(), qsizetype(name.size()));
+}
+
 // Text field; numbers are accepted and printed (drone_id: 1 -> "1").
-std::optional<QString> text(const Json &obj, const char *name, Unique unique = Unique::No)
+std::optional<QString> text(const Fields &obj, std::string_view name, Unique unique = Unique::No)
 {
     const auto j = field(obj, name);
     if (!j)
@@ -341,33 +509,31 @@ std::optional<QString> text(const Json &obj, const char *name, Unique unique = U
         return QString::number(j->number(), 'g', 15);
     if (j->is_boolean())
         return j->boolean() ? QStringLiteral("true") : QStringLiteral("false");
-    throw Reject{QStringLiteral("field '%1' must be a string, got %2")
-                     .arg(QLatin1String(name), typeName(*j))};
+    throw Reject{QStringLiteral("field '%1' must be a string, got %2").arg(latin1(name), typeName(*j))};
 }
 
-QString textOr(const Json &obj, const char *name, const QString &fallback, Unique unique = Unique::No)
+QString textOr(const Fields &obj, std::string_view name, const QString &fallback, Unique unique = Unique::No)
 {
     auto t = text(obj, name, unique);
-    return t && !t->isEmpty() ? *t : fallback;
+    return t && !t->isEmpty() ? std::move(*t) : fallback;
 }
 
-QString firstText(const Json &obj, std::initializer_list<const char *> names, Unique unique = Unique::No)
+QString firstText(const Fields &obj, std::initializer_list<std::string_view> names, Unique unique = Unique::No)
 {
-    for (const char *n : names) {
+    for (const std::string_view n : names) {
         if (auto t = text(obj, n, unique); t && !t->isEmpty())
-            return *t;
+            return std::move(*t);
     }
     return {};
 }
 
-std::optional<Json> object(const Json &obj, const char *name)
+std::optional<Json> object(const Fields &obj, std::string_view name)
 {
     const auto j = field(obj, name);
     if (!j)
         return std::nullopt;
     if (!j->is_object())
-        throw Reject{QStringLiteral("field '%1' must be an object, got %2")
-                         .arg(QLatin1String(name), typeName(*j))};
+        throw Reject{QStringLiteral("field '%1' must be an object, got %2").arg(latin1(name), typeName(*j))};
     return j;
 }
 
@@ -402,118 +568,6 @@ QString normalized(const QString &s)
             out.append(c.toLower());
     }
     return out;
-}
-
-// normalized(eventType + ' ' + the topic's entity word), the text the kind is read
-// from; remembered per topic and event type (a handful of each), so the hot path
-// builds it once. `topic` empty for envelopes whose type says it all.
-QString typeWords(const QString &eventType, const QString &topic)
-{
-    thread_local QHash<QString, QHash<QString, QString>> cache;
-    if (cache.size() >= 1024)
-        cache.clear();
-    QHash<QString, QString> &perTopic = cache[topic];
-    if (const auto it = perTopic.constFind(eventType); it != perTopic.constEnd())
-        return *it;
-    if (perTopic.size() >= 4096)
-        perTopic.clear();
-    const QString words = normalized(eventType + u' ' + topic.section(u'.', 2));
-    perTopic.insert(eventType, words);
-    return words;
-}
-
-qint64 eventTime(const Json &obj, const char *name, const EventSource &source)
-{
-    const auto j = field(obj, name);
-    if (!j) {
-        // Missing time: the broker's timestamp is the best evidence we have.
-        if (source.brokerTimeMs > 0)
-            return source.brokerTimeMs;
-        throw Reject{QStringLiteral("missing '%1' and the record has no broker timestamp")
-                         .arg(QLatin1String(name))};
-    }
-    std::optional<qint64> ms;
-    if (j->is_string()) {
-        const std::string_view s = j->str();
-        ms = parseTimestampMs(QByteArrayView(s.data(), qsizetype(s.size())));
-        if (!ms)
-            throw Reject{QStringLiteral("'%1' is not an ISO 8601 time: \"%2\"")
-                             .arg(QLatin1String(name), qs(s).left(64))};
-    } else if (j->is_number()) {
-        const double v = j->number();
-        if (!std::isfinite(v) || v < 0)
-            throw Reject{QStringLiteral("'%1' is not a valid epoch time").arg(QLatin1String(name))};
-        ms = v > 1e11 ? qint64(v) : qint64(v * 1000.0);
-    } else {
-        throw Reject{QStringLiteral("field '%1' must be a string, got %2")
-                         .arg(QLatin1String(name), typeName(*j))};
-    }
-    return *ms;
-}
-
-void addAttributes(const Json &obj, std::vector<AttributeSample> &out, int maxAttributes,
-                   const QString &prefix, const QSet<QString> &skip, std::optional<Json> units = std::nullopt)
-{
-    obj.forEachMember([&](std::string_view k, const Json &value) {
-        const QString key = interned(k);
-        if (prefix.isEmpty() && skip.contains(key))
-            return;
-        if (value.is_object()) {
-            // Coordinates read best under their own names; other groups keep a prefix.
-            const QString childPrefix = key == u"location" ? QString() : prefix + key + u'.';
-            addAttributes(value, out, maxAttributes, childPrefix, {});
-            return;
-        }
-        if (int(out.size()) >= maxAttributes)
-            throw Reject{QStringLiteral("more than %1 attributes in one record").arg(maxAttributes)};
-        AttributeSample sample{prefix + key, toValue(value), {}};
-        if (units && units->is_object()) {
-            if (auto u = text(*units, std::string(k).c_str()))
-                sample.unit = *u;
-        }
-        out.push_back(std::move(sample));
-    });
-}
-
-const Json &emptyObject()
-{
-    static simdjson::dom::parser parser;
-    static const Json empty(parser.parse("{}", 2).value_unsafe());
-    return empty;
-}
-
-AlarmInfo alarmInfo(const Json &data)
-{
-    AlarmInfo a;
-    a.alarmId = firstText(data, {"alarm_id", "alert_id", "id"});
-    a.alarmType = firstText(data, {"alarm_type", "type", "alert_type", "name"});
-    if (a.alarmId.isEmpty())
-        a.alarmId = a.alarmType;
-    if (a.alarmId.isEmpty())
-        throw Reject{QStringLiteral("alarm without an alarm_id or type")};
-    a.priority = priorityFromText(firstText(data, {"priority", "severity", "level"}));
-    a.message = firstText(data, {"message", "description", "text"});
-    a.attribute = firstText(data, {"attribute", "tag"});
-    for (const char *name : {"value", "trigger_value", "new_value"}) {
-        if (const auto v = field(data, name)) {
-            a.value = toValue(*v);
-            break;
-        }
-    }
-    a.operatorName = firstText(data, {"operator", "acknowledged_by", "user", "user_id"});
-    a.comment = firstText(data, {"comment", "reason"});
-    if (const auto l = field(data, "latching"); l && l->is_boolean())
-        a.latching = l->boolean();
-    if (const auto until = field(data, "shelved_until")) {
-        if (until->is_string()) {
-            const std::string_view s = until->str();
-            const auto ms = parseTimestampMs(QByteArrayView(s.data(), qsizetype(s.size())));
-            if (!ms)
-                throw Reject{QStringLiteral("'shelved_until' is not an ISO 8601 time")};
-            a.shelvedUntilMs = *ms;
-        }
-    }
-    return a;
 }
 
 // Classifies an alarm/alert event type; nullopt when it is not about an alarm.
@@ -571,10 +625,172 @@ QString lifecycleFor(const QString &type)
     return {};
 }
 
-void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxAttributes,
-                  const QSet<QString> &identityFields)
+// What an event type (with the topic's entity word) says about the event: read
+// from normalized(eventType + ' ' + the topic's entity word) once per topic and
+// event type, so the hot path asks no string questions.
+struct TypeInfo
 {
-    if (auto k = alarmKind(type)) {
+    QString words;
+    std::optional<EventKind> alarm;
+    std::optional<EventKind> command;
+    QString lifecycle;  // lifecycleFor(words)
+    bool snapshot = false;   // words hold "snapshot"
+    bool systemWord = false; // words hold "system", "orb" or "adapter"
+    bool systemStart = false; // words start with "orb", "adapter" or "system"
+    bool task = false;        // words start with "task"
+    bool ndhSystemTopic = false; // the topic starts with "ndh.system"
+};
+
+TypeInfo classify(const QString &eventType, const QString &topic)
+{
+    TypeInfo t;
+    t.words = normalized(eventType + u' ' + topic.section(u'.', 2));
+    t.alarm = alarmKind(t.words);
+    t.command = commandKind(t.words);
+    t.lifecycle = lifecycleFor(t.words);
+    t.snapshot = t.words.contains(u"snapshot");
+    t.systemWord = t.words.contains(u"system") || t.words.contains(u"orb") || t.words.contains(u"adapter");
+    t.systemStart = t.words.startsWith(u"orb") || t.words.startsWith(u"adapter") || t.words.startsWith(u"system");
+    t.task = t.words.startsWith(u"task");
+    t.ndhSystemTopic = topic.startsWith(u"ndh.system");
+    return t;
+}
+
+// The TypeInfo of an event type on a topic (empty for envelopes whose type says it
+// all), remembered per thread in a small direct-mapped table. Event types are
+// interned and topics shared, so a hit is usually two pointer compares; the entry
+// holds both texts, so a pointer seen again is the same text.
+const TypeInfo &typeInfo(const QString &eventType, const QString &topic)
+{
+    struct Slot
+    {
+        QString eventType;
+        QString topic;
+        TypeInfo info;
+        bool used = false;
+    };
+    constexpr size_t kSlots = 256;
+    thread_local std::unique_ptr<Slot[]> table(new Slot[kSlots]);
+    const auto ptr = [](const QString &s) { return quintptr(s.constData()); };
+    const size_t i = size_t(((ptr(eventType) ^ (ptr(topic) >> 4) ^ quintptr(eventType.size())) * 0x9E3779B97F4A7C15ULL) >> 56)
+                     % kSlots;
+    Slot &slot = table[i];
+    if (slot.used && slot.eventType.size() == eventType.size() && slot.topic.size() == topic.size()
+        && ((ptr(slot.eventType) == ptr(eventType) && ptr(slot.topic) == ptr(topic))
+            || (slot.eventType == eventType && slot.topic == topic)))
+        return slot.info;
+    slot.info = classify(eventType, topic);
+    slot.eventType = eventType;
+    slot.topic = topic;
+    slot.used = true;
+    return slot.info;
+}
+
+qint64 eventTime(const Fields &obj, std::string_view name, const EventSource &source)
+{
+    const auto j = field(obj, name);
+    if (!j) {
+        // Missing time: the broker's timestamp is the best evidence we have.
+        if (source.brokerTimeMs > 0)
+            return source.brokerTimeMs;
+        throw Reject{QStringLiteral("missing '%1' and the record has no broker timestamp").arg(latin1(name))};
+    }
+    std::optional<qint64> ms;
+    if (j->is_string()) {
+        const std::string_view s = j->str();
+        ms = parseTimestampMs(QByteArrayView(s.data(), qsizetype(s.size())));
+        if (!ms)
+            throw Reject{QStringLiteral("'%1' is not an ISO 8601 time: \"%2\"").arg(latin1(name), qs(s).left(64))};
+    } else if (j->is_number()) {
+        const double v = j->number();
+        if (!std::isfinite(v) || v < 0)
+            throw Reject{QStringLiteral("'%1' is not a valid epoch time").arg(latin1(name))};
+        ms = v > 1e11 ? qint64(v) : qint64(v * 1000.0);
+    } else {
+        throw Reject{QStringLiteral("field '%1' must be a string, got %2").arg(latin1(name), typeName(*j))};
+    }
+    return *ms;
+}
+
+// Top-level names an envelope's data keeps out of its attributes: the fields that
+// name the asset, plus those a kind of event reads itself. Raw key bytes compare as
+// the decoded texts do (UTF-8 is checked by the parser).
+using Names = std::span<const std::string_view>;
+struct Skip
+{
+    Names identity;
+    Names extra;
+    bool contains(std::string_view key) const
+    {
+        return std::find(identity.begin(), identity.end(), key) != identity.end()
+               || std::find(extra.begin(), extra.end(), key) != extra.end();
+    }
+};
+
+void addAttributes(const Fields &obj, std::vector<AttributeSample> &out, int maxAttributes, const QString &prefix,
+                   const Skip &skip, const Fields *units = nullptr)
+{
+    if (out.empty())
+        out.reserve(std::min(obj.size(), size_t(std::max(maxAttributes, 0)) + 1));
+    obj.forEachMember([&](std::string_view k, const Json &value) {
+        if (prefix.isEmpty() && skip.contains(k))
+            return;
+        const QString key = interned(k);
+        if (value.is_object()) {
+            // Coordinates read best under their own names; other groups keep a prefix.
+            const QString childPrefix = k == "location" ? QString() : prefix + key + u'.';
+            addAttributes(Fields(value), out, maxAttributes, childPrefix, {});
+            return;
+        }
+        if (int(out.size()) >= maxAttributes)
+            throw Reject{QStringLiteral("more than %1 attributes in one record").arg(maxAttributes)};
+        AttributeSample &sample = out.emplace_back(AttributeSample{prefix + key, toValue(value), {}});
+        if (units) {
+            // Looked up as a C string: a key with a NUL byte names the unit of its
+            // text up to the NUL.
+            if (auto u = text(*units, k.substr(0, k.find('\0'))))
+                sample.unit = *u;
+        }
+    });
+}
+
+AlarmInfo alarmInfo(const Fields &data)
+{
+    AlarmInfo a;
+    a.alarmId = firstText(data, {"alarm_id", "alert_id", "id"});
+    a.alarmType = firstText(data, {"alarm_type", "type", "alert_type", "name"});
+    if (a.alarmId.isEmpty())
+        a.alarmId = a.alarmType;
+    if (a.alarmId.isEmpty())
+        throw Reject{QStringLiteral("alarm without an alarm_id or type")};
+    a.priority = priorityFromText(firstText(data, {"priority", "severity", "level"}));
+    a.message = firstText(data, {"message", "description", "text"});
+    a.attribute = firstText(data, {"attribute", "tag"});
+    for (const std::string_view name : {"value", "trigger_value", "new_value"}) {
+        if (const auto v = field(data, name)) {
+            a.value = toValue(*v);
+            break;
+        }
+    }
+    a.operatorName = firstText(data, {"operator", "acknowledged_by", "user", "user_id"});
+    a.comment = firstText(data, {"comment", "reason"});
+    if (const auto l = field(data, "latching"); l && l->is_boolean())
+        a.latching = l->boolean();
+    if (const auto until = field(data, "shelved_until")) {
+        if (until->is_string()) {
+            const std::string_view s = until->str();
+            const auto ms = parseTimestampMs(QByteArrayView(s.data(), qsizetype(s.size())));
+            if (!ms)
+                throw Reject{QStringLiteral("'shelved_until' is not an ISO 8601 time")};
+            a.shelvedUntilMs = *ms;
+        }
+    }
+    return a;
+}
+
+void fillFromData(PlantEvent &e, const TypeInfo &type, const Fields &data, int maxAttributes, Names identityFields)
+{
+    if (const auto k = type.alarm) {
         e.kind = *k;
         e.alarm = alarmInfo(data);
         // A shelve may give a duration instead of an end time.
@@ -584,7 +800,7 @@ void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxA
         }
         return;
     }
-    if (auto k = commandKind(type)) {
+    if (const auto k = type.command) {
         e.kind = *k;
         // The command, its parameters and the reply's status/result/reason become
         // attributes, so the tracker can say why a command failed. State, history and
@@ -594,10 +810,17 @@ void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxA
             e.correlationId = firstText(data, {"correlation_id", "command_id"});
         return;
     }
-    if (const auto a = field(data, "attributes"); type.contains(u"snapshot") || (a && a->is_object())) {
-        e.kind = type.contains(u"snapshot") ? EventKind::Snapshot : EventKind::AttributeUpdate;
-        if (const auto attrs = object(data, "attributes"))
-            addAttributes(*attrs, e.attributes, maxAttributes, {}, {}, field(data, "units"));
+    if (const auto a = field(data, "attributes"); type.snapshot || (a && a->is_object())) {
+        e.kind = type.snapshot ? EventKind::Snapshot : EventKind::AttributeUpdate;
+        if (const auto attrs = object(data, "attributes")) {
+            const auto units = field(data, "units");
+            if (units && units->is_object()) {
+                const Fields unitFields(*units);
+                addAttributes(Fields(*attrs), e.attributes, maxAttributes, {}, {}, &unitFields);
+            } else {
+                addAttributes(Fields(*attrs), e.attributes, maxAttributes, {}, {});
+            }
+        }
         e.lifecycle = firstText(data, {"lifecycle_state", "lifecycle", "state", "status"});
         return;
     }
@@ -611,35 +834,33 @@ void fillFromData(PlantEvent &e, const QString &type, const Json &data, int maxA
             throw Reject{QStringLiteral("attribute value must be a number, string or bool, got %1")
                              .arg(typeName(*value))};
         e.kind = EventKind::AttributeUpdate;
+        e.attributes.reserve(1);
         e.attributes.push_back({interned(attr->str()),
                                 value ? toValue(*value) : AttributeValue{},
                                 textOr(data, "unit", {})});
         return;
     }
-    const QString life = lifecycleFor(type);
+    const QString &life = type.lifecycle;
     const QString newState = firstText(data, {"new_state", "lifecycle_state", "new_status"});
     if (!life.isEmpty() || !newState.isEmpty()) {
         e.kind = EventKind::Lifecycle;
         e.lifecycle = newState.isEmpty() ? life : newState;
-        QSet<QString> skip = identityFields;
-        for (const char *n : {"new_state", "old_state", "lifecycle_state", "old_status", "new_status",
-                              "reason", "location"})
-            skip.insert(QLatin1String(n));
-        addAttributes(data, e.attributes, maxAttributes, {}, skip);
+        static constexpr std::array<std::string_view, 7> kRead = {
+            "new_state", "old_state", "lifecycle_state", "old_status", "new_status", "reason", "location"};
+        addAttributes(data, e.attributes, maxAttributes, {}, {identityFields, kRead});
         if (const auto loc = field(data, "location"); loc && loc->is_object())
-            addAttributes(*loc, e.attributes, maxAttributes, {}, {});
+            addAttributes(Fields(*loc), e.attributes, maxAttributes, {}, {});
         if (auto status = text(data, "new_status"))
             e.attributes.push_back({QStringLiteral("status"), *status, {}});
         return;
     }
-    if (type.contains(u"system") || type.contains(u"orb") || type.contains(u"adapter")) {
+    if (type.systemWord) {
         e.kind = EventKind::System;
         return;
     }
     // Anything else with scalar fields is a set of attribute values (telemetry).
-    QSet<QString> skip = identityFields;
-    skip.insert(QStringLiteral("unit"));
-    addAttributes(data, e.attributes, maxAttributes, {}, skip);
+    static constexpr std::array<std::string_view, 1> kUnit = {"unit"};
+    addAttributes(data, e.attributes, maxAttributes, {}, {identityFields, kUnit});
     e.kind = e.attributes.empty() ? EventKind::System : EventKind::AttributeUpdate;
     if (e.attributes.size() == 1 && e.attributes.front().unit.isEmpty())
         e.attributes.front().unit = textOr(data, "unit", {});
@@ -650,10 +871,12 @@ QString fallbackMessageId(const EventSource &s)
     return QStringLiteral("%1/%2/%3").arg(s.topic).arg(s.partition).arg(s.offset);
 }
 
-void decodeNdh(const Json &doc, const EventSource &source, const DecoderLimits &limits,
+// The decoders fill the event in place at the end of `out`; decode() removes it
+// again when the record is rejected.
+void decodeNdh(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
                std::vector<PlantEvent> &out)
 {
-    PlantEvent e;
+    PlantEvent &e = out.emplace_back();
     e.envelope = Envelope::Ndh;
     e.source = source;
     e.messageId = textOr(doc, "message_id", {}, Unique::Yes);
@@ -662,9 +885,8 @@ void decodeNdh(const Json &doc, const EventSource &source, const DecoderLimits &
     e.eventType = firstText(doc, {"event_type", "message_type"});
     if (e.eventType.isEmpty())
         e.eventType = source.topic.section(u'.', -1);
-    const QString type = typeWords(e.eventType, source.topic);
-    const bool system = source.topic.startsWith(u"ndh.system") || type.startsWith(u"orb")
-                        || type.startsWith(u"adapter") || type.startsWith(u"system");
+    const TypeInfo &type = typeInfo(e.eventType, source.topic);
+    const bool system = type.ndhSystemTopic || type.systemStart;
     QString assetId = textOr(doc, "asset_id", {});
     if (assetId.isEmpty()) {
         if (!system)
@@ -673,25 +895,24 @@ void decodeNdh(const Json &doc, const EventSource &source, const DecoderLimits &
     }
     e.asset = {textOr(doc, "location", system ? QStringLiteral("SYSTEM") : QStringLiteral("UNKNOWN")),
                textOr(doc, "asset_type", system ? QStringLiteral("ORB") : QStringLiteral("Asset")),
-               assetId};
+               std::move(assetId)};
     e.eventTimeMs = eventTime(doc, "timestamp", source);
     e.correlationId = textOr(doc, "correlation_id", {}, Unique::Yes);
     e.causationId = textOr(doc, "causation_id", {}, Unique::Yes);
     const auto data = object(doc, "event_data");
-    if (system && !alarmKind(type) && !commandKind(type)) {
+    if (system && !type.alarm && !type.command) {
         e.kind = EventKind::System;
     } else {
-        fillFromData(e, type, data ? *data : emptyObject(), limits.maxAttributes, {});
+        fillFromData(e, type, data ? Fields(*data) : Fields(), limits.maxAttributes, {});
         if (e.kind == EventKind::Lifecycle && e.lifecycle.isEmpty())
             e.kind = EventKind::System;
     }
-    out.push_back(std::move(e));
 }
 
-void decodeDrone(const Json &doc, const EventSource &source, const DecoderLimits &limits,
+void decodeDrone(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
                  std::vector<PlantEvent> &out)
 {
-    PlantEvent e;
+    PlantEvent &e = out.emplace_back();
     e.envelope = Envelope::Drone;
     e.source = source;
     e.eventType = textOr(doc, "type", {});
@@ -702,7 +923,7 @@ void decodeDrone(const Json &doc, const EventSource &source, const DecoderLimits
         e.messageId = fallbackMessageId(source); // built only when needed: it costs a format per record
     e.eventTimeMs = eventTime(doc, doc.contains("timestamp") ? "timestamp" : "time", source);
     const auto dataPtr = object(doc, "data");
-    const Json &data = dataPtr ? *dataPtr : emptyObject();
+    const Fields data = dataPtr ? Fields(*dataPtr) : Fields();
     e.correlationId = firstText(data, {"correlation_id", "command_id"}, Unique::Yes);
 
     QString location = firstText(data, {"site", "area", "zone"});
@@ -722,33 +943,31 @@ void decodeDrone(const Json &doc, const EventSource &source, const DecoderLimits
         e.asset = {QStringLiteral("SYSTEM"), QStringLiteral("Service"), src};
     }
 
-    const QString type = typeWords(e.eventType, {});
-    static const QSet<QString> kIdentity = {QStringLiteral("drone_id"), QStringLiteral("site"),
-                                            QStringLiteral("area"), QStringLiteral("zone")};
-    if (type.startsWith(u"task") && !alarmKind(type)) {
+    const TypeInfo &type = typeInfo(e.eventType, {});
+    static constexpr std::array<std::string_view, 4> kIdentity = {"drone_id", "site", "area", "zone"};
+    if (type.task && !type.alarm) {
         e.kind = EventKind::AttributeUpdate;
         data.forEachMember([&e](std::string_view name, const Json &value) {
-            const QString k = interned(name);
-            if (k == u"drone_id" || value.is_object() || value.is_array())
+            if (name == "drone_id" || value.is_object() || value.is_array())
                 return;
+            const QString k = interned(name);
             e.attributes.push_back({k.startsWith(u"task_") ? k : QStringLiteral("task_") + k, toValue(value), {}});
         });
     } else {
         fillFromData(e, type, data, limits.maxAttributes, kIdentity);
     }
-    out.push_back(std::move(e));
 }
 
-void decodeDomain(const Json &doc, const EventSource &source, const DecoderLimits &limits,
+void decodeDomain(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
                   std::vector<PlantEvent> &out)
 {
-    PlantEvent e;
+    PlantEvent &e = out.emplace_back();
     e.envelope = Envelope::Domain;
     e.source = source;
     e.eventType = textOr(doc, "event_type", {});
     if (e.eventType.isEmpty())
         throw Reject{QStringLiteral("missing 'event_type'")};
-    const QString aggregate = textOr(doc, "aggregate_id", {});
+    QString aggregate = textOr(doc, "aggregate_id", {});
     if (aggregate.isEmpty())
         throw Reject{QStringLiteral("missing aggregate_id")};
     e.messageId = textOr(doc, "event_id", {}, Unique::Yes);
@@ -756,23 +975,23 @@ void decodeDomain(const Json &doc, const EventSource &source, const DecoderLimit
         e.messageId = fallbackMessageId(source); // built only when needed: it costs a format per record
     e.eventTimeMs = eventTime(doc, "timestamp", source);
     const auto payloadPtr = object(doc, "payload");
-    const Json &payload = payloadPtr ? *payloadPtr : emptyObject();
-    const auto metadata = object(doc, "metadata");
-    if (metadata) {
-        e.correlationId = textOr(*metadata, "correlation_id", {}, Unique::Yes);
-        e.causationId = textOr(*metadata, "causation_id", {}, Unique::Yes);
+    const Fields payload = payloadPtr ? Fields(*payloadPtr) : Fields();
+    const auto metadataPtr = object(doc, "metadata");
+    const Fields metadata = metadataPtr ? Fields(*metadataPtr) : Fields();
+    if (metadataPtr) {
+        e.correlationId = textOr(metadata, "correlation_id", {}, Unique::Yes);
+        e.causationId = textOr(metadata, "causation_id", {}, Unique::Yes);
     }
     QString location = textOr(payload, "location", {});
-    if (location.isEmpty() && metadata)
-        location = textOr(*metadata, "location", {});
+    if (location.isEmpty() && metadataPtr)
+        location = textOr(metadata, "location", {});
     e.asset = {location.isEmpty() ? QStringLiteral("DOMAIN") : location,
-               textOr(doc, "aggregate_type", QStringLiteral("Aggregate")), aggregate};
-    static const QSet<QString> kIdentity = {QStringLiteral("location"), QStringLiteral("asset_id")};
-    fillFromData(e, typeWords(e.eventType, {}), payload, limits.maxAttributes, kIdentity);
-    out.push_back(std::move(e));
+               textOr(doc, "aggregate_type", QStringLiteral("Aggregate")), std::move(aggregate)};
+    static constexpr std::array<std::string_view, 2> kIdentity = {"location", "asset_id"};
+    fillFromData(e, typeInfo(e.eventType, {}), payload, limits.maxAttributes, kIdentity);
 }
 
-Envelope sniff(const Json &doc)
+Envelope sniff(const Fields &doc)
 {
     if (doc.contains("event_data") || (doc.contains("message_id") && doc.contains("asset_id")))
         return Envelope::Ndh;
@@ -846,9 +1065,10 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
             throw Reject{QStringLiteral("payload of %1 bytes exceeds the %2-byte limit")
                              .arg(payload.size())
                              .arg(m_limits.maxPayloadBytes)};
-        const Json doc(parsedDocument(payload, m_limits));
-        if (!doc.is_object())
-            throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(doc))};
+        const Json root(parsedDocument(payload, m_limits));
+        if (!root.is_object())
+            throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(root))};
+        const Fields doc(root);
         Envelope envelope = envelopeForTopic(source.topic);
         if (envelope == Envelope::Sniff)
             envelope = sniff(doc);
@@ -883,10 +1103,10 @@ DecodeOutcome EnvelopeDecoder::decodeAttributes(QByteArrayView json, std::vector
     try {
         if (json.size() > m_limits.maxPayloadBytes)
             throw Reject{QStringLiteral("%1 bytes exceed the %2-byte limit").arg(json.size()).arg(m_limits.maxPayloadBytes)};
-        const Json doc(parsedDocument(json, m_limits));
-        if (!doc.is_object())
-            throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(doc))};
-        addAttributes(doc, out, m_limits.maxAttributes, {}, {});
+        const Json root(parsedDocument(json, m_limits));
+        if (!root.is_object())
+            throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(root))};
+        addAttributes(Fields(root), out, m_limits.maxAttributes, {}, {});
         outcome.accepted = true;
     } catch (const Reject &r) {
         out.resize(before);
@@ -973,6 +1193,42 @@ struct Cursor
     }
 };
 
+
+// "YYYY-MM-DDTHH:MM:SS[.fraction]Z", what producers write, read at fixed offsets;
+// nullopt for anything else, which the general reader below then judges.
+std::optional<qint64> parseUtcTimestampMs(QByteArrayView text)
+{
+    const qsizetype n = text.size();
+    const char *p = text.data();
+    if (n < 20 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[n - 1] != 'Z')
+        return std::nullopt;
+    const auto digit = [p](int i) { return unsigned(uchar(p[i])) - unsigned('0'); };
+    const auto two = [&digit](int i) { return digit(i) * 10 + digit(i + 1); };
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+        if (digit(i) > 9)
+            return std::nullopt;
+    }
+    int millis = 0;
+    if (n > 20) {
+        if (p[19] != '.' || n == 21)
+            return std::nullopt;
+        int scale = 100;
+        for (qsizetype i = 20; i < n - 1; ++i) {
+            if (digit(int(i)) > 9)
+                return std::nullopt;
+            millis += int(digit(int(i))) * scale;
+            scale /= 10;
+        }
+    }
+    const unsigned year = digit(0) * 1000 + digit(1) * 100 + two(2);
+    const unsigned month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17);
+    static constexpr std::array<unsigned, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
+    return daysFromCivil(year, month, day) * 86400000LL
+           + (qint64(hour) * 3600 + qint64(minute) * 60 + second) * 1000 + millis;
+}
+
 } // namespace
 
 std::optional<qint64> parseTimestampMs(QByteArrayView text)
@@ -980,6 +1236,8 @@ std::optional<qint64> parseTimestampMs(QByteArrayView text)
     text = text.trimmed();
     if (text.isEmpty() || text.size() > 64)
         return std::nullopt;
+    if (const auto ms = parseUtcTimestampMs(text))
+        return ms;
     // Epoch seconds or milliseconds as a digit string.
     const bool allDigits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (allDigits) {
