@@ -3,6 +3,7 @@
 #include "asset_tree_filter_model.h"
 #include "asset_tree_view.h"
 #include "audit_log_view.h"
+#include "export_runner.h"
 #include "incident_bundle.h"
 #include "log_file_writer.h"
 #include "main_window.h"
@@ -29,14 +30,11 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 
-#include <atomic>
 
 namespace ndh {
 
@@ -340,53 +338,39 @@ bool LogSessionController::exportTo(const LogExportDialog::Choice &choice, QStri
         *error = tr("No record matches the chosen time range, topics and assets.");
         return false;
     }
-    std::atomic<quint64> done{0};
-    std::atomic<bool> cancel{false};
-    bool ok = false;
-    QString workerError;
     IncidentBundleInfo info;
     info.fromMs = choice.fromMs;
     info.toMs = choice.toMs;
     info.sourceCluster = m_sourceCluster;
     info.layout = layoutJson();
     info.auditEntries = m_audit;
-    auto progress = [&](quint64 d, quint64) {
-        done = d;
-        return !cancel.load();
-    };
-    QThread *worker = QThread::create([&] {
-        if (choice.kind == LogExportDialog::Kind::Bundle)
-            ok = writeIncidentBundle(choice.path, records, info, progress, &workerError);
-        else
-            ok = writeLogFile(choice.path, records,
-                              {choice.kind == LogExportDialog::Kind::CompressedLog
-                                   || LogFileWriter::compressionForPath(choice.path),
-                               3},
-                              progress, &workerError);
-    });
-    worker->setObjectName(QStringLiteral("ndh-log-writer"));
-    QProgressDialog dialog(tr("Writing %1\u2026").arg(QFileInfo(choice.path).fileName()), tr("Cancel"), 0,
-                           int(records.size()), m_window);
-    dialog.setWindowTitle(tr("Export"));
-    dialog.setWindowModality(Qt::WindowModal);
-    dialog.setMinimumDuration(500);
+    // The same runner as the Topics panel's export, waited for here.
+    ExportRunner runner;
+    bool ok = false;
+    bool cancelled = false;
+    QString workerError;
     QEventLoop loop;
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, &dialog, [&] {
-        dialog.setValue(int(done.load()));
-        if (dialog.wasCanceled())
-            cancel = true;
+    connect(&runner, &ExportRunner::finished, &loop, [&](bool written, bool wasCancelled, const QString &why) {
+        ok = written;
+        cancelled = wasCancelled;
+        workerError = why;
+        loop.quit();
     });
-    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
-    tick.start(50);
-    worker->start();
-    loop.exec();
-    worker->wait();
-    delete worker;
-    tick.stop();
-    dialog.reset();
+    runner.start(
+        [&](const ExportRunner::Progress &progress, QString *why) {
+            if (choice.kind == LogExportDialog::Kind::Bundle)
+                return writeIncidentBundle(choice.path, records, info, progress, why);
+            return writeLogFile(choice.path, records,
+                                {choice.kind == LogExportDialog::Kind::CompressedLog
+                                     || LogFileWriter::compressionForPath(choice.path),
+                                 3},
+                                progress, why);
+        },
+        records.size(), tr("Writing %1\u2026").arg(QFileInfo(choice.path).fileName()), m_window);
+    if (runner.isRunning())
+        loop.exec();
     if (!ok) {
-        *error = workerError == QStringLiteral("cancelled") ? tr("cancelled") : workerError;
+        *error = cancelled ? tr("cancelled") : workerError;
         return false;
     }
     m_lastMessage = tr("Exported %1 records to %2").arg(QLocale().toString(quint64(records.size())), choice.path);

@@ -1,5 +1,6 @@
 #include "topic_browser_session.h"
 
+#include "export_runner.h"
 #include "log_file_writer.h"
 #include "log_session_controller.h"
 #include "raw_record_journal.h"
@@ -8,12 +9,6 @@
 
 #include <QFileInfo>
 #include <QLocale>
-#include <QProgressDialog>
-#include <QThread>
-#include <QTimer>
-
-#include <atomic>
-#include <limits>
 
 namespace ndh {
 
@@ -24,6 +19,7 @@ TopicBrowserSession::TopicBrowserSession(TopicBrowserPanel *panel, ConsumerConfi
     , m_logs(logs)
     , m_online(online)
     , m_backend(std::make_unique<TopicBrowserBackend>(config))
+    , m_export(new ExportRunner(this))
 {
     m_panel->setBootstrap(online ? config.bootstrap : QString());
     // Rows of an unfiltered scan are decoded when shown, with the connection's rules.
@@ -53,6 +49,7 @@ TopicBrowserSession::TopicBrowserSession(TopicBrowserPanel *panel, ConsumerConfi
             [this](const QString &path, const std::vector<LogRecord> &records) { startExport(path, records); });
     if (m_logs && !m_online)
         connect(m_logs, &LogSessionController::loadFinished, this, &TopicBrowserSession::onLogLoaded);
+    connect(m_export, &ExportRunner::finished, this, &TopicBrowserSession::finishExport);
 }
 
 TopicBrowserSession::~TopicBrowserSession()
@@ -67,101 +64,58 @@ void TopicBrowserSession::start()
 
 void TopicBrowserSession::stop(int timeoutMs)
 {
-    if (m_exportThread) {
-        cancelExport();
-        m_exportThread->wait();
-        finishExport();
+    if (m_export->isRunning()) {
+        m_export->cancel();
+        m_export->wait();
     }
     m_backend->stop(timeoutMs);
 }
 
-struct ExportJob
+bool TopicBrowserSession::isExporting() const
 {
-    QString path;
-    std::vector<LogRecord> records;
-    std::atomic<quint64> done{0};
-    std::atomic<bool> cancel{false};
-    bool ok = false;
-    QString error;
-};
+    return m_export->isRunning();
+}
+
+QProgressDialog *TopicBrowserSession::exportProgress() const
+{
+    return m_export->progressDialog();
+}
 
 void TopicBrowserSession::startExport(const QString &path, std::vector<LogRecord> records)
 {
-    if (m_export) {
+    if (m_export->isRunning()) {
         m_panel->exportFinished(true, tr("An export is still running; wait for it or cancel it first."));
         return;
     }
-    auto job = std::make_shared<ExportJob>();
-    job->path = path;
-    job->records = std::move(records);
-    m_export = job;
-    m_exportThread = QThread::create([job] {
-        LogFileWriter::Options options;
-        options.compress = LogFileWriter::compressionForPath(job->path);
-        job->ok = writeLogFile(job->path, job->records, options,
-                               [&job = *job](quint64 done, quint64) {
-                                   job.done.store(done);
-                                   return !job.cancel.load();
-                               },
-                               &job->error);
-    });
-    m_exportThread->setObjectName(QStringLiteral("ndh-topic-export"));
-    connect(m_exportThread, &QThread::finished, this, &TopicBrowserSession::finishExport);
-
-    const int total = int(std::min<size_t>(job->records.size(), size_t(std::numeric_limits<int>::max())));
-    m_exportDialog = new QProgressDialog(tr("Writing %1 record(s) to %2…")
-                                             .arg(QLocale().toString(qulonglong(job->records.size())),
-                                                  QFileInfo(path).fileName()),
-                                         tr("Cancel"), 0, total, m_panel);
-    m_exportDialog->setObjectName(QStringLiteral("topicExportProgress"));
-    m_exportDialog->setWindowTitle(tr("Export"));
-    m_exportDialog->setWindowModality(Qt::WindowModal);
-    m_exportDialog->setMinimumDuration(400);
-    m_exportDialog->setAutoClose(false);
-    m_exportDialog->setAutoReset(false);
-    connect(m_exportDialog, &QProgressDialog::canceled, this, &TopicBrowserSession::cancelExport);
-    m_exportTick = new QTimer(this);
-    connect(m_exportTick, &QTimer::timeout, this, [this, job] {
-        if (m_exportDialog)
-            m_exportDialog->setValue(int(std::min<quint64>(job->done.load(), quint64(m_exportDialog->maximum()))));
-    });
-    m_exportTick->start(50);
-    m_exportThread->start();
+    m_exportPath = path;
+    m_exportRecords = records.size();
+    auto shared = std::make_shared<const std::vector<LogRecord>>(std::move(records));
+    m_export->start([path, shared](const ExportRunner::Progress &progress,
+                                   QString *error) { return exportRecords(path, *shared, progress, error); },
+                    m_exportRecords,
+                    tr("Writing %1 record(s) to %2…")
+                        .arg(QLocale().toString(qulonglong(m_exportRecords)), QFileInfo(path).fileName()),
+                    m_panel);
+    m_export->progressDialog()->setObjectName(QStringLiteral("topicExportProgress"));
 }
 
 void TopicBrowserSession::cancelExport()
 {
-    if (m_export)
-        m_export->cancel.store(true);
+    m_export->cancel();
 }
 
-void TopicBrowserSession::finishExport()
+void TopicBrowserSession::finishExport(bool ok, bool cancelled, const QString &error)
 {
-    if (!m_export)
-        return;
-    const std::shared_ptr<ExportJob> job = std::move(m_export);
-    m_export.reset();
-    if (m_exportThread) {
-        m_exportThread->wait();
-        m_exportThread->deleteLater();
-        m_exportThread = nullptr;
-    }
-    delete m_exportTick;
-    m_exportTick = nullptr;
-    if (m_exportDialog)
-        m_exportDialog->deleteLater();
-    m_exportDialog = nullptr;
-    const bool cancelled = !job->ok && job->cancel.load();
     QString message;
-    if (job->ok)
-        message = tr("Exported %1 record(s) to %2").arg(QLocale().toString(qulonglong(job->records.size())),
-                                                       QFileInfo(job->path).fileName());
+    if (ok)
+        message = tr("Exported %1 record(s) to %2").arg(QLocale().toString(qulonglong(m_exportRecords)),
+                                                       QFileInfo(m_exportPath).fileName());
     else if (cancelled)
-        message = tr("Export cancelled: %1 was not written").arg(QFileInfo(job->path).fileName());
+        message = tr("Export cancelled: %1 was not written").arg(QFileInfo(m_exportPath).fileName());
     else
-        message = tr("Export to %1 failed: %2").arg(job->path, job->error);
-    m_panel->exportFinished(job->ok || cancelled, message);
-    emit exportEnded(job->ok, cancelled, message);
+        message = tr("Export to %1 failed: %2").arg(m_exportPath, error);
+    m_panel->exportFinished(ok || cancelled, message);
+    emit exportEnded(ok, cancelled, message);
 }
 
 void TopicBrowserSession::onLogLoaded()
@@ -172,9 +126,15 @@ void TopicBrowserSession::onLogLoaded()
 
 bool TopicBrowserSession::exportRecords(const QString &path, const std::vector<LogRecord> &records, QString *error)
 {
+    return exportRecords(path, records, {}, error);
+}
+
+bool TopicBrowserSession::exportRecords(const QString &path, const std::vector<LogRecord> &records,
+                                        const std::function<bool(quint64, quint64)> &progress, QString *error)
+{
     LogFileWriter::Options options;
     options.compress = LogFileWriter::compressionForPath(path);
-    return writeLogFile(path, records, options, {}, error);
+    return writeLogFile(path, records, options, progress, error);
 }
 
 } // namespace ndh

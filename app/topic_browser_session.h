@@ -9,19 +9,16 @@
 #include "consumer_config.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QProgressDialog>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
-class QThread;
-class QTimer;
-
 namespace ndh {
 
+class ExportRunner;
 class LogSessionController;
-struct ExportJob;
 class TopicBrowserBackend;
 class TopicBrowserPanel;
 struct LogRecord;
@@ -41,12 +38,15 @@ public:
 
     // Writes records as a log; false with *error on failure.
     static bool exportRecords(const QString &path, const std::vector<LogRecord> &records, QString *error);
+    // The same with progress (records done, total) that returns false to cancel.
+    static bool exportRecords(const QString &path, const std::vector<LogRecord> &records,
+                              const std::function<bool(quint64 done, quint64 total)> &progress, QString *error);
 
     // The panel's exports run here: on a worker thread, with a progress dialog whose
     // Cancel leaves no file (the writer commits atomically). One at a time.
     void startExport(const QString &path, std::vector<LogRecord> records);
-    bool isExporting() const { return m_export != nullptr; }
-    QProgressDialog *exportProgress() const { return m_exportDialog; } // while one runs
+    bool isExporting() const;
+    QProgressDialog *exportProgress() const; // while one runs
     void cancelExport();
 
 signals:
@@ -54,17 +54,16 @@ signals:
 
 private:
     void onLogLoaded();
-    void finishExport();
+    void finishExport(bool ok, bool cancelled, const QString &error);
 
     TopicBrowserPanel *m_panel;
     LogSessionController *m_logs;
     bool m_online;
     std::unique_ptr<TopicBrowserBackend> m_backend;
     std::shared_ptr<const std::vector<LogRecord>> m_logRecords; // snapshot of the opened log
-    std::shared_ptr<ExportJob> m_export;
-    QThread *m_exportThread = nullptr;
-    QPointer<QProgressDialog> m_exportDialog;
-    QTimer *m_exportTick = nullptr;
+    ExportRunner *m_export;
+    QString m_exportPath;
+    size_t m_exportRecords = 0;
 };
 
 } // namespace ndh

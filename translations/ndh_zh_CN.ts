@@ -1808,6 +1808,17 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     </message>
 </context>
 <context>
+    <name>ndh::ExportRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>ndh::FieldExpression::Error</name>
     <message>
         <source>column %1: %2</source>
@@ -2302,10 +2313,6 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Exported %1 records to %2</source>
@@ -3930,14 +3937,6 @@ Double-click a legend entry to remove its curve.</source>
     <message>
         <source>Writing %1 record(s) to %2…</source>
         <translation>正在写入 %1 条记录到 %2…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>Export cancelled: %1 was not written</source>
