@@ -135,7 +135,7 @@ struct Options
     bool sourceGiven = false; // --demo, --bootstrap or FILE: no first-run choice
     QString language;         // --lang: en, zh_TW, zh_CN or system; empty: the saved choice
     QString theme;            // --theme: light, dark or system; empty: the saved choice
-    QString showDialog;       // screenshots: palette[:QUERY], about, shortcuts, settings or welcome
+    QString showDialog;       // screenshots: palette[:QUERY], about, shortcuts, settings, welcome or theme:NAME
     QString profile;          // --profile: a saved connection profile (issue 9)
     // Operator actions (issue 8).
     std::optional<ndh::Role> role; // --role; else viewer (operator in --demo)
@@ -242,7 +242,7 @@ std::optional<Options> parseOptions(const QCoreApplication &app, QString *error)
                                    QStringLiteral("NAME"));
     QCommandLineOption showDialog(QStringLiteral("show-dialog"),
                                   QStringLiteral("With --screenshot: open palette[:QUERY], about, shortcuts, settings or "
-                                                 "welcome for the picture."),
+                                                 "welcome for the picture, or switch to theme:light|dark live."),
                                   QStringLiteral("NAME"));
     showDialog.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({lang, theme, showDialog});
@@ -514,6 +514,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "ndh-console: no %s translation in this build; using English\n", qPrintable(language));
     ndh::HmiStyle::setTheme(ndh::HmiStyle::resolveTheme(
         !options->theme.isEmpty() ? options->theme : screenshotRun ? QStringLiteral("light") : ndh::HmiStyle::savedThemeChoice()));
+    ndh::HmiStyle::setCommandLineTheme(options->theme); // Settings shows it and leaves it be
     ndh::HmiStyle::applyTo(app);
     ndh::AboutDialog::setBackendVersions({{QStringLiteral("librdkafka"), QString::fromLatin1(rd_kafka_version_str())},
                                           {QStringLiteral("hiredis"), QStringLiteral(NDH_HIREDIS_VERSION)}});
@@ -881,6 +882,9 @@ int main(int argc, char *argv[])
                 (new ndh::SettingsDialog(&window))->show();
             } else if (name == u"welcome") {
                 (new ndh::FirstRunDialog(&window))->show();
+            } else if (name.startsWith(QLatin1String("theme:"))) {
+                // The theme switched live in the running window (as Settings does).
+                ndh::HmiStyle::applyTheme(ndh::HmiStyle::resolveTheme(name.section(u':', 1)));
             }
         });
     }

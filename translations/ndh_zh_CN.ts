@@ -3194,8 +3194,12 @@ Double-click a legend entry to remove its curve.</source>
         <translation>界面主题(&amp;T)：</translation>
     </message>
     <message>
-        <source>Changes take effect the next time NDH Console starts.</source>
-        <translation>变更会在下次启动 NDH 操作台时生效。</translation>
+        <source>Set by --theme on the command line for this session; start without it to choose here.</source>
+        <translation>本次会话由命令行的 --theme 指定；不带此选项启动即可在此选择。</translation>
+    </message>
+    <message>
+        <source>A new theme applies at once; a new language the next time NDH Console starts.</source>
+        <translation>新的界面主题立即应用；新的语言在下次启动 NDH 操作台时生效。</translation>
     </message>
 </context>
 <context>

@@ -3194,8 +3194,12 @@ Double-click a legend entry to remove its curve.</source>
         <translation>佈景主題(&amp;T)：</translation>
     </message>
     <message>
-        <source>Changes take effect the next time NDH Console starts.</source>
-        <translation>變更會在下次啟動 NDH 操作台時生效。</translation>
+        <source>Set by --theme on the command line for this session; start without it to choose here.</source>
+        <translation>本次工作階段由命令列的 --theme 指定；不帶此選項啟動即可在此選擇。</translation>
+    </message>
+    <message>
+        <source>A new theme applies at once; a new language the next time NDH Console starts.</source>
+        <translation>新的佈景主題立即套用；新的語言在下次啟動 NDH 操作台時生效。</translation>
     </message>
 </context>
 <context>

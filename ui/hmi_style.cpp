@@ -2,13 +2,17 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QHash>
+#include <QIconEngine>
 #include <QImage>
 #include <QImageReader>
 #include <QPainter>
 #include <QPixmap>
 #include <QPalette>
 #include <QSettings>
+#include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 #include <array>
 
@@ -27,6 +31,7 @@ namespace {
 constexpr qreal kMinimumFontPointSize = 10.0;
 
 HmiStyle::Theme g_theme = HmiStyle::Theme::Light;
+QString g_commandLineTheme;
 bool g_systemThemeKnown = false;
 HmiStyle::Theme g_systemTheme = HmiStyle::Theme::Light;
 
@@ -106,32 +111,89 @@ QPalette paletteFrom(const ThemeColours &c, const QColor &muted)
 
 // The toolbar and menu glyphs are drawn dark grey for a light ground; on the dark
 // ground they would vanish. A glyph that is grey only (no hue: not the coloured
-// application icon) is repainted in the theme's text colour, keeping its shape
-// (alpha), at the sizes toolbars and menus ask for on normal and high-DPI screens.
-QIcon themedGlyph(const QIcon &drawn, const QColor &ink)
+// application icon) is repainted in the theme's text colour, keeping its shape (alpha).
+QPixmap tintedGlyph(const QPixmap &drawn, const QColor &ink)
 {
-    static constexpr int kSizes[] = {16, 20, 22, 24, 32, 48, 64};
-    QIcon tinted;
-    for (const int side : kSizes) {
-        QImage image = drawn.pixmap(QSize(side, side), 1.0).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
-        if (image.isNull())
-            return drawn;
-        for (int y = 0; y < image.height(); ++y) {
-            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-            for (int x = 0; x < image.width(); ++x) {
-                const QRgb px = line[x];
-                if (qAlpha(px) > 0 && (qAbs(qRed(px) - qGreen(px)) > 8 || qAbs(qGreen(px) - qBlue(px)) > 8))
-                    return drawn; // coloured artwork: keep as drawn
-            }
+    QImage image = drawn.toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return drawn;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb px = line[x];
+            if (qAlpha(px) > 0 && (qAbs(qRed(px) - qGreen(px)) > 8 || qAbs(qGreen(px) - qBlue(px)) > 8))
+                return drawn; // coloured artwork: keep as drawn
         }
-        QPainter painter(&image);
-        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        painter.fillRect(image.rect(), ink);
-        painter.end();
-        tinted.addPixmap(QPixmap::fromImage(image));
     }
-    return tinted;
+    QPainter painter(&image);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+    painter.fillRect(image.rect(), ink);
+    painter.end();
+    QPixmap out = QPixmap::fromImage(image);
+    out.setDevicePixelRatio(drawn.devicePixelRatio());
+    return out;
 }
+
+// An icon that asks the theme each time it is drawn: as drawn in the light theme,
+// tinted in the dark one. Toolbars and menus keep their QIcon across a live theme
+// switch and still show the right glyph at their next paint.
+class ThemedIconEngine : public QIconEngine
+{
+public:
+    explicit ThemedIconEngine(const QString &file)
+        : m_file(file)
+        , m_drawn(file)
+    {
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        if (HmiStyle::theme() != HmiStyle::Theme::Dark)
+            return m_drawn.pixmap(size, 1.0, mode, state);
+        const QString key = QStringLiteral("%1x%2/%3/%4").arg(size.width()).arg(size.height()).arg(int(mode)).arg(int(state));
+        if (const auto it = m_dark.constFind(key); it != m_dark.constEnd())
+            return *it;
+        QPixmap out = tintedGlyph(m_drawn.pixmap(size, 1.0, QIcon::Normal, state), inkFor(mode));
+        if (mode != QIcon::Normal && qApp) {
+            // Disabled and selected looks derived from the tinted glyph, as Qt derives
+            // them for any pixmap icon.
+            QStyleOption option;
+            option.palette = QApplication::palette();
+            out = QApplication::style()->generatedIconPixmap(mode, out, &option);
+        }
+        m_dark.insert(key, out);
+        return out;
+    }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        QPixmap pm = pixmap((QSizeF(rect.size()) * ratio).toSize(), mode, state);
+        pm.setDevicePixelRatio(ratio);
+        painter->drawPixmap(rect, pm);
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return m_drawn.actualSize(size, mode, state);
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return m_drawn.availableSizes(mode, state);
+    }
+
+    bool isNull() override { return m_drawn.isNull(); }
+    QString key() const override { return QStringLiteral("ndh-themed"); }
+    QIconEngine *clone() const override { return new ThemedIconEngine(m_file); }
+
+private:
+    static QColor inkFor(QIcon::Mode) { return HmiStyle::palette().color(QPalette::Active, QPalette::ButtonText); }
+
+    QString m_file;
+    QIcon m_drawn;
+    QHash<QString, QPixmap> m_dark; // the dark theme's pixmaps, by size, mode and state
+};
 
 } // namespace
 
@@ -143,6 +205,28 @@ void HmiStyle::setTheme(Theme theme)
 HmiStyle::Theme HmiStyle::theme()
 {
     return g_theme;
+}
+
+QPalette HmiStyle::palette()
+{
+    return paletteFrom(g_theme == Theme::Dark ? darkColours() : lightColours(), mutedText());
+}
+
+void HmiStyle::applyTheme(Theme theme)
+{
+    g_theme = theme;
+    if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+        QApplication::setPalette(palette());
+}
+
+void HmiStyle::setCommandLineTheme(const QString &choice)
+{
+    g_commandLineTheme = choice;
+}
+
+QString HmiStyle::commandLineTheme()
+{
+    return g_commandLineTheme;
 }
 
 HmiStyle::Theme HmiStyle::systemTheme()
@@ -184,7 +268,7 @@ void HmiStyle::applyTo(QApplication &app)
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         app.setStyle(fusion);
 
-    app.setPalette(paletteFrom(g_theme == Theme::Dark ? darkColours() : lightColours(), mutedText()));
+    app.setPalette(palette());
 
     QFont font = app.font();
     if (font.pointSizeF() > 0 && font.pointSizeF() < kMinimumFontPointSize) {
@@ -262,10 +346,7 @@ QIcon HmiStyle::icon(const QString &name)
         return {};
     static const bool initialised = (initNdhResources(), true);
     Q_UNUSED(initialised);
-    QIcon drawn(QStringLiteral(":/icons/%1.svg").arg(name));
-    if (g_theme != Theme::Dark)
-        return drawn;
-    return themedGlyph(drawn, darkColours().text);
+    return QIcon(new ThemedIconEngine(QStringLiteral(":/icons/%1.svg").arg(name)));
 }
 
 } // namespace ndh

@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QPalette>
 #include <QString>
 
 class QApplication;
@@ -24,6 +25,17 @@ public:
     enum class Theme { Light, Dark };
     static void setTheme(Theme theme);
     static Theme theme();
+    // Switches the running application: the theme, then the application palette, so
+    // every widget gets QEvent::PaletteChange and repaints (icons from icon() follow
+    // at their next paint; widgets that copied a theme colour at construction restyle
+    // themselves on PaletteChange). No restart.
+    static void applyTheme(Theme theme);
+    // The palette of the theme in force.
+    static QPalette palette();
+    // A theme given on the command line (--theme) rules for this run: Settings shows
+    // it and does not store over the saved choice. Empty when none was given.
+    static void setCommandLineTheme(const QString &choice);
+    static QString commandLineTheme();
     // The platform's preference, read from the palette it offered before applyTo()
     // replaced it (or from GTK_THEME ending in ":dark").
     static Theme systemTheme();
@@ -61,7 +73,9 @@ public:
 
     // Icon from the compiled-in resources; null when this Qt cannot read SVG, so
     // callers keep their text labels and nothing is drawn empty. In the dark theme a
-    // grey glyph is repainted in the theme's text colour so it shows on the dark ground.
+    // grey glyph is repainted in the theme's text colour so it shows on the dark ground;
+    // the theme is read each time the icon is drawn, so a live theme switch recolours
+    // icons already on toolbars and menus.
     static QIcon icon(const QString &name);
 };
 

@@ -886,6 +886,27 @@ bool PlotPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_plot && (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress))
         emit activatedByUser(this);
+    if (watched == m_plot && event->type() == QEvent::PaletteChange) {
+        // A live theme switch (HmiStyle::applyTheme): the colours taken from the theme
+        // when the plot was built follow the new one, each curve keeping its colour slot.
+        m_plot->setBackground(HmiStyle::plotBackground());
+        for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2})
+            styleAxis(axis);
+        m_hint->setColor(HmiStyle::mutedText());
+        for (const Curve &c : m_curves) {
+            QPen pen = c.graph->pen();
+            pen.setColor(HmiStyle::curveColor(c.colorIndex));
+            c.graph->setPen(pen);
+        }
+        if (m_marker) {
+            m_marker->setPen(QPen(HmiStyle::plotAxis(), 1, Qt::DashLine));
+            m_markerLabel->setColor(HmiStyle::plotAxis());
+        }
+        if (m_historyView && m_historyView->cursor)
+            m_historyView->cursor->setPen(QPen(HmiStyle::plotAxis(), 2));
+        assignAxes(); // an axis carrying one curve wears that curve's (new) colour
+        m_plot->replot();
+    }
     return QFrame::eventFilter(watched, event);
 }
 

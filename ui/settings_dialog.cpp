@@ -15,6 +15,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)
     , m_language(new QComboBox(this))
     , m_theme(new QComboBox(this))
+    , m_themeNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -31,16 +32,28 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_theme->addItem(tr("Follow the system (%1)").arg(systemTheme), HmiStyle::themeSystemChoice());
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
-    m_theme->setCurrentIndex(std::max(0, m_theme->findData(HmiStyle::savedThemeChoice())));
+    // What is in effect: the command line's theme, else the saved choice (applied
+    // when it was saved).
+    const QString forced = HmiStyle::commandLineTheme();
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(forced.isEmpty() ? HmiStyle::savedThemeChoice() : forced)));
+    m_themeNote->setObjectName(QStringLiteral("themeNote"));
+    m_themeNote->setWordWrap(true);
+    m_themeNote->setVisible(!forced.isEmpty());
+    if (!forced.isEmpty()) {
+        m_theme->setEnabled(false);
+        m_themeNote->setText(tr("Set by --theme on the command line for this session; start without it to choose here."));
+    }
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("&Theme:"), m_theme);
-    auto *note = new QLabel(tr("Changes take effect the next time NDH Console starts."), this);
+    form->addRow(m_themeNote);
+    auto *note = new QLabel(tr("A new theme applies at once; a new language the next time NDH Console starts."), this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
+        apply();
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -53,7 +66,17 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 void SettingsDialog::save() const
 {
     Language::saveChoice(m_language->currentData().toString());
-    HmiStyle::saveThemeChoice(m_theme->currentData().toString());
+    if (HmiStyle::commandLineTheme().isEmpty())
+        HmiStyle::saveThemeChoice(m_theme->currentData().toString());
+}
+
+void SettingsDialog::apply() const
+{
+    if (!HmiStyle::commandLineTheme().isEmpty())
+        return;
+    const HmiStyle::Theme chosen = HmiStyle::resolveTheme(m_theme->currentData().toString());
+    if (chosen != HmiStyle::theme())
+        HmiStyle::applyTheme(chosen);
 }
 
 } // namespace ndh

@@ -13,11 +13,15 @@
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
+#include "qcustomplot.h"
 #include "settings_dialog.h"
 #include "shortcuts_dialog.h"
 #include "ui_test_plant.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
 #include <QCommandLinkButton>
 #include <QLineEdit>
 #include <QSettings>
@@ -235,6 +239,120 @@ private slots:
         HmiStyle::setTheme(HmiStyle::Theme::Light);
         HmiStyle::applyTo(*qApp);
         QApplication::setPalette(before);
+    }
+
+    // Settings > Theme switches the running window: light -> dark -> light, without a
+    // restart. The palette, the glyph of an action already on a toolbar and the
+    // ground and curve of a plot already open all follow.
+    void themeSwitchesLive()
+    {
+        QSettings().clear();
+        const QPalette before = QApplication::palette();
+        HmiStyle::setTheme(HmiStyle::Theme::Light);
+        HmiStyle::applyTo(*qApp);
+        const bool icons = !HmiStyle::icon(QStringLiteral("follow")).isNull();
+        {
+            PlantModels models;
+            models.applyBatch(batch(ramp(QStringLiteral("SITE"), QStringLiteral("Pump"), QStringLiteral("P1"),
+                                         QStringLiteral("pressure"), QStringLiteral("bar"), kT0, 30)));
+            MainWindow window(&models);
+            window.resize(1000, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            PlotPanel *panel = window.plotArea()->plots().isEmpty() ? window.plotArea()->addPlot()
+                                                                    : window.plotArea()->plots().first();
+            QVERIFY(panel);
+            QVERIFY(panel->addCurve(QStringLiteral("SITE/Pump/P1/pressure")));
+            auto *toolBar = panel->findChild<QToolBar *>();
+            QVERIFY(toolBar);
+            QAction *follow = panel->findChild<QAction *>(QStringLiteral("followAction"));
+            QVERIFY(follow);
+
+            // Mean lightness of what a user sees: the glyph's opaque pixels, the plot's
+            // ground (its top-left corner is plot background), the curve's pen.
+            const auto glyphLightness = [&] {
+                const QImage glyph = follow->icon().pixmap(toolBar->iconSize(), 1.0).toImage().convertToFormat(QImage::Format_ARGB32);
+                double sum = 0;
+                int opaque = 0;
+                for (int y = 0; y < glyph.height(); ++y)
+                    for (int x = 0; x < glyph.width(); ++x)
+                        if (const QColor px = glyph.pixelColor(x, y); px.alpha() > 128) {
+                            sum += px.lightness();
+                            ++opaque;
+                        }
+                return opaque ? sum / opaque : -1.0;
+            };
+            const auto plotGround = [&] { return panel->plot()->grab().toImage().pixelColor(2, 2).lightness(); };
+            const auto curveColour = [&] { return panel->plot()->graph(0)->pen().color(); };
+
+            QVERIFY(window.palette().color(QPalette::Window).lightness() > 180);
+            QVERIFY(plotGround() > 200);
+            const QColor lightCurve = curveColour();
+            const double lightGlyph = glyphLightness();
+            if (icons)
+                QVERIFY2(lightGlyph >= 0 && lightGlyph < 110, qPrintable(QString::number(lightGlyph)));
+
+            const auto chooseInSettings = [&](const QString &choice) {
+                SettingsDialog dialog(&window);
+                QVERIFY(dialog.themeBox()->isEnabled());
+                QVERIFY(!dialog.themeNote()->isVisibleTo(&dialog));
+                dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(choice));
+                dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+                QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            };
+
+            chooseInSettings(QStringLiteral("dark"));
+            QCOMPARE(HmiStyle::theme(), HmiStyle::Theme::Dark);
+            QCOMPARE(HmiStyle::savedThemeChoice(), QStringLiteral("dark"));
+            QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+            // The windows take the new palette from the event loop, at once.
+            QTRY_VERIFY(window.palette().color(QPalette::Window).lightness() < 80);
+            QVERIFY(toolBar->palette().color(QPalette::Window).lightness() < 80);
+            QVERIFY2(plotGround() < 80, qPrintable(QString::number(plotGround())));
+            QCOMPARE(curveColour(), HmiStyle::curveColor(0));
+            QVERIFY(curveColour().lightness() > lightCurve.lightness());
+            if (icons) {
+                const double darkGlyph = glyphLightness();
+                QVERIFY2(darkGlyph - lightGlyph > 100,
+                         qPrintable(QStringLiteral("glyph %1 -> %2").arg(lightGlyph).arg(darkGlyph)));
+            }
+
+            chooseInSettings(QStringLiteral("light"));
+            QCOMPARE(HmiStyle::theme(), HmiStyle::Theme::Light);
+            QTRY_VERIFY(window.palette().color(QPalette::Window).lightness() > 180);
+            QVERIFY(plotGround() > 200);
+            QCOMPARE(curveColour(), lightCurve);
+            if (icons)
+                QCOMPARE(glyphLightness(), lightGlyph);
+        }
+        QSettings().clear();
+        QApplication::setPalette(before);
+    }
+
+    // With --theme on the command line, Settings shows that theme as in effect, says
+    // why it cannot be changed here, and leaves the saved choice alone.
+    void commandLineThemeIsShownNotOverwritten()
+    {
+        QSettings().clear();
+        HmiStyle::saveThemeChoice(QStringLiteral("light"));
+        HmiStyle::setTheme(HmiStyle::Theme::Dark);
+        HmiStyle::setCommandLineTheme(QStringLiteral("dark"));
+        {
+            SettingsDialog dialog;
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QCOMPARE(dialog.themeBox()->currentData().toString(), QStringLiteral("dark"));
+            QVERIFY(!dialog.themeBox()->isEnabled());
+            QVERIFY(dialog.themeNote()->isVisible());
+            QVERIFY(dialog.themeNote()->text().contains(QStringLiteral("--theme")));
+            dialog.save();
+            dialog.apply();
+            QCOMPARE(HmiStyle::savedThemeChoice(), QStringLiteral("light"));
+            QCOMPARE(HmiStyle::theme(), HmiStyle::Theme::Dark);
+        }
+        HmiStyle::setCommandLineTheme(QString());
+        HmiStyle::setTheme(HmiStyle::Theme::Light);
+        QSettings().clear();
     }
 
     void firstRunOffersTheDemo()
