@@ -202,6 +202,9 @@ void ConnectionsUi::showConnections()
         return;
     profiles.setLastUsed(name);
     settings.sync();
+    // The layout as it is now, before the new process reads it (this one saves
+    // again when it quits, which may be after the new one has started).
+    m_window->saveSettings();
     // The secrets typed in the dialog live in this process only when there is no
     // keychain; the new process will ask again (never passed on a command line).
     if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--profile"), name}))
