@@ -26,17 +26,26 @@ namespace {
 class JsonHighlighter : public QSyntaxHighlighter
 {
 public:
-    explicit JsonHighlighter(QTextDocument *document)
-        : QSyntaxHighlighter(document)
+    explicit JsonHighlighter(QPlainTextEdit *view)
+        : QSyntaxHighlighter(view->document())
     {
-        m_key.setForeground(HmiStyle::curveColor(0));
         m_key.setFontWeight(QFont::DemiBold);
-        m_string.setForeground(HmiStyle::curveColor(2));
-        m_number.setForeground(HmiStyle::curveColor(1));
-        m_literal.setForeground(HmiStyle::curveColor(3));
+        takeThemeColours();
+        // A live theme switch (HmiStyle::applyTheme) reaches the view as PaletteChange:
+        // the colours follow, and the record on show is coloured again.
+        view->installEventFilter(this);
     }
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::PaletteChange) {
+            takeThemeColours();
+            rehighlight();
+        }
+        return QSyntaxHighlighter::eventFilter(watched, event);
+    }
+
     void highlightBlock(const QString &text) override
     {
         static const QRegularExpression token(
@@ -54,6 +63,14 @@ protected:
     }
 
 private:
+    void takeThemeColours()
+    {
+        m_key.setForeground(HmiStyle::curveColor(0));
+        m_string.setForeground(HmiStyle::curveColor(2));
+        m_number.setForeground(HmiStyle::curveColor(1));
+        m_literal.setForeground(HmiStyle::curveColor(3));
+    }
+
     QTextCharFormat m_key;
     QTextCharFormat m_string;
     QTextCharFormat m_number;
@@ -118,7 +135,7 @@ MessageDetailView::MessageDetailView(QWidget *parent)
     m_envelope->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_envelope->header()->resizeSection(0, 220);
     m_json->setObjectName(QStringLiteral("jsonView"));
-    new JsonHighlighter(m_json->document());
+    new JsonHighlighter(m_json);
     m_text->setObjectName(QStringLiteral("textView"));
     m_hex->setObjectName(QStringLiteral("hexView"));
     m_headers->setObjectName(QStringLiteral("headersTree"));

@@ -10,6 +10,8 @@
 #include "hmi_style.h"
 #include "language.h"
 #include "main_window.h"
+#include "message_detail_view.h"
+#include "message_filter.h"
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
@@ -24,6 +26,9 @@
 #include <QPushButton>
 #include <QCommandLinkButton>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -326,6 +331,44 @@ private slots:
                 QCOMPARE(glyphLightness(), lightGlyph);
         }
         QSettings().clear();
+        QApplication::setPalette(before);
+    }
+
+    // A record shown in the Topics detail keeps readable colours across a live switch:
+    // its JSON keys take the new theme's data colour without being selected again.
+    void recordDetailFollowsLiveTheme()
+    {
+        const QPalette before = QApplication::palette();
+        HmiStyle::applyTheme(HmiStyle::Theme::Light);
+        MessageDetailView detail;
+        detail.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&detail));
+        LogRecord record;
+        record.topic = QStringLiteral("ndh.assets.state.changed");
+        record.payload = QByteArray(R"({"asset_id":"PUMP_001","value":4.2})");
+        detail.setRecord(record, RecordSummary{});
+        QVERIFY(detail.jsonText().contains(QStringLiteral("asset_id")));
+        auto *view = detail.findChild<QPlainTextEdit *>(QStringLiteral("jsonView"));
+        QVERIFY(view);
+        // The colour the highlighter gave the first key in the document.
+        const auto keyColour = [view]() -> QColor {
+            for (QTextBlock b = view->document()->firstBlock(); b.isValid(); b = b.next()) {
+                const int at = int(b.text().indexOf(QStringLiteral("\"asset_id\"")));
+                if (at < 0)
+                    continue;
+                for (const QTextLayout::FormatRange &r : b.layout()->formats())
+                    if (r.start <= at && at < r.start + r.length)
+                        return r.format.foreground().color();
+            }
+            return {};
+        };
+        QCOMPARE(keyColour(), HmiStyle::curveColor(0));
+        const QColor light = keyColour();
+        HmiStyle::applyTheme(HmiStyle::Theme::Dark);
+        QTRY_COMPARE(keyColour(), HmiStyle::curveColor(0));
+        QVERIFY(keyColour().lightness() > light.lightness() + 40);
+        HmiStyle::applyTheme(HmiStyle::Theme::Light);
+        QTRY_COMPARE(keyColour(), light);
         QApplication::setPalette(before);
     }
 
