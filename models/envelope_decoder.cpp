@@ -1,5 +1,6 @@
 #include "envelope_decoder.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
@@ -1023,13 +1024,21 @@ simdjson::dom::element parsedDocument(QByteArrayView payload, const DecoderLimit
     return root;
 }
 
+// Topic rules are asked about on every record: each pattern's expression is
+// compiled once per thread, not once per record (a compile costs microseconds).
 bool wildcardMatch(const QString &pattern, const QString &topic)
 {
     if (!pattern.contains(u'*'))
         return pattern == topic;
-    const QRegularExpression re(QRegularExpression::anchoredPattern(
-        QRegularExpression::wildcardToRegularExpression(pattern)));
-    return re.match(topic).hasMatch();
+    thread_local QHash<QString, QRegularExpression> compiled;
+    auto it = compiled.constFind(pattern);
+    if (it == compiled.constEnd()) {
+        if (compiled.size() >= 256)
+            compiled.clear();
+        it = compiled.insert(pattern, QRegularExpression(QRegularExpression::anchoredPattern(
+                                          QRegularExpression::wildcardToRegularExpression(pattern))));
+    }
+    return it->match(topic).hasMatch();
 }
 
 } // namespace
