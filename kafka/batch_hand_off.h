@@ -11,6 +11,7 @@
 #include <atomic>
 #include <iterator>
 #include <memory>
+#include <vector>
 
 namespace ndh {
 
@@ -71,5 +72,76 @@ inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, s
     slice->createdMs = QDateTime::currentMSecsSinceEpoch();
     return EventBatchPtr(slice.release());
 }
+
+// Batches handed to the GUI, kept so that the last reference to each drops on the
+// backend thread: once the GUI has applied a batch and let go of it, reap() destroys
+// its events here (their QStrings and vectors would otherwise be freed on the GUI
+// thread) and keeps a few emptied batches, their vectors' capacity intact, for
+// fresh() to hand out again. A receiver that keeps a batch (a test collecting them)
+// is no harm: past kMaxKept batches the oldest is let go, to die wherever its last
+// holder drops it.
+class SpentBatches
+{
+public:
+    static constexpr size_t kMaxKept = 8;
+    static constexpr size_t kMaxFree = 2; // one being filled while one is still with the GUI
+
+    // An empty batch to fill, with room for `reserve` events.
+    std::shared_ptr<EventBatch> fresh(size_t reserve)
+    {
+        std::shared_ptr<EventBatch> batch;
+        if (!m_free.empty()) {
+            batch = std::move(m_free.back());
+            m_free.pop_back();
+        } else {
+            batch = std::make_shared<EventBatch>();
+        }
+        if (reserve > batch->events.capacity())
+            batch->events.reserve(reserve);
+        return batch;
+    }
+
+    // The batch as the GUI gets it; a reference stays here until reap() frees it.
+    EventBatchPtr handOut(std::shared_ptr<EventBatch> batch)
+    {
+        m_out.push_back(batch);
+        if (m_out.size() > kMaxKept)
+            m_out.erase(m_out.begin());
+        return batch;
+    }
+
+    // Frees the batches nobody else holds any more, on the calling thread; returns
+    // how many events it destroyed.
+    size_t reap()
+    {
+        size_t destroyed = 0;
+        for (auto it = m_out.begin(); it != m_out.end();) {
+            // use_count() 1 is exact for the one owner left (nobody can copy a pointer
+            // they no longer hold); the fence orders the other thread's last reads of
+            // the batch before the destruction here.
+            if (it->use_count() != 1) {
+                ++it;
+                continue;
+            }
+            std::atomic_thread_fence(std::memory_order_acquire);
+            EventBatch &batch = **it;
+            destroyed += batch.events.size();
+            batch.events.clear(); // keeps the capacity
+            batch.deadLetters.clear();
+            batch.recordsConsumed = batch.bytesConsumed = batch.recordsLostToRetention = 0;
+            batch.createdMs = 0;
+            if (m_free.size() < kMaxFree)
+                m_free.push_back(std::move(*it));
+            it = m_out.erase(it);
+        }
+        return destroyed;
+    }
+
+    size_t outstanding() const { return m_out.size(); }
+
+private:
+    std::vector<std::shared_ptr<EventBatch>> m_out; // a few: a vector, no node allocations
+    std::vector<std::shared_ptr<EventBatch>> m_free;
+};
 
 } // namespace ndh

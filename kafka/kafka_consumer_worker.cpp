@@ -41,7 +41,7 @@ KafkaConsumerWorker::KafkaConsumerWorker(ConsumerConfig config, std::shared_ptr<
     for (const auto &[pattern, envelope] : std::as_const(m_config.topicEnvelopes))
         m_decoder.setTopicEnvelope(pattern, envelope);
     m_status.endpoint = m_config.bootstrap;
-    m_pending = std::make_unique<EventBatch>();
+    m_pending = m_spent.fresh(0);
 }
 
 KafkaConsumerWorker::~KafkaConsumerWorker()
@@ -116,8 +116,16 @@ void KafkaConsumerWorker::shutdown()
         t->quit();
 }
 
+void KafkaConsumerWorker::destroyFetched()
+{
+    for (size_t i = m_fetchedNext; i < m_fetchedEnd; ++i)
+        rd_kafka_message_destroy(m_fetched[i]);
+    m_fetchedNext = m_fetchedEnd = 0;
+}
+
 void KafkaConsumerWorker::destroyConsumer()
 {
+    destroyFetched(); // they hold references into the client
     if (m_queue) {
         rd_kafka_queue_destroy(m_queue);
         m_queue = nullptr;
@@ -213,6 +221,8 @@ void KafkaConsumerWorker::pump()
 {
     if (!m_rk)
         return;
+    // Batches the GUI has applied and let go of are freed here, not on the GUI thread.
+    m_spent.reap();
     rd_kafka_poll(m_rk, 0); // error callbacks
     const qint64 now = m_clock.elapsed();
     const bool loopDemanded = m_loopDemand && m_loopDemand->load(std::memory_order_relaxed);
@@ -236,66 +246,96 @@ void KafkaConsumerWorker::pump()
         tickStatus();
 }
 
+EventSource &KafkaConsumerWorker::sourceFor(const void *rkt)
+{
+    if (rkt == m_lastRkt)
+        return *m_lastSource;
+    auto it = m_sources.find(rkt);
+    if (it == m_sources.end()) {
+        EventSource source;
+        source.channel = EventSource::Channel::Kafka;
+        source.topic = QString::fromUtf8(rd_kafka_topic_name(static_cast<rd_kafka_topic_t *>(const_cast<void *>(rkt))));
+        it = m_sources.insert(rkt, source);
+    }
+    m_lastRkt = rkt;
+    m_lastSource = &it.value(); // QHash values stay put until the hash changes
+    return *m_lastSource;
+}
+
+bool KafkaConsumerWorker::decodeFetched(size_t cap, qint64 nowMs)
+{
+    EventBatch &pending = *m_pending;
+    while (m_fetchedNext < m_fetchedEnd) {
+        if (cap > 0 && pending.events.size() >= cap)
+            return false; // a full slice: hand it off before decoding more
+        rd_kafka_message_t *msg = m_fetched[m_fetchedNext++];
+        if (msg->err) {
+            if (msg->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || msg->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE)
+                restartAfterRetentionGap(msg);
+            else if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                qCDebug(lcKafka, "consumer: %s", rd_kafka_message_errstr(msg));
+            rd_kafka_message_destroy(msg);
+            continue;
+        }
+        if (m_sources.size() > 1000) { // topics that came and went: forget, keep the cache small
+            m_sources.clear();
+            m_lastRkt = nullptr;
+        }
+        EventSource &source = sourceFor(msg->rkt);
+        if (!m_retentionGaps.isEmpty())
+            countRetentionGap(source.topic, msg->partition, msg->offset);
+        const size_t before = pending.events.size();
+        decodeKafkaMessage(m_decoder, source, msg, pending.events, pending.deadLetters, nowMs);
+        if (m_journal) {
+            m_journalRecords.push_back(logRecordFromMessage(source.topic, msg));
+            m_journalIndex.push_back(recordIndexFor(pending.events, before, m_journalRecords.back()));
+        }
+        ++pending.recordsConsumed;
+        pending.bytesConsumed += msg->len;
+        ++m_recordsThisSecond;
+        rd_kafka_message_destroy(msg);
+    }
+    return true;
+}
+
 void KafkaConsumerWorker::consumeSlice(bool noWait)
 {
-    std::array<rd_kafka_message_t *, 512> messages{};
-    std::vector<LogRecord> records;
-    std::vector<RecordIndex> index;
-    // With a backlog going out in slices (ConsumerConfig::maxEventsPerHandoff) the next
-    // slice should go the moment the GUI took the last: take what is ready, do not wait.
-    const size_t cap = sliceCap();
-    const bool backlog = cap > 0 && m_pending->events.size() >= cap;
-    // Asked not to block (KafkaConsumerWorker::setLoopDemand): a 1 ms look, so the loop
-    // turns at once for the Redis replies without spinning a core the server needs.
-    const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 1 : backlog ? 1 : kPollSliceMs);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    for (bool first = true;; first = false) {
+    // A slice is exactly sliceCap() events (give or take the events of one record):
+    // what does not fit stays fetched for the next one, so no batch is cut up later.
+    const size_t cap = sliceCap();
+    const auto flushJournal = [this] {
+        if (m_journal && !m_journalRecords.empty()) {
+            m_journal->append(std::move(m_journalRecords), std::move(m_journalIndex));
+            m_journalRecords.clear();
+            m_journalIndex.clear();
+        }
+    };
+    bool full = !decodeFetched(cap, nowMs);
+    // With a backlog going out in slices the next slice should go the moment the GUI
+    // took the last: take what is ready, do not wait. Asked not to block
+    // (KafkaConsumerWorker::setLoopDemand): a 1 ms look, so the loop turns at once
+    // for the Redis replies without spinning a core the server needs.
+    const bool backlog = cap > 0 && m_pending->events.size() >= cap;
+    const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 1 : backlog ? 1 : kPollSliceMs);
+    for (bool first = true; !full; first = false) {
         const qint64 left = sliceEnd - m_clock.elapsed();
         if (left <= 0 && !(noWait && first))
             break; // without waiting: one look at what is ready
-        const ssize_t n = rd_kafka_consume_batch_queue(m_queue, int(std::max<qint64>(0, left)), messages.data(),
-                                                       messages.size());
+        const ssize_t n = rd_kafka_consume_batch_queue(m_queue, int(std::max<qint64>(0, left)), m_fetched.data(),
+                                                       m_fetched.size());
         if (n <= 0)
             break;
-        for (ssize_t i = 0; i < n; ++i) {
-            rd_kafka_message_t *msg = messages[size_t(i)];
-            if (msg->err) {
-                if (msg->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || msg->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE)
-                    restartAfterRetentionGap(msg);
-                else if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-                    qCDebug(lcKafka, "consumer: %s", rd_kafka_message_errstr(msg));
-                rd_kafka_message_destroy(msg);
-                continue;
-            }
-            auto nameIt = m_topicNames.constFind(msg->rkt);
-            if (nameIt == m_topicNames.constEnd())
-                nameIt = m_topicNames.insert(msg->rkt, QString::fromUtf8(rd_kafka_topic_name(msg->rkt)));
-            if (!m_retentionGaps.isEmpty())
-                countRetentionGap(*nameIt, msg->partition, msg->offset);
-            const size_t before = m_pending->events.size();
-            decodeKafkaMessage(m_decoder, *nameIt, msg, m_pending->events, m_pending->deadLetters, nowMs);
-            if (m_journal) {
-                records.push_back(logRecordFromMessage(*nameIt, msg));
-                index.push_back(recordIndexFor(m_pending->events, before, records.back()));
-            }
-            ++m_pending->recordsConsumed;
-            m_pending->bytesConsumed += msg->len;
-            ++m_recordsThisSecond;
-            rd_kafka_message_destroy(msg);
-        }
-        if (m_journal && !records.empty()) {
-            m_journal->append(records, index);
-            records.clear();
-            index.clear();
-        }
+        m_fetchedNext = 0;
+        m_fetchedEnd = size_t(n);
+        full = !decodeFetched(cap, nowMs);
         // Records flowing means the cluster is there, whatever the last error said.
         if (m_status.state != ConnectionStatus::State::Connected)
             setState(ConnectionStatus::State::Connected);
-        if (size_t(n) < messages.size())
+        if (size_t(n) < m_fetched.size())
             break; // drained what was ready; the next slice waits for more
-        if (cap > 0 && m_pending->events.size() >= cap)
-            break; // a full slice: hand it off before decoding more
     }
+    flushJournal();
 }
 
 void KafkaConsumerWorker::refreshMetadata()
@@ -412,10 +452,21 @@ void KafkaConsumerWorker::countRetentionGap(const QString &topic, int partition,
 
 void KafkaConsumerWorker::handOff(bool force)
 {
-    if (EventBatchPtr batch = takeBatchForHandOff(m_pending, *m_inFlight, m_config.maxHandoffsPerSecond,
-                                                  m_sinceHandoff, force,
-                                                  sliceCap()))
-        emit batchReady(batch);
+    const EventBatch &pending = *m_pending;
+    if (pending.recordsConsumed == 0 && pending.events.empty() && pending.deadLetters.empty()
+        && pending.recordsLostToRetention == 0)
+        return;
+    // A full slice goes as soon as the GUI took the last one (the pacing is for trickles).
+    const size_t cap = sliceCap();
+    const bool full = cap > 0 && pending.events.size() >= cap;
+    if (!handOffDue(*m_inFlight, m_config.maxHandoffsPerSecond, m_sinceHandoff, force || full))
+        return;
+    m_inFlight->fetch_add(1);
+    m_sinceHandoff.restart();
+    m_pending->createdMs = QDateTime::currentMSecsSinceEpoch();
+    // Room for a slice a little larger than now: the cap follows the GUI's pace.
+    const EventBatchPtr batch = m_spent.handOut(std::exchange(m_pending, m_spent.fresh(cap + cap / 4)));
+    emit batchReady(batch);
 }
 
 size_t KafkaConsumerWorker::sliceCap() const

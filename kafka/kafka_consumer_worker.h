@@ -7,11 +7,13 @@
 // previous one has not been taken. Its loop is a short timer slot, so queued
 // invocations from the GUI thread (shutdown, later: seek, commands) still run.
 
+#include "batch_hand_off.h"
 #include "connection_health.h"
 #include "connection_status.h"
 #include "consumer_config.h"
 #include "envelope_decoder.h"
 #include "kafka_statistics.h"
+#include "log_file_reader.h"
 #include "plant_event.h"
 
 #include <QElapsedTimer>
@@ -20,6 +22,7 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
 #include <atomic>
 #include <memory>
 
@@ -75,6 +78,11 @@ signals:
 private:
     void pump();
     void consumeSlice(bool noWait);
+    // Decodes the fetched messages not decoded yet, in order, until the pending batch
+    // holds `cap` events (0: no bound); false when it is full (the rest stay fetched).
+    bool decodeFetched(size_t cap, qint64 nowMs);
+    void destroyFetched();
+    EventSource &sourceFor(const void *rkt);
     void refreshMetadata();
     void handOff(bool force);
     void restartAfterRetentionGap(rd_kafka_message_s *error);
@@ -100,9 +108,22 @@ private:
     // Partitions whose read position the broker had deleted (retention): the position
     // that was gone, until the first record read after it tells how many were lost.
     QHash<QString, qint64> m_retentionGaps; // "topic\npartition" -> offset that was out of range
-    QHash<const void *, QString> m_topicNames; // rd_kafka_topic_t* -> name, saves a conversion per record
+    // rd_kafka_topic_t* -> the source its records get (topic name built once, not per record)
+    QHash<const void *, EventSource> m_sources;
+    const void *m_lastRkt = nullptr;
+    EventSource *m_lastSource = nullptr;
 
-    std::unique_ptr<EventBatch> m_pending;
+    // One rd_kafka_consume_batch_queue() worth of messages; [m_fetchedNext, m_fetchedEnd)
+    // are not decoded yet (the slice filled up first) and go into the next slice.
+    std::array<struct rd_kafka_message_s *, 512> m_fetched{};
+    size_t m_fetchedNext = 0;
+    size_t m_fetchedEnd = 0;
+    // For the journal, per slice (kept to reuse their capacity).
+    std::vector<LogRecord> m_journalRecords;
+    std::vector<RecordIndex> m_journalIndex;
+
+    std::shared_ptr<EventBatch> m_pending;
+    SpentBatches m_spent; // handed off; freed here once the GUI let go
     std::shared_ptr<RawRecordJournal> m_journal;
     std::shared_ptr<const std::atomic<bool>> m_loopDemand;
     std::shared_ptr<const std::atomic<qint64>> m_guiNsPerEvent;

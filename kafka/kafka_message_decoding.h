@@ -14,12 +14,12 @@
 
 namespace ndh {
 
-inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, const QString &topic, const rd_kafka_message_t *msg,
+// `source` names the topic (channel Kafka) and is reused from record to record: the
+// record's partition, offset and timestamp are filled in here, the topic string is
+// not built again per record.
+inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, EventSource &source, const rd_kafka_message_t *msg,
                                std::vector<PlantEvent> &events, std::vector<DeadLetter> &deadLetters, qint64 nowMs)
 {
-    EventSource source;
-    source.channel = EventSource::Channel::Kafka;
-    source.topic = topic;
     source.partition = msg->partition;
     source.offset = msg->offset;
     const qint64 ts = rd_kafka_message_timestamp(msg, nullptr);
@@ -27,6 +27,15 @@ inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, const QString &to
     return decoder.decodeOrDeadLetter(QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
                                       QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
                                       source, events, deadLetters, nowMs);
+}
+
+inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, const QString &topic, const rd_kafka_message_t *msg,
+                               std::vector<PlantEvent> &events, std::vector<DeadLetter> &deadLetters, qint64 nowMs)
+{
+    EventSource source;
+    source.channel = EventSource::Channel::Kafka;
+    source.topic = topic;
+    return decodeKafkaMessage(decoder, source, msg, events, deadLetters, nowMs);
 }
 
 inline LogRecord logRecordFromMessage(const QString &topic, const rd_kafka_message_t *msg)

@@ -3,6 +3,7 @@
 // when things go wrong: batches stay coalesced when the GUI is slow, the status says
 // when brokers are down and recovers by itself, and closing never hangs.
 
+#include "batch_hand_off.h"
 #include "demo_plant.h"
 #include "embedded_broker.h"
 #include "ingest_backend.h"
@@ -20,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
+
+#include <thread>
 
 #include <librdkafka/rdkafka.h>
 
@@ -124,6 +127,8 @@ private slots:
     void recoversWhenTheBrokerComesBack();
     void fallingBehindRetentionResumesAndCountsTheGap();
     void backlogGoesToTheGuiInBoundedSlicesInOrder();
+    void appliedBatchesAreFreedByTheBackendAndReused();
+    void receiverKeepingBatchesKeepsThemIntact();
     void republishKeepsHeadersAndIsAudited();
 };
 
@@ -410,6 +415,58 @@ void TestIngestBackend::backlogGoesToTheGuiInBoundedSlicesInOrder()
     QVERIFY(observer.batches >= 5000 / 300);
     QCOMPARE(outOfOrder, 0);
     QCOMPARE(lastOffset, qint64(4999));
+}
+
+void TestIngestBackend::appliedBatchesAreFreedByTheBackendAndReused()
+{
+    // The GUI applies a batch and lets go of it; its events are then destroyed by the
+    // backend thread (reap), not by the GUI, and the emptied batch is filled again.
+    SpentBatches spent;
+    std::shared_ptr<EventBatch> filling = spent.fresh(100);
+    QVERIFY(filling->events.capacity() >= 100);
+    filling->events.resize(50);
+    filling->events[7].messageId = QStringLiteral("kept while the GUI holds it");
+    filling->recordsConsumed = 50;
+    filling->deadLetters.resize(2);
+    const EventBatch *const object = filling.get();
+    EventBatchPtr gui = spent.handOut(std::move(filling));
+    QCOMPARE(spent.reap(), size_t(0)); // the GUI still has it
+    QCOMPARE(gui->events.size(), size_t(50));
+    QCOMPARE(gui->events[7].messageId, QStringLiteral("kept while the GUI holds it"));
+
+    std::thread guiThread([batch = std::move(gui)]() mutable { batch.reset(); });
+    guiThread.join();
+    QCOMPARE(spent.reap(), size_t(50)); // freed here
+    QCOMPARE(spent.outstanding(), size_t(0));
+
+    std::shared_ptr<EventBatch> next = spent.fresh(10);
+    QCOMPARE(next.get(), object);
+    QVERIFY(next->events.empty());
+    QVERIFY(next->events.capacity() >= 100);
+    QVERIFY(next->deadLetters.empty());
+    QCOMPARE(next->recordsConsumed, quint64(0));
+}
+
+void TestIngestBackend::receiverKeepingBatchesKeepsThemIntact()
+{
+    // A receiver that keeps every batch (a test, a later feature): the backend lets go
+    // of its own references past a few, and nothing kept is emptied under it.
+    SpentBatches spent;
+    std::vector<EventBatchPtr> kept;
+    for (int i = 0; i < 20; ++i) {
+        std::shared_ptr<EventBatch> b = spent.fresh(4);
+        b->events.resize(3);
+        b->events[0].messageId = QString::number(i);
+        kept.push_back(spent.handOut(std::move(b)));
+        spent.reap();
+    }
+    QCOMPARE(spent.outstanding(), SpentBatches::kMaxKept);
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(kept[size_t(i)]->events.size(), size_t(3));
+        QCOMPARE(kept[size_t(i)]->events[0].messageId, QString::number(i));
+    }
+    kept.clear();
+    QCOMPARE(spent.reap(), SpentBatches::kMaxKept * 3);
 }
 
 void TestIngestBackend::republishKeepsHeadersAndIsAudited()
