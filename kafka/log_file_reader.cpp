@@ -14,8 +14,16 @@ namespace ndh {
 
 namespace {
 
+// The read buffer: sized to the file when it is smaller (a plain log; compressed
+// data starts at the compressed size, at least kMinReadBlock) and doubled while
+// reads fill it, up to kReadBlock; past that only a line longer than the buffer
+// grows it, by kReadBlock at a time, up to the line bound.
 constexpr qsizetype kReadBlock = 4 << 20;
+constexpr qsizetype kMinReadBlock = 64 << 10;
 constexpr qint64 kMaxBundleMemberBytes = 256 << 20; // manifest, layout, journals
+// A bundle member is read in pieces of this much, so a header that declares more
+// than the archive holds costs what is there, not what it declares.
+constexpr qint64 kMemberPiece = 1 << 20;
 
 QByteArray boundedRaw(const char *begin, qsizetype size)
 {
@@ -364,9 +372,11 @@ bool LogFileReader::open(const QString &path)
     if (m_fileSize == 0 && m_file->peek(1).isEmpty())
         return fail(LogDamage::Kind::Empty, QStringLiteral("%1 is empty (0 bytes)").arg(path));
     m_fileSource = std::make_unique<PlainSource>(m_file.get());
-    m_buffer.resize(size_t(kReadBlock + simdjson::SIMDJSON_PADDING));
-
     const QByteArray magic = m_file->peek(4);
+    // A plain log needs one byte more than the file (a full read means it grew).
+    const qint64 firstBlock = hasZstdMagic(magic) ? std::clamp<qint64>(m_fileSize, kMinReadBlock, kReadBlock)
+                                                  : std::clamp<qint64>(m_fileSize + 1, 4096, kReadBlock);
+    m_buffer.resize(size_t(firstBlock + simdjson::SIMDJSON_PADDING));
     if (hasZstdMagic(magic)) {
         m_zstdSource = std::make_unique<ZstdSource>(m_fileSource.get());
         m_source = m_zstdSource.get();
@@ -432,11 +442,21 @@ bool LogFileReader::openBundle()
             return fail(LogDamage::Kind::NotALog, QStringLiteral("bundle member %1 is too large (%2 bytes)")
                                                       .arg(QString::fromUtf8(name))
                                                       .arg(size));
-        QByteArray content(qsizetype((size + 511) / 512 * 512), '\0');
-        if (readFully(*m_source, content.data(), content.size()) != content.size())
-            return fail(LogDamage::Kind::CorruptCompression,
-                        m_source->error().isEmpty() ? QStringLiteral("the bundle ends inside %1").arg(QString::fromUtf8(name))
-                                                    : m_source->error());
+        // Grown as the bytes arrive: the header's size is a claim, not a fact.
+        const qint64 padded = (size + 511) / 512 * 512;
+        QByteArray content;
+        while (content.size() < padded) {
+            const qsizetype at = content.size();
+            const qsizetype piece = qsizetype(std::min(padded - at, kMemberPiece));
+            if (content.capacity() < at + piece)
+                content.reserve(std::max(at + piece, std::min<qsizetype>(2 * content.capacity(), padded)));
+            content.resize(at + piece);
+            if (readFully(*m_source, content.data() + at, piece) != piece)
+                return fail(LogDamage::Kind::CorruptCompression,
+                            m_source->error().isEmpty()
+                                ? QStringLiteral("the bundle ends inside %1").arg(QString::fromUtf8(name))
+                                : m_source->error());
+        }
         content.truncate(qsizetype(size));
         if (name == "manifest.json")
             m_bundle.manifest = content;
@@ -457,12 +477,14 @@ bool LogFileReader::refill()
         m_end -= m_begin;
         m_begin = 0;
     }
-    const qsizetype room = qsizetype(m_buffer.size()) - simdjson::SIMDJSON_PADDING - m_end;
-    if (room < kReadBlock / 2) {
-        // A line longer than the buffer: grow up to the line bound.
-        m_buffer.resize(m_buffer.size() + size_t(kReadBlock));
-        return refill();
+    const qsizetype capacity = qsizetype(m_buffer.size()) - simdjson::SIMDJSON_PADDING;
+    // Grow when less than half a block is free (a line longer than the buffer, up
+    // to the line bound) or, below kReadBlock, when the last read filled the room.
+    if (capacity - m_end < std::min(capacity, kReadBlock) / 2 || (m_lastReadFilled && capacity < kReadBlock)) {
+        const qsizetype grown = capacity < kReadBlock ? std::min(2 * capacity, kReadBlock) : capacity + kReadBlock;
+        m_buffer.resize(size_t(grown + simdjson::SIMDJSON_PADDING));
     }
+    const qsizetype room = qsizetype(m_buffer.size()) - simdjson::SIMDJSON_PADDING - m_end;
     if (!m_pushback.isEmpty()) {
         const qsizetype n = std::min(room, m_pushback.size());
         std::memcpy(m_buffer.data() + m_end, m_pushback.constData(), size_t(n));
@@ -471,6 +493,7 @@ bool LogFileReader::refill()
         return true;
     }
     const qint64 n = m_source->read(m_buffer.data() + m_end, room);
+    m_lastReadFilled = n == room;
     if (n < 0) {
         m_sourceDone = true;
         LogDamage d;

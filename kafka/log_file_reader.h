@@ -127,11 +127,12 @@ private:
     std::unique_ptr<ByteSource> m_zstdSource;
     std::unique_ptr<ByteSource> m_memberSource;
     ByteSource *m_source = nullptr;
-    std::vector<char> m_buffer; // [m_begin, m_end) unread, followed by padding
+    std::vector<char> m_buffer; // [m_begin, m_end) unread, followed by padding; sized in open()/refill()
     qsizetype m_begin = 0;
     qsizetype m_end = 0;
     QByteArray m_pushback; // bytes peeked at open time, read first
     bool m_sourceDone = false;
+    bool m_lastReadFilled = false; // the last read took all the room: more is likely
     bool m_atEnd = false;
     bool m_skippingLongLine = false;
     qint64 m_fileSize = 0;

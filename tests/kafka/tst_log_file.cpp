@@ -11,10 +11,13 @@
 #include "plant_generator.h"
 #include "plant_models.h"
 #include "raw_record_journal.h"
+#include "zstd_stream.h"
 
 #include <QtTest>
 
 #include <random>
+
+#include <malloc.h>
 
 using namespace ndh;
 
@@ -88,6 +91,28 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QCOMPARE(f.write(bytes), bytes.size());
 }
 
+// Peak resident memory since the last resetPeakMemory() (Linux: VmHWM), in bytes;
+// -1 where the kernel does not offer it.
+qint64 peakMemory()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    }
+    return -1;
+}
+
+// Also hands freed heap memory back first, so what comes next must touch fresh pages.
+bool resetPeakMemory()
+{
+    malloc_trim(0);
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile f(path);
@@ -116,6 +141,7 @@ private slots:
     void hostileLinesAreDamageNotCrashes();
     void unopenableInputs();
     void bundleRoundTrip();
+    void readerMemoryFollowsTheData();
     void journalSelectsByTimeTopicAndAsset();
     void loaderFillsThePlantModels();
 
@@ -657,6 +683,54 @@ void TestLogFile::bundleRoundTrip()
     const int alarms = manifest.value(QStringLiteral("alarm_transitions")).toInt();
     QVERIFY(alarms > 0);
     QCOMPARE(reader.bundle().alarms.count('\n'), alarms);
+}
+
+void TestLogFile::readerMemoryFollowsTheData()
+{
+    // docs/SECURITY.md: what opening a file costs is bounded by what the file holds,
+    // not by what it claims. Measured as the growth of the peak resident memory.
+    if (!resetPeakMemory() || peakMemory() <= 0)
+        QSKIP("no resettable peak memory (/proc/self/clear_refs, VmHWM) here");
+
+    // An incident bundle whose first tar header declares a 200 MiB manifest, followed
+    // by 4 KiB of it: refused as cut short, having held about what is there.
+    QByteArray header(512, '\0');
+    header.replace(0, 13, "manifest.json");
+    header.replace(124, 11, QByteArray::number(200 << 20, 8).rightJustified(11, '0'));
+    header.replace(257, 5, "ustar");
+    const QString crafted = path(QStringLiteral("crafted.ndh"));
+    {
+        QFile f(crafted);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        ZstdSink sink(&f, true);
+        QVERIFY(sink.write(header + QByteArray(4096, '{')) && sink.finish());
+    }
+    QVERIFY(resetPeakMemory());
+    const qint64 before = peakMemory();
+    {
+        LogFileReader reader;
+        QVERIFY(!reader.open(crafted));
+        QVERIFY(reader.fatalDamage());
+        QCOMPARE(reader.fatalDamage()->kind, LogDamage::Kind::CorruptCompression);
+        QVERIFY2(reader.fatalDamage()->message().contains(QLatin1String("ends inside manifest.json")),
+                 qPrintable(reader.fatalDamage()->message()));
+    }
+    const qint64 craftedGrowth = peakMemory() - before;
+    qInfo("crafted bundle: peak memory +%lld bytes", craftedGrowth);
+    QVERIFY2(craftedGrowth < (16 << 20), qPrintable(QStringLiteral("%1 bytes").arg(craftedGrowth)));
+
+    // A small log (a few KiB) is read whole through a buffer of about its size.
+    const QString small = path(QStringLiteral("small.jsonl"));
+    QString error;
+    const std::vector<LogRecord> records = plantRecords(20);
+    QVERIFY2(writeLogFile(small, records, {}, {}, &error), qPrintable(error));
+    QVERIFY(QFileInfo(small).size() < 64 << 10);
+    QVERIFY(resetPeakMemory());
+    const qint64 beforeSmall = peakMemory();
+    QCOMPARE(readAll(small).records, records);
+    const qint64 smallGrowth = peakMemory() - beforeSmall;
+    qInfo("small log read whole: peak memory +%lld bytes", smallGrowth);
+    QVERIFY2(smallGrowth < (1 << 20), qPrintable(QStringLiteral("%1 bytes").arg(smallGrowth)));
 }
 
 void TestLogFile::journalSelectsByTimeTopicAndAsset()
