@@ -7,8 +7,14 @@
 //   bench_ingest ingest  [records=1000000] [partitions=80] [rounds=2]
 //       records/s against `kcat -C -e -o beginning -q` reading the same topic to
 //       /dev/null in the same run (the cost of the Kafka client alone).
-//   bench_ingest latency [rate=1000] [seconds=10] [partitions=16]
-//       record produced (time in the payload) -> applied to the tree, p50/p99/max.
+//   bench_ingest latency [rate=1000] [seconds=10] [partitions=16] [linger.ms=5]
+//       record produced (time in the payload) -> applied to the tree, p50/p99/max,
+//       and where the time went (producer and broker, fetch and decode, GUI).
+//       The producer batches with librdkafka's default linger.ms (5): the embedded
+//       broker (librdkafka's mock) answers a fetch with one producer batch per
+//       partition, so with batches of a few records (linger.ms 1 at 100,000/s: ~6
+//       per partition) the broker, not the consumer, caps how fast any client reads
+//       (kcat too; see docs/PERFORMANCE.md, Latency).
 //   bench_ingest memory  [seconds=60] [rate=100000] [partitions=80]
 //       resident memory while ingesting at `rate`, every 10 s, and per stored sample.
 //   bench_ingest apply   [records=300000] [batch=10000]
@@ -22,6 +28,7 @@
 #include "history_store.h"
 #include "ingest_backend.h"
 #include "plant_models.h"
+#include "raw_record_journal.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -31,6 +38,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -68,20 +76,34 @@ ConsumerConfig consumerConfig(const QString &bootstrap)
 }
 
 // A producer thread offering `rate` records/s, each stamped with the time it was
-// produced, until `stop` is set.
-std::thread pacedProducer(const QString &bootstrap, quint64 rate, int lingerMs, const std::atomic<bool> &stop)
+// produced, until `stop` is set. `stampedFrom` > 0: counts in `counted` the records
+// stamped at or after it (what the latency run must see applied). `acks` (optional):
+// acks[seq] = when the broker acknowledged record `seq` (0: not, or past the end).
+std::thread pacedProducer(const QString &bootstrap, quint64 rate, int lingerMs, const std::atomic<bool> &stop,
+                          qint64 stampedFrom = 0, std::atomic<quint64> *counted = nullptr,
+                          std::vector<qint64> *acks = nullptr)
 {
-    return std::thread([bootstrap, rate, lingerMs, &stop] {
-        Producer producer(bootstrap, lingerMs);
+    return std::thread([bootstrap, rate, lingerMs, &stop, stampedFrom, counted, acks] {
+        Producer producer(bootstrap, lingerMs, acks);
         NdhFeed feed;
         const auto start = std::chrono::steady_clock::now();
         quint64 sent = 0;
         while (!stop.load()) {
             const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             const quint64 due = quint64(elapsed * double(rate));
-            for (; sent < due && !stop.load(); ++sent)
-                producer.produce(kTopic, feed.assetId(sent), feed.payload(sent, QDateTime::currentMSecsSinceEpoch()));
+            for (; sent < due && !stop.load(); ++sent) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                producer.produce(kTopic, feed.assetId(sent), feed.payload(sent, now), sent);
+                if (counted && stampedFrom > 0 && now >= stampedFrom)
+                    counted->fetch_add(1, std::memory_order_relaxed);
+            }
+            if (acks)
+                producer.poll(); // acknowledgements timed to the loop turn, not to 1,000 records
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        if (acks) {
+            producer.flush();
+            producer.poll();
         }
     });
 }
@@ -137,6 +159,8 @@ struct ConsoleRun
     double applySeconds = 0; // GUI thread busy in applyBatch
     double applyCpuSeconds = 0;
     double cpuSeconds = 0; // the whole console side: backend thread, librdkafka, GUI apply
+    double backendCpuSeconds = 0; // the ndh-backend thread alone (fetch from librdkafka's queue, decode, hand-off)
+    double guiCpuSeconds = 0; // the GUI thread: apply, and the rest of its event loop (freeing batches, timers)
     quint64 batches = 0;
     quint64 events = 0;
     qint64 rssAfter = 0;
@@ -147,6 +171,9 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
     ConsoleRun run;
     PlantModels models;
     IngestBackend backend(consumerConfig(bootstrap));
+    // NDH_BENCH_JOURNAL=1: keep the raw records for File > Export as the console does.
+    if (qEnvironmentVariableIntValue("NDH_BENCH_JOURNAL") > 0)
+        backend.setJournal(std::make_shared<RawRecordJournal>());
     QEventLoop loop;
     QElapsedTimer clock;
     QObject::connect(&backend, &IngestBackend::batchReady, &models, [&](const EventBatchPtr &batch) {
@@ -161,11 +188,14 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
     });
     QTimer::singleShot(600000, &loop, &QEventLoop::quit);
     const double cpu0 = cpuSeconds() - threadCpuSeconds("rdk:mock");
+    const double guiCpu0 = threadCpuNow();
     clock.start();
     backend.start();
     loop.exec();
+    run.guiCpuSeconds = threadCpuNow() - guiCpu0;
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
     run.cpuSeconds = cpuSeconds() - threadCpuSeconds("rdk:mock") - cpu0;
+    run.backendCpuSeconds = threadCpuSeconds("ndh-backend");
     run.batches = models.batchesApplied();
     run.events = models.eventsApplied();
     run.rssAfter = residentBytes();
@@ -196,9 +226,10 @@ int ingest(const QStringList &args)
         const KcatRun k = runKcat(broker.bootstrap());
         const ConsoleRun c = runConsole(broker.bootstrap(), records);
         std::printf("round %d: kcat %.2f s (%.0f rec/s, %.2f CPU s), console %.2f s (%.0f rec/s, %.2f CPU s; GUI apply "
-                    "%.2f s wall, %.2f CPU s, in %llu batches, %llu events)\n",
+                    "%.2f s wall, %.2f CPU s, in %llu batches, %llu events; CPU s of the backend thread %.2f, GUI thread %.2f)\n",
                     r + 1, k.seconds, double(records) / k.seconds, k.cpuSeconds, c.seconds, double(records) / c.seconds,
-                    c.cpuSeconds, c.applySeconds, c.applyCpuSeconds, qulonglong(c.batches), qulonglong(c.events));
+                    c.cpuSeconds, c.applySeconds, c.applyCpuSeconds, qulonglong(c.batches), qulonglong(c.events),
+                    c.backendCpuSeconds, c.guiCpuSeconds);
         std::fflush(stdout);
         if (k.seconds > 0 && (bestKcat == 0 || k.seconds < bestKcat)) {
             bestKcat = k.seconds;
@@ -218,6 +249,9 @@ int ingest(const QStringList &args)
                 1e6 * best.cpuSeconds / double(records), 1e6 * best.applyCpuSeconds / double(records),
                 1e6 * kcatCpu / double(records), double(records) / best.cpuSeconds, double(records) / kcatCpu,
                 kcatCpu / best.cpuSeconds);
+    std::printf("CPU per record by thread: backend (ndh-backend) %.2f us, GUI %.2f us (of which apply %.2f us)\n",
+                1e6 * best.backendCpuSeconds / double(records), 1e6 * best.guiCpuSeconds / double(records),
+                1e6 * best.applyCpuSeconds / double(records));
     std::printf("GUI thread busy applying: %.0f%% of the run\n", 100.0 * best.applySeconds / bestConsole);
     return 0;
 }
@@ -227,20 +261,38 @@ int latency(const QStringList &args)
     const quint64 rate = arg(args, 2, 1000);
     const int seconds = int(arg(args, 3, 10));
     const int partitions = int(arg(args, 4, 16));
+    const int lingerMs = int(arg(args, 5, 5));
     EmbeddedBroker broker;
     if (!startBroker(broker, partitions))
         return 1;
     PlantModels models;
     IngestBackend backend(consumerConfig(broker.bootstrap()));
-    std::vector<double> latencies;
-    latencies.reserve(size_t(rate) * size_t(seconds));
+    // Per measured record: produced (the stamp in its payload), handed to the GUI by
+    // the backend (EventBatch::createdMs) and applied to the tree; the producer adds
+    // when the broker acknowledged it. The legs say whose time it was: producer and
+    // broker, then the console's fetch and decode (and waiting for the GUI to take the
+    // previous slice), then the GUI.
+    struct Measured
+    {
+        quint64 seq;
+        qint64 producedMs, handedOffMs, appliedMs;
+    };
+    std::vector<Measured> measured;
+    measured.reserve(size_t(rate) * size_t(seconds + 1));
+    std::vector<double> applyMs; // GUI time per hand-off
     qint64 measureFromMs = 0;
     QObject::connect(&backend, &IngestBackend::batchReady, &models, [&](const EventBatchPtr &batch) {
+        QElapsedTimer apply;
+        apply.start();
         models.applyBatch(batch);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (measureFromMs == 0)
+            return;
+        applyMs.push_back(double(apply.nsecsElapsed()) / 1e6);
         for (const PlantEvent &e : batch->events) {
-            if (measureFromMs > 0 && e.eventTimeMs >= measureFromMs)
-                latencies.push_back(double(now - e.eventTimeMs));
+            if (e.eventTimeMs >= measureFromMs)
+                measured.push_back({QStringView(e.messageId).mid(2).toULongLong(), e.eventTimeMs, batch->createdMs,
+                                    now});
         }
     });
     backend.start();
@@ -250,24 +302,88 @@ int latency(const QStringList &args)
     settle.exec();
 
     std::atomic<bool> stop{false};
+    std::atomic<quint64> produced{0};
     const QString bootstrap = broker.bootstrap();
     measureFromMs = QDateTime::currentMSecsSinceEpoch() + 1000; // first second is warm-up
-    std::thread producerThread = pacedProducer(bootstrap, rate, 1, stop);
+    std::vector<qint64> acks(size_t(rate) * size_t(seconds + 3), 0);
+    std::thread producerThread = pacedProducer(bootstrap, rate, lingerMs, stop, measureFromMs, &produced, &acks);
     QEventLoop loop;
     QTimer::singleShot((seconds + 1) * 1000, &loop, &QEventLoop::quit);
     loop.exec();
     stop = true;
     producerThread.join();
-    QTimer::singleShot(500, &loop, &QEventLoop::quit); // the last records arrive
+    // Every record produced in the measured window is measured: a backlog still
+    // queued at the end counts with the time it takes to apply (up to 60 s).
+    QElapsedTimer drain;
+    drain.start();
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (measured.size() + models.recordsLostToRetention() >= produced.load() || drain.elapsed() > 60000)
+            loop.quit();
+    });
+    poll.start(5);
     loop.exec();
     backend.stop();
-    const size_t n = latencies.size();
-    const double p50 = percentile(latencies, 0.5);
-    const double p99 = percentile(latencies, 0.99);
-    std::printf("latency at %llu records/s for %d s (%zu records measured, %llu batches): produced -> in tree "
-                "p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
-                qulonglong(rate), seconds, n, qulonglong(models.batchesApplied()), p50, p99,
-                latencies.empty() ? 0.0 : latencies.back());
+
+    std::vector<double> total, toAck, ackToHandOff, handOffToApplied;
+    for (const Measured &m : measured) {
+        total.push_back(double(m.appliedMs - m.producedMs));
+        const qint64 acked = m.seq < acks.size() ? acks[m.seq] : 0;
+        if (acked > 0) {
+            toAck.push_back(double(acked - m.producedMs));
+            // The acknowledgement reaches the producer after the broker had the record:
+            // a record fetched before it was acknowledged counts 0 here.
+            ackToHandOff.push_back(double(std::max<qint64>(0, m.handedOffMs - acked)));
+        }
+        handOffToApplied.push_back(double(m.appliedMs - m.handedOffMs));
+    }
+    const size_t n = total.size();
+    const double p99 = percentile(total, 0.99);
+    // Where the slowest 1% spent their time, on average.
+    double slowAck = 0, slowFetch = 0, slowGui = 0;
+    size_t slow = 0;
+    for (const Measured &m : measured) {
+        if (double(m.appliedMs - m.producedMs) < p99)
+            continue;
+        const qint64 acked = m.seq < acks.size() && acks[m.seq] > 0 ? acks[m.seq] : m.producedMs;
+        slowAck += double(acked - m.producedMs);
+        slowFetch += double(std::max<qint64>(0, m.handedOffMs - acked));
+        slowGui += double(m.appliedMs - m.handedOffMs);
+        ++slow;
+    }
+    if (slow > 0) {
+        slowAck /= double(slow);
+        slowFetch /= double(slow);
+        slowGui /= double(slow);
+    }
+    std::printf("latency at %llu records/s for %d s (%zu of %llu records measured, %llu lost to retention, %llu "
+                "batches, producer linger.ms %d): produced -> in tree p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
+                qulonglong(rate), seconds, n, qulonglong(produced.load()),
+                qulonglong(models.recordsLostToRetention()), qulonglong(models.batchesApplied()), lingerMs,
+                percentile(total, 0.5), p99, total.empty() ? 0.0 : total.back());
+    std::printf("  legs p50/p99: produced -> acknowledged by the broker %.0f/%.0f ms; acknowledged -> handed to the "
+                "GUI %.0f/%.0f ms; handed -> applied %.0f/%.0f ms\n",
+                percentile(toAck, 0.5), percentile(toAck, 0.99), percentile(ackToHandOff, 0.5),
+                percentile(ackToHandOff, 0.99), percentile(handOffToApplied, 0.5), percentile(handOffToApplied, 0.99));
+    std::printf("  the slowest 1%% (%zu records), mean legs: %.0f ms producer and broker, %.0f ms fetch and decode, %.0f "
+                "ms GUI\n",
+                slow, slowAck, slowFetch, slowGui);
+    const double applyP50 = percentile(applyMs, 0.5), applyP99 = percentile(applyMs, 0.99);
+    std::printf("  GUI apply per hand-off p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu hand-offs)\n", applyP50, applyP99,
+                applyMs.empty() ? 0.0 : applyMs.back(), applyMs.size());
+    // NDH_BENCH_LATENCY_TIMELINE=1: the worst latency per 250 ms of production time,
+    // to tell a start-up transient from periodic stalls.
+    if (qEnvironmentVariableIntValue("NDH_BENCH_LATENCY_TIMELINE") > 0) {
+        std::map<qint64, std::pair<size_t, qint64>> buckets; // 250 ms of production -> (records, worst)
+        for (const Measured &m : measured) {
+            auto &b = buckets[(m.producedMs - measureFromMs) / 250];
+            ++b.first;
+            b.second = std::max(b.second, m.appliedMs - m.producedMs);
+        }
+        for (const auto &[bucket, b] : buckets)
+            std::printf("  produced at +%5.2f s: %6zu records, worst %5lld ms\n", double(bucket) / 4.0, b.first,
+                        qlonglong(b.second));
+    }
     return 0;
 }
 

@@ -191,9 +191,22 @@ struct NdhFeed
 class Producer
 {
 public:
-    Producer(const QString &bootstrap, int lingerMs)
+    // acks (optional): acks[seq] becomes the time (ms since epoch) the broker's
+    // acknowledgement of record `seq` (produce(..., seq)) was served by poll().
+    Producer(const QString &bootstrap, int lingerMs, std::vector<qint64> *acks = nullptr)
+        : m_acks(acks)
     {
         ndh::KafkaClientConf conf;
+        if (acks) {
+            rd_kafka_conf_set_opaque(conf.raw(), this);
+            rd_kafka_conf_set_dr_msg_cb(conf.raw(), [](rd_kafka_t *, const rd_kafka_message_t *msg, void *opaque) {
+                // The record's opaque is its sequence number + 1.
+                const auto seq = reinterpret_cast<quintptr>(msg->_private);
+                std::vector<qint64> &byRecord = *static_cast<Producer *>(opaque)->m_acks;
+                if (msg->err == RD_KAFKA_RESP_ERR_NO_ERROR && seq > 0 && seq <= byRecord.size())
+                    byRecord[seq - 1] = QDateTime::currentMSecsSinceEpoch();
+            });
+        }
         conf.set(QStringLiteral("bootstrap.servers"), bootstrap);
         conf.set(QStringLiteral("linger.ms"), QString::number(lingerMs));
         conf.set(QStringLiteral("batch.num.messages"), QStringLiteral("10000"));
@@ -213,13 +226,15 @@ public:
     }
     bool ok() const { return m_rk != nullptr; }
 
-    void produce(const QByteArray &topic, const QByteArray &key, const QByteArray &payload)
+    void produce(const QByteArray &topic, const QByteArray &key, const QByteArray &payload, quint64 seq = ~0ULL)
     {
+        void *const opaque = seq == ~0ULL ? nullptr : reinterpret_cast<void *>(quintptr(seq + 1));
         for (;;) {
             const rd_kafka_resp_err_t err = rd_kafka_producev(
                 m_rk, RD_KAFKA_V_TOPIC(topic.constData()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                 RD_KAFKA_V_KEY(key.constData(), size_t(key.size())),
-                RD_KAFKA_V_VALUE(const_cast<char *>(payload.constData()), size_t(payload.size())), RD_KAFKA_V_END);
+                RD_KAFKA_V_VALUE(const_cast<char *>(payload.constData()), size_t(payload.size())),
+                RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
             if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
                 break;
             rd_kafka_poll(m_rk, 10);
@@ -230,9 +245,11 @@ public:
         }
     }
     void flush() { rd_kafka_flush(m_rk, 60000); }
+    void poll() { rd_kafka_poll(m_rk, 0); }
 
 private:
     rd_kafka_t *m_rk = nullptr;
+    std::vector<qint64> *m_acks = nullptr;
     int m_sincePoll = 0;
 };
 
