@@ -8,26 +8,33 @@
 #include <algorithm>
 #include <bit>
 #include <climits>
+#include <utility>
 
 namespace ndh {
 
 struct AssetTreeModel::Node
 {
+    // What applying a live value reads and writes comes first (two cache lines).
     NodeKind kind = NodeKind::Location;
-    QString name;
-    Node *parent = nullptr;
+    bool attached = false;  // visible to views (inserted with begin/endInsertRows)
+    bool changedListed = false; // in m_changedParents
+    quint8 origin = 0;      // AssetTreeModel::Origin bits that delivered the live value
     int row = 0;
-    bool attached = false; // visible to views (inserted with begin/endInsertRows)
-    std::vector<std::unique_ptr<Node>> children;
-    QHash<QString, Node *> childByName;
-    // Asset and attribute rows.
-    QString key; // asset key or attribute key
+    Node *parent = nullptr;
+    qint64 updatedMs = 0;
+    // Rows of this parent changed by the batch being applied (applyEvents).
+    int changedFirst = INT_MAX;
+    int changedLast = -1;
     AttributeValue value;
+    QString messageId; // of the event that set the live value (same event, other path)
     QString unit;
     QString lifecycle;
-    qint64 updatedMs = 0;
-    quint8 origin = 0;  // AssetTreeModel::Origin bits that delivered the live value
-    QString messageId;  // of the event that set the live value (same event, other path)
+    QString name;
+    std::vector<std::unique_ptr<Node>> children;
+    // New children of an attached parent, inserted at the end of applyEvents().
+    std::vector<std::unique_ptr<Node>> staged;
+    QHash<QString, Node *> childByName;
+    QString key; // asset key or attribute key
     // What the row shows while the time slider is away from live.
     AttributeValue pastValue;
     QString pastLifecycle;
@@ -61,6 +68,51 @@ quint8 originBit(EventSource::Channel channel)
     case EventSource::Channel::File: return AssetTreeModel::OriginFile;
     }
     return 0;
+}
+
+// A string's address and length as one key: equal keys of live strings that share
+// their data mean equal text (shared data is never modified in place).
+const void *addressKey(const QString &s)
+{
+    return reinterpret_cast<const void *>(quintptr(s.constData()) ^ (quintptr(s.size()) << 48));
+}
+
+// The table key of an asset row (attribute null) or attribute row.
+struct FastKey
+{
+    const void *keys[4];
+    FastKey(const AssetPath &path, const QString *attribute)
+        : keys{addressKey(path.location), addressKey(path.type), addressKey(path.id),
+               attribute ? addressKey(*attribute) : nullptr}
+    {
+    }
+};
+
+size_t fastHash(const void *const keys[4])
+{
+    quint64 h = 0x9e3779b97f4a7c15ull;
+    for (int i = 0; i < 4; ++i) {
+        h ^= quint64(quintptr(keys[i]));
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+    }
+    return size_t(h);
+}
+
+size_t keyHash(const QString &key)
+{
+    return qHash(key, size_t(0x2545f4914f6cdd1dull));
+}
+
+// Finds the row of an asset or attribute key in m_assets or m_attributes.
+AssetTreeModel::Node *findByKey(const QMultiHash<size_t, AssetTreeModel::Node *> &index, const QString &key)
+{
+    const size_t h = keyHash(key);
+    for (auto it = index.constFind(h); it != index.cend() && it.key() == h; ++it) {
+        if ((*it)->key == key)
+            return *it;
+    }
+    return nullptr;
 }
 
 void markAttached(AssetTreeModel::Node *node)
@@ -102,16 +154,19 @@ QModelIndex AssetTreeModel::indexOfNode(const Node *node, int column) const
 // in `children`) so a batch inserts them with one begin/endInsertRows per parent.
 AssetTreeModel::Node *AssetTreeModel::ensureChild(Node *parent, NodeKind kind, const QString &name)
 {
-    if (Node *existing = parent->childByName.value(name))
-        return existing;
+    Node *&slot = parent->childByName[name]; // one hash for the lookup and the insert
+    if (slot)
+        return slot;
     auto node = std::make_unique<Node>();
     node->kind = kind;
     node->name = name;
     node->parent = parent;
     Node *raw = node.get();
-    parent->childByName.insert(name, raw);
+    slot = raw;
     if (parent->attached) {
-        m_staged[parent].push_back(std::move(node));
+        if (parent->staged.empty())
+            m_stagedParents.push_back(parent);
+        parent->staged.push_back(std::move(node));
     } else {
         raw->row = int(parent->children.size());
         parent->children.push_back(std::move(node));
@@ -121,20 +176,11 @@ AssetTreeModel::Node *AssetTreeModel::ensureChild(Node *parent, NodeKind kind, c
 
 void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
 {
-    QHash<Node *, std::pair<int, int>> changed; // attached parent -> changed row range
-
-    const auto noteChanged = [&changed](Node *node) {
-        if (!node->attached)
-            return;
-        auto it = changed.find(node->parent);
-        if (it == changed.end())
-            changed.insert(node->parent, {node->row, node->row});
-        else
-            *it = {std::min(it->first, node->row), std::max(it->second, node->row)};
-    };
-
     const qint64 nowMs = m_now();
-    for (const PlantEvent &e : events) {
+    const size_t count = events.size();
+    for (size_t n = 0; n < count; ++n) {
+        prefetchAhead(events, n);
+        const PlantEvent &e = events[n];
         const quint8 bit = originBit(e.source.channel);
         m_sources[std::countr_zero(unsigned(bit))].lastHeardMs = nowMs;
         switch (e.kind) {
@@ -146,19 +192,24 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
         default:
             break;
         }
-        Node *location = ensureChild(m_root.get(), NodeKind::Location, e.asset.location);
-        Node *type = ensureChild(location, NodeKind::AssetType, e.asset.type);
-        Node *asset = ensureChild(type, NodeKind::Asset, e.asset.id);
-        if (asset->key.isEmpty()) {
-            asset->key = e.asset.key();
-            m_assets.insert(asset->key, asset);
-        }
+        // One probe finds the first attribute's row, and its asset with it.
+        Node *first = e.attributes.empty() ? nullptr : findFast(e.asset, &e.attributes.front().name);
+        Node *asset = first ? first->parent : liveAsset(e.asset);
         bool assetChanged = false;
         if (e.kind == EventKind::Snapshot && dropOmittedAttributes(asset, e)) {
             // Rows moved: announce the asset's remaining rows rather than stale ranges.
-            changed.remove(asset);
-            if (asset->attached && !asset->children.empty())
-                changed.insert(asset, {0, int(asset->children.size()) - 1});
+            first = nullptr;
+            if (asset->attached && !asset->children.empty()) {
+                asset->changedFirst = 0;
+                asset->changedLast = int(asset->children.size()) - 1;
+                if (!asset->changedListed) {
+                    asset->changedListed = true;
+                    m_changedParents.push_back(asset);
+                }
+            } else {
+                asset->changedFirst = INT_MAX;
+                asset->changedLast = -1;
+            }
         }
         // An older event (a slower path, a late partition) never overwrites a newer value.
         if (!e.lifecycle.isEmpty() && e.eventTimeMs >= asset->updatedMs) {
@@ -166,11 +217,7 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             assetChanged = true;
         }
         for (const AttributeSample &s : e.attributes) {
-            Node *attr = ensureChild(asset, NodeKind::Attribute, s.name);
-            if (attr->key.isEmpty()) {
-                attr->key = asset->key + u'/' + s.name;
-                m_attributes.insert(attr->key, attr);
-            }
+            Node *attr = first ? std::exchange(first, nullptr) : liveAttribute(e.asset, asset, s.name);
             if (e.eventTimeMs < attr->updatedMs)
                 continue;
             // The same event from the other path (Redis and Kafka, DESIGN.md §1.4) is
@@ -187,10 +234,12 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             attr->messageId = e.messageId;
             attr->value = s.value;
             attr->updatedMs = e.eventTimeMs;
-            if (!s.unit.isEmpty())
-                attr->unit = s.unit;
-            else if (attr->unit.isEmpty())
+            if (!s.unit.isEmpty()) {
+                if (!attr->unit.isSharedWith(s.unit))
+                    attr->unit = s.unit;
+            } else if (attr->unit.isEmpty()) {
                 attr->unit = defaultUnit(s.name);
+            }
             noteChanged(attr);
         }
         if (e.eventTimeMs > asset->updatedMs) {
@@ -203,22 +252,179 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
 
     insertStaged();
 
+    struct Range
+    {
+        Node *parent;
+        int first;
+        int last;
+    };
+    std::vector<Range> changed;
+    qsizetype announcedRows = 0;
+    for (Node *parent : m_changedParents) {
+        if (parent->changedLast >= 0) {
+            if (changed.size() <= size_t(kMaxAnnouncedParents))
+                changed.push_back({parent, parent->changedFirst, parent->changedLast});
+            announcedRows += parent->changedLast - parent->changedFirst + 1;
+        }
+        parent->changedFirst = INT_MAX;
+        parent->changedLast = -1;
+        parent->changedListed = false;
+    }
+    m_changedParents.clear();
+
     if (m_past)
         return; // the rows show the past; returnToLive() announces everything
     // A view maps every row of a dataChanged range to find what to repaint: a range
     // spanning thousands of sibling assets costs more than repainting what is shown.
-    qsizetype announcedRows = 0;
-    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
-        announcedRows += it->second - it->first + 1;
-    if (changed.size() > kMaxAnnouncedParents || announcedRows > kMaxAnnouncedRows) {
+    if (changed.size() > size_t(kMaxAnnouncedParents) || announcedRows > kMaxAnnouncedRows) {
         emit manyRowsChanged();
         return;
     }
-    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
-        Node *parent = it.key();
-        const QModelIndex p = parent == m_root.get() ? QModelIndex() : indexOfNode(parent, 0);
-        emit dataChanged(index(it->first, ValueColumn, p), index(it->second, UpdatedColumn, p));
+    for (const Range &r : changed) {
+        const QModelIndex p = r.parent == m_root.get() ? QModelIndex() : indexOfNode(r.parent, 0);
+        emit dataChanged(index(r.first, ValueColumn, p), index(r.last, UpdatedColumn, p));
     }
+}
+
+void AssetTreeModel::noteChanged(Node *node)
+{
+    if (!node->attached)
+        return;
+    Node *parent = node->parent;
+    parent->changedFirst = std::min(parent->changedFirst, node->row);
+    parent->changedLast = std::max(parent->changedLast, node->row);
+    if (!parent->changedListed) {
+        parent->changedListed = true;
+        m_changedParents.push_back(parent);
+    }
+}
+
+// Rows are spread over memory: each event costs a few cache misses (the table slot,
+// the attribute row, the asset row). Ask for them early, a stage at a time, so they
+// arrive while earlier events are applied.
+void AssetTreeModel::prefetchAhead(const std::vector<PlantEvent> &events, size_t n) const
+{
+    constexpr size_t kSlotAhead = 8;
+    constexpr size_t kRowAhead = 4;
+    constexpr size_t kAssetAhead = 2;
+    if (m_fastUsed == 0)
+        return;
+    const auto firstAttribute = [&events](size_t k) -> const QString * {
+        return k < events.size() && !events[k].attributes.empty() ? &events[k].attributes.front().name : nullptr;
+    };
+    if (const QString *name = firstAttribute(n + kSlotAhead)) {
+        const AssetPath &path = events[n + kSlotAhead].asset;
+        __builtin_prefetch(&m_fast[fastHash(FastKey(path, name).keys) & (m_fast.size() - 1)]);
+    }
+    if (const QString *name = firstAttribute(n + kRowAhead)) {
+        if (const Node *attr = findFast(events[n + kRowAhead].asset, name)) {
+            // Not read: the address alone is enough. The live fields span two lines.
+            __builtin_prefetch(attr);
+            __builtin_prefetch(reinterpret_cast<const char *>(attr) + 64);
+        }
+    }
+    if (const QString *name = firstAttribute(n + kAssetAhead)) {
+        if (const Node *attr = findFast(events[n + kAssetAhead].asset, name))
+            __builtin_prefetch(attr->parent); // a row the table holds is alive
+    }
+}
+
+AssetTreeModel::Node *AssetTreeModel::findFast(const AssetPath &path, const QString *attribute) const
+{
+    if (m_fastUsed == 0)
+        return nullptr;
+    const FastKey key(path, attribute);
+    const void *const *keys = key.keys;
+    const size_t mask = m_fast.size() - 1;
+    for (size_t i = fastHash(keys) & mask;; i = (i + 1) & mask) {
+        const FastSlot &slot = m_fast[i];
+        if (!slot.node)
+            return nullptr;
+        if (slot.keys[0] == keys[0] && slot.keys[1] == keys[1] && slot.keys[2] == keys[2] && slot.keys[3] == keys[3])
+            return slot.node;
+    }
+}
+
+void AssetTreeModel::rememberFast(const AssetPath &path, const QString *attribute, Node *node)
+{
+    // Each key string must stay alive while its address is a key: the row's own
+    // name keeps it, or a pin does. A string nobody else holds (built for this one
+    // event) would never be seen again: not worth a slot.
+    Node *asset = attribute ? node->parent : node;
+    const Node *chain[4] = {asset->parent->parent, asset->parent, asset, attribute ? node : nullptr};
+    const QString *strings[4] = {&path.location, &path.type, &path.id, attribute};
+    for (int i = 0; i < 4; ++i) {
+        if (strings[i] && addressKey(*strings[i]) != addressKey(chain[i]->name) && !strings[i]->data_ptr().isShared())
+            return;
+    }
+    if ((m_fastUsed + 1) * 2 > m_fast.size()) {
+        std::vector<FastSlot> old;
+        old.swap(m_fast);
+        const size_t live = size_t(m_assets.size() + m_attributes.size());
+        if (m_fastUsed > 3 * live + 1024) {
+            // Mostly names other strings replaced since (the decoder interns anew after
+            // its cache fills): start over rather than grow.
+            m_fast.assign(std::bit_ceil(std::max<size_t>(1024, 2 * (live + 1))), FastSlot{});
+            m_fastUsed = 0;
+            m_fastPins.clear();
+        } else {
+            m_fast.assign(std::bit_ceil(std::max<size_t>(1024, 2 * (m_fastUsed + 1))), FastSlot{});
+            const size_t mask = m_fast.size() - 1;
+            for (const FastSlot &slot : old) {
+                if (!slot.node)
+                    continue;
+                size_t i = fastHash(slot.keys) & mask;
+                while (m_fast[i].node)
+                    i = (i + 1) & mask;
+                m_fast[i] = slot;
+            }
+        }
+    }
+    for (int i = 0; i < 4; ++i) {
+        if (strings[i] && addressKey(*strings[i]) != addressKey(chain[i]->name))
+            m_fastPins.push_back(*strings[i]);
+    }
+    const FastKey key(path, attribute);
+    const void *const *keys = key.keys;
+    const size_t mask = m_fast.size() - 1;
+    size_t i = fastHash(keys) & mask;
+    while (m_fast[i].node) {
+        if (std::equal(keys, keys + 4, m_fast[i].keys)) {
+            m_fast[i].node = node;
+            return;
+        }
+        i = (i + 1) & mask;
+    }
+    std::copy(keys, keys + 4, m_fast[i].keys);
+    m_fast[i].node = node;
+    ++m_fastUsed;
+}
+
+void AssetTreeModel::forgetFast()
+{
+    if (m_fastUsed == 0)
+        return;
+    std::fill(m_fast.begin(), m_fast.end(), FastSlot{});
+    m_fastUsed = 0;
+    m_fastPins.clear();
+}
+
+AssetTreeModel::Node *AssetTreeModel::liveAsset(const AssetPath &path)
+{
+    if (Node *asset = findFast(path, nullptr))
+        return asset;
+    Node *asset = ensureAsset(path);
+    rememberFast(path, nullptr, asset);
+    return asset;
+}
+
+AssetTreeModel::Node *AssetTreeModel::liveAttribute(const AssetPath &path, Node *asset, const QString &name)
+{
+    if (Node *attr = findFast(path, &name))
+        return attr;
+    Node *attr = ensureAttribute(asset, name);
+    rememberFast(path, &name, attr);
+    return attr;
 }
 
 bool AssetTreeModel::dropOmittedAttributes(Node *asset, const PlantEvent &snapshot)
@@ -233,14 +439,15 @@ bool AssetTreeModel::dropOmittedAttributes(Node *asset, const PlantEvent &snapsh
                             [attr](const AttributeSample &a) { return a.name == attr->name; });
     };
     const auto forget = [&](Node *attr) {
+        forgetFast();
         asset->childByName.remove(attr->name);
-        m_attributes.remove(attr->key);
+        m_attributes.remove(keyHash(attr->key), attr);
         if (attr->historyId >= 0)
             m_unlinkedSeries.push_back(attr->historyId); // a scrub back may show it again
     };
     bool dropped = false;
-    if (auto staged = m_staged.find(asset); staged != m_staged.end()) {
-        std::erase_if(staged->second, [&](const std::unique_ptr<Node> &attr) {
+    if (!asset->staged.empty()) {
+        std::erase_if(asset->staged, [&](const std::unique_ptr<Node> &attr) {
             if (!omitted(attr.get()))
                 return false;
             forget(attr.get());
@@ -278,13 +485,8 @@ void AssetTreeModel::insertStaged()
 {
     // Structural changes: one insert per grown parent, parents before children.
     // Staged subtrees were built detached, so inserting their root brings them along.
-    std::vector<Node *> parents;
-    parents.reserve(m_staged.size());
-    for (auto &entry : m_staged)
-        parents.push_back(entry.first);
-    std::sort(parents.begin(), parents.end(), [](Node *a, Node *b) { return a->kind < b->kind; });
-    for (Node *parent : parents) {
-        auto &staged = m_staged[parent];
+    const auto insert = [this](Node *parent) {
+        auto &staged = parent->staged;
         const int first = int(parent->children.size());
         const int last = first + int(staged.size()) - 1;
         const bool isRoot = parent == m_root.get();
@@ -294,9 +496,19 @@ void AssetTreeModel::insertStaged()
             markAttached(node.get());
             parent->children.push_back(std::move(node));
         }
+        if (staged.capacity() > 64)
+            std::vector<std::unique_ptr<Node>>().swap(staged); // a one-off burst: give the memory back
+        else
+            staged.clear();
         endInsertRows();
+    };
+    for (NodeKind kind : {NodeKind::Location, NodeKind::AssetType, NodeKind::Asset}) {
+        for (Node *parent : m_stagedParents) {
+            if (parent->kind == kind && !parent->staged.empty()) // a snapshot may have dropped them
+                insert(parent);
+        }
     }
-    m_staged.clear();
+    m_stagedParents.clear();
 }
 
 AssetTreeModel::Node *AssetTreeModel::ensureAsset(const AssetPath &path)
@@ -306,7 +518,7 @@ AssetTreeModel::Node *AssetTreeModel::ensureAsset(const AssetPath &path)
     Node *asset = ensureChild(type, NodeKind::Asset, path.id);
     if (asset->key.isEmpty()) {
         asset->key = path.key();
-        m_assets.insert(asset->key, asset);
+        m_assets.insert(keyHash(asset->key), asset);
     }
     return asset;
 }
@@ -316,7 +528,7 @@ AssetTreeModel::Node *AssetTreeModel::ensureAttribute(Node *asset, const QString
     Node *attr = ensureChild(asset, NodeKind::Attribute, name);
     if (attr->key.isEmpty()) {
         attr->key = asset->key + u'/' + name;
-        m_attributes.insert(attr->key, attr);
+        m_attributes.insert(keyHash(attr->key), attr);
     }
     return attr;
 }
@@ -350,7 +562,7 @@ void AssetTreeModel::linkHistory(qint64 atMs)
     // left is history the tree never saw, which gets rows once it has a value.
     HistoryStore::AssetAt at;
     std::erase_if(m_unlinkedAssets, [&](int id) {
-        Node *asset = m_assets.value(h.assetKey(id));
+        Node *asset = findByKey(m_assets, h.assetKey(id));
         if (!asset) {
             h.assetAt(id, atMs, at);
             if (!at.known)
@@ -361,7 +573,7 @@ void AssetTreeModel::linkHistory(qint64 atMs)
         return true;
     });
     std::erase_if(m_unlinkedSeries, [&](int id) {
-        Node *attr = m_attributes.value(h.seriesKey(id));
+        Node *attr = findByKey(m_attributes, h.seriesKey(id));
         if (!attr) {
             if (!h.sampleAt(id, atMs))
                 return false;
@@ -479,7 +691,8 @@ void AssetTreeModel::clear()
     m_root->attached = true;
     m_assets.clear();
     m_attributes.clear();
-    m_staged.clear();
+    m_stagedParents.clear();
+    forgetFast();
     setHistory(m_history); // rows are gone: link them again
     endResetModel();
 }
@@ -518,12 +731,12 @@ void AssetTreeModel::refreshAges()
 
 QModelIndex AssetTreeModel::indexForAsset(const QString &assetKey) const
 {
-    return indexOfNode(m_assets.value(assetKey), 0);
+    return indexOfNode(findByKey(m_assets, assetKey), 0);
 }
 
 QModelIndex AssetTreeModel::indexForAttribute(const QString &attributeKey) const
 {
-    return indexOfNode(m_attributes.value(attributeKey), 0);
+    return indexOfNode(findByKey(m_attributes, attributeKey), 0);
 }
 
 int AssetTreeModel::assetCount() const

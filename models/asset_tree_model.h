@@ -117,6 +117,15 @@ private:
     QModelIndex indexOfNode(const Node *node, int column) const;
     Node *ensureAsset(const AssetPath &path);
     Node *ensureAttribute(Node *asset, const QString &name);
+    // Live events name the same asset with the same shared strings (the decoder interns
+    // them): rows are found by the strings' addresses first (findFast), by name after.
+    Node *findFast(const AssetPath &path, const QString *attribute) const;
+    void rememberFast(const AssetPath &path, const QString *attribute, Node *node);
+    void forgetFast(); // rows went away: no address may point at them
+    void prefetchAhead(const std::vector<PlantEvent> &events, size_t n) const;
+    Node *liveAsset(const AssetPath &path);
+    Node *liveAttribute(const AssetPath &path, Node *asset, const QString &name);
+    void noteChanged(Node *node);
     void insertStaged();
     // Removes the attribute rows a full snapshot leaves out; true when rows went.
     bool dropOmittedAttributes(Node *asset, const PlantEvent &snapshot);
@@ -125,10 +134,27 @@ private:
     void announceAll(); // every value row, all columns (staleness changed)
 
     std::unique_ptr<Node> m_root;
-    QHash<QString, Node *> m_assets;     // asset key -> asset node
-    QHash<QString, Node *> m_attributes; // attribute key -> attribute node
-    // New children of visible parents, inserted at the end of applyEvents().
-    std::unordered_map<Node *, std::vector<std::unique_ptr<Node>>> m_staged;
+    // Rows by the hash of their key ("location/type/id[/attribute]"): growing these
+    // never reads the 50,000 key strings again (see findByKey).
+    QMultiHash<size_t, Node *> m_assets;     // asset key hash -> asset node
+    QMultiHash<size_t, Node *> m_attributes; // attribute key hash -> attribute node
+    // Visible parents with new children staged, inserted at the end of applyEvents().
+    std::vector<Node *> m_stagedParents;
+    // Parents with rows changed by the batch being applied (their range is in the node).
+    std::vector<Node *> m_changedParents;
+    // Open-addressed table: string addresses of location, type, id and attribute name
+    // (null for an asset row) -> row. An entry is used only when the row's names are
+    // still those very strings (checked on every hit), so stale entries are harmless.
+    struct FastSlot
+    {
+        const void *keys[4] = {};
+        Node *node = nullptr;
+    };
+    std::vector<FastSlot> m_fast;
+    size_t m_fastUsed = 0;
+    // Keeps alive the strings whose addresses are keys and that no row holds itself
+    // (the same name interned by another decoder thread), so no address is reused.
+    std::vector<QString> m_fastPins;
     std::function<qint64()> m_now;
     bool m_past = false;
     qint64 m_pastAtMs = 0;

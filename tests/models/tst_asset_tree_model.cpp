@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,6 +27,65 @@ PlantEvent value(const char *location, const char *type, const char *id, qint64 
 QString text(const QAbstractItemModel &m, const QModelIndex &i, int column)
 {
     return m.index(i.row(), column, i.parent()).data().toString();
+}
+
+// Everything a view can read: every row, every column, every role, depth first.
+QStringList dump(const QAbstractItemModel &m, const QModelIndex &parent = {})
+{
+    QStringList out;
+    for (int r = 0; r < m.rowCount(parent); ++r) {
+        QStringList row;
+        for (int c = 0; c < m.columnCount(parent); ++c)
+            row << m.index(r, c, parent).data().toString();
+        const QModelIndex i = m.index(r, 0, parent);
+        row << i.data(Qt::ToolTipRole).toString();
+        for (int role = AssetTreeModel::NodeKindRole; role <= AssetTreeModel::StaleRole; ++role)
+            row << i.data(role).toString();
+        out << row.join(u'|');
+        out << dump(m, i);
+    }
+    return out;
+}
+
+// Every structural and data signal a view receives, in order, with the rows named.
+class SignalLog : public QObject
+{
+public:
+    explicit SignalLog(AssetTreeModel *m)
+    {
+        const auto name = [](const QModelIndex &i) {
+            return i.isValid() ? i.data(AssetTreeModel::AssetKeyRole).toString() + u':' + i.data().toString()
+                               : QStringLiteral("root");
+        };
+        connect(m, &QAbstractItemModel::rowsInserted, this, [this, name](const QModelIndex &p, int a, int b) {
+            log << QStringLiteral("insert %1 %2-%3").arg(name(p)).arg(a).arg(b);
+        });
+        connect(m, &QAbstractItemModel::rowsRemoved, this, [this, name](const QModelIndex &p, int a, int b) {
+            log << QStringLiteral("remove %1 %2-%3").arg(name(p)).arg(a).arg(b);
+        });
+        connect(m, &QAbstractItemModel::dataChanged, this, [this, name](const QModelIndex &tl, const QModelIndex &br) {
+            log << QStringLiteral("changed %1 %2,%3-%4,%5")
+                       .arg(name(tl.parent())).arg(tl.row()).arg(tl.column()).arg(br.row()).arg(br.column());
+        });
+        connect(m, &AssetTreeModel::manyRowsChanged, this, [this] { log << QStringLiteral("many"); });
+    }
+    QStringList log;
+};
+
+// A copy of the event whose strings share nothing with any other (a model fed these
+// finds rows by name only).
+PlantEvent unshared(const PlantEvent &e)
+{
+    const auto own = [](const QString &s) { return QString(s.constData(), s.size()); };
+    PlantEvent c = e;
+    c.asset = {own(e.asset.location), own(e.asset.type), own(e.asset.id)};
+    c.messageId = own(e.messageId);
+    c.lifecycle = own(e.lifecycle);
+    for (AttributeSample &s : c.attributes) {
+        s.name = own(s.name);
+        s.unit = own(s.unit);
+    }
+    return c;
 }
 
 } // namespace
@@ -240,6 +300,101 @@ private slots:
         QCOMPARE(model.rowCount(model.indexForAsset(QStringLiteral("A/Pump/P1"))), 2);
         QCOMPARE(text(model, model.indexForAttribute(QStringLiteral("A/Pump/P1/a")), AssetTreeModel::ValueColumn),
                  QStringLiteral("1"));
+    }
+
+    void sharedNameStringsShowTheSameTreeAsUnsharedOnes()
+    {
+        // The decoder hands over the same string objects for names it has seen (and a
+        // second decoder thread its own copies of them): the tree finds rows by those
+        // strings' addresses. A random stream of updates, snapshots that drop rows,
+        // lifecycle changes, late events, the same event over Redis, a clear() and a
+        // name string that dies and is made again must look to a view exactly as
+        // the same stream with every string its own.
+        AssetTreeModel fast;
+        AssetTreeModel slow;
+        QAbstractItemModelTester tester(&fast, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fast.setClock([] { return qint64(100000); });
+        slow.setClock([] { return qint64(100000); });
+        SignalLog fastLog(&fast);
+        SignalLog slowLog(&slow);
+
+        const auto pool = [](const char *prefix, int n) {
+            std::vector<QString> names;
+            for (int i = 0; i < n; ++i)
+                names.push_back(QString::fromLatin1(prefix) + QString::number(i));
+            return names;
+        };
+        // Two interned copies of every name, as two decoder threads would hold them.
+        std::vector<QString> locations[2] = {pool("AREA-", 3), pool("AREA-", 3)};
+        std::vector<QString> types[2] = {pool("Type", 2), pool("Type", 2)};
+        std::vector<QString> ids[2] = {pool("ID-", 40), pool("ID-", 40)};
+        std::vector<QString> attributes[2] = {pool("attr", 6), pool("attr", 6)};
+        const QString units[2] = {QStringLiteral("bar"), QString()};
+        const QString lifecycles[2] = {QStringLiteral("running"), QStringLiteral("idle")};
+
+        QRandomGenerator random(20261123);
+        std::vector<PlantEvent> sent;
+        qint64 time = 1000;
+        for (int batch = 0; batch < 40; ++batch) {
+            std::vector<PlantEvent> events;
+            const int size = batch % 7 == 0 ? 200 : int(random.bounded(1, 30));
+            for (int k = 0; k < size; ++k) {
+                if (!sent.empty() && random.bounded(10) == 0) {
+                    // The same event again from the other path, or a late one.
+                    PlantEvent again = sent[random.bounded(qsizetype(sent.size()))];
+                    again.source.channel = random.bounded(2) ? EventSource::Channel::Redis : EventSource::Channel::Kafka;
+                    events.push_back(again);
+                    continue;
+                }
+                const int copy = int(random.bounded(2));
+                PlantEvent e;
+                e.messageId = QStringLiteral("m-%1-%2").arg(batch).arg(k);
+                e.asset = {locations[copy][random.bounded(3)], types[copy][random.bounded(2)],
+                           ids[copy][random.bounded(40)]};
+                time += random.bounded(3) == 0 ? -qint64(random.bounded(50)) : qint64(random.bounded(20));
+                e.eventTimeMs = time;
+                const quint32 kind = random.bounded(20);
+                e.kind = kind == 0 ? EventKind::Snapshot : kind == 1 ? EventKind::Lifecycle : EventKind::AttributeUpdate;
+                if (e.kind != EventKind::AttributeUpdate)
+                    e.lifecycle = lifecycles[random.bounded(2)];
+                const int count = e.kind == EventKind::Lifecycle ? 0 : int(random.bounded(1, 4));
+                for (int a = 0; a < count; ++a) {
+                    const QString &name = attributes[copy][random.bounded(6)];
+                    if (std::any_of(e.attributes.begin(), e.attributes.end(),
+                                    [&](const AttributeSample &s) { return s.name == name; }))
+                        continue;
+                    e.attributes.push_back({name, double(random.bounded(1000)) / 10.0, units[random.bounded(2)]});
+                }
+                events.push_back(e);
+                sent.push_back(e);
+            }
+            if (batch == 12) {
+                // A name string nobody keeps any more, made again: new address, same text.
+                ids[0][5] = QString::fromLatin1("ID-") + QString::number(5);
+                ids[1][5] = ids[0][5];
+            }
+            if (batch == 26) {
+                fast.clear();
+                slow.clear();
+            }
+            std::vector<PlantEvent> copies;
+            for (const PlantEvent &e : events)
+                copies.push_back(unshared(e));
+            fast.applyEvents(events);
+            slow.applyEvents(copies);
+            QCOMPARE(dump(fast), dump(slow));
+            QCOMPARE(fastLog.log, slowLog.log);
+            QCOMPARE(fast.assetCount(), slow.assetCount());
+            QCOMPARE(fast.attributeCount(), slow.attributeCount());
+        }
+        QVERIFY(fast.attributeCount() > 100);
+        QVERIFY(fastLog.log.filter(QStringLiteral("remove")).size() > 3); // snapshots dropped rows
+        QVERIFY(fastLog.log.contains(QStringLiteral("many")));
+        // Keys still find their rows.
+        const QModelIndex some = fast.indexForAttribute(fast.index(0, 0, fast.index(0, 0, fast.index(0, 0, fast.index(0, 0))))
+                                                             .data(AssetTreeModel::AttributeKeyRole)
+                                                             .toString());
+        QVERIFY(some.isValid());
     }
 };
 
