@@ -683,10 +683,14 @@ int main(int argc, char *argv[])
     ndh::OperatorSession session;
     ndh::AuditLog audit;
     const QString auditPath = options->auditLog.isEmpty() ? ndh::AuditLog::defaultPath() : options->auditLog;
-    if (!audit.open(auditPath))
+    // The whole chain is verified on a worker (seconds for a long log); the window
+    // shows at once, the badge says "verifying" until the outcome is known.
+    QObject::connect(&audit, &ndh::AuditLog::verified, [](const ndh::AuditVerification &v) {
+        if (!v.ok())
+            std::fprintf(stderr, "ndh-console: %s\n", qPrintable(v.summary()));
+    });
+    if (!audit.open(auditPath, ndh::AuditLog::Verify::InBackground))
         std::fprintf(stderr, "ndh-console: %s; commands and alarm actions are refused\n", qPrintable(audit.lastError()));
-    else if (!audit.verification().ok())
-        std::fprintf(stderr, "ndh-console: %s\n", qPrintable(audit.verification().summary()));
     ndh::OperatorActionGate gate(&session, &audit);
     if (options->logFile.isEmpty()) {
         gate.setSender([&backend](const ndh::OutgoingRecord &r) {

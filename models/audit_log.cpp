@@ -10,6 +10,9 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QThread>
+
+#include <atomic>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -84,12 +87,62 @@ bool isHex(QByteArrayView v)
     return true;
 }
 
+// What one line of a log (without its newline and '\r') is to the chain.
+struct AuditLine
+{
+    enum Kind { NoChecksum, Edited, NotJson, Intact };
+    Kind kind = NoChecksum;
+    QByteArray sum;     // the checksum it carries (all but NoChecksum)
+    QJsonObject object; // Intact
+    QString why;        // what is wrong, in words (all but Intact)
+};
+
+AuditLine classify(const QByteArray &line)
+{
+    AuditLine l;
+    if (line.isEmpty()) {
+        l.why = trAudit("empty line");
+        return l;
+    }
+    const qsizetype sumAt = line.size() - kSumSuffixLength;
+    if (sumAt <= 0 || QByteArrayView(line).sliced(sumAt, int(sizeof(kSumMember) - 1)) != kSumMember
+        || !line.endsWith("\"}")) {
+        l.why = trAudit("no checksum");
+        return l;
+    }
+    l.sum = line.mid(sumAt + int(sizeof(kSumMember) - 1), kSumHexLength);
+    QByteArray body = line.left(sumAt);
+    body.append('}');
+    if (!isHex(l.sum) || AuditLog::checksumOf(body).toLatin1() != l.sum) {
+        l.kind = AuditLine::Edited;
+        l.why = trAudit("checksum does not match the text (the record was edited)");
+        return l;
+    }
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (!doc.isObject()) {
+        l.kind = AuditLine::NotJson;
+        l.why = trAudit("not a JSON object: %1").arg(err.errorString());
+        return l;
+    }
+    l.kind = AuditLine::Intact;
+    l.object = doc.object();
+    return l;
+}
+
+// How far a walk goes: to endPos (-1: the end) unless *stop turns true.
+struct WalkLimits
+{
+    qint64 endPos = -1;
+    const std::atomic<bool> *stop = nullptr;
+};
+
 // Walks a log line by line; calls onRecord(record, line) for every intact record
 // (line: its exact text without the newline). An excerpt (lines cut out of a log,
 // e.g. an incident bundle's audit.jsonl) starts its chain at its first record's
 // "prev": that record's predecessor is not part of it.
 template<typename OnRecord>
-AuditVerification walk(QIODevice &f, bool excerpt, OnRecord onRecord)
+AuditVerification walk(QIODevice &f, bool excerpt, OnRecord onRecord, WalkLimits limits = {})
 {
     AuditVerification v;
     v.fileExists = true;
@@ -100,16 +153,22 @@ AuditVerification walk(QIODevice &f, bool excerpt, OnRecord onRecord)
             v.firstProblem = trAudit("line %1: %2").arg(line).arg(why);
         }
     };
+    const auto atEnd = [&] { return f.atEnd() || (limits.endPos >= 0 && f.pos() >= limits.endPos); };
+    // readLine(n) reads at most n - 1 bytes.
+    const auto readLine = [&] {
+        const qint64 max = AuditLog::kMaxLineBytes + 1;
+        return f.readLine(limits.endPos >= 0 ? std::min(max, limits.endPos - f.pos() + 1) : max);
+    };
     QString head; // checksum the next record must name as "prev"
     qint64 lineNo = 0;
-    while (!f.atEnd()) {
+    while (!atEnd() && !(limits.stop && limits.stop->load())) {
         ++lineNo;
-        QByteArray line = f.readLine(AuditLog::kMaxLineBytes + 1);
+        QByteArray line = readLine();
         const bool complete = line.endsWith('\n');
-        if (!complete && !f.atEnd()) {
+        if (!complete && !atEnd()) {
             // Over-long line: skip the rest of it.
-            while (!f.atEnd() && !line.endsWith('\n'))
-                line = f.readLine(AuditLog::kMaxLineBytes + 1);
+            while (!atEnd() && !line.endsWith('\n'))
+                line = readLine();
             broken(lineNo, trAudit("longer than %1 bytes").arg(AuditLog::kMaxLineBytes));
             continue;
         }
@@ -122,35 +181,17 @@ AuditVerification walk(QIODevice &f, bool excerpt, OnRecord onRecord)
             broken(lineNo, trAudit("the last record is cut short (the write did not finish)"));
             break;
         }
-        if (line.isEmpty()) {
-            broken(lineNo, trAudit("empty line"));
-            continue;
-        }
-        const qsizetype sumAt = line.size() - kSumSuffixLength;
-        if (sumAt <= 0 || QByteArrayView(line).sliced(sumAt, int(sizeof(kSumMember) - 1)) != kSumMember
-            || !line.endsWith("\"}")) {
-            broken(lineNo, trAudit("no checksum"));
-            continue;
-        }
-        const QByteArray sum = line.mid(sumAt + int(sizeof(kSumMember) - 1), kSumHexLength);
-        QByteArray body = line.left(sumAt);
-        body.append('}');
-        if (!isHex(sum) || AuditLog::checksumOf(body).toLatin1() != sum) {
-            broken(lineNo, trAudit("checksum does not match the text (the record was edited)"));
-            // Its successor still names this line's recorded sum; keep the chain
+        const AuditLine l = classify(line);
+        if (l.kind != AuditLine::Intact) {
+            broken(lineNo, l.why);
+            // An edited line's successor still names its recorded sum; keep the chain
             // going from it so one edit is one broken line.
-            head = QString::fromLatin1(sum);
+            if (l.kind != AuditLine::NoChecksum)
+                head = QString::fromLatin1(l.sum);
             continue;
         }
-        QJsonParseError err{};
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-        if (!doc.isObject()) {
-            broken(lineNo, trAudit("not a JSON object: %1").arg(err.errorString()));
-            head = QString::fromLatin1(sum);
-            continue;
-        }
-        AuditRecord r = fromJson(doc.object());
-        r.checksum = QString::fromLatin1(sum);
+        AuditRecord r = fromJson(l.object);
+        r.checksum = QString::fromLatin1(l.sum);
         r.line = lineNo;
         if (excerpt && v.records == 0 && v.brokenLines == 0)
             head = r.previous;
@@ -167,7 +208,7 @@ AuditVerification walk(QIODevice &f, bool excerpt, OnRecord onRecord)
 }
 
 template<typename OnRecord>
-AuditVerification walkFile(const QString &path, OnRecord onRecord)
+AuditVerification walkFile(const QString &path, OnRecord onRecord, WalkLimits limits = {})
 {
     QFile f(path);
     if (!f.exists())
@@ -180,7 +221,86 @@ AuditVerification walkFile(const QString &path, OnRecord onRecord)
         v.firstProblem = trAudit("cannot read the audit log: %1").arg(f.errorString());
         return v;
     }
-    return walk(f, false, std::move(onRecord));
+    return walk(f, false, std::move(onRecord), limits);
+}
+
+// The start of the line whose text ends at `end` (its newline, if any, at `end`),
+// read backwards; *line gets its text, or stays empty with *overlong set when it is
+// longer than AuditLog::kMaxLineBytes (walk() skips such a line).
+qint64 lineStart(QFile &f, qint64 end, QByteArray *line, bool *overlong)
+{
+    constexpr qint64 kBlock = 8192;
+    line->clear();
+    *overlong = false;
+    qint64 pos = end;
+    while (pos > 0) {
+        const qint64 from = std::max<qint64>(0, pos - kBlock);
+        if (!f.seek(from))
+            return 0;
+        const QByteArray block = f.read(pos - from);
+        if (block.size() != pos - from)
+            return 0;
+        const qsizetype nl = block.lastIndexOf('\n');
+        const qint64 start = nl >= 0 ? from + nl + 1 : from;
+        *overlong = end - start >= AuditLog::kMaxLineBytes; // as walk()'s readLine sees it
+        if (*overlong)
+            line->clear();
+        else
+            line->prepend(block.mid(nl + 1));
+        if (nl >= 0)
+            return start;
+        pos = from;
+    }
+    return 0;
+}
+
+// What walk() would leave as the chain head, last sequence number and cut tail,
+// read from the last lines only: enough to append at once while the whole file is
+// verified in the background.
+struct ChainTail
+{
+    QString head;
+    qint64 lastSeq = 0;
+    bool truncatedTail = false;
+    qint64 size = 0;
+};
+
+ChainTail chainTail(const QString &path)
+{
+    ChainTail t;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || (t.size = f.size()) == 0)
+        return t;
+    char last = 0;
+    if (!f.seek(t.size - 1) || !f.getChar(&last))
+        return t;
+    QByteArray line;
+    bool overlong = false;
+    qint64 end = t.size; // just past the newline of the next line to look at
+    if (last != '\n') {
+        t.truncatedTail = true; // the cut line is not part of the chain
+        end = lineStart(f, t.size, &line, &overlong);
+    }
+    bool haveHead = false;
+    while (end > 0) {
+        end = lineStart(f, end - 1, &line, &overlong);
+        if (overlong)
+            continue;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        const AuditLine l = classify(line);
+        if (l.kind == AuditLine::NoChecksum)
+            continue;
+        if (!haveHead) {
+            t.head = QString::fromLatin1(l.sum);
+            haveHead = true;
+        }
+        if (l.kind == AuditLine::Intact) {
+            t.lastSeq = l.object.value(QStringLiteral("seq")).toInteger();
+            break;
+        }
+    }
+    return t;
 }
 
 // Keeps the newest `bound` of the records handed to add().
@@ -208,6 +328,8 @@ QString AuditVerification::summary() const
 {
     if (!fileExists)
         return trAudit("No audit log yet.");
+    if (pending)
+        return QCoreApplication::translate("ndh::AuditLog", "Verifying the audit log\u2026");
     if (ok())
         return QCoreApplication::translate("ndh::AuditLog", "Audit log intact: %n record(s), every checksum verified.",
                                            nullptr, int(records));
@@ -249,7 +371,17 @@ bool AuditLog::fail(const QString &error, QString *out)
     return false;
 }
 
-bool AuditLog::open(const QString &path)
+struct AuditLog::Verifying
+{
+    QString path;
+    qint64 endPos = 0;  // the file's size at open: what is verified
+    QString headAtOpen; // what the chain was continued from
+    qint64 appended = 0; // records appended meanwhile (intact: ours)
+    std::atomic<bool> stop{false};
+    AuditVerification result; // written by the worker, read after it ended
+};
+
+bool AuditLog::open(const QString &path, Verify verify)
 {
     close();
     m_path = path;
@@ -260,10 +392,22 @@ bool AuditLog::open(const QString &path)
     if (info.exists() && !info.isFile())
         return fail(trAudit("%1 is not a regular file").arg(path), nullptr);
 
-    m_verification = verifyFile(path);
-    m_head = m_verification.lastChecksum;
-    m_seq = m_verification.lastSeq;
-    m_needsNewline = m_verification.truncatedTail;
+    qint64 verifyUpTo = 0;
+    if (verify == Verify::Now) {
+        m_verification = verifyFile(path);
+        m_head = m_verification.lastChecksum;
+        m_seq = m_verification.lastSeq;
+        m_needsNewline = m_verification.truncatedTail;
+    } else {
+        const ChainTail tail = chainTail(path);
+        m_verification = {};
+        m_verification.fileExists = info.exists();
+        m_verification.pending = tail.size > 0;
+        m_head = tail.head;
+        m_seq = tail.lastSeq;
+        m_needsNewline = tail.truncatedTail;
+        verifyUpTo = tail.size;
+    }
 
     m_file = new QFile(path);
     if (!m_file->open(QIODevice::WriteOnly | QIODevice::Append)) {
@@ -273,11 +417,72 @@ bool AuditLog::open(const QString &path)
         return fail(trAudit("cannot write the audit log %1: %2").arg(path, why), nullptr);
     }
     m_writable = true;
+    if (m_verification.pending)
+        verifyInBackground(verifyUpTo);
     return true;
+}
+
+void AuditLog::verifyInBackground(qint64 endPos)
+{
+    auto job = std::make_shared<Verifying>();
+    job->path = m_path;
+    job->endPos = endPos;
+    job->headAtOpen = m_head;
+    m_verifying = job;
+    m_verifyThread = QThread::create([job] {
+        job->result = walkFile(job->path, [](AuditRecord &&, const QByteArray &) {}, {job->endPos, &job->stop});
+    });
+    m_verifyThread->setObjectName(QStringLiteral("ndh-audit-verify"));
+    // Queued (from the worker); one that arrives after waitForVerification() or a
+    // re-open finds another job, or none, and does nothing.
+    connect(m_verifyThread, &QThread::finished, this, [this, job] {
+        if (m_verifying == job)
+            finishVerification();
+    });
+    m_verifyThread->start(QThread::LowPriority);
+}
+
+bool AuditLog::waitForVerification(int timeoutMs)
+{
+    if (!m_verifyThread)
+        return true;
+    if (!m_verifyThread->wait(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs)))
+        return false;
+    finishVerification();
+    return true;
+}
+
+void AuditLog::finishVerification()
+{
+    const std::shared_ptr<Verifying> job = std::move(m_verifying);
+    m_verifying.reset();
+    m_verifyThread->wait();
+    m_verifyThread->deleteLater();
+    m_verifyThread = nullptr;
+    AuditVerification v = job->result;
+    if (v.lastChecksum != job->headAtOpen)
+        qWarning("audit log: the chain head read from the end of %s differs from the verified one",
+                 qPrintable(job->path));
+    // What was appended since open continued the chain and is intact.
+    v.records += job->appended;
+    if (job->appended > 0) {
+        v.lastChecksum = m_head;
+        v.lastSeq = m_seq;
+    }
+    m_verification = v;
+    emit verified(m_verification);
 }
 
 void AuditLog::close()
 {
+    if (m_verifyThread) {
+        m_verifying->stop = true;
+        m_verifyThread->wait();
+        delete m_verifyThread;
+        m_verifyThread = nullptr;
+        m_verifying.reset();
+        m_verification.pending = false;
+    }
     if (m_file) {
         m_file->close();
         delete m_file;
@@ -326,6 +531,8 @@ bool AuditLog::append(const AuditEntry &entry, AuditRecord *written, QString *er
     m_needsNewline = false;
     m_head = r.checksum;
     m_seq = r.seq;
+    if (m_verifying)
+        ++m_verifying->appended;
     r.line = 0;
     if (written)
         *written = r;

@@ -16,9 +16,11 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 class QFile;
+class QThread;
 
 namespace ndh {
 
@@ -58,6 +60,7 @@ struct AuditVerification
     bool truncatedTail = false; // the last line has no newline (write cut short)
     QString lastChecksum;       // chain head to append after
     qint64 lastSeq = 0;
+    bool pending = false;       // verifying in the background; the counts are not known yet
 
     bool ok() const { return brokenLines == 0 && !truncatedTail; }
     // One sentence for the status bar and the audit viewer.
@@ -79,12 +82,21 @@ public:
     // <AppDataLocation>/audit/audit.jsonl
     static QString defaultPath();
 
+    enum class Verify { Now, InBackground };
     // Opens (creating folders and the file if needed) and verifies the existing
     // records. Returns false when the log cannot be written; then lastError() says
     // why and every append() is refused until a successful open(). A damaged but
     // writable log opens (true) with verification().ok() == false.
-    bool open(const QString &path);
+    // InBackground (the console's start: ~3.5 s at 40,000 records): the chain is
+    // continued from the last lines at once, appends work, verification() is
+    // pending until the whole file (as it was at open) is checked on a worker
+    // thread; then verified() is emitted.
+    bool open(const QString &path, Verify verify = Verify::Now);
     void close();
+    bool isVerifying() const { return m_verification.pending; }
+    // Blocks until a background verification ended (verified() has been emitted
+    // when it returns true); false after timeoutMs (-1: no limit).
+    bool waitForVerification(int timeoutMs = -1);
 
     QString path() const { return m_path; }
     bool isWritable() const { return m_writable; }
@@ -117,9 +129,14 @@ signals:
     // also go to a Kafka audit topic.
     void appended(const QByteArray &line, const ndh::AuditRecord &record);
     void writeFailed(const QString &error);
+    // The background verification ended (also when the log is damaged).
+    void verified(const ndh::AuditVerification &verification);
 
 private:
+    struct Verifying;
     bool fail(const QString &error, QString *out);
+    void verifyInBackground(qint64 endPos);
+    void finishVerification();
 
     QString m_path;
     QFile *m_file = nullptr;
@@ -129,6 +146,8 @@ private:
     QString m_head; // checksum of the last intact record
     qint64 m_seq = 0;
     bool m_needsNewline = false; // the file ends in a cut line: start ours on a fresh one
+    std::shared_ptr<Verifying> m_verifying;
+    QThread *m_verifyThread = nullptr;
 };
 
 } // namespace ndh

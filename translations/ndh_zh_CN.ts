@@ -990,6 +990,10 @@ Press Esc to clear the filter.</source>
             <numerusform>审计记录完整：%n 条记录，所有校验和均已验证。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>正在验证审计记录…</translation>
+    </message>
 </context>
 <context>
     <name>ndh::AuditLogView</name>
@@ -2882,6 +2886,10 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>%1 on %2: %3</source>
         <translation>%2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source> · verifying audit log…</source>
+        <translation> · 正在验证审计记录…</translation>
     </message>
 </context>
 <context>

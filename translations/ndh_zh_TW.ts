@@ -990,6 +990,10 @@ Press Esc to clear the filter.</source>
             <numerusform>稽核記錄完整：%n 筆記錄，所有校驗碼均已驗證。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>正在驗證稽核記錄…</translation>
+    </message>
 </context>
 <context>
     <name>ndh::AuditLogView</name>
@@ -2882,6 +2886,10 @@ Records that cannot be decoded appear here with the reason and their raw bytes; 
     <message>
         <source>%1 on %2: %3</source>
         <translation>%2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source> · verifying audit log…</source>
+        <translation> · 正在驗證稽核記錄…</translation>
     </message>
 </context>
 <context>

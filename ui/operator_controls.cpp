@@ -97,6 +97,11 @@ OperatorControls::OperatorControls(MainWindow *window, OperatorActionGate *gate,
         updatePermissions();
         emit statusMessage(tr("Audit log cannot be written (%1): commands and alarm actions are refused.").arg(error));
     });
+    // Verified in the background at start: the badge says so until the outcome.
+    connect(gate->auditLog(), &AuditLog::verified, this, [this](const AuditVerification &v) {
+        updatePermissions();
+        emit statusMessage(v.summary());
+    });
     connect(sender->tracker(), &CommandTracker::commandChanged, this, &OperatorControls::onCommandChanged);
     connect(gate, &OperatorActionGate::refused, this, &OperatorControls::statusMessage);
     connect(this, &OperatorControls::statusMessage, window, [window](const QString &text) {
@@ -128,13 +133,16 @@ void OperatorControls::updatePermissions()
     } else if (!audit->verification().ok()) {
         text += tr(" · audit log damaged");
         m_badge->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+    } else if (audit->isVerifying()) {
+        text += tr(" · verifying audit log\u2026");
+        m_badge->setStyleSheet(QString());
     } else {
         m_badge->setStyleSheet(QString());
     }
     m_badge->setText(text);
-    m_badge->setToolTip(!audit->isWritable() ? audit->lastError()
-                        : !audit->verification().ok() ? audit->verification().summary()
-                                                       : tr("Signed-in user and role. Operator > Sign in… to change."));
+    m_badge->setToolTip(!audit->isWritable()                                        ? audit->lastError()
+                        : !audit->verification().ok() || audit->isVerifying() ? audit->verification().summary()
+                                                                              : tr("Signed-in user and role. Operator > Sign in… to change."));
 
     const QString whyCommand = m_gate->whyNot(OperatorAction::SendCommand);
     m_send->setEnabled(whyCommand.isEmpty());

@@ -68,6 +68,8 @@ private slots:
     void deletedLineIsFound();
     void cutLastLineIsFoundAndNotRewritten();
     void reopenContinuesTheChain();
+    void backgroundVerificationMatchesTheSynchronousOne_data();
+    void backgroundVerificationMatchesTheSynchronousOne();
     void unwritableFolderRefusesWithAReason();
     void writeFailureMidSessionRefuses();
 
@@ -233,6 +235,91 @@ void TstAuditLog::reopenContinuesTheChain()
     QVERIFY2(v.ok(), qPrintable(v.summary()));
     QCOMPARE(v.records, 4);
     QCOMPARE(v.lastSeq, 4);
+}
+
+void TstAuditLog::backgroundVerificationMatchesTheSynchronousOne_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<int>("firstBroken"); // in the verified file at open; 0: intact
+    QTest::newRow("intact") << QString() << 0;
+    QTest::newRow("edited line") << QStringLiteral("edit 3") << 3;
+    QTest::newRow("edited last line") << QStringLiteral("edit 6") << 6;
+    QTest::newRow("deleted line") << QStringLiteral("delete 2") << 2;
+    QTest::newRow("cut last line") << QStringLiteral("cut") << 6;
+    QTest::newRow("garbage last line") << QStringLiteral("garbage") << 7;
+    QTest::newRow("blank lines at the end") << QStringLiteral("blank") << 7;
+    QTest::newRow("over-long last line") << QStringLiteral("long") << 7;
+}
+
+void TstAuditLog::backgroundVerificationMatchesTheSynchronousOne()
+{
+    // The console opens its audit log with Verify::InBackground: the window shows at
+    // once, the chain goes on from the last lines, and the whole file is checked on a
+    // worker. Whatever the damage, the outcome and what the next record chains onto
+    // must be those of the synchronous open.
+    QFETCH(QString, damage);
+    QFETCH(int, firstBroken);
+    fill(6);
+    auto ls = lines(m_path);
+    bool finalNewline = true;
+    if (damage.startsWith(QLatin1String("edit"))) {
+        const int n = damage.mid(5).toInt();
+        ls[n - 1].replace(QByteArray("\"rpm\":") + QByteArray::number(1000 + n - 1), "\"rpm\":1");
+    } else if (damage.startsWith(QLatin1String("delete"))) {
+        ls.removeAt(damage.mid(7).toInt() - 1);
+    } else if (damage == u"cut") {
+        ls.last() = ls.last().left(ls.last().size() / 2);
+        finalNewline = false;
+    } else if (damage == u"garbage") {
+        ls << QByteArray("{\"not\":\"a record\"}");
+    } else if (damage == u"blank") {
+        ls << QByteArray() << QByteArray();
+    } else if (damage == u"long") {
+        ls << QByteArray(AuditLog::kMaxLineBytes + 10, 'x');
+    }
+    writeLines(m_path, ls, finalNewline);
+    const QString copy = m_dir.filePath(QStringLiteral("audit/copy.jsonl"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_path, copy));
+
+    AuditLog now;
+    QVERIFY(now.open(copy, AuditLog::Verify::Now));
+    const AuditVerification atOpen = now.verification();
+    QCOMPARE(atOpen.firstBrokenLine, qint64(firstBroken));
+    QVERIFY(now.append(command(QStringLiteral("next"), 7)));
+    now.close();
+
+    AuditLog background;
+    QSignalSpy verified(&background, &AuditLog::verified);
+    QVERIFY(background.open(m_path, AuditLog::Verify::InBackground));
+    QVERIFY(background.isVerifying());
+    QVERIFY(background.verification().pending);
+    QVERIFY2(background.verification().summary().contains(QLatin1String("Verifying")),
+             qPrintable(background.verification().summary()));
+    QVERIFY(background.append(command(QStringLiteral("next"), 7))); // while it verifies
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, 30000);
+    QVERIFY(!background.isVerifying());
+    const AuditVerification v = background.verification();
+    QCOMPARE(verified.first().first().value<AuditVerification>().firstProblem, v.firstProblem);
+    QCOMPARE(v.firstBrokenLine, atOpen.firstBrokenLine);
+    QCOMPARE(v.firstProblem, atOpen.firstProblem);
+    QCOMPARE(v.brokenLines, atOpen.brokenLines);
+    QCOMPARE(v.truncatedTail, atOpen.truncatedTail);
+    QCOMPARE(v.records, atOpen.records + 1); // and the one appended meanwhile
+    QCOMPARE(v.ok(), firstBroken == 0);
+    if (firstBroken)
+        QVERIFY(v.summary().contains(QStringLiteral("line %1").arg(firstBroken)));
+    background.close();
+
+    // Both files now verify alike: the record appended during the background check
+    // followed the same record as the one appended after the synchronous check.
+    const AuditVerification a = AuditLog::verifyFile(copy);
+    const AuditVerification b = AuditLog::verifyFile(m_path);
+    QCOMPARE(b.records, a.records);
+    QCOMPARE(b.brokenLines, a.brokenLines);
+    QCOMPARE(b.firstBrokenLine, a.firstBrokenLine);
+    QCOMPARE(b.lastSeq, a.lastSeq);
+    QCOMPARE(b.brokenLines, atOpen.brokenLines); // the new record broke nothing
 }
 
 void TstAuditLog::unwritableFolderRefusesWithAReason()

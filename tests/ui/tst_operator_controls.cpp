@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -52,12 +53,12 @@ struct Rig
     bool auditHadItWhenSent = false;
     std::unique_ptr<OperatorControls> controls;
 
-    explicit Rig(const QString &auditPath)
+    explicit Rig(const QString &auditPath, AuditLog::Verify verify = AuditLog::Verify::Now)
     {
         QString error;
         if (!catalog.loadFile(qEnvironmentVariable("NDH_SOURCE_DIR") + QStringLiteral("/resources/config/commands.json"), &error))
             qFatal("%s", qPrintable(error));
-        audit.open(auditPath);
+        audit.open(auditPath, verify);
         gate.setSender([this](const OutgoingRecord &r) {
             const auto records = AuditLog::readFile(audit.path());
             auditHadItWhenSent = !records.empty() && records.back().entry.correlationId == r.correlationId;
@@ -82,6 +83,7 @@ private slots:
     void alarmActionsFollowTheRole();
     void unwritableAuditLogDisablesActions();
     void auditViewerShowsVerificationAndExports();
+    void auditLogVerifiedInTheBackgroundAtStart();
 
 private:
     QString auditPath() { return m_dir.filePath(QStringLiteral("%1.jsonl").arg(QTest::currentTestFunction())); }
@@ -209,6 +211,47 @@ void TstOperatorControls::auditViewerShowsVerificationAndExports()
     log.close();
     AuditLogView damaged(rig.audit.path());
     QVERIFY2(damaged.verificationText().contains(QLatin1String("DAMAGED")), qPrintable(damaged.verificationText()));
+}
+
+void TstOperatorControls::auditLogVerifiedInTheBackgroundAtStart()
+{
+    // A log of some length with one edited record, opened as the console opens it.
+    const QString path = auditPath();
+    {
+        AuditLog log;
+        QVERIFY(log.open(path));
+        AuditEntry e;
+        e.who = QStringLiteral("alice");
+        e.action = QStringLiteral("send_command");
+        for (int i = 0; i < 2000; ++i) {
+            e.correlationId = QStringLiteral("c%1").arg(i);
+            QVERIFY(log.append(e));
+        }
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray all = f.readAll();
+    all.replace("\"c1000\"", "\"c9999\""); // line 1001
+    f.seek(0);
+    f.write(all);
+    f.close();
+
+    Rig rig(path, AuditLog::Verify::InBackground);
+    QSignalSpy status(rig.controls.get(), &OperatorControls::statusMessage);
+    // At once: the console works (the sign-in is audited) while the check runs.
+    QVERIFY(rig.audit.isVerifying());
+    QVERIFY2(rig.controls->badge()->text().contains(QLatin1String("verifying")), qPrintable(rig.controls->badge()->text()));
+    QVERIFY(rig.gate.signIn(QStringLiteral("alice"), Role::Operator));
+    // Then the outcome, with the edited line named.
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.audit.isVerifying(), 60000);
+    QVERIFY2(rig.controls->badge()->text().contains(QLatin1String("audit log damaged")),
+             qPrintable(rig.controls->badge()->text()));
+    QVERIFY(!rig.controls->badge()->text().contains(QLatin1String("verifying")));
+    QVERIFY(!status.isEmpty());
+    const QString said = status.last().first().toString();
+    QVERIFY2(said.contains(QLatin1String("DAMAGED")) && said.contains(QLatin1String("line 1001")), qPrintable(said));
+    QCOMPARE(rig.window.statusBar()->currentMessage(), said);
+    QCOMPARE(rig.audit.verification().records, 2000); // 1999 intact + the sign-in
 }
 
 QTEST_MAIN(TstOperatorControls)
