@@ -33,7 +33,7 @@ struct AssetTreeModel::Node
     std::vector<std::unique_ptr<Node>> children;
     // New children of an attached parent, inserted at the end of applyEvents().
     std::vector<std::unique_ptr<Node>> staged;
-    QHash<QString, Node *> childByName;
+    QHash<QString, Node *> childByName; // once there are more than a few children
     QString key; // asset key or attribute key
     // What the row shows while the time slider is away from live.
     AttributeValue pastValue;
@@ -154,15 +154,36 @@ QModelIndex AssetTreeModel::indexOfNode(const Node *node, int column) const
 // in `children`) so a batch inserts them with one begin/endInsertRows per parent.
 AssetTreeModel::Node *AssetTreeModel::ensureChild(Node *parent, NodeKind kind, const QString &name)
 {
-    Node *&slot = parent->childByName[name]; // one hash for the lookup and the insert
-    if (slot)
-        return slot;
+    // A few children (an asset's attributes, mostly) are compared in turn; past
+    // that, they are indexed by name.
+    constexpr size_t kIndexFrom = 8;
+    Node **slot = nullptr;
+    if (parent->childByName.isEmpty()) {
+        for (const auto *list : {&parent->children, &parent->staged}) {
+            for (const auto &child : *list) {
+                if (child->name == name)
+                    return child.get();
+            }
+        }
+        if (parent->children.size() + parent->staged.size() + 1 >= kIndexFrom) {
+            for (const auto *list : {&parent->children, &parent->staged}) {
+                for (const auto &child : *list)
+                    parent->childByName.insert(child->name, child.get());
+            }
+            slot = &parent->childByName[name];
+        }
+    } else {
+        slot = &parent->childByName[name]; // one hash for the lookup and the insert
+        if (*slot)
+            return *slot;
+    }
     auto node = std::make_unique<Node>();
     node->kind = kind;
     node->name = name;
     node->parent = parent;
     Node *raw = node.get();
-    slot = raw;
+    if (slot)
+        *slot = raw;
     if (parent->attached) {
         if (parent->staged.empty())
             m_stagedParents.push_back(parent);

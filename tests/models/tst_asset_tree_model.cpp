@@ -6,8 +6,11 @@
 #include <QAbstractItemModelTester>
 #include <QMimeData>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <functional>
 
 using namespace ndh;
 
@@ -388,6 +391,18 @@ private slots:
             QCOMPARE(fast.attributeCount(), slow.attributeCount());
         }
         QVERIFY(fast.attributeCount() > 100);
+        // No name twice under one parent (few children are compared in turn, many
+        // are indexed: both ways here, 40 assets under a type, up to 6 attributes).
+        const std::function<void(const QModelIndex &)> unique = [&](const QModelIndex &parent) {
+            QSet<QString> names;
+            for (int r = 0; r < fast.rowCount(parent); ++r) {
+                const QModelIndex child = fast.index(r, 0, parent);
+                QVERIFY2(!names.contains(child.data().toString()), qPrintable(child.data().toString()));
+                names.insert(child.data().toString());
+                unique(child);
+            }
+        };
+        unique({});
         QVERIFY(fastLog.log.filter(QStringLiteral("remove")).size() > 3); // snapshots dropped rows
         QVERIFY(fastLog.log.contains(QStringLiteral("many")));
         // Keys still find their rows.
