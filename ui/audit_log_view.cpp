@@ -20,6 +20,7 @@
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace ndh {
@@ -173,8 +174,42 @@ AuditLogView::AuditLogView(QString path, bool isExcerpt, QByteArray excerpt, QWi
 
 void AuditLogView::reload()
 {
-    m_model->setRecords(m_isExcerpt ? AuditLog::readExcerpt(m_excerpt, &m_verification)
-                                    : AuditLog::readFile(m_path, &m_verification));
+    if (m_isExcerpt) { // a bundle's entries: small, in memory
+        AuditVerification v;
+        std::vector<AuditRecord> records = AuditLog::readExcerpt(m_excerpt, &v);
+        showRecords(std::move(records), v);
+        return;
+    }
+    if (isLoading())
+        return;
+    m_verification = {};
+    m_verification.fileExists = true;
+    m_verification.pending = true;
+    m_status->setText(verificationText());
+    m_status->setStyleSheet(QString());
+    m_reload->setEnabled(false);
+    struct Load
+    {
+        std::vector<AuditRecord> records;
+        AuditVerification verification;
+    };
+    auto load = std::make_shared<Load>();
+    // The worker owns nothing of the view: closing it mid-read leaves the worker to
+    // end on its own and delete itself.
+    QThread *worker = QThread::create([load, path = m_path] { load->records = AuditLog::readFile(path, &load->verification); });
+    worker->setObjectName(QStringLiteral("ndh-audit-view"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, load] {
+        m_reload->setEnabled(true);
+        showRecords(std::move(load->records), load->verification);
+    });
+    worker->start(QThread::LowPriority);
+}
+
+void AuditLogView::showRecords(std::vector<AuditRecord> records, const AuditVerification &verification)
+{
+    m_verification = verification;
+    m_model->setRecords(std::move(records));
     const bool ok = m_verification.ok();
     m_status->setText(verificationText());
     m_status->setStyleSheet(ok ? QString() : HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));

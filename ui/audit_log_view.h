@@ -30,7 +30,10 @@ public:
 
     bool isExcerpt() const { return m_isExcerpt; }
 
+    // Reads and verifies again; a log file is read on a worker (seconds for a long
+    // one), the status says "Verifying…" until the records and the outcome show.
     void reload();
+    bool isLoading() const { return m_verification.pending; }
     const AuditVerification &verification() const { return m_verification; }
     QString verificationText() const;
     int shownCount() const;
@@ -43,6 +46,7 @@ public:
 
 private:
     AuditLogView(QString path, bool isExcerpt, QByteArray excerpt, QWidget *parent);
+    void showRecords(std::vector<AuditRecord> records, const AuditVerification &verification);
     void applyFilter();
     void exportAs();
     std::vector<const AuditRecord *> shownRecords() const;

@@ -184,6 +184,10 @@ void TstOperatorControls::auditViewerShowsVerificationAndExports()
     QVERIFY(rig.sender.send(OperatorControls::assetFromKey(kMotorKey), QStringLiteral("start"), {}).sent);
     AuditLogView *view = rig.controls->showAuditLog();
     QVERIFY(view);
+    // Read on a worker: the view shows at once and says so, then the outcome.
+    QVERIFY(view->isLoading());
+    QVERIFY2(view->verificationText().contains(QLatin1String("Verifying")), qPrintable(view->verificationText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), 30000);
     QVERIFY2(view->verificationText().contains(QLatin1String("intact")), qPrintable(view->verificationText()));
     QCOMPARE(view->shownCount(), 2); // sign-in and the command
     view->filterEdit()->setText(QStringLiteral("send_command"));
@@ -210,7 +214,9 @@ void TstOperatorControls::auditViewerShowsVerificationAndExports()
     log.write(all);
     log.close();
     AuditLogView damaged(rig.audit.path());
+    QTRY_VERIFY_WITH_TIMEOUT(!damaged.isLoading(), 30000);
     QVERIFY2(damaged.verificationText().contains(QLatin1String("DAMAGED")), qPrintable(damaged.verificationText()));
+    QVERIFY2(damaged.verificationText().contains(QLatin1String("line 2")), qPrintable(damaged.verificationText()));
 }
 
 void TstOperatorControls::auditLogVerifiedInTheBackgroundAtStart()
