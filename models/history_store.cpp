@@ -1,6 +1,7 @@
 #include "history_store.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -61,6 +62,145 @@ std::optional<qint64> lastAtOrBefore(const std::vector<qint64> &v, qint64 t)
     if (it == v.begin())
         return std::nullopt;
     return *(it - 1);
+}
+
+// Equal text, checked by identity first: the decoder interns names and paths, so
+// the strings of an event are usually the very ones stored.
+bool sameText(const QString &a, const QString &b)
+{
+    return a.size() == b.size() && (a.constData() == b.constData() || QStringView(a) == QStringView(b));
+}
+
+// A 64-bit hash of a string given in pieces: the same for the same characters
+// however they are split, so "location/type/id" hashes from an AssetPath without
+// being built. Four UTF-16 units a step.
+class PieceHash
+{
+public:
+    void add(QStringView s) { add(s.utf16(), s.size()); }
+    void add(const char16_t *p, qsizetype n)
+    {
+        m_length += quint64(n);
+        if (m_pending) {
+            while (n > 0 && m_pending < 4) {
+                m_word |= quint64(*p++) << (16 * m_pending++);
+                --n;
+            }
+            if (m_pending < 4)
+                return;
+            step(m_word);
+            m_word = 0;
+            m_pending = 0;
+        }
+        for (; n >= 4; n -= 4, p += 4) {
+            quint64 w;
+            std::memcpy(&w, p, sizeof w);
+            step(w);
+        }
+        for (; n > 0; --n)
+            m_word |= quint64(*p++) << (16 * m_pending++);
+    }
+    quint64 result()
+    {
+        if (m_pending)
+            step(m_word);
+        step(m_length);
+        quint64 h = m_h; // murmur3's finaliser: every bit of the input reaches every bit
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 33;
+        return h;
+    }
+
+private:
+    void step(quint64 w) { m_h = ((m_h << 5 | m_h >> 59) ^ w) * 0x9e3779b97f4a7c15ULL; }
+
+    quint64 m_h = 0x243f6a8885a308d3ULL;
+    quint64 m_word = 0;
+    quint64 m_length = 0;
+    int m_pending = 0; // units in m_word
+};
+
+quint64 assetHash(const AssetPath &p)
+{
+    static constexpr char16_t kSlash = u'/';
+    PieceHash h;
+    h.add(p.location);
+    h.add(&kSlash, 1);
+    h.add(p.type);
+    h.add(&kSlash, 1);
+    h.add(p.id);
+    return h.result();
+}
+
+quint64 keyHash(const QString &key)
+{
+    PieceHash h;
+    h.add(key);
+    return h.result();
+}
+
+// Whether `key` is exactly location + '/' + type + '/' + id.
+bool keyIs(const QString &key, const AssetPath &p)
+{
+    const qsizetype l = p.location.size(), t = p.type.size();
+    if (key.size() != l + t + p.id.size() + 2)
+        return false;
+    const QStringView k(key);
+    return k.at(l) == u'/' && k.at(l + t + 1) == u'/' && k.first(l) == QStringView(p.location)
+           && k.sliced(l + 1, t) == QStringView(p.type) && k.sliced(l + t + 2) == QStringView(p.id);
+}
+
+// Home slot of a message-id hash in a table of mask + 1 slots.
+size_t idHome(quint64 h, size_t mask)
+{
+    return size_t((h * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+}
+
+size_t pointerSlot(const void *p, size_t mask)
+{
+    return size_t((quint64(quintptr(p)) * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+}
+
+// Key table (HistoryStore::KeySlot): linear probing from the hash's lower bits,
+// the upper half as a tag, index -1 for an empty slot.
+template<typename Table, typename Same>
+int findKey(const Table &table, quint64 h, Same &&same)
+{
+    if (table.empty())
+        return -1;
+    const size_t mask = table.size() - 1;
+    for (size_t i = size_t(h) & mask; table[i].index >= 0; i = (i + 1) & mask) {
+        if (table[i].tag == quint32(h >> 32) && same(table[i].index))
+            return table[i].index;
+    }
+    return -1;
+}
+
+template<typename Table>
+void placeKey(Table &table, quint64 h, int index)
+{
+    const size_t mask = table.size() - 1;
+    size_t i = size_t(h) & mask;
+    while (table[i].index >= 0)
+        i = (i + 1) & mask;
+    table[i].tag = quint32(h >> 32);
+    table[i].index = index;
+}
+
+// Adds the newest of `count` entries (index count - 1, hash h); past half full,
+// the table doubles and every entry is placed again by hashOf(index).
+template<typename Table, typename HashOf>
+void addKey(Table &table, quint64 h, size_t count, HashOf &&hashOf)
+{
+    if (2 * count > table.size()) {
+        table.assign(std::max<size_t>(64, table.size() * 2), {0, -1});
+        for (size_t k = 0; k + 1 < count; ++k)
+            placeKey(table, hashOf(k), int(k));
+    }
+    placeKey(table, h, int(count - 1));
 }
 
 } // namespace
@@ -349,6 +489,11 @@ struct HistoryStore::Series
                     seal(chunks.back());
                 Chunk c;
                 c.baseMs = t;
+                // Room for a few samples at once: a young series would otherwise
+                // reallocate at its 2nd, 3rd and 5th sample (capacities past 8 are
+                // what doubling gives anyway).
+                c.dt.reserve(8);
+                c.raw.reserve(8);
                 chunks.push_back(std::move(c));
             }
             Chunk &c = chunks.back();
@@ -497,14 +642,16 @@ void HistoryStore::clear()
 {
     ++m_generation;
     m_assets.clear();
-    m_assetIndex.clear();
+    m_assetSlots = {};
+    m_assetsById = {};
     m_series.clear();
-    m_seriesIndex.clear();
+    m_seriesSlots = {};
     m_alarmLog.clear();
     m_alarmSnapshots.clear();
     m_baseAlarms.clear();
-    m_recentIds.clear();
-    m_recentIdSet.clear();
+    m_idRing = {};
+    m_idOldest = 0;
+    m_idSlots = {};
     m_samples = m_events = 0;
     m_samplesAtBudgetCheck = 0;
     m_duplicates = 0;
@@ -517,26 +664,99 @@ void HistoryStore::setMemoryBudget(size_t bytes)
     enforceBudget();
 }
 
-HistoryStore::Asset &HistoryStore::assetFor(const AssetPath &path)
+// The asset whose key is path.key().
+int HistoryStore::assetIndexFor(const AssetPath &path)
 {
-    const QString key = path.key();
-    auto it = m_assetIndex.constFind(key);
-    if (it != m_assetIndex.constEnd())
-        return *m_assets[size_t(*it)];
+    if (const int known = assetById(path); known >= 0)
+        return known;
+    return assetByKey(path);
+}
+
+// The asset that keeps path's very id string (the same characters in memory: the
+// same id, as the asset keeps that string alive), of the same type and location;
+// -1 if none. Paths from the decoder, which interns strings, are found here
+// without reading or hashing their text.
+int HistoryStore::assetById(const AssetPath &path) const
+{
+    if (m_assetsById.empty())
+        return -1;
+    const QChar *id = path.id.constData();
+    const size_t mask = m_assetsById.size() - 1;
+    for (size_t i = pointerSlot(id, mask); m_assetsById[i].asset >= 0; i = (i + 1) & mask) {
+        if (m_assetsById[i].id != id)
+            continue;
+        const Asset &a = *m_assets[size_t(m_assetsById[i].asset)];
+        if (a.path.id.size() == path.id.size() && sameText(a.path.type, path.type)
+            && sameText(a.path.location, path.location))
+            return m_assetsById[i].asset;
+    }
+    return -1;
+}
+
+// By the key's text, hashed from the parts. Equal parts make equal keys, and a
+// part holding a '/' is compared as the key it makes, as a map keyed by key()
+// would; a new key is a new asset.
+int HistoryStore::assetByKey(const AssetPath &path)
+{
+    const quint64 h = assetHash(path);
+    const int known = findKey(m_assetSlots, h, [&](int ai) {
+        const Asset &a = *m_assets[size_t(ai)];
+        return (sameText(a.path.id, path.id) && sameText(a.path.type, path.type)
+                && sameText(a.path.location, path.location))
+               || keyIs(a.key, path);
+    });
+    if (known >= 0)
+        return known;
+    const int index = int(m_assets.size());
     auto a = std::make_unique<Asset>();
     a->path = path;
-    a->key = key;
-    m_assetIndex.insert(key, int(m_assets.size()));
+    a->key = path.key();
     m_assets.push_back(std::move(a));
-    return *m_assets.back();
+    addKey(m_assetSlots, h, m_assets.size(), [this](size_t ai) { return keyHash(m_assets[ai]->key); });
+    if (m_assetsById.size() != m_assetSlots.size()) {
+        m_assetsById.assign(m_assetSlots.size(), AssetById{nullptr, -1});
+        for (int ai = 0; ai < index; ++ai)
+            placeById(ai);
+    }
+    placeById(index);
+    return index;
+}
+
+void HistoryStore::placeById(int asset)
+{
+    const QChar *id = m_assets[size_t(asset)]->path.id.constData();
+    const size_t mask = m_assetsById.size() - 1;
+    size_t i = pointerSlot(id, mask);
+    while (m_assetsById[i].asset >= 0)
+        i = (i + 1) & mask;
+    m_assetsById[i] = {id, asset};
+}
+
+int HistoryStore::findAsset(const QString &assetKey) const
+{
+    return findKey(m_assetSlots, keyHash(assetKey), [&](int ai) { return m_assets[size_t(ai)]->key == assetKey; });
+}
+
+int HistoryStore::findSeries(const QString &attributeKey) const
+{
+    return findKey(m_seriesSlots, keyHash(attributeKey),
+                   [&](int si) { return m_series[size_t(si)]->key == attributeKey; });
 }
 
 HistoryStore::Series &HistoryStore::seriesFor(Asset &asset, int assetIndex, const QString &name)
 {
+    // The asset's own series first: a series it created is the one its key names.
+    for (int si : asset.series) {
+        Series &s = *m_series[size_t(si)];
+        if (sameText(s.name, name))
+            return s;
+    }
     const QString key = asset.key + u'/' + name;
-    auto it = m_seriesIndex.constFind(key);
-    if (it != m_seriesIndex.constEnd())
-        return *m_series[size_t(*it)];
+    const quint64 h = keyHash(key);
+    // Another asset's, when parts hold '/'.
+    if (const int known = findKey(m_seriesSlots, h, [&](int si) { return m_series[size_t(si)]->key == key; });
+        known >= 0)
+        return *m_series[size_t(known)];
     auto s = std::make_unique<Series>();
     s->asset = assetIndex;
     s->name = name;
@@ -548,26 +768,103 @@ HistoryStore::Series &HistoryStore::seriesFor(Asset &asset, int assetIndex, cons
         ++m_samples;
     }
     const int index = int(m_series.size());
-    m_seriesIndex.insert(key, index);
     asset.series.push_back(index);
     m_series.push_back(std::move(s));
+    addKey(m_seriesSlots, h, m_series.size(), [this](size_t si) { return keyHash(m_series[si]->key); });
     return *m_series.back();
 }
 
-bool HistoryStore::isDuplicate(const QString &messageId)
+quint64 HistoryStore::idHash(const QString &messageId)
 {
     if (messageId.isEmpty())
-        return false;
+        return 0; // no id: never a duplicate
     const quint64 h = quint64(qHash(messageId, 0x9e3779b97f4a7c15ULL));
-    if (m_recentIdSet.contains(h))
-        return true;
-    m_recentIdSet.insert(h, 0);
-    m_recentIds.push_back(h);
-    if (m_recentIds.size() > kDedupWindow) {
-        m_recentIdSet.remove(m_recentIds.front());
-        m_recentIds.pop_front();
+    return h + (h == 0); // 0 marks an empty slot: hash 0 shares 1's place, a 64-bit collision like any other
+}
+
+// Fetches into the cache, kLookahead events ahead, the slots storing an event
+// will look up: its id's in the id set and the one of the id that leaves the
+// window by then, its asset's, and its attributes. The id set is too large for
+// the cache, and each event would wait on these misses in turn. (Fetching the
+// asset and series themselves a few events ahead as well gained nothing.)
+void HistoryStore::prefetch(const PlantEvent &e, quint64 idHash) const
+{
+    if (idHash != 0 && !m_idSlots.empty()) {
+        const size_t mask = m_idSlots.size() - 1;
+        __builtin_prefetch(&m_idSlots[idHome(idHash, mask)]);
+        if (m_idRing.size() == kDedupWindow)
+            __builtin_prefetch(&m_idSlots[idHome(m_idRing[(m_idOldest + kLookahead) % kDedupWindow], mask)]);
     }
+    if (!m_assetsById.empty())
+        __builtin_prefetch(&m_assetsById[pointerSlot(e.asset.id.constData(), m_assetsById.size() - 1)]);
+    if (!e.attributes.empty())
+        __builtin_prefetch(e.attributes.data());
+}
+
+bool HistoryStore::isDuplicate(quint64 h)
+{
+    if (h == 0)
+        return false;
+    if (!m_idSlots.empty()) {
+        const size_t mask = m_idSlots.size() - 1;
+        for (size_t i = idHome(h, mask); m_idSlots[i] != 0; i = (i + 1) & mask) {
+            if (m_idSlots[i] == h)
+                return true;
+        }
+    }
+    if (m_idRing.size() < kDedupWindow) {
+        if (m_idRing.capacity() == 0)
+            m_idRing.reserve(kDedupWindow); // address space: pages are used as the ring fills
+        m_idRing.push_back(h);
+    } else {
+        // The window is full: the oldest id leaves as this one comes in.
+        eraseId(m_idRing[m_idOldest]);
+        m_idRing[m_idOldest] = h;
+        m_idOldest = (m_idOldest + 1) % kDedupWindow;
+    }
+    insertId(h);
     return false;
+}
+
+void HistoryStore::insertId(quint64 h)
+{
+    if (2 * m_idRing.size() > m_idSlots.size()) {
+        // Grow (the ring holds every id but h, which is placed below).
+        m_idSlots.assign(std::max<size_t>(1024, m_idSlots.size() * 2), 0);
+        const size_t mask = m_idSlots.size() - 1;
+        for (quint64 id : m_idRing) {
+            if (id == h)
+                continue;
+            size_t i = idHome(id, mask);
+            while (m_idSlots[i] != 0)
+                i = (i + 1) & mask;
+            m_idSlots[i] = id;
+        }
+    }
+    const size_t mask = m_idSlots.size() - 1;
+    size_t i = idHome(h, mask);
+    while (m_idSlots[i] != 0)
+        i = (i + 1) & mask;
+    m_idSlots[i] = h;
+}
+
+void HistoryStore::eraseId(quint64 h)
+{
+    const size_t mask = m_idSlots.size() - 1;
+    size_t i = idHome(h, mask);
+    while (m_idSlots[i] != h)
+        i = (i + 1) & mask;
+    // Backward shift: pull up each later id of the run whose home is not after the
+    // hole, so every id stays reachable from its home without gaps.
+    for (size_t j = (i + 1) & mask; m_idSlots[j] != 0; j = (j + 1) & mask) {
+        const size_t home = idHome(m_idSlots[j], mask);
+        const bool between = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+        if (!between) {
+            m_idSlots[i] = m_idSlots[j];
+            i = j;
+        }
+    }
+    m_idSlots[i] = 0;
 }
 
 void HistoryStore::addTouch(Asset &asset, qint64 t)
@@ -581,7 +878,19 @@ void HistoryStore::addTouch(Asset &asset, qint64 t)
 size_t HistoryStore::append(const std::vector<PlantEvent> &events)
 {
     size_t stored = 0;
-    for (const PlantEvent &e : events) {
+    std::array<quint64, kLookahead> ids; // message-id hashes, kLookahead events ahead
+    const size_t n = events.size();
+    const auto lookAhead = [&](size_t j) {
+        ids[j % kLookahead] = idHash(events[j].messageId);
+        prefetch(events[j], ids[j % kLookahead]);
+    };
+    for (size_t j = 0; j < std::min(n, kLookahead); ++j)
+        lookAhead(j);
+    for (size_t k = 0; k < n; ++k) {
+        const PlantEvent &e = events[k];
+        const quint64 id = ids[k % kLookahead];
+        if (k + kLookahead < n)
+            lookAhead(k + kLookahead);
         switch (e.kind) {
         case EventKind::CommandRequest:
         case EventKind::CommandResponse:
@@ -591,7 +900,7 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
         default:
             break;
         }
-        if (isDuplicate(e.messageId)) {
+        if (isDuplicate(id)) {
             ++m_duplicates;
             continue;
         }
@@ -605,12 +914,12 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
             m_completeFromMs = std::min(m_completeFromMs, t);
             m_lastMs = std::max(m_lastMs, t);
         }
-        const int assetIndex = m_assetIndex.value(e.asset.key(), int(m_assets.size()));
-        Asset &asset = assetFor(e.asset);
+        const int assetIndex = assetIndexFor(e.asset);
+        Asset &asset = *m_assets[size_t(assetIndex)];
         bool traced = false;
 
-        if (alarmTransitionFrom(e)) {
-            storeAlarm(e);
+        if (auto transition = e.alarm ? alarmTransitionFrom(e) : std::nullopt) {
+            storeAlarm(std::move(*transition));
             addTouch(asset, t);
             continue;
         }
@@ -632,7 +941,7 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
             Series &s = seriesFor(asset, assetIndex, a.name);
             const auto [raw, type] = s.encode(a.value);
             s.insert(t, raw, type);
-            if (!a.unit.isEmpty())
+            if (!a.unit.isEmpty() && !sameText(s.unit, a.unit))
                 s.unit = a.unit;
             ++m_samples;
             traced = true;
@@ -644,8 +953,11 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
         if (!traced)
             addTouch(asset, t);
     }
-    // Measuring walks every series, so it is done every 64k samples, not per batch.
-    if (m_samples >= m_samplesAtBudgetCheck + 65536 || m_samples < m_samplesAtBudgetCheck) {
+    // Measuring walks every series, so it is done every 64k samples, not per batch,
+    // and with more than 16k series every 4 samples per series, so that its cost
+    // per sample stays bounded (and so the overshoot: 4 samples per series).
+    const size_t checkEvery = std::max<size_t>(65536, 4 * m_series.size());
+    if (m_samples >= m_samplesAtBudgetCheck + checkEvery || m_samples < m_samplesAtBudgetCheck) {
         m_samplesAtBudgetCheck = m_samples;
         if (memoryBytes() > m_budget)
             enforceBudget();
@@ -653,9 +965,8 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
     return stored;
 }
 
-void HistoryStore::storeAlarm(const PlantEvent &event)
+void HistoryStore::storeAlarm(AlarmTransition t)
 {
-    AlarmTransition t = *alarmTransitionFrom(event);
     t.messageId.clear(); // de-duplicated here already; replays must not re-check
     const quint64 seq = ++m_seq;
     auto pos = std::upper_bound(m_alarmLog.begin(), m_alarmLog.end(), t.timeMs,
@@ -796,7 +1107,7 @@ const QString &HistoryStore::seriesUnit(int seriesId) const
 
 std::optional<HistoryStore::Sample> HistoryStore::valueAt(const QString &attributeKey, qint64 atMs) const
 {
-    return sampleAt(m_seriesIndex.value(attributeKey, -1), atMs);
+    return sampleAt(findSeries(attributeKey), atMs);
 }
 
 namespace {
@@ -949,7 +1260,7 @@ void pyramidColumns(const std::vector<Chunk> &chunks, const Columns &columns, st
 
 size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const
 {
-    const int si = m_seriesIndex.value(attributeKey, -1);
+    const int si = findSeries(attributeKey);
     if (si < 0 || toMs < fromMs)
         return 0;
     return samplesIn(m_series[size_t(si)]->chunks, fromMs, toMs);
@@ -957,7 +1268,7 @@ size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, 
 
 std::optional<std::pair<qint64, qint64>> HistoryStore::sampleSpan(const QString &attributeKey) const
 {
-    const int si = m_seriesIndex.value(attributeKey, -1);
+    const int si = findSeries(attributeKey);
     if (si < 0)
         return std::nullopt;
     std::optional<std::pair<qint64, qint64>> span;
@@ -977,7 +1288,7 @@ void HistoryStore::decimate(const QString &attributeKey, qint64 fromMs, qint64 t
 {
     t.clear();
     v.clear();
-    const int si = m_seriesIndex.value(attributeKey, -1);
+    const int si = findSeries(attributeKey);
     if (si < 0 || toMs <= fromMs || buckets <= 0)
         return;
     const std::vector<Chunk> &chunks = m_series[size_t(si)]->chunks;
@@ -1000,7 +1311,7 @@ void HistoryStore::forEachAsset(const QString &assetKey, F &&f) const
     if (assetKey.isEmpty()) {
         for (const auto &a : m_assets)
             f(*a);
-    } else if (const int ai = m_assetIndex.value(assetKey, -1); ai >= 0) {
+    } else if (const int ai = findAsset(assetKey); ai >= 0) {
         f(*m_assets[size_t(ai)]);
     }
 }
@@ -1058,7 +1369,7 @@ QStringList HistoryStore::attributeKeys() const
 
 size_t HistoryStore::memoryBytes() const
 {
-    size_t b = sizeof(*this) + m_recentIds.size() * (sizeof(quint64) * 3);
+    size_t b = sizeof(*this) + (m_idRing.size() + m_idSlots.size()) * sizeof(quint64);
     for (const auto &s : m_series)
         b += s->bytes();
     for (const auto &a : m_assets)

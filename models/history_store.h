@@ -17,7 +17,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <deque>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -29,6 +28,8 @@ class HistoryStore
 {
 public:
     static constexpr size_t kDefaultBudgetBytes = size_t(2) << 30; // 2 GiB
+    // A message id seen among the last kDedupWindow distinct ids is a duplicate.
+    static constexpr size_t kDedupWindow = 1 << 20;
 
     explicit HistoryStore(size_t memoryBudgetBytes = kDefaultBudgetBytes);
     ~HistoryStore();
@@ -116,11 +117,20 @@ public:
     struct Asset;
 
 private:
-    Asset &assetFor(const AssetPath &path);
+    int assetIndexFor(const AssetPath &path);
+    int assetById(const AssetPath &path) const;
+    int assetByKey(const AssetPath &path);
+    void placeById(int asset);
+    int findAsset(const QString &assetKey) const;
+    int findSeries(const QString &attributeKey) const;
     Series &seriesFor(Asset &asset, int assetIndex, const QString &name);
-    bool isDuplicate(const QString &messageId);
+    static quint64 idHash(const QString &messageId);
+    void prefetch(const PlantEvent &e, quint64 idHash) const;
+    bool isDuplicate(quint64 idHash);
+    void insertId(quint64 h);
+    void eraseId(quint64 h);
     void addTouch(Asset &asset, qint64 t);
-    void storeAlarm(const PlantEvent &event);
+    void storeAlarm(AlarmTransition t);
     void enforceBudget();
     void dropBefore(qint64 cutoffMs);
     const AlarmStateMachine &alarmsAt(qint64 atMs, size_t &replayed) const;
@@ -129,9 +139,26 @@ private:
 
     size_t m_budget;
     std::vector<std::unique_ptr<Asset>> m_assets;
-    QHash<QString, int> m_assetIndex;
+    // Asset key ("location/type/id") -> asset and attribute key -> series: open
+    // addressing over a hash of the key (an AssetPath's computed from its parts,
+    // without building the key). A slot holds the hash's upper half and the index
+    // (-1: empty); at most half the slots are used.
+    struct KeySlot
+    {
+        quint32 tag;
+        qint32 index;
+    };
+    std::vector<KeySlot> m_assetSlots;
+    // Every asset again by the address of its id string's characters (several
+    // assets may share one), same size as m_assetSlots.
+    struct AssetById
+    {
+        const QChar *id;
+        qint32 asset;
+    };
+    std::vector<AssetById> m_assetsById;
     std::vector<std::unique_ptr<Series>> m_series;
-    QHash<QString, int> m_seriesIndex; // attribute key -> series
+    std::vector<KeySlot> m_seriesSlots;
 
     // Alarm transitions sorted by time (ties in arrival order) with snapshots of the
     // state machine every kAlarmSnapshotEvery transitions. Snapshots after an
@@ -155,10 +182,14 @@ private:
     static constexpr size_t kAlarmSnapshotEvery = 512;
 
     // Recent message ids (hashed), bounded: duplicates arrive close together (the
-    // same record from Redis and Kafka, a producer retry).
-    std::deque<quint64> m_recentIds;
-    QHash<quint64, int> m_recentIdSet;
-    static constexpr size_t kDedupWindow = 1 << 20;
+    // same record from Redis and Kafka, a producer retry). The last kDedupWindow
+    // distinct ids in arrival order (a ring once full: m_idOldest is the next to
+    // go), and the same ids in an open-addressing set (linear probing, 0 = empty,
+    // at most half full, deletion by backward shift).
+    std::vector<quint64> m_idRing;
+    size_t m_idOldest = 0;
+    std::vector<quint64> m_idSlots;
+    static constexpr size_t kLookahead = 16; // events append() prefetches ahead
 
     quint64 m_seq = 0;
     quint64 m_generation = 0;

@@ -363,6 +363,104 @@ private slots:
         QVERIFY2(perSample < 16.0, qPrintable(QString::number(perSample)));
     }
 
+    void duplicatesAreCaughtAcrossTheWholeWindow()
+    {
+        // The same record twice (Kafka and Redis, a producer retry) is stored once as
+        // long as its id is among the last kDedupWindow ids; ids leave oldest first.
+        const auto event = [](quint64 i) {
+            PlantEvent e;
+            e.messageId = QStringLiteral("id-%1").arg(i);
+            e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P1")};
+            e.eventTimeMs = 1000 + qint64(i);
+            e.attributes.push_back({QStringLiteral("x"), double(i), {}});
+            return e;
+        };
+        // Appends the events of ids [from, to) in steps of `step`; returns how many were stored.
+        const auto deliver = [&event](HistoryStore &store, quint64 from, quint64 to, quint64 step) {
+            size_t stored = 0;
+            std::vector<PlantEvent> batch;
+            for (quint64 i = from; i < to; i += step) {
+                batch.push_back(event(i));
+                if (batch.size() == 10000 || i + step >= to) {
+                    stored += store.append(batch);
+                    batch.clear();
+                }
+            }
+            return stored;
+        };
+        const quint64 window = HistoryStore::kDedupWindow, gone = 50000;
+        HistoryStore store;
+        QCOMPARE(deliver(store, 0, window + gone, 1), size_t(window + gone));
+        QCOMPARE(store.duplicates(), quint64(0));
+        // Every id still in the window, again: none is stored (checked before any
+        // old id comes back, which would push the oldest of these out).
+        QCOMPARE(deliver(store, gone, window + gone, 1), size_t(0));
+        QCOMPARE(store.duplicates(), quint64(window));
+        QCOMPARE(store.eventCount(), size_t(window + gone));
+        // Ids that left the window are new again: the newest of them first.
+        QCOMPARE(deliver(store, gone - 1, gone, 1), size_t(1));
+        QCOMPARE(deliver(store, 0, gone - 1, 7), size_t((gone - 2) / 7 + 1));
+        QCOMPARE(store.duplicates(), quint64(window));
+        // And the newest ids are still caught.
+        QCOMPARE(deliver(store, window + gone - 1000, window + gone, 1), size_t(0));
+        QCOMPARE(store.sampleCount(), store.eventCount());
+    }
+
+    void assetsAndSeriesAreNamedByTheirKeys()
+    {
+        HistoryStore store;
+        const auto sample = [](AssetPath asset, const QString &name, qint64 t, double v) {
+            PlantEvent e;
+            e.asset = std::move(asset);
+            e.eventTimeMs = t;
+            e.attributes.push_back({name, v, {}});
+            return e;
+        };
+        // The decoder hands over the same strings for the same text; other sources
+        // (Redis, logs, tests) build their own: the same asset and series either way.
+        const AssetPath p1{QStringLiteral("L"), QStringLiteral("Pump"), QStringLiteral("P1")};
+        const QString x = QStringLiteral("x");
+        store.append({sample(p1, x, 1000, 1.0), sample(p1, x, 2000, 2.0)});
+        store.append({sample({QString::fromLatin1("L"), QString::fromLatin1("Pump"), QStringLiteral("P%1").arg(1)},
+                             QString::fromLatin1("x"), 3000, 3.0)});
+        QCOMPARE(store.assetIdCount(), 1);
+        QCOMPARE(store.seriesIdCount(), 1);
+        QCOMPARE(std::get<double>(store.valueAt(QStringLiteral("L/Pump/P1/x"), 3000)->value), 3.0);
+        QCOMPARE(store.nextEventAfter(2000, QStringLiteral("L/Pump/P1")), std::optional<qint64>(3000));
+        QCOMPARE(store.nextEventAfter(2000, QStringLiteral("L/Pump/P2")), std::nullopt);
+
+        // Names are keys: paths and attributes that make the same key are one, as
+        // everywhere else the console names them by key ("A/B/C/D" here).
+        store.append({sample({QStringLiteral("A/B"), QStringLiteral("C"), QStringLiteral("D")}, x, 1000, 10.0)});
+        store.append({sample({QStringLiteral("A"), QStringLiteral("B/C"), QStringLiteral("D")}, x, 2000, 20.0)});
+        QCOMPARE(store.assetIdCount(), 2);
+        QCOMPARE(store.seriesIdCount(), 2);
+        store.append({sample({QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}, QStringLiteral("D/x"), 3000, 30.0)});
+        QCOMPARE(store.assetIdCount(), 3);
+        QCOMPARE(store.seriesIdCount(), 2);
+        QCOMPARE(store.samplesInRange(QStringLiteral("A/B/C/D/x"), 0, 5000), size_t(3));
+        QCOMPARE(std::get<double>(store.valueAt(QStringLiteral("A/B/C/D/x"), 2500)->value), 20.0);
+        QCOMPARE(std::get<double>(store.valueAt(QStringLiteral("A/B/C/D/x"), 3000)->value), 30.0);
+
+        // Many assets and attributes: lookups by key still find each one.
+        for (int a = 0; a < 300; ++a) {
+            std::vector<PlantEvent> batch;
+            for (int k = 0; k < 40; ++k)
+                batch.push_back(sample({QStringLiteral("S"), QStringLiteral("Fan"), QStringLiteral("F%1").arg(a)},
+                                       QStringLiteral("a%1").arg(k), 5000 + k, double(a * 100 + k)));
+            store.append(batch);
+        }
+        QCOMPARE(store.assetIdCount(), 303);
+        QCOMPARE(store.seriesIdCount(), 2 + 300 * 40);
+        for (int a = 0; a < 300; a += 7) {
+            for (int k = 0; k < 40; k += 3) {
+                const auto got = store.valueAt(QStringLiteral("S/Fan/F%1/a%2").arg(a).arg(k), 9000);
+                QVERIFY(got);
+                QCOMPARE(std::get<double>(got->value), double(a * 100 + k));
+            }
+        }
+    }
+
     void budgetDropsOldestDetailAndSaysSo()
     {
         HistoryStore store(2 * 1024 * 1024); // 2 MiB
