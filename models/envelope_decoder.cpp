@@ -446,26 +446,34 @@ void rejectDuplicateKeys(simdjson::dom::element e)
     // Records carry a few dozen keys per object: compared pairwise on the stack. A
     // hostile object with 100,000 keys is sorted instead of compared n^2 times.
     constexpr size_t kPairwise = 32;
-    std::array<std::string_view, kPairwise> few;
+    struct Key // trivial, so the table is not zeroed on every call
+    {
+        const char *data;
+        size_t size;
+        std::string_view view() const { return {data, size}; }
+    };
+    Key few[kPairwise];
     std::vector<std::string_view> many;
     size_t count = 0;
     quint64 seen = 0; // one bit per (length, first, last byte) class: most keys skip the compare
     for (auto member : o) {
         const std::string_view key = member.key;
         if (count < kPairwise) {
-            const unsigned cls = key.empty() ? 0u
-                                             : (unsigned(key.size()) * 7u + uchar(key.front()) * 3u + uchar(key.back())) & 63u;
+            const unsigned cls = keyClass(key);
             if (seen & (quint64(1) << cls)) {
                 for (size_t i = 0; i < count; ++i) {
-                    if (few[i] == key)
+                    if (sameBytes(few[i].view(), key))
                         throw duplicate(key);
                 }
             }
             seen |= quint64(1) << cls;
-            few[count] = key;
+            few[count] = {key.data(), key.size()};
         } else {
-            if (many.empty())
-                many.assign(few.begin(), few.end());
+            if (many.empty()) {
+                many.reserve(kPairwise * 2);
+                for (const Key &k : few)
+                    many.push_back(k.view());
+            }
             many.push_back(key);
         }
         ++count;
