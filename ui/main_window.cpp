@@ -209,9 +209,16 @@ void MainWindow::createStatusBar()
     messageTimer->setSingleShot(true);
     messageTimer->setInterval(kMessageTimeoutMs);
     connect(messageTimer, &QTimer::timeout, message, &QLabel::clear);
-    connect(m_plots, &PlotArea::message, this, [message, messageTimer](const QString &text) {
+    const auto say = [message, messageTimer](const QString &text) {
         message->setText(text);
         messageTimer->start();
+    };
+    connect(m_plots, &PlotArea::message, this, say);
+    // QStatusBar::showMessage (used across the console) draws in the space the
+    // permanent widgets leave, which here is none: show it in the label instead.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [say](const QString &text) {
+        if (!text.isEmpty())
+            say(text);
     });
 
     m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
