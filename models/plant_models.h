@@ -27,6 +27,7 @@ public:
     const HistoryStore &history() const { return m_history; }
     HistoryStore &history() { return m_history; }
     const SeriesStore &series() const { return m_series; }
+    SeriesStore &series() { return m_series; } // tests and settings: the live buffers' budget
     const ConnectionStatus &connectionStatus() const { return m_status; } // Kafka
     const ConnectionStatus &redisStatus() const { return m_redisStatus; }
     // The instant every view shows (live or scrubbed); see TimeCursor.

@@ -57,6 +57,8 @@ void SeriesStore::appendSample(const QString &key, double t, double v)
         s.v.erase(s.v.begin(), s.v.begin() + std::ptrdiff_t(drop));
         s.firstIndex += drop;
         m_droppedPoints += drop;
+        if (cap < m_maxPoints)
+            s.droppedByBudget = true;
         if (s.t.capacity() > cap) { // the cap shrank (more series): give the memory back
             s.t.shrink_to_fit();
             s.v.shrink_to_fit();

@@ -25,6 +25,9 @@ public:
         std::vector<double> t;
         std::vector<double> v;
         quint64 firstIndex = 0; // absolute index of t[0]; grows when old samples are dropped
+        // Old samples were dropped because the memory budget (not maxPointsPerSeries)
+        // lowered the cap: what a plot of this series tells the operator.
+        bool droppedByBudget = false;
         quint64 endIndex() const { return firstIndex + t.size(); }
     };
 

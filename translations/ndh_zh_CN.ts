@@ -3056,6 +3056,20 @@ Double-click a legend entry to remove its curve.</source>
         <source>Show all data</source>
         <translation>显示全部数据</translation>
     </message>
+    <message>
+        <source>older samples dropped: memory budget</source>
+        <translation>已丢弃较旧的样本：内存预算</translation>
+    </message>
+    <message>
+        <source>The live buffers of all plots share a memory budget; this plot&apos;s oldest live samples were dropped to stay within it.
+Zooming or panning back draws them from the history store.</source>
+        <translation>所有图表的实时缓冲区共用一份内存预算；为了不超出预算，已丢弃此图表最旧的实时样本。
+缩放或平移回去时会从历史数据库绘出这些样本。</translation>
+    </message>
+    <message>
+        <source>Pause and show everything known of these curves (Home)</source>
+        <translation>暂停并显示这些曲线的全部已知数据 (Home)</translation>
+    </message>
 </context>
 <context>
     <name>ndh::RedisClient</name>

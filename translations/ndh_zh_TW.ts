@@ -3056,6 +3056,20 @@ Double-click a legend entry to remove its curve.</source>
         <source>Show all data</source>
         <translation>顯示全部資料</translation>
     </message>
+    <message>
+        <source>older samples dropped: memory budget</source>
+        <translation>已捨棄較舊的樣本：記憶體預算</translation>
+    </message>
+    <message>
+        <source>The live buffers of all plots share a memory budget; this plot&apos;s oldest live samples were dropped to stay within it.
+Zooming or panning back draws them from the history store.</source>
+        <translation>所有圖表的即時緩衝區共用一份記憶體預算；為了不超出預算，已捨棄此圖表最舊的即時樣本。
+縮放或平移回去時會從歷史資料庫繪出這些樣本。</translation>
+    </message>
+    <message>
+        <source>Pause and show everything known of these curves (Home)</source>
+        <translation>暫停並顯示這些曲線的全部已知資料 (Home)</translation>
+    </message>
 </context>
 <context>
     <name>ndh::RedisClient</name>

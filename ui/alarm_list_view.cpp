@@ -6,6 +6,7 @@
 #include "alarm_table_model.h"
 #include "envelope_decoder.h"
 #include "hmi_style.h"
+#include "paced_item_view.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -275,7 +276,7 @@ void AlarmListView::buildUi()
     connect(m_text, &QLineEdit::textChanged, this, &AlarmListView::applyFilters);
     connect(m_group, &QCheckBox::toggled, this, &AlarmListView::setGrouped);
 
-    m_table = new QTableView(this);
+    m_table = new PacedItemView<QTableView>(this); // value changes repaint at most every 100 ms
     m_table->setObjectName(QStringLiteral("alarmTable"));
     m_table->setModel(m_filter);
     m_table->setItemDelegate(new AlarmRowDelegate(m_table));
@@ -831,7 +832,7 @@ void AlarmListView::setGrouped(bool grouped)
     const QStringList selected = selectedKeys();
     m_filter->setGroupByAsset(grouped);
     if (!m_groupTree) {
-        m_groupTree = new QTreeView(this);
+        m_groupTree = new PacedItemView<QTreeView>(this);
         m_groupTree->setObjectName(QStringLiteral("alarmGroupTree"));
         m_groupTree->setItemDelegate(new AlarmRowDelegate(m_groupTree));
         m_groupTree->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -3,6 +3,7 @@
 #include "asset_tree_filter_model.h"
 #include "asset_tree_model.h"
 #include "hmi_style.h"
+#include "paced_item_view.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -21,7 +22,7 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     , m_proxy(new AssetTreeFilterModel(this))
     , m_filter(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
-    , m_tree(new QTreeView(m_stack))
+    , m_tree(new PacedItemView<QTreeView>(m_stack))
     , m_emptyLabel(new QLabel(m_stack))
     , m_ageTimer(new QTimer(this))
 {
@@ -115,7 +116,12 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     // Scrubbing moves every age at once; the model says so without dataChanged.
     connect(m_model, &AssetTreeModel::agesMoved, m_tree->viewport(), qOverload<>(&QWidget::update));
     // A backlog slice changes rows everywhere; the model says so without dataChanged.
-    connect(m_model, &AssetTreeModel::manyRowsChanged, m_tree->viewport(), qOverload<>(&QWidget::update));
+    // Value changes repaint the tree at most every 100 ms (PacedItemView), not
+    // after every batch.
+    auto *paced = static_cast<PacedItemView<QTreeView> *>(m_tree);
+    connect(m_model, &AssetTreeModel::manyRowsChanged, m_tree, [paced] {
+        paced->scheduleRepaint(AssetTreeModel::ValueColumn, AssetTreeModel::ColumnCount - 1);
+    });
 
     setFocusProxy(m_tree);
     updateEmptyState();

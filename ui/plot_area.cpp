@@ -10,6 +10,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <vector>
+
 namespace ndh {
 
 PlotArea::PlotArea(PlantModels *models, QWidget *parent)
@@ -42,10 +45,12 @@ PlotArea::PlotArea(PlantModels *models, QWidget *parent)
     layout->addWidget(m_stack);
 
     // One timer for every plot: replots are coalesced to the timer's pace however
-    // many batches arrive, and plots that did not change cost nothing.
+    // many batches arrive, plots that did not change cost nothing, and the changed
+    // ones share the frames (frame()).
+    m_clock.start();
     m_replotTimer->setTimerType(Qt::CoarseTimer);
-    m_replotTimer->setInterval(kReplotIntervalMs);
-    connect(m_replotTimer, &QTimer::timeout, this, &PlotArea::tick);
+    m_replotTimer->setInterval(kFrameIntervalMs);
+    connect(m_replotTimer, &QTimer::timeout, this, [this] { frame(kMaxPlots); });
     m_replotTimer->start();
 
     updateEmptyState();
@@ -80,6 +85,7 @@ void PlotArea::closePlot(PlotPanel *panel)
         return;
     const bool wasCurrent = panel == m_current;
     panel->hide();
+    m_lastReplotMs.remove(panel);
     panel->setParent(nullptr);
     panel->deleteLater();
     if (wasCurrent) {
@@ -139,8 +145,38 @@ bool PlotArea::plotAttributeAt(const QString &attributeKey, qint64 timeMs, const
 
 void PlotArea::tick()
 {
-    for (PlotPanel *panel : plots())
+    for (PlotPanel *panel : plots()) {
         panel->tick();
+        m_lastReplotMs.insert(panel, m_clock.elapsed());
+    }
+}
+
+int PlotArea::frame(int maxReplots, int budgetMs)
+{
+    const qint64 now = m_clock.elapsed();
+    struct Due
+    {
+        PlotPanel *panel;
+        qint64 last;
+    };
+    std::vector<Due> due;
+    for (PlotPanel *panel : plots()) {
+        const qint64 last = m_lastReplotMs.value(panel, -kReplotIntervalMs);
+        if (now - last >= kReplotIntervalMs && panel->prepareFrame())
+            due.push_back({panel, last});
+    }
+    std::stable_sort(due.begin(), due.end(), [](const Due &a, const Due &b) { return a.last < b.last; });
+    QElapsedTimer spent;
+    spent.start();
+    int replotted = 0;
+    for (const Due &d : due) {
+        if (replotted >= maxReplots || (replotted > 0 && spent.elapsed() >= budgetMs))
+            break;
+        d.panel->replot();
+        m_lastReplotMs.insert(d.panel, m_clock.elapsed());
+        ++replotted;
+    }
+    return replotted;
 }
 
 QVariantMap PlotArea::saveState() const

@@ -3,6 +3,8 @@
 // notion of the "current" plot (last clicked or focused, where a double-clicked
 // attribute goes), and the one replot timer that paces every plot (DESIGN.md §3).
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QVariantList>
 #include <QWidget>
@@ -23,7 +25,14 @@ class PlotArea : public QWidget
 public:
     // Beyond this many plots each one is too short to read.
     static constexpr int kMaxPlots = 8;
-    static constexpr int kReplotIntervalMs = 33; // ~30 Hz
+    // A plot is redrawn at most this often (~30 Hz)...
+    static constexpr int kReplotIntervalMs = 33;
+    // ...by a timer that runs at the display rate and redraws in one frame only as
+    // many changed plots as fit kFrameBudgetMs (at least one), longest-waiting
+    // first: eight plots are spread over the frames instead of eight replots in one
+    // event-loop turn, and under load each plot's rate drops instead of the GUI's.
+    static constexpr int kFrameIntervalMs = 16;
+    static constexpr int kFrameBudgetMs = 3;
 
     explicit PlotArea(PlantModels *models, QWidget *parent = nullptr);
 
@@ -40,8 +49,13 @@ public:
     // it, paused and centred on that instant: "show me this alarm on its trend".
     bool plotAttributeAt(const QString &attributeKey, qint64 timeMs, const QString &label);
 
-    // One step of the replot timer, public so tests step it deterministically.
+    // Every plot brought up to date and replotted at once, public so tests step
+    // the plots deterministically.
     void tick();
+    // One frame of the timer: every shown plot takes its new samples, and changed
+    // plots are replotted, the longest-waiting first, until maxReplots are done or
+    // the frame's budget is spent. Returns how many were replotted.
+    int frame(int maxReplots, int budgetMs = kFrameBudgetMs);
 
     QVariantMap saveState() const;
     void restoreState(const QVariantMap &state);
@@ -62,6 +76,8 @@ private:
     QLabel *m_emptyLabel;
     QTimer *m_replotTimer;
     PlotPanel *m_current = nullptr;
+    QHash<PlotPanel *, qint64> m_lastReplotMs; // by m_clock
+    QElapsedTimer m_clock;
 };
 
 } // namespace ndh

@@ -96,6 +96,7 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     , m_showAllAction(new QAction(tr("Show all data"), this))
     , m_windowCombo(new QComboBox(this))
     , m_pausedLabel(new QLabel(this))
+    , m_droppedLabel(new QLabel(this))
     , m_plot(new QCustomPlot(this))
     , m_hint(nullptr)
 {
@@ -151,6 +152,18 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     bold.setBold(true);
     m_pausedLabel->setFont(bold);
     m_toolBar->addWidget(m_pausedLabel);
+    m_droppedLabel->setObjectName(QStringLiteral("droppedLabel"));
+    m_droppedLabel->setTextFormat(Qt::PlainText);
+    m_droppedLabel->setText(tr("older samples dropped: memory budget"));
+    m_droppedLabel->setToolTip(tr("The live buffers of all plots share a memory budget; this plot's oldest live "
+                                  "samples were dropped to stay within it.\nZooming or panning back draws them "
+                                  "from the history store."));
+    QPalette mutedPalette = m_droppedLabel->palette();
+    mutedPalette.setColor(QPalette::WindowText, HmiStyle::mutedText());
+    m_droppedLabel->setPalette(mutedPalette);
+    m_droppedLabel->setContentsMargins(6, 0, 6, 0);
+    m_droppedNote = m_toolBar->addWidget(m_droppedLabel);
+    m_droppedNote->setVisible(false);
 
     m_closeAction->setObjectName(QStringLiteral("closeAction"));
     m_closeAction->setToolTip(tr("Close this plot"));
@@ -158,6 +171,12 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     m_toolBar->addAction(m_closeAction);
 
     m_showAllAction->setObjectName(QStringLiteral("showAllAction"));
+    // Home: back to everything there is, as in most chart tools; inside this plot only,
+    // like Space.
+    m_showAllAction->setShortcut(Qt::Key_Home);
+    m_showAllAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_showAllAction->setToolTip(tr("Pause and show everything known of these curves (Home)"));
+    addAction(m_showAllAction);
     connect(m_showAllAction, &QAction::triggered, this, &PlotPanel::showAllData);
 
     // --- plot ----------------------------------------------------------------
@@ -170,6 +189,10 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
                                       | QCP::aeZeroLine);
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->setPlottingHint(QCP::phCacheLabels, true);
+    // QCustomPlot's default repaints the widget inside every replot(), and a repaint
+    // paints everything dirty in the window: eight plots were eight window paints
+    // per frame. Replots now mark the widget for the window's next paint.
+    m_plot->setPlottingHint(QCP::phImmediateRefresh, false);
     m_plot->setNoAntialiasingOnDrag(true);
 
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
@@ -478,6 +501,8 @@ bool PlotPanel::pullNewData()
         assignAxes();
     if (appended || relabelled)
         m_dirty = true;
+    if (appended)
+        updateDroppedNote();
     return appended;
 }
 
@@ -534,6 +559,7 @@ void PlotPanel::updateLegendAndHint()
     const bool empty = m_curves.empty();
     m_hint->setVisible(empty);
     m_clearAction->setEnabled(!empty);
+    updateDroppedNote();
 }
 
 bool PlotPanel::isShowingEmptyHint() const
@@ -775,6 +801,27 @@ void PlotPanel::updatePausedLabel()
     m_pausedLabel->setVisible(!m_following);
 }
 
+void PlotPanel::updateDroppedNote()
+{
+    const SeriesStore &store = m_models->series();
+    const bool dropped = std::any_of(m_curves.begin(), m_curves.end(), [&store](const Curve &c) {
+        const SeriesStore::Series *s = store.find(c.key);
+        return s && s->droppedByBudget;
+    });
+    if (m_droppedNote && dropped != m_droppedNote->isVisible())
+        m_droppedNote->setVisible(dropped);
+}
+
+bool PlotPanel::isShowingDroppedNote() const
+{
+    return m_droppedNote && m_droppedNote->isVisible();
+}
+
+QString PlotPanel::droppedNoteText() const
+{
+    return m_droppedLabel->text();
+}
+
 void PlotPanel::setCurrent(bool current)
 {
     if (m_current == current)
@@ -783,11 +830,39 @@ void PlotPanel::setCurrent(bool current)
     update();
 }
 
+bool PlotPanel::isShown() const
+{
+    return isVisible() && m_plot->height() >= 8 && !window()->isMinimized();
+}
+
 void PlotPanel::tick()
 {
+    if (prepareFrame())
+        replot();
+}
+
+void PlotPanel::replot()
+{
+    // Without phImmediateRefresh, replot() draws the layers into the plot's buffers
+    // and update()s the widget: the pixels reach the screen with the window's next
+    // paint, together with every other widget, not in a paint of their own.
+    m_plot->replot(QCustomPlot::rpRefreshHint);
+    // The replot laid the axes out for the new range; history columns decimated for
+    // the old axis width are redone now rather than drawn a frame too wide.
+    if (!m_historyView->live.isEmpty() && m_plot->axisRect()->width() != m_historyView->width
+        && updateHistoryData()) {
+        if (m_autoValueRange)
+            rescaleValueAxes();
+        m_plot->replot(QCustomPlot::rpRefreshHint);
+    }
+    m_dirty = false;
+}
+
+bool PlotPanel::prepareFrame()
+{
     // Hidden or collapsed plots are skipped; their curves catch up by index later.
-    if (!isVisible() || m_plot->height() < 8 || window()->isMinimized())
-        return;
+    if (!isShown())
+        return false;
     const bool pulled = pullNewData();
     updateCursor();
     if (m_following && (m_dirty || m_curves.empty()))
@@ -798,10 +873,7 @@ void PlotPanel::tick()
     if (m_autoValueRange && (redrawn || m_fitValues || (pulled && !m_following)))
         rescaleValueAxes();
     m_fitValues = false;
-    if (m_dirty) {
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        m_dirty = false;
-    }
+    return m_dirty;
 }
 
 QVariantMap PlotPanel::saveState() const

@@ -63,8 +63,12 @@ public:
     // hand (Ctrl+wheel); following again or "Show all data" returns to auto.
     bool isAutoValueRange() const { return m_autoValueRange; }
     // Pauses and shows everything known of the plotted attributes, the history
-    // engine's first to last sample and the live buffer, values fitted.
+    // engine's first to last sample and the live buffer, values fitted (Home).
     void showAllData();
+    // A curve's live buffer lost its oldest samples to the memory budget of all live
+    // plot buffers (SeriesStore): the toolbar says so, muted, with the reason.
+    bool isShowingDroppedNote() const;
+    QString droppedNoteText() const;
 
     void setCurrent(bool current);
     bool isCurrent() const { return m_current; }
@@ -72,10 +76,18 @@ public:
     bool isShowingEmptyHint() const;
 
     // One step of the shared replot timer: copy new samples, move the window when
-    // following, and queue a replot if anything changed. Hidden plots skip the
-    // step and catch up by index when shown again.
+    // following, and replot if anything changed. Hidden plots skip the step and
+    // catch up by index when shown again. tick() is prepareFrame() then replot();
+    // PlotArea's timer calls the two apart so that it can spread the replots of
+    // several plots over its frames.
     void tick();
+    // Copies new samples and moves the axes; true when the plot needs a replot.
+    bool prepareFrame();
+    // Redraws the plot into its buffers now (the widget repaints with the window's
+    // next paint, never synchronously) and clears isDirty().
+    void replot();
     bool isDirty() const { return m_dirty; }
+    bool isShown() const;
 
     // A vertical line at an instant (an alarm's time) with a short label; one marker
     // per plot, replaced by the next. showTimeMarker() also pauses following and
@@ -130,6 +142,7 @@ private:
     void updateLegendAndHint();
     void updateTimeFormat();
     void updatePausedLabel();
+    void updateDroppedNote();
     void onRangeChangedByAnyone(QCPAxis *axis);
     void setAutoValueRange(bool on);
     void updateWindowCombo();
@@ -153,6 +166,8 @@ private:
     QAction *m_showAllAction;
     QComboBox *m_windowCombo;
     QLabel *m_pausedLabel;
+    QLabel *m_droppedLabel; // "older samples dropped": the live buffers' memory budget
+    QAction *m_droppedNote = nullptr; // its place in the toolbar (shown and hidden there)
     QCustomPlot *m_plot;
     QCPItemText *m_hint;
     QCPItemStraightLine *m_marker = nullptr;

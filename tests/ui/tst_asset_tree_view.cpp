@@ -9,6 +9,8 @@
 #include "ui_test_plant.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QPaintEvent>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -271,6 +273,55 @@ private slots:
         now = kT0 + 45000;
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 2500);
         QCOMPARE(age.data().toString(), QStringLiteral("45 s"));
+    }
+
+    // Issue 11: under full ingest a batch lands every ~10 ms; the tree repaints the
+    // changed values at most every 100 ms instead of after each batch, and the
+    // newest value is on screen within that.
+    void valueChangesRepaintPaced()
+    {
+        PlantModels models;
+        models.assetTree()->setClock([] { return kT0 + 1000; });
+        AssetTreeView view(models.assetTree());
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        models.applyBatch(batch(twoHalls()));
+        QTreeView *tree = view.treeView();
+        tree->expandAll();
+        const QModelIndex pressure = path(tree->model(), {"Hall-A", "Pump", "P-101", "pressure"});
+        QVERIFY(pressure.isValid());
+        QTest::qWait(300); // first paints of the new rows done
+
+        struct PaintLog : QObject
+        {
+            QList<QRegion> regions;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                if (e->type() == QEvent::Paint)
+                    regions << static_cast<QPaintEvent *>(e)->region();
+                return false;
+            }
+        } log;
+        tree->viewport()->installEventFilter(&log);
+
+        // 20 batches 5 ms apart, each a new pressure: 100 ms of ingest.
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 20; ++i) {
+            models.applyBatch(batch({attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Pump"),
+                                                    QStringLiteral("P-101"), kT0 + 1000 + i,
+                                                    {{QStringLiteral("pressure"), 5.0 + i, QStringLiteral("bar")}})}));
+            QTest::qWait(5);
+        }
+        const QRect valueCell = tree->visualRect(pressure.siblingAtColumn(AssetTreeModel::ValueColumn));
+        // The last value reaches the screen within the pacing interval after the burst.
+        QTRY_VERIFY_WITH_TIMEOUT(!log.regions.isEmpty() && log.regions.last().intersects(valueCell), 500);
+        QTest::qWait(250);
+        const qint64 ms = clock.elapsed();
+        QVERIFY2(log.regions.size() <= 1 + ms / 100 + 1,
+                 qPrintable(QStringLiteral("%1 paints in %2 ms").arg(log.regions.size()).arg(ms)));
+        QCOMPARE(cell(pressure, AssetTreeModel::ValueColumn), QStringLiteral("24"));
     }
 };
 

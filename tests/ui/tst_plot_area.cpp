@@ -12,11 +12,13 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLocale>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <qcustomplot.h>
@@ -312,6 +314,125 @@ private slots:
         QSignalSpy messages(&area, &PlotArea::message);
         QVERIFY(!area.addPlot());
         QCOMPARE(messages.count(), 1);
+    }
+
+    // Issue 11: eight changed plots are not eight replots in one event-loop turn.
+    // A frame replots at most as many as it is allowed, the longest-waiting first,
+    // and a replot never paints the window synchronously (the plots reach the
+    // screen with the window's next paint).
+    void changedPlotsShareTheFrames()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        // The test steps the frames itself.
+        const auto timers = area.findChildren<QTimer *>(QString(), Qt::FindDirectChildrenOnly);
+        QCOMPARE(timers.size(), 1);
+        timers.first()->stop();
+        area.resize(800, 1200);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QStringList keys;
+        std::vector<PlantEvent> events;
+        for (int p = 0; p < PlotArea::kMaxPlots; ++p) {
+            const QString asset = QStringLiteral("P-%1").arg(p);
+            auto e = ramp("Hall-A", "Pump", asset, "pressure", "bar", kT0, 4, 10.0 * p);
+            events.insert(events.end(), e.begin(), e.end());
+            keys << QStringLiteral("Hall-A/Pump/%1/pressure").arg(asset);
+        }
+        feed(models, std::move(events));
+        QMap<QCustomPlot *, int> replots;
+        for (int p = 0; p < PlotArea::kMaxPlots; ++p) {
+            PlotPanel *panel = area.addPlot();
+            QVERIFY(panel && panel->addCurve(keys[p]));
+            connect(panel->plot(), &QCustomPlot::afterReplot, this, [&replots, plot = panel->plot()] { ++replots[plot]; });
+        }
+        area.tick();
+        QTest::qWait(PlotArea::kReplotIntervalMs + 5); // every plot due again
+        replots.clear();
+
+        struct PaintCount : QObject
+        {
+            int paints = 0;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                paints += e->type() == QEvent::Paint;
+                return false;
+            }
+        } paintCount;
+        for (PlotPanel *panel : area.plots())
+            panel->plot()->installEventFilter(&paintCount);
+
+        // New samples for every curve: all eight plots need a replot.
+        std::vector<PlantEvent> more;
+        for (int p = 0; p < PlotArea::kMaxPlots; ++p) {
+            auto e = ramp("Hall-A", "Pump", QStringLiteral("P-%1").arg(p), "pressure", "bar", kT0 + 4000, 2, 10.0 * p + 5);
+            more.insert(more.end(), e.begin(), e.end());
+        }
+        feed(models, std::move(more));
+        QCOMPARE(area.frame(2, 1000), 2);
+        QCOMPARE(replots.size(), 2);
+        QCOMPARE(paintCount.paints, 0); // drawn into the plots' buffers, painted later
+        int frames = 1;
+        while (replots.size() < PlotArea::kMaxPlots && frames < 10) {
+            QCOMPARE(area.frame(2, 1000), 2);
+            ++frames;
+        }
+        QCOMPARE(frames, PlotArea::kMaxPlots / 2);
+        for (QCustomPlot *plot : replots.keys())
+            QCOMPARE(replots.value(plot), 1); // each once: the longest-waiting went first
+        // The window's next paint brings every replotted plot to the screen.
+        QTRY_VERIFY(paintCount.paints >= PlotArea::kMaxPlots);
+    }
+
+    // The live buffers of all plots share a memory budget (SeriesStore): a plot whose
+    // curve lost old samples to it says so, muted, and Home shows all data.
+    void droppedSamplesAreNotedAndHomeShowsAll()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        area.resize(900, 400);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0, 10));
+        PlotPanel *panel = area.addPlot();
+        QVERIFY(panel->addCurve(kPressure));
+        area.tick();
+        QVERIFY(!panel->isShowingDroppedNote());
+
+        // A budget of 64 samples a series, then a series over it.
+        models.series().setMemoryBudget(64 * 2 * sizeof(double));
+        feed(models, ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0 + 10'000, 100, 50.0));
+        area.tick();
+        QVERIFY(models.series().droppedPoints() > 0);
+        QVERIFY(panel->isShowingDroppedNote());
+        auto *note = panel->findChild<QLabel *>(QStringLiteral("droppedLabel"));
+        QVERIFY(note);
+        QTRY_VERIFY(note->isVisible()); // once the toolbar lays itself out
+        QCOMPARE(panel->droppedNoteText(), QStringLiteral("older samples dropped: memory budget"));
+        QVERIFY(note->toolTip().contains(QStringLiteral("history store")));
+        // A plot of an attribute that kept all its samples says nothing.
+        PlotPanel *other = area.addPlot();
+        feed(models, ramp("Hall-A", "Pump", "P-101", "speed", "rpm", kT0, 5));
+        QVERIFY(other->addCurve(kSpeed));
+        area.tick();
+        QVERIFY(!other->isShowingDroppedNote());
+        // Removing the curve takes the note away.
+        panel->removeCurve(kPressure);
+        QVERIFY(!panel->isShowingDroppedNote());
+
+        // Home inside a plot: Show all data (pauses, spans the whole history).
+        QVERIFY(other->isFollowing());
+        QAction *showAll = other->findChild<QAction *>(QStringLiteral("showAllAction"));
+        QVERIFY(showAll);
+        QCOMPARE(showAll->shortcut(), QKeySequence(Qt::Key_Home));
+        QCOMPARE(showAll->shortcutContext(), Qt::WidgetWithChildrenShortcut);
+        area.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&area));
+        other->plot()->setFocus();
+        QTRY_VERIFY(other->plot()->hasFocus());
+        QTest::keyClick(other->plot(), Qt::Key_Home);
+        QVERIFY(!other->isFollowing());
+        QVERIFY(other->plot()->xAxis->range().contains(double(kT0) / 1000.0));
     }
 
     void followTracksNewestDataAndUserZoomPauses()
