@@ -287,8 +287,7 @@ bool KafkaConsumerWorker::decodeFetched(size_t cap, qint64 nowMs)
         const size_t before = pending.events.size();
         decodeKafkaMessage(m_decoder, source, msg, pending.events, pending.deadLetters, nowMs);
         if (m_journal) {
-            m_journalRecords.push_back(logRecordFromMessage(source.topic, msg));
-            m_journalIndex.push_back(recordIndexFor(pending.events, before, m_journalRecords.back()));
+            journalMessage(m_journalSlice, source.topic, msg, pending.events, before);
         }
         ++pending.recordsConsumed;
         pending.bytesConsumed += msg->len;
@@ -305,11 +304,8 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
     // what does not fit stays fetched for the next one, so no batch is cut up later.
     const size_t cap = sliceCap();
     const auto flushJournal = [this] {
-        if (m_journal && !m_journalRecords.empty()) {
-            m_journal->append(std::move(m_journalRecords), std::move(m_journalIndex));
-            m_journalRecords.clear();
-            m_journalIndex.clear();
-        }
+        if (m_journal && !m_journalSlice.empty())
+            m_journal->append(m_journalSlice); // one lock per slice
     };
     bool full = !decodeFetched(cap, nowMs);
     // With a backlog going out in slices the next slice should go the moment the GUI

@@ -15,6 +15,7 @@
 #include "kafka_statistics.h"
 #include "log_file_reader.h"
 #include "plant_event.h"
+#include "raw_record_journal.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -32,8 +33,6 @@ struct rd_kafka_queue_s;
 struct rd_kafka_message_s;
 
 namespace ndh {
-
-class RawRecordJournal;
 
 class KafkaConsumerWorker : public QObject
 {
@@ -118,9 +117,8 @@ private:
     std::array<struct rd_kafka_message_s *, 512> m_fetched{};
     size_t m_fetchedNext = 0;
     size_t m_fetchedEnd = 0;
-    // For the journal, per slice (kept to reuse their capacity).
-    std::vector<LogRecord> m_journalRecords;
-    std::vector<RecordIndex> m_journalIndex;
+    // For the journal, per slice (kept to reuse its buffers' capacity).
+    RawRecordJournal::Slice m_journalSlice;
 
     std::shared_ptr<EventBatch> m_pending;
     SpentBatches m_spent; // handed off; freed here once the GUI let go

@@ -7,9 +7,11 @@
 
 #include "envelope_decoder.h"
 #include "log_file_reader.h"
+#include "raw_record_journal.h"
 
 #include <librdkafka/rdkafka.h>
 
+#include <cstring>
 #include <vector>
 
 namespace ndh {
@@ -38,6 +40,29 @@ inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, const QString &to
     return decodeKafkaMessage(decoder, source, msg, events, deadLetters, nowMs);
 }
 
+inline LogRecord::TimestampType logTimestampType(rd_kafka_timestamp_type_t tstype)
+{
+    return tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME       ? LogRecord::TimestampType::Create
+           : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? LogRecord::TimestampType::LogAppend
+                                                          : LogRecord::TimestampType::None;
+}
+
+// Calls f(name, value) for each of the message's headers (value nullptr: no value).
+template<typename F>
+inline void forEachMessageHeader(const rd_kafka_message_t *msg, F &&f)
+{
+    // rd_kafka_message_headers takes a non-const message (it parses lazily).
+    rd_kafka_headers_t *headers = nullptr;
+    if (rd_kafka_message_headers(const_cast<rd_kafka_message_t *>(msg), &headers) != RD_KAFKA_RESP_ERR_NO_ERROR
+        || !headers)
+        return;
+    const char *name = nullptr;
+    const void *value = nullptr;
+    size_t size = 0;
+    for (size_t h = 0; rd_kafka_header_get_all(headers, h, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++h)
+        f(name, static_cast<const char *>(value), size);
+}
+
 inline LogRecord logRecordFromMessage(const QString &topic, const rd_kafka_message_t *msg)
 {
     LogRecord r;
@@ -46,30 +71,43 @@ inline LogRecord logRecordFromMessage(const QString &topic, const rd_kafka_messa
     r.offset = msg->offset;
     rd_kafka_timestamp_type_t tstype = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
     r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
-    r.tstype = tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME       ? LogRecord::TimestampType::Create
-               : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? LogRecord::TimestampType::LogAppend
-                                                              : LogRecord::TimestampType::None;
+    r.tstype = logTimestampType(tstype);
     r.broker = rd_kafka_message_broker_id(msg);
-    // rd_kafka_message_headers takes a non-const message (it parses lazily).
-    rd_kafka_headers_t *headers = nullptr;
-    if (rd_kafka_message_headers(const_cast<rd_kafka_message_t *>(msg), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR
-        && headers) {
-        const char *name = nullptr;
-        const void *value = nullptr;
-        size_t size = 0;
-        for (size_t h = 0; rd_kafka_header_get_all(headers, h, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
-             ++h) {
-            LogHeader header{QByteArray(name), std::nullopt};
-            if (value)
-                header.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
-            r.headers.push_back(std::move(header));
-        }
-    }
+    forEachMessageHeader(msg, [&](const char *name, const char *value, size_t size) {
+        LogHeader header{QByteArray(name), std::nullopt};
+        if (value)
+            header.value = QByteArray(value, qsizetype(size));
+        r.headers.push_back(std::move(header));
+    });
     if (msg->key)
         r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
     if (msg->payload)
         r.payload = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
     return r;
+}
+
+// The same record as logRecordFromMessage, into a journal slice: its bytes copied
+// once, its index taken from what decodeKafkaMessage produced (events from
+// `firstNew` on), not derived again.
+inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic, const rd_kafka_message_t *msg,
+                           const std::vector<PlantEvent> &events, size_t firstNew)
+{
+    rd_kafka_timestamp_type_t rdType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+    const qint64 timestampMs = rd_kafka_message_timestamp(msg, &rdType);
+    const LogRecord::TimestampType tstype = logTimestampType(rdType);
+    forEachMessageHeader(msg, [&](const char *name, const char *value, size_t size) {
+        slice.addHeader(QByteArrayView(name, qsizetype(std::strlen(name))),
+                        value ? std::optional<QByteArrayView>(QByteArrayView(value, qsizetype(size)))
+                              : std::nullopt);
+    });
+    const bool decoded = events.size() > firstNew;
+    const qint64 eventTimeMs = decoded ? events[firstNew].eventTimeMs
+                               : tstype != LogRecord::TimestampType::None && timestampMs > 0 ? timestampMs
+                                                                                              : 0;
+    slice.add(topic, msg->partition, msg->offset, tstype, timestampMs, rd_kafka_message_broker_id(msg),
+              QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
+              QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)), eventTimeMs,
+              decoded ? &events[firstNew].asset : nullptr);
 }
 
 } // namespace ndh

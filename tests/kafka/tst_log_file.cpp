@@ -143,6 +143,7 @@ private slots:
     void bundleRoundTrip();
     void readerMemoryFollowsTheData();
     void journalSelectsByTimeTopicAndAsset();
+    void journalKeepsRecordsByteExact();
     void loaderFillsThePlantModels();
 
 private:
@@ -769,6 +770,87 @@ void TestLogFile::journalSelectsByTimeTopicAndAsset()
     QVERIFY(small.dropped() > 0);
     QVERIFY(small.bytes() <= 64 << 10);
     QVERIFY(small.completeFromMs() > index.front().eventTimeMs);
+}
+
+// What export writes comes back from the journal exactly: headers (with and without
+// value), no key / an empty key, a tombstone / an empty payload, bytes with zeros,
+// through the consumer's slices (asset from the decoded event) and the loader's path,
+// also after the oldest records were dropped over several blocks.
+void TestLogFile::journalKeepsRecordsByteExact()
+{
+    std::vector<LogRecord> records;
+    for (int i = 0; i < 3000; ++i) {
+        LogRecord r;
+        r.topic = i % 3 ? QStringLiteral("plant.a") : QStringLiteral("plant.b");
+        r.partition = i % 7;
+        r.offset = i;
+        r.tstype = i % 4 ? LogRecord::TimestampType::Create : LogRecord::TimestampType::None;
+        r.timestampMs = 1700000000000 + i;
+        r.broker = i % 5 - 1;
+        if (i % 2)
+            r.headers.push_back({QByteArray("trace"), QByteArray("t-") + QByteArray::number(i)});
+        if (i % 6 == 1)
+            r.headers.push_back({QByteArray("novalue"), std::nullopt});
+        if (i % 10 == 3)
+            r.headers.push_back({QByteArray(""), QByteArray("")});
+        if (i % 5 != 0)
+            r.key = i % 5 == 1 ? QByteArray("") : QByteArray("k\0") + QByteArray::number(i);
+        if (i % 9 != 0)
+            r.payload = i % 9 == 1 ? QByteArray("") : QByteArray(40 + i % 200, char(i % 256));
+        records.push_back(r);
+    }
+    std::vector<AssetPath> assets(records.size());
+    std::vector<RecordIndex> index(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+        assets[i] = {QStringLiteral("site"), QStringLiteral("pump"), QString::number(i % 50)};
+        index[i] = {records[i].timestampMs, i % 11 ? assets[i].key() : QString()};
+    }
+    const auto viewOf = [](const std::optional<QByteArray> &b) {
+        static const char empty = 0;
+        return b ? QByteArrayView(b->isEmpty() ? &empty : b->constData(), b->size()) : QByteArrayView();
+    };
+    const auto feed = [&](RawRecordJournal &journal) {
+        RawRecordJournal::Slice slice;
+        for (size_t i = 0; i < records.size(); ++i) {
+            const LogRecord &r = records[i];
+            for (const LogHeader &h : r.headers)
+                slice.addHeader(h.name, h.value ? std::optional<QByteArrayView>(*h.value) : std::nullopt);
+            slice.add(r.topic, r.partition, r.offset, r.tstype, r.timestampMs, r.broker, viewOf(r.key),
+                      viewOf(r.payload), index[i].eventTimeMs, index[i].assetKey.isEmpty() ? nullptr : &assets[i]);
+            if (i % 100 == 99)
+                journal.append(slice);
+        }
+        journal.append(slice);
+        QVERIFY(slice.empty());
+    };
+
+    RawRecordJournal live;
+    feed(live);
+    QCOMPARE(live.size(), records.size());
+    QVERIFY(live.select({}) == records);
+    RawRecordJournal loaded;
+    loaded.append(records, index);
+    QVERIFY(loaded.select({}) == records);
+    QCOMPARE(live.topicCounts(), loaded.topicCounts());
+    QCOMPARE(live.topicCounts().value(QStringLiteral("plant.b")), quint64(1000));
+
+    RawRecordJournal::Selection pump7;
+    pump7.assetKeys = {QStringLiteral("site/pump/7")};
+    std::vector<LogRecord> expected;
+    for (size_t i = 0; i < records.size(); ++i)
+        if (selectionMatches(pump7, records[i], index[i]))
+            expected.push_back(records[i]);
+    QVERIFY(!expected.empty());
+    QVERIFY(live.select(pump7) == expected);
+    QVERIFY(loaded.select(pump7) == expected);
+
+    RawRecordJournal small(64 << 10);
+    feed(small);
+    QVERIFY(small.dropped() > 0);
+    QVERIFY(small.bytes() <= 64 << 10);
+    const std::vector<LogRecord> kept = small.select({});
+    QCOMPARE(kept.size() + small.dropped(), records.size());
+    QVERIFY(std::equal(kept.begin(), kept.end(), records.end() - qsizetype(kept.size())));
 }
 
 void TestLogFile::loaderFillsThePlantModels()
