@@ -21,6 +21,9 @@
 //       CPU time per record of each model the GUI thread applies a batch to.
 //   bench_ingest history [events=5000000]
 //       resident bytes per stored sample of the history engine alone.
+//
+// ingest, latency and memory keep the raw-record journal (File > Export) as the
+// console does; NDH_BENCH_JOURNAL=0 runs without it.
 
 #include "bench_support.h"
 #include "embedded_broker.h"
@@ -166,14 +169,22 @@ struct ConsoleRun
     qint64 rssAfter = 0;
 };
 
+// The raw-record journal the console keeps for File > Export, on as the console runs;
+// NDH_BENCH_JOURNAL=0 measures without it. Says which.
+void setBenchJournal(IngestBackend &backend)
+{
+    const bool on = qEnvironmentVariableIsEmpty("NDH_BENCH_JOURNAL") || qEnvironmentVariableIntValue("NDH_BENCH_JOURNAL") > 0;
+    if (on)
+        backend.setJournal(std::make_shared<RawRecordJournal>());
+    std::printf("raw-record journal: %s\n", on ? "on, as the console runs (NDH_BENCH_JOURNAL=0: off)" : "off (NDH_BENCH_JOURNAL=0)");
+}
+
 ConsoleRun runConsole(const QString &bootstrap, quint64 records)
 {
     ConsoleRun run;
     PlantModels models;
     IngestBackend backend(consumerConfig(bootstrap));
-    // NDH_BENCH_JOURNAL=1: keep the raw records for File > Export as the console does.
-    if (qEnvironmentVariableIntValue("NDH_BENCH_JOURNAL") > 0)
-        backend.setJournal(std::make_shared<RawRecordJournal>());
+    setBenchJournal(backend);
     QEventLoop loop;
     QElapsedTimer clock;
     QObject::connect(&backend, &IngestBackend::batchReady, &models, [&](const EventBatchPtr &batch) {
@@ -267,6 +278,7 @@ int latency(const QStringList &args)
         return 1;
     PlantModels models;
     IngestBackend backend(consumerConfig(broker.bootstrap()));
+    setBenchJournal(backend);
     // Per measured record: produced (the stamp in its payload), handed to the GUI by
     // the backend (EventBatch::createdMs) and applied to the tree; the producer adds
     // when the broker acknowledged it. The legs say whose time it was: producer and
@@ -398,6 +410,7 @@ int memory(const QStringList &args)
     const qint64 rssStart = residentBytes();
     PlantModels models;
     IngestBackend backend(consumerConfig(broker.bootstrap()));
+    setBenchJournal(backend);
     QObject::connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
     backend.start();
     std::atomic<bool> stop{false};
