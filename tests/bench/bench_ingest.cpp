@@ -75,6 +75,12 @@ ConsumerConfig consumerConfig(const QString &bootstrap)
     // NDH_BENCH_MAX_EVENTS_PER_HANDOFF=0: whole backlogs in one batch (before the slicing).
     if (const QByteArray cap = qgetenv("NDH_BENCH_MAX_EVENTS_PER_HANDOFF"); !cap.isEmpty())
         config.maxEventsPerHandoff = cap.toInt();
+    // NDH_BENCH_KAFKA="name=value,...": librdkafka properties for the console's consumer.
+    for (const QString &kv : QString::fromLocal8Bit(qgetenv("NDH_BENCH_KAFKA")).split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype eq = kv.indexOf(u'=');
+        if (eq > 0)
+            config.extraProperties.append({kv.left(eq), kv.mid(eq + 1)});
+    }
     return config;
 }
 
