@@ -26,6 +26,13 @@ inline bool handOffDue(const std::atomic<int> &inFlight, int maxPerSecond, const
     return force || sinceLast.elapsed() >= minGapMs;
 }
 
+// Nothing to tell the GUI: no record read, no event, no dead letter, no gap.
+inline bool carriesNothing(const EventBatch &batch)
+{
+    return batch.recordsConsumed == 0 && batch.events.empty() && batch.deadLetters.empty()
+           && batch.recordsLostToRetention == 0;
+}
+
 // The batch to emit now (a fresh pending batch takes its place), or nullptr to keep
 // coalescing. `inFlight` counts batches the GUI has not applied yet; the receiver
 // decrements it.
@@ -38,8 +45,7 @@ inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, s
                                          int maxPerSecond, QElapsedTimer &sinceLast, bool force,
                                          size_t maxEvents = 0)
 {
-    if (pending->recordsConsumed == 0 && pending->events.empty() && pending->deadLetters.empty()
-        && pending->recordsLostToRetention == 0)
+    if (carriesNothing(*pending))
         return nullptr;
     // A full slice goes as soon as the GUI took the last one (the pacing is for trickles).
     const bool backlog = maxEvents > 0 && pending->events.size() >= maxEvents;

@@ -457,8 +457,7 @@ void KafkaConsumerWorker::countRetentionGap(const QString &topic, int partition,
 void KafkaConsumerWorker::handOff(bool force)
 {
     const EventBatch &pending = *m_pending;
-    if (pending.recordsConsumed == 0 && pending.events.empty() && pending.deadLetters.empty()
-        && pending.recordsLostToRetention == 0)
+    if (carriesNothing(pending))
         return;
     // A full slice goes as soon as the GUI took the last one (the pacing is for trickles).
     const size_t cap = sliceCap();
