@@ -151,6 +151,11 @@ void PlotArea::tick()
     }
 }
 
+int PlotArea::replotIntervalMs(const PlotPanel *panel)
+{
+    return std::clamp(panel->msPerPixelFollowing(), kReplotIntervalMs, kMaxFollowReplotIntervalMs);
+}
+
 int PlotArea::frame(int maxReplots, int budgetMs)
 {
     const qint64 now = m_clock.elapsed();
@@ -161,8 +166,8 @@ int PlotArea::frame(int maxReplots, int budgetMs)
     };
     std::vector<Due> due;
     for (PlotPanel *panel : plots()) {
-        const qint64 last = m_lastReplotMs.value(panel, -kReplotIntervalMs);
-        if (now - last >= kReplotIntervalMs && panel->prepareFrame())
+        const qint64 last = m_lastReplotMs.value(panel, -kMaxFollowReplotIntervalMs);
+        if (now - last >= replotIntervalMs(panel) && panel->prepareFrame())
             due.push_back({panel, last});
     }
     std::stable_sort(due.begin(), due.end(), [](const Due &a, const Due &b) { return a.last < b.last; });

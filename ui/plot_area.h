@@ -33,6 +33,10 @@ public:
     // event-loop turn, and under load each plot's rate drops instead of the GUI's.
     static constexpr int kFrameIntervalMs = 16;
     static constexpr int kFrameBudgetMs = 3;
+    // A plot following live waits between replots as long as its view takes to
+    // move one pixel column (a 1-minute window 1,000 pixels wide: 60 ms), at most
+    // this long, so that new values and what the operator changed show within it.
+    static constexpr int kMaxFollowReplotIntervalMs = 100;
 
     explicit PlotArea(PlantModels *models, QWidget *parent = nullptr);
 
@@ -56,6 +60,8 @@ public:
     // plots are replotted, the longest-waiting first, until maxReplots are done or
     // the frame's budget is spent. Returns how many were replotted.
     int frame(int maxReplots, int budgetMs = kFrameBudgetMs);
+    // The least time between two replots of the panel by frame().
+    static int replotIntervalMs(const PlotPanel *panel);
 
     QVariantMap saveState() const;
     void restoreState(const QVariantMap &state);

@@ -876,6 +876,14 @@ bool PlotPanel::prepareFrame()
     return m_dirty;
 }
 
+int PlotPanel::msPerPixelFollowing() const
+{
+    if (!m_following || !m_models->timeCursor()->isLive())
+        return 0;
+    const int width = m_plot->axisRect()->width();
+    return width > 0 ? int(qint64(m_windowSeconds) * 1000 / width) : 0;
+}
+
 QVariantMap PlotPanel::saveState() const
 {
     return {{QStringLiteral("curves"), curveKeys()}, {QStringLiteral("window"), m_windowSeconds}};

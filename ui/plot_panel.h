@@ -88,6 +88,10 @@ public:
     void replot();
     bool isDirty() const { return m_dirty; }
     bool isShown() const;
+    // While following live: the time in ms the window takes to move one pixel
+    // column (window length / plot width), the rate beyond which a replot shows
+    // nothing new; 0 when paused or scrubbed.
+    int msPerPixelFollowing() const;
 
     // A vertical line at an instant (an alarm's time) with a short label; one marker
     // per plot, replaced by the next. showTimeMarker() also pauses following and

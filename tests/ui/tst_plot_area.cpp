@@ -347,7 +347,7 @@ private slots:
             connect(panel->plot(), &QCustomPlot::afterReplot, this, [&replots, plot = panel->plot()] { ++replots[plot]; });
         }
         area.tick();
-        QTest::qWait(PlotArea::kReplotIntervalMs + 5); // every plot due again
+        QTest::qWait(PlotArea::kMaxFollowReplotIntervalMs + 5); // every plot due again
         replots.clear();
 
         struct PaintCount : QObject
@@ -382,6 +382,32 @@ private slots:
             QCOMPARE(replots.value(plot), 1); // each once: the longest-waiting went first
         // The window's next paint brings every replotted plot to the screen.
         QTRY_VERIFY(paintCount.paints >= PlotArea::kMaxPlots);
+    }
+
+    // A plot following live is replotted as often as its view moves a pixel column
+    // (within 33-100 ms); paused, at the full rate.
+    void followingPlotReplotsWhenItsViewMovesAPixel()
+    {
+        PlantModels models;
+        PlotArea area(&models);
+        area.resize(900, 400);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        feed(models, ramp("Hall-A", "Pump", "P-1", "pressure", "bar", kT0, 4));
+        PlotPanel *panel = area.addPlot();
+        QVERIFY(panel && panel->addCurve(QStringLiteral("Hall-A/Pump/P-1/pressure")));
+        area.tick();
+        const int width = panel->plot()->axisRect()->width();
+        QVERIFY(width > 100);
+        panel->setWindowSeconds(60);
+        QCOMPARE(panel->msPerPixelFollowing(), 60000 / width);
+        QCOMPARE(PlotArea::replotIntervalMs(panel),
+                 std::clamp(60000 / width, PlotArea::kReplotIntervalMs, PlotArea::kMaxFollowReplotIntervalMs));
+        panel->setWindowSeconds(900); // 15 minutes: far more than 100 ms a pixel
+        QCOMPARE(PlotArea::replotIntervalMs(panel), PlotArea::kMaxFollowReplotIntervalMs);
+        panel->setFollowing(false);
+        QCOMPARE(panel->msPerPixelFollowing(), 0);
+        QCOMPARE(PlotArea::replotIntervalMs(panel), PlotArea::kReplotIntervalMs);
     }
 
     // The live buffers of all plots share a memory budget (SeriesStore): a plot whose
