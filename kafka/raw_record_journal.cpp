@@ -1,8 +1,12 @@
 #include "raw_record_journal.h"
 
+#include "identity_registry.h"
+
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 #include <utility>
 
 #ifdef __linux__
@@ -15,8 +19,7 @@ namespace {
 
 constexpr size_t kBlockBytes = size_t(4) << 20;
 constexpr size_t kHugePage = size_t(2) << 20;
-constexpr size_t kMaxHeldAssets = 65536;
-constexpr quint32 kKeyAsset = 0x80000000u; // Slice: the asset is m_assetKeys[asset & ~kKeyAsset]
+constexpr quint32 kRefAsset = 0x80000000u; // Slice: the asset is IdentityRegistry ref (asset & ~kRefAsset)
 
 bool matches(const RawRecordJournal::Selection &s, const QString &topic, qint64 eventTimeMs, const QString &assetKey)
 {
@@ -37,18 +40,6 @@ bool matches(const RawRecordJournal::Selection &s, const QString &topic, qint64 
     return true;
 }
 
-void putInt(std::vector<char> &out, qint32 v)
-{
-    const size_t at = out.size();
-    out.resize(at + sizeof v);
-    std::memcpy(out.data() + at, &v, sizeof v);
-}
-
-void putBytes(std::vector<char> &out, QByteArrayView bytes)
-{
-    out.insert(out.end(), bytes.data(), bytes.data() + bytes.size());
-}
-
 qint32 getInt(const char *&p)
 {
     qint32 v;
@@ -66,28 +57,63 @@ bool selectionMatches(const RawRecordJournal::Selection &s, const LogRecord &rec
 
 // --- Slice ---
 
+char *RawRecordJournal::Slice::room(size_t n)
+{
+    if (m_blocks.empty() || m_blocks.back().capacity - m_used < n) {
+        // The record's headers so far go along: a record's bytes are contiguous.
+        const size_t carried = m_pendingHeaderBytes;
+        Block b = m_journal ? m_journal->newBlock(carried + n) : allocateBlock(std::max(carried + n, kBlockBytes));
+        if (carried)
+            std::memcpy(b.data.get(), m_blocks.back().data.get() + m_used - carried, carried);
+        // The block given up stays only if a record of this slice is in it.
+        if (!m_blocks.empty() && (m_entries.empty() || m_entries.back().block != m_blocks.size() - 1))
+            m_blocks.pop_back();
+        m_blocks.push_back(std::move(b));
+        m_used = carried;
+    }
+    char *at = m_blocks.back().data.get() + m_used;
+    m_used += n;
+    return at;
+}
+
 void RawRecordJournal::Slice::addHeader(QByteArrayView name, std::optional<QByteArrayView> value)
 {
-    const size_t before = m_bytes.size();
-    putInt(m_bytes, qint32(name.size()));
-    putBytes(m_bytes, name);
-    putInt(m_bytes, value ? qint32(value->size()) : -1);
-    if (value)
-        putBytes(m_bytes, *value);
-    m_pendingHeaderBytes += quint32(m_bytes.size() - before);
+    const qint32 nameLen = qint32(name.size());
+    const qint32 valueLen = value ? qint32(value->size()) : -1;
+    const size_t n = 2 * sizeof(qint32) + size_t(nameLen) + size_t(std::max(valueLen, 0));
+    char *p = room(n);
+    std::memcpy(p, &nameLen, sizeof nameLen);
+    p += sizeof nameLen;
+    if (nameLen)
+        std::memcpy(p, name.data(), size_t(nameLen));
+    p += nameLen;
+    std::memcpy(p, &valueLen, sizeof valueLen);
+    p += sizeof valueLen;
+    if (valueLen > 0)
+        std::memcpy(p, value->data(), size_t(valueLen));
+    m_pendingHeaderBytes += quint32(n);
     ++m_pendingHeaders;
 }
 
 void RawRecordJournal::Slice::add(const QString &topic, qint32 partition, qint64 offset,
                                   LogRecord::TimestampType tstype, qint64 timestampMs, qint32 broker,
                                   QByteArrayView key, QByteArrayView payload, qint64 eventTimeMs,
-                                  const AssetPath *asset)
+                                  const AssetPath *asset, qint32 assetRef)
 {
-    Entry e;
+    const size_t keyLen = key.data() ? size_t(key.size()) : 0;
+    const size_t payloadLen = payload.data() ? size_t(payload.size()) : 0;
+    // Straight into the block the journal will keep: the only copy of the bytes.
+    char *p = room(keyLen + payloadLen);
+    if (keyLen)
+        std::memcpy(p, key.data(), keyLen);
+    if (payloadLen)
+        std::memcpy(p + keyLen, payload.data(), payloadLen);
+    Entry &e = m_entries.emplace_back();
     e.offset = offset;
     e.timestampMs = timestampMs;
     e.eventTimeMs = eventTimeMs;
-    e.pos = quint32(m_bytes.size() - m_pendingHeaderBytes);
+    e.block = m_blocks.size() - 1;
+    e.pos = quint32(m_used - keyLen - payloadLen - m_pendingHeaderBytes);
     e.headerBytes = m_pendingHeaderBytes;
     e.headerCount = m_pendingHeaders;
     m_pendingHeaderBytes = 0;
@@ -95,23 +121,20 @@ void RawRecordJournal::Slice::add(const QString &topic, qint32 partition, qint64
     e.partition = partition;
     e.broker = broker;
     e.tstype = tstype;
-    if (key.data()) {
-        e.keyLen = qint32(key.size());
-        putBytes(m_bytes, key);
-    }
-    if (payload.data()) {
-        e.payloadLen = qint32(payload.size());
-        putBytes(m_bytes, payload);
-    }
+    if (key.data())
+        e.keyLen = qint32(keyLen);
+    if (payload.data())
+        e.payloadLen = qint32(payloadLen);
     // The consumer passes the same topic string record after record.
     if (m_topics.empty() || !(m_topics.back().constData() == topic.constData() || m_topics.back() == topic))
         m_topics.push_back(topic);
     e.topic = quint32(m_topics.size() - 1);
-    if (asset) {
-        e.asset = quint32(m_assets.size());
-        m_assets.push_back(*asset);
+    if (assetRef >= 0) {
+        e.asset = kRefAsset | quint32(assetRef);
+    } else if (asset) {
+        e.asset = quint32(m_assetKeys.size());
+        m_assetKeys.push_back(asset->key());
     }
-    m_entries.push_back(e);
 }
 
 void RawRecordJournal::Slice::add(const LogRecord &r, const RecordIndex &index)
@@ -127,20 +150,78 @@ void RawRecordJournal::Slice::add(const LogRecord &r, const RecordIndex &index)
                                              : QByteArrayView();
     add(r.topic, r.partition, r.offset, r.tstype, r.timestampMs, r.broker, key, payload, index.eventTimeMs, nullptr);
     if (!index.assetKey.isEmpty()) {
-        m_entries.back().asset = kKeyAsset | quint32(m_assetKeys.size());
+        m_entries.back().asset = quint32(m_assetKeys.size());
         m_assetKeys.push_back(index.assetKey);
     }
 }
 
 void RawRecordJournal::Slice::clear()
 {
+    // The records belong to the journal now; the block being filled stays this
+    // slice's to fill on (its start is the journal's, read-only from here on).
     m_entries.clear();
-    m_bytes.clear();
+    if (m_blocks.size() > 1)
+        m_blocks.erase(m_blocks.begin(), m_blocks.end() - 1);
+    m_used -= m_pendingHeaderBytes; // headers of a record never added are dropped
     m_pendingHeaderBytes = 0;
     m_pendingHeaders = 0;
     m_topics.clear();
-    m_assets.clear();
     m_assetKeys.clear();
+}
+
+// --- EntryQueue ---
+
+namespace {
+constexpr size_t kEntryChunkBytes = kHugePage;
+}
+
+const size_t RawRecordJournal::EntryQueue::kChunkEntries = kEntryChunkBytes / sizeof(Entry);
+
+void RawRecordJournal::EntryQueue::Free::operator()(Entry *p) const
+{
+    std::free(p);
+}
+
+void RawRecordJournal::EntryQueue::push_back(const Entry &e)
+{
+    const size_t tail = m_head + m_count;
+    if (tail == m_chunks.size() * kChunkEntries) {
+        if (!m_spare) {
+            // Entry is trivially copyable: raw memory holds entries as they are copied in.
+            static_assert(std::is_trivially_copyable_v<Entry>);
+            auto *memory = static_cast<Entry *>(std::aligned_alloc(kHugePage, kEntryChunkBytes));
+            if (!memory)
+                throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+            madvise(memory, kEntryChunkBytes, MADV_HUGEPAGE);
+#endif
+            m_spare.reset(memory);
+        }
+        m_chunks.push_back(std::move(m_spare));
+    }
+    std::memcpy(&m_chunks[tail / kChunkEntries][tail % kChunkEntries], &e, sizeof e);
+    ++m_count;
+}
+
+void RawRecordJournal::EntryQueue::pop_front()
+{
+    --m_count;
+    if (++m_head == kChunkEntries || m_count == 0) {
+        m_head = 0;
+        if (m_count == 0 && m_chunks.size() == 1)
+            return; // the one chunk serves on from its start
+        m_spare = std::move(m_chunks.front());
+        m_chunks.pop_front();
+    }
+}
+
+void RawRecordJournal::EntryQueue::clear()
+{
+    if (!m_chunks.empty() && !m_spare)
+        m_spare = std::move(m_chunks.front());
+    m_chunks.clear();
+    m_head = 0;
+    m_count = 0;
 }
 
 // --- RawRecordJournal ---
@@ -151,54 +232,46 @@ RawRecordJournal::RawRecordJournal(size_t budgetBytes)
 {
 }
 
-RawRecordJournal::~RawRecordJournal()
-{
-    for (Block &b : m_blocks)
-        freeBlock(b);
-    freeBlock(m_spare);
-}
+RawRecordJournal::~RawRecordJournal() = default;
 
 size_t RawRecordJournal::entryBytes(const Entry &e)
 {
     return sizeof(Entry) + e.headerBytes + size_t(std::max(e.keyLen, 0)) + size_t(std::max(e.payloadLen, 0));
 }
 
-void RawRecordJournal::freeBlock(Block &b)
+// A block of at least `size` bytes. Large ones aligned so the kernel can back them
+// with huge pages: one fault per 2 MB instead of per 4 KB as the journal fills.
+RawRecordJournal::Block RawRecordJournal::allocateBlock(size_t size)
 {
-    std::free(b.data);
-    b = Block();
+    Block b;
+    char *data = nullptr;
+    if (size >= kHugePage) {
+        size = (size + kHugePage - 1) / kHugePage * kHugePage;
+        data = static_cast<char *>(std::aligned_alloc(kHugePage, size));
+#ifdef MADV_HUGEPAGE
+        if (data)
+            madvise(data, size, MADV_HUGEPAGE);
+#endif
+    } else {
+        data = static_cast<char *>(std::malloc(size));
+    }
+    if (!data)
+        throw std::bad_alloc();
+    b.data = std::shared_ptr<char[]>(data, [](char *p) { std::free(p); });
+    b.capacity = size;
+    return b;
 }
 
-char *RawRecordJournal::reserve(size_t n, quint64 &block, quint32 &pos)
+RawRecordJournal::Block RawRecordJournal::newBlock(size_t atLeast)
 {
-    if (m_blocks.empty() || m_blocks.back().capacity - m_blocks.back().used < n) {
-        Block b;
-        if (n <= m_blockSize && m_spare.data) {
-            b = m_spare; // already faulted in: filling it costs no page faults
-            m_spare = Block();
-        } else if (n <= m_blockSize && m_blockSize >= kHugePage) {
-            // Large aligned blocks, so the kernel can back them with huge pages: one
-            // fault per 2 MB instead of per 4 KB as the journal fills.
-            b.data = static_cast<char *>(std::aligned_alloc(kHugePage, m_blockSize));
-            b.capacity = m_blockSize;
-#ifdef MADV_HUGEPAGE
-            if (b.data)
-                madvise(b.data, b.capacity, MADV_HUGEPAGE);
-#endif
-        } else {
-            b.capacity = std::max(n, m_blockSize);
-            b.data = static_cast<char *>(std::malloc(b.capacity));
-        }
-        if (!b.data)
-            throw std::bad_alloc();
-        b.used = 0;
-        m_blocks.push_back(b);
+    size_t size = 0;
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_spare.data && m_spare.capacity >= atLeast)
+            return std::exchange(m_spare, Block()); // already faulted in: no page faults filling it
+        size = std::max(atLeast, m_blockSize);
     }
-    Block &b = m_blocks.back();
-    block = m_firstBlock + m_blocks.size() - 1;
-    pos = quint32(b.used);
-    b.used += n;
-    return b.data + pos;
+    return allocateBlock(size);
 }
 
 quint32 RawRecordJournal::topicId(const QString &topic)
@@ -210,20 +283,14 @@ quint32 RawRecordJournal::topicId(const QString &topic)
     return m_topicIds[topic] = quint32(m_topics.size() - 1);
 }
 
-quint32 RawRecordJournal::assetId(const AssetPath &asset)
+quint32 RawRecordJournal::assetIdForRef(qint32 ref)
 {
-    const AssetAddress address{asset.location.constData(), asset.type.constData(), asset.id.constData()};
-    auto it = m_assetIdsByAddress.constFind(address);
-    if (it != m_assetIdsByAddress.constEnd())
-        return *it;
-    const quint32 id = assetId(asset.key());
-    if (m_heldAssets.size() >= kMaxHeldAssets) { // the decoder's interner starts over past its own bound
-        m_assetIdsByAddress.clear();
-        m_heldAssets.clear();
-    }
-    m_heldAssets.push_back(asset);
-    m_assetIdsByAddress.insert(address, id);
-    return id;
+    const size_t at = size_t(ref);
+    if (at < m_assetIdsByRef.size() && m_assetIdsByRef[at] != kNoAsset)
+        return m_assetIdsByRef[at];
+    if (at >= m_assetIdsByRef.size())
+        m_assetIdsByRef.resize(std::max(at + 1, m_assetIdsByRef.size() * 2), kNoAsset);
+    return m_assetIdsByRef[at] = assetId(IdentityRegistry::global().assetPath(ref).key());
 }
 
 quint32 RawRecordJournal::assetId(const QString &key)
@@ -259,13 +326,12 @@ void RawRecordJournal::evict()
         ++m_dropped;
         m_entries.pop_front();
     }
-    // Blocks no entry points into any more; the tail block stays to be filled.
-    while (m_blocks.size() > 1 && (m_entries.empty() || m_firstBlock < m_entries.front().block)) {
+    // Blocks no entry points into any more (a slice may still be filling the last:
+    // it keeps its own reference).
+    while (!m_blocks.empty() && (m_entries.empty() || m_firstBlock < m_entries.front().block)) {
         Block &b = m_blocks.front();
-        if (!m_spare.data && b.capacity == m_blockSize)
-            m_spare = b;
-        else
-            freeBlock(b);
+        if (!m_spare.data && b.capacity == m_blockSize && b.data.use_count() == 1)
+            m_spare = std::move(b);
         m_blocks.pop_front();
         ++m_firstBlock;
     }
@@ -273,21 +339,35 @@ void RawRecordJournal::evict()
 
 void RawRecordJournal::append(Slice &slice)
 {
-    {
+    if (!slice.m_entries.empty()) {
         const std::lock_guard lock(m_mutex);
-        std::vector<quint32> topics(slice.m_topics.size());
-        for (size_t i = 0; i < topics.size(); ++i)
+        std::array<quint32, 4> topicsHere;
+        std::vector<quint32> topicsMany;
+        quint32 *topics = topicsHere.data();
+        if (slice.m_topics.size() > topicsHere.size()) {
+            topicsMany.resize(slice.m_topics.size());
+            topics = topicsMany.data();
+        }
+        for (size_t i = 0; i < slice.m_topics.size(); ++i)
             topics[i] = topicId(slice.m_topics[i]);
+        // The slice's blocks join the journal's as they are; a block the slice goes
+        // on filling is the journal's last already after its first append.
+        quint64 blockSeq = 0;
+        size_t blockOfSlice = size_t(-1);
         for (const Entry &in : slice.m_entries) {
+            if (in.block != blockOfSlice) {
+                blockOfSlice = size_t(in.block);
+                const Block &b = slice.m_blocks[blockOfSlice];
+                if (m_blocks.empty() || m_blocks.back().data != b.data)
+                    m_blocks.push_back(b);
+                blockSeq = m_firstBlock + m_blocks.size() - 1;
+            }
             Entry e = in;
-            const size_t n = e.headerBytes + size_t(std::max(e.keyLen, 0)) + size_t(std::max(e.payloadLen, 0));
-            char *to = reserve(n, e.block, e.pos);
-            if (n)
-                std::memcpy(to, slice.m_bytes.data() + in.pos, n);
+            e.block = blockSeq;
             e.topic = topics[in.topic];
             if (in.asset != kNoAsset)
-                e.asset = in.asset & kKeyAsset ? assetId(slice.m_assetKeys[in.asset & ~kKeyAsset])
-                                               : assetId(slice.m_assets[in.asset]);
+                e.asset = in.asset & kRefAsset ? assetIdForRef(qint32(in.asset & ~kRefAsset))
+                                               : assetId(slice.m_assetKeys[in.asset]);
             push(e);
         }
         evict();
@@ -297,10 +377,10 @@ void RawRecordJournal::append(Slice &slice)
 
 void RawRecordJournal::append(const std::vector<LogRecord> &records, const std::vector<RecordIndex> &index)
 {
-    Slice slice;
+    const std::lock_guard lock(m_loaderMutex);
     for (size_t i = 0; i < records.size() && i < index.size(); ++i)
-        slice.add(records[i], index[i]);
-    append(slice);
+        m_loaderSlice.add(records[i], index[i]);
+    append(m_loaderSlice);
 }
 
 void RawRecordJournal::append(std::vector<LogRecord> &&records, std::vector<RecordIndex> &&index)
@@ -314,16 +394,13 @@ void RawRecordJournal::clear()
 {
     const std::lock_guard lock(m_mutex);
     m_entries.clear();
-    for (Block &b : m_blocks)
-        freeBlock(b);
     m_firstBlock += m_blocks.size();
     m_blocks.clear();
     m_topics.clear();
     m_topicIds.clear();
     m_assetKeys.clear();
-    m_assetIdsByAddress.clear();
-    m_heldAssets.clear();
     m_assetIdsByKey.clear();
+    m_assetIdsByRef.clear();
     m_bytes = 0;
     m_dropped = 0;
     m_completeFromMs = std::numeric_limits<qint64>::min();
@@ -339,7 +416,7 @@ LogRecord RawRecordJournal::recordAt(const Entry &e) const
     r.tstype = e.tstype;
     r.timestampMs = e.timestampMs;
     r.broker = e.broker;
-    const char *p = m_blocks[size_t(e.block - m_firstBlock)].data + e.pos;
+    const char *p = m_blocks[size_t(e.block - m_firstBlock)].data.get() + e.pos;
     r.headers.reserve(e.headerCount);
     for (quint16 h = 0; h < e.headerCount; ++h) {
         LogHeader header;
@@ -367,10 +444,10 @@ std::vector<LogRecord> RawRecordJournal::select(const Selection &selection) cons
     const std::lock_guard lock(m_mutex);
     static const QString none;
     std::vector<LogRecord> out;
-    for (const Entry &e : m_entries) {
+    m_entries.forEach([&](const Entry &e) {
         if (matches(selection, m_topics[e.topic], e.eventTimeMs, e.asset == kNoAsset ? none : m_assetKeys[e.asset]))
             out.push_back(recordAt(e));
-    }
+    });
     return out;
 }
 
@@ -414,8 +491,7 @@ QMap<QString, quint64> RawRecordJournal::topicCounts() const
 {
     const std::lock_guard lock(m_mutex);
     std::vector<quint64> counts(m_topics.size());
-    for (const Entry &e : m_entries)
-        ++counts[e.topic];
+    m_entries.forEach([&](const Entry &e) { ++counts[e.topic]; });
     QMap<QString, quint64> out;
     for (size_t i = 0; i < counts.size(); ++i)
         if (counts[i])

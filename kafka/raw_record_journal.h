@@ -6,8 +6,10 @@
 // reader thread appends while the GUI selects.
 //
 // Cheap to feed (docs/PERFORMANCE.md): a record is one fixed-size entry plus its
-// headers, key and payload copied once into large shared blocks; topics and asset
-// keys are kept once each, not per record. The live consumer fills a Slice as it
+// headers, key and payload, written once, straight into large blocks the journal
+// then keeps (no copy on append); topics and asset keys are kept once each, not per
+// record, and a decoded event's asset is found by its registry ref
+// (PlantEvent::assetRef), one array index. The live consumer fills a Slice as it
 // decodes (no lock, no allocation per record once its buffers are warm) and hands
 // it over in one append. select() rebuilds the LogRecords, as they were consumed.
 
@@ -32,8 +34,8 @@ class RawRecordJournal
         qint64 offset = -1;
         qint64 timestampMs = 0;
         qint64 eventTimeMs = 0;
-        quint64 block = 0;      // sequence number of the block holding the bytes (a Slice: unused)
-        quint32 pos = 0;        // of the headers, then key, then payload, in the block (Slice: in its buffer)
+        quint64 block = 0;      // sequence number of the block holding the bytes (a Slice: its own list)
+        quint32 pos = 0;        // of the headers, then key, then payload, in the block
         quint32 headerBytes = 0;
         qint32 keyLen = -1;     // -1: no key
         qint32 payloadLen = -1; // -1: no payload (a tombstone)
@@ -44,6 +46,50 @@ class RawRecordJournal
         LogRecord::TimestampType tstype = LogRecord::TimestampType::None;
         quint16 headerCount = 0;
     };
+    // The journal's entries, oldest first: a queue in chunks of ~29,000 entries
+    // (2 MB, huge-page aligned), one allocation per chunk instead of one per few
+    // entries; a chunk emptied at the front is kept for the next at the back.
+    class EntryQueue
+    {
+    public:
+        void push_back(const Entry &e);
+        void pop_front();
+        const Entry &front() const { return m_chunks.front()[m_head]; }
+        bool empty() const { return m_count == 0; }
+        size_t size() const { return m_count; }
+        void clear();
+        template<typename F>
+        void forEach(F &&f) const
+        {
+            size_t chunk = 0, at = m_head;
+            for (size_t i = 0; i < m_count; ++i) {
+                f(m_chunks[chunk][at]);
+                if (++at == kChunkEntries) {
+                    at = 0;
+                    ++chunk;
+                }
+            }
+        }
+
+    private:
+        struct Free
+        {
+            void operator()(Entry *p) const;
+        };
+        using Chunk = std::unique_ptr<Entry[], Free>;
+        static const size_t kChunkEntries;
+        std::deque<Chunk> m_chunks;
+        Chunk m_spare;
+        size_t m_head = 0; // of the oldest entry, in m_chunks.front()
+        size_t m_count = 0;
+    };
+    // Bytes of records; shared by the journal (while an entry points into it) and
+    // the Slice writing into it (while it is the one it fills).
+    struct Block
+    {
+        std::shared_ptr<char[]> data;
+        size_t capacity = 0;
+    };
 
 public:
     static constexpr size_t kDefaultBudgetBytes = size_t(512) << 20;
@@ -51,16 +97,24 @@ public:
     explicit RawRecordJournal(size_t budgetBytes = kDefaultBudgetBytes);
     ~RawRecordJournal();
 
-    // Records gathered by one writer without locking, appended in one go. Keep it
-    // between appends: its buffers keep their capacity.
+    // Records gathered by one writer without locking, appended in one go: their
+    // bytes go straight into blocks the journal takes over as they are (past the
+    // last record appended, the block a slice fills is its alone). Keep it between
+    // appends: its buffers keep their capacity. `journal`: where its blocks come
+    // from (a freed block of that journal is reused), nullptr: its own.
     class Slice
     {
     public:
-        // `key`/`payload` null (data() == nullptr): no key / a tombstone. `asset`:
-        // the first decoded event's asset, nullptr if the record decoded to none.
+        explicit Slice(RawRecordJournal *journal = nullptr)
+            : m_journal(journal)
+        {
+        }
+        // `key`/`payload` null (data() == nullptr): no key / a tombstone. The asset
+        // (nullptr / kNoRef if the record decoded to none): by `assetRef`, the
+        // decoder's IdentityRegistry ref, when it has one, else by `asset`'s text.
         void add(const QString &topic, qint32 partition, qint64 offset, LogRecord::TimestampType tstype,
                  qint64 timestampMs, qint32 broker, QByteArrayView key, QByteArrayView payload, qint64 eventTimeMs,
-                 const AssetPath *asset);
+                 const AssetPath *asset, qint32 assetRef = -1);
         // Headers of the record added next (before its add()).
         void addHeader(QByteArrayView name, std::optional<QByteArrayView> value);
         void add(const LogRecord &record, const RecordIndex &index);
@@ -70,13 +124,17 @@ public:
 
     private:
         friend class RawRecordJournal;
+        // Room for `n` more bytes of the record being written (its headers so far
+        // move along into a new block); where to write them.
+        char *room(size_t n);
+        RawRecordJournal *m_journal;
         std::vector<Entry> m_entries;
-        std::vector<char> m_bytes;
+        std::vector<Block> m_blocks; // Entry::block indexes these; the last is being filled
+        size_t m_used = 0;           // of m_blocks.back()
         quint32 m_pendingHeaderBytes = 0;
         quint16 m_pendingHeaders = 0;
         std::vector<QString> m_topics; // Entry::topic indexes these
-        std::vector<AssetPath> m_assets; // Entry::asset indexes these
-        std::vector<QString> m_assetKeys; // or these (add(LogRecord)), at m_assets.size() + i
+        std::vector<QString> m_assetKeys; // asset by text: Entry::asset & ~kRefAsset indexes these
     };
 
     // Takes the slice's records over and leaves it empty.
@@ -105,46 +163,29 @@ public:
     QMap<QString, quint64> topicCounts() const;
 
 private:
-    struct Block
-    {
-        char *data = nullptr;
-        size_t capacity = 0;
-        size_t used = 0;
-    };
     static size_t entryBytes(const Entry &e);
-    char *reserve(size_t n, quint64 &block, quint32 &pos);
-    void freeBlock(Block &b);
+    Block newBlock(size_t atLeast); // a spare one when there is one
+    static Block allocateBlock(size_t size);
     quint32 topicId(const QString &topic);
-    quint32 assetId(const AssetPath &asset);
+    quint32 assetIdForRef(qint32 ref);
     quint32 assetId(const QString &key);
     void push(const Entry &e);
     void evict();
     LogRecord recordAt(const Entry &e) const;
 
     mutable std::mutex m_mutex;
-    std::deque<Entry> m_entries;
+    EntryQueue m_entries;
     std::deque<Block> m_blocks; // m_blocks[i] has sequence number m_firstBlock + i
     quint64 m_firstBlock = 0;
-    Block m_spare;              // a freed block, reused before allocating
+    Block m_spare;              // a block no entry and no slice uses any more, reused first
     size_t m_blockSize;
     std::vector<QString> m_topics;
     QHash<QString, quint32> m_topicIds;
     std::vector<QString> m_assetKeys;
-    // The decoder hands out one shared string per distinct text (its interner): an
-    // asset is looked up by its strings' addresses, kept valid (and not reused) by
-    // holding the strings in m_heldAssets; equal text at other addresses still maps
-    // to one id through m_assetIdsByKey.
-    struct AssetAddress
-    {
-        const QChar *location;
-        const QChar *type;
-        const QChar *id;
-        bool operator==(const AssetAddress &) const = default;
-        friend size_t qHash(const AssetAddress &a, size_t seed = 0) { return qHashMulti(seed, a.location, a.type, a.id); }
-    };
-    QHash<AssetAddress, quint32> m_assetIdsByAddress;
-    std::vector<AssetPath> m_heldAssets;
     QHash<QString, quint32> m_assetIdsByKey;
+    std::vector<quint32> m_assetIdsByRef; // IdentityRegistry ref -> index in m_assetKeys (kNoAsset: not yet)
+    std::mutex m_loaderMutex;            // append(records, index) from any thread, through:
+    Slice m_loaderSlice{this};
     size_t m_budget;
     size_t m_bytes = 0;
     quint64 m_dropped = 0;

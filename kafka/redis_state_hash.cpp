@@ -1,5 +1,7 @@
 #include "redis_state_hash.h"
 
+#include "identity_registry.h"
+
 #include <QCoreApplication>
 
 #include <hiredis/hiredis.h>
@@ -102,6 +104,8 @@ bool redisSnapshotFromHash(const QString &key, const RedisHashFields &fields, co
     e.source.channel = EventSource::Channel::Redis;
     e.source.topic = key;
     e.source.brokerTimeMs = *time;
+    // Refs like every decoded event, so the models find this asset by index too.
+    IdentityRegistry::global().identify(e);
     out.push_back(std::move(e));
     return true;
 }

@@ -41,6 +41,7 @@ struct AssetTreeModel::Node
     qint64 pastUpdatedMs = 0;
     bool pastKnown = false; // the attribute had a value at the shown instant
     int historyId = -1;     // HistoryStore asset or series id, -1 while unknown
+    qint32 ref = -1;        // IdentityRegistry ref it is found by (m_assetsByRef, m_attributesByRef)
 };
 
 namespace {
@@ -70,33 +71,25 @@ quint8 originBit(EventSource::Channel channel)
     return 0;
 }
 
-// A string's address and length as one key: equal keys of live strings that share
-// their data mean equal text (shared data is never modified in place).
-const void *addressKey(const QString &s)
+bool sameText(const QString &a, const QString &b)
 {
-    return reinterpret_cast<const void *>(quintptr(s.constData()) ^ (quintptr(s.size()) << 48));
+    return a.size() == b.size() && (a.constData() == b.constData() || QStringView(a) == QStringView(b));
 }
 
-// The table key of an asset row (attribute null) or attribute row.
-struct FastKey
+// The row a by-ref table holds for `ref`, null when none.
+AssetTreeModel::Node *rowByRef(const std::vector<AssetTreeModel::Node *> &table, qint32 ref)
 {
-    const void *keys[4];
-    FastKey(const AssetPath &path, const QString *attribute)
-        : keys{addressKey(path.location), addressKey(path.type), addressKey(path.id),
-               attribute ? addressKey(*attribute) : nullptr}
-    {
-    }
-};
+    return ref >= 0 && size_t(ref) < table.size() ? table[size_t(ref)] : nullptr;
+}
 
-size_t fastHash(const void *const keys[4])
+void rememberRow(std::vector<AssetTreeModel::Node *> &table, qint32 ref, AssetTreeModel::Node *node)
 {
-    quint64 h = 0x9e3779b97f4a7c15ull;
-    for (int i = 0; i < 4; ++i) {
-        h ^= quint64(quintptr(keys[i]));
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 31;
-    }
-    return size_t(h);
+    if (ref < 0)
+        return;
+    if (size_t(ref) >= table.size())
+        table.resize(size_t(ref) + 1, nullptr);
+    table[size_t(ref)] = node;
+    node->ref = ref;
 }
 
 size_t keyHash(const QString &key)
@@ -195,7 +188,7 @@ AssetTreeModel::Node *AssetTreeModel::ensureChild(Node *parent, NodeKind kind, c
     return raw;
 }
 
-void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
+void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
 {
     const qint64 nowMs = m_now();
     const size_t count = events.size();
@@ -213,13 +206,10 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
         default:
             break;
         }
-        // One probe finds the first attribute's row, and its asset with it.
-        Node *first = e.attributes.empty() ? nullptr : findFast(e.asset, &e.attributes.front().name);
-        Node *asset = first ? first->parent : liveAsset(e.asset);
+        Node *asset = liveAsset(e);
         bool assetChanged = false;
         if (e.kind == EventKind::Snapshot && dropOmittedAttributes(asset, e)) {
             // Rows moved: announce the asset's remaining rows rather than stale ranges.
-            first = nullptr;
             if (asset->attached && !asset->children.empty()) {
                 asset->changedFirst = 0;
                 asset->changedLast = int(asset->children.size()) - 1;
@@ -238,7 +228,7 @@ void AssetTreeModel::applyEvents(const std::vector<PlantEvent> &events)
             assetChanged = true;
         }
         for (const AttributeSample &s : e.attributes) {
-            Node *attr = first ? std::exchange(first, nullptr) : liveAttribute(e.asset, asset, s.name);
+            Node *attr = liveAttribute(asset, s);
             if (e.eventTimeMs < attr->updatedMs)
                 continue;
             // The same event from the other path (Redis and Kafka, DESIGN.md §1.4) is
@@ -320,131 +310,55 @@ void AssetTreeModel::noteChanged(Node *node)
     }
 }
 
-// Rows are spread over memory: each event costs a few cache misses (the table slot,
-// the attribute row, the asset row). Ask for them early, a stage at a time, so they
-// arrive while earlier events are applied.
-void AssetTreeModel::prefetchAhead(const std::vector<PlantEvent> &events, size_t n) const
+// Rows are spread over memory: each event costs a few cache misses (the by-ref
+// entries, the attribute row, the asset row). Ask for them early, a stage at a
+// time, so they arrive while earlier events are applied.
+void AssetTreeModel::prefetchAhead(std::span<const PlantEvent> events, size_t n) const
 {
-    constexpr size_t kSlotAhead = 8;
+    constexpr size_t kEntryAhead = 8;
     constexpr size_t kRowAhead = 4;
-    constexpr size_t kAssetAhead = 2;
-    if (m_fastUsed == 0)
-        return;
-    const auto firstAttribute = [&events](size_t k) -> const QString * {
-        return k < events.size() && !events[k].attributes.empty() ? &events[k].attributes.front().name : nullptr;
-    };
-    if (const QString *name = firstAttribute(n + kSlotAhead)) {
-        const AssetPath &path = events[n + kSlotAhead].asset;
-        __builtin_prefetch(&m_fast[fastHash(FastKey(path, name).keys) & (m_fast.size() - 1)]);
-    }
-    if (const QString *name = firstAttribute(n + kRowAhead)) {
-        if (const Node *attr = findFast(events[n + kRowAhead].asset, name)) {
-            // Not read: the address alone is enough. The live fields span two lines.
-            __builtin_prefetch(attr);
-            __builtin_prefetch(reinterpret_cast<const char *>(attr) + 64);
+    if (n + kEntryAhead < events.size()) {
+        const PlantEvent &e = events[n + kEntryAhead];
+        if (e.assetRef >= 0 && size_t(e.assetRef) < m_assetsByRef.size())
+            __builtin_prefetch(&m_assetsByRef[size_t(e.assetRef)]);
+        if (!e.attributes.empty()) {
+            const qint32 ref = e.attributes.front().seriesRef;
+            if (ref >= 0 && size_t(ref) < m_attributesByRef.size())
+                __builtin_prefetch(&m_attributesByRef[size_t(ref)]);
         }
     }
-    if (const QString *name = firstAttribute(n + kAssetAhead)) {
-        if (const Node *attr = findFast(events[n + kAssetAhead].asset, name))
-            __builtin_prefetch(attr->parent); // a row the table holds is alive
-    }
-}
-
-AssetTreeModel::Node *AssetTreeModel::findFast(const AssetPath &path, const QString *attribute) const
-{
-    if (m_fastUsed == 0)
-        return nullptr;
-    const FastKey key(path, attribute);
-    const void *const *keys = key.keys;
-    const size_t mask = m_fast.size() - 1;
-    for (size_t i = fastHash(keys) & mask;; i = (i + 1) & mask) {
-        const FastSlot &slot = m_fast[i];
-        if (!slot.node)
-            return nullptr;
-        if (slot.keys[0] == keys[0] && slot.keys[1] == keys[1] && slot.keys[2] == keys[2] && slot.keys[3] == keys[3])
-            return slot.node;
-    }
-}
-
-void AssetTreeModel::rememberFast(const AssetPath &path, const QString *attribute, Node *node)
-{
-    // Each key string must stay alive while its address is a key: the row's own
-    // name keeps it, or a pin does. A string nobody else holds (built for this one
-    // event) would never be seen again: not worth a slot.
-    Node *asset = attribute ? node->parent : node;
-    const Node *chain[4] = {asset->parent->parent, asset->parent, asset, attribute ? node : nullptr};
-    const QString *strings[4] = {&path.location, &path.type, &path.id, attribute};
-    for (int i = 0; i < 4; ++i) {
-        if (strings[i] && addressKey(*strings[i]) != addressKey(chain[i]->name) && !strings[i]->data_ptr().isShared())
-            return;
-    }
-    if ((m_fastUsed + 1) * 2 > m_fast.size()) {
-        std::vector<FastSlot> old;
-        old.swap(m_fast);
-        const size_t live = size_t(m_assets.size() + m_attributes.size());
-        if (m_fastUsed > 3 * live + 1024) {
-            // Mostly names other strings replaced since (the decoder interns anew after
-            // its cache fills): start over rather than grow.
-            m_fast.assign(std::bit_ceil(std::max<size_t>(1024, 2 * (live + 1))), FastSlot{});
-            m_fastUsed = 0;
-            m_fastPins.clear();
-        } else {
-            m_fast.assign(std::bit_ceil(std::max<size_t>(1024, 2 * (m_fastUsed + 1))), FastSlot{});
-            const size_t mask = m_fast.size() - 1;
-            for (const FastSlot &slot : old) {
-                if (!slot.node)
-                    continue;
-                size_t i = fastHash(slot.keys) & mask;
-                while (m_fast[i].node)
-                    i = (i + 1) & mask;
-                m_fast[i] = slot;
+    if (n + kRowAhead < events.size()) {
+        const PlantEvent &e = events[n + kRowAhead];
+        if (const Node *asset = rowByRef(m_assetsByRef, e.assetRef))
+            __builtin_prefetch(asset); // not read: the address alone is enough
+        if (!e.attributes.empty()) {
+            if (const Node *attr = rowByRef(m_attributesByRef, e.attributes.front().seriesRef)) {
+                // The live fields span two lines.
+                __builtin_prefetch(attr);
+                __builtin_prefetch(reinterpret_cast<const char *>(attr) + 64);
             }
         }
     }
-    for (int i = 0; i < 4; ++i) {
-        if (strings[i] && addressKey(*strings[i]) != addressKey(chain[i]->name))
-            m_fastPins.push_back(*strings[i]);
-    }
-    const FastKey key(path, attribute);
-    const void *const *keys = key.keys;
-    const size_t mask = m_fast.size() - 1;
-    size_t i = fastHash(keys) & mask;
-    while (m_fast[i].node) {
-        if (std::equal(keys, keys + 4, m_fast[i].keys)) {
-            m_fast[i].node = node;
-            return;
-        }
-        i = (i + 1) & mask;
-    }
-    std::copy(keys, keys + 4, m_fast[i].keys);
-    m_fast[i].node = node;
-    ++m_fastUsed;
 }
 
-void AssetTreeModel::forgetFast()
+// The row a ref names is used only while its name is still the event's (an event
+// changed after it was stamped falls back to the lookup by name).
+AssetTreeModel::Node *AssetTreeModel::liveAsset(const PlantEvent &e)
 {
-    if (m_fastUsed == 0)
-        return;
-    std::fill(m_fast.begin(), m_fast.end(), FastSlot{});
-    m_fastUsed = 0;
-    m_fastPins.clear();
-}
-
-AssetTreeModel::Node *AssetTreeModel::liveAsset(const AssetPath &path)
-{
-    if (Node *asset = findFast(path, nullptr))
+    if (Node *asset = rowByRef(m_assetsByRef, e.assetRef); asset && sameText(asset->name, e.asset.id))
         return asset;
-    Node *asset = ensureAsset(path);
-    rememberFast(path, nullptr, asset);
+    Node *asset = ensureAsset(e.asset);
+    rememberRow(m_assetsByRef, e.assetRef, asset);
     return asset;
 }
 
-AssetTreeModel::Node *AssetTreeModel::liveAttribute(const AssetPath &path, Node *asset, const QString &name)
+AssetTreeModel::Node *AssetTreeModel::liveAttribute(Node *asset, const AttributeSample &sample)
 {
-    if (Node *attr = findFast(path, &name))
+    if (Node *attr = rowByRef(m_attributesByRef, sample.seriesRef);
+        attr && attr->parent == asset && sameText(attr->name, sample.name))
         return attr;
-    Node *attr = ensureAttribute(asset, name);
-    rememberFast(path, &name, attr);
+    Node *attr = ensureAttribute(asset, sample.name);
+    rememberRow(m_attributesByRef, sample.seriesRef, attr);
     return attr;
 }
 
@@ -460,7 +374,8 @@ bool AssetTreeModel::dropOmittedAttributes(Node *asset, const PlantEvent &snapsh
                             [attr](const AttributeSample &a) { return a.name == attr->name; });
     };
     const auto forget = [&](Node *attr) {
-        forgetFast();
+        if (attr->ref >= 0 && rowByRef(m_attributesByRef, attr->ref) == attr)
+            m_attributesByRef[size_t(attr->ref)] = nullptr; // no ref may lead to a removed row
         asset->childByName.remove(attr->name);
         m_attributes.remove(keyHash(attr->key), attr);
         if (attr->historyId >= 0)
@@ -713,7 +628,8 @@ void AssetTreeModel::clear()
     m_assets.clear();
     m_attributes.clear();
     m_stagedParents.clear();
-    forgetFast();
+    m_assetsByRef.clear();
+    m_attributesByRef.clear();
     setHistory(m_history); // rows are gone: link them again
     endResetModel();
 }

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -48,7 +49,9 @@ public:
     explicit AssetTreeModel(QObject *parent = nullptr);
     ~AssetTreeModel() override;
 
-    void applyEvents(const std::vector<PlantEvent> &events);
+    void applyEvents(std::span<const PlantEvent> events);
+    // Also a part of a batch (PlantModels applies a big one over several turns).
+    void applyEvents(const std::vector<PlantEvent> &events) { applyEvents(std::span<const PlantEvent>(events)); }
     void clear();
 
     // Clock used for the age column; tests pin it.
@@ -117,14 +120,11 @@ private:
     QModelIndex indexOfNode(const Node *node, int column) const;
     Node *ensureAsset(const AssetPath &path);
     Node *ensureAttribute(Node *asset, const QString &name);
-    // Live events name the same asset with the same shared strings (the decoder interns
-    // them): rows are found by the strings' addresses first (findFast), by name after.
-    Node *findFast(const AssetPath &path, const QString *attribute) const;
-    void rememberFast(const AssetPath &path, const QString *attribute, Node *node);
-    void forgetFast(); // rows went away: no address may point at them
-    void prefetchAhead(const std::vector<PlantEvent> &events, size_t n) const;
-    Node *liveAsset(const AssetPath &path);
-    Node *liveAttribute(const AssetPath &path, Node *asset, const QString &name);
+    void prefetchAhead(std::span<const PlantEvent> events, size_t n) const;
+    // Rows of live events: by the IdentityRegistry refs the decoder stamped (one
+    // index), by name for events without them.
+    Node *liveAsset(const PlantEvent &e);
+    Node *liveAttribute(Node *asset, const AttributeSample &sample);
     void noteChanged(Node *node);
     void insertStaged();
     // Removes the attribute rows a full snapshot leaves out; true when rows went.
@@ -142,19 +142,10 @@ private:
     std::vector<Node *> m_stagedParents;
     // Parents with rows changed by the batch being applied (their range is in the node).
     std::vector<Node *> m_changedParents;
-    // Open-addressed table: string addresses of location, type, id and attribute name
-    // (null for an asset row) -> row. An entry is used only when the row's names are
-    // still those very strings (checked on every hit), so stale entries are harmless.
-    struct FastSlot
-    {
-        const void *keys[4] = {};
-        Node *node = nullptr;
-    };
-    std::vector<FastSlot> m_fast;
-    size_t m_fastUsed = 0;
-    // Keeps alive the strings whose addresses are keys and that no row holds itself
-    // (the same name interned by another decoder thread), so no address is reused.
-    std::vector<QString> m_fastPins;
+    // Asset and attribute rows by PlantEvent::assetRef and AttributeSample::seriesRef
+    // (null: no row yet, or the row was removed).
+    std::vector<Node *> m_assetsByRef;
+    std::vector<Node *> m_attributesByRef;
     std::function<qint64()> m_now;
     bool m_past = false;
     qint64 m_pastAtMs = 0;

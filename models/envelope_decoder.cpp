@@ -1,5 +1,7 @@
 #include "envelope_decoder.h"
 
+#include "identity_registry.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -15,6 +17,7 @@
 #include <memory>
 #include <new>
 #include <type_traits>
+#include <unordered_set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -105,6 +108,15 @@ constexpr unsigned keyClass(std::string_view key)
     return key.empty() ? 0u : (unsigned(key.size()) * 7u + uchar(key.front()) * 3u + uchar(key.back())) & 63u;
 }
 
+void rejectDuplicateKeys(simdjson::dom::element e);
+[[noreturn]] void rejectDuplicateKey(std::string_view key);
+
+bool isContainer(simdjson::dom::element v)
+{
+    const auto t = v.type();
+    return t == simdjson::dom::element_type::OBJECT || t == simdjson::dom::element_type::ARRAY;
+}
+
 // The members of one JSON object, read once so that every field the decoder asks
 // for is found without walking the object again (a record is asked for 20-30
 // names; simdjson's at_key scans and compares keys on each). Objects larger than
@@ -124,8 +136,38 @@ public:
                 m_overflow = true;
                 break;
             }
-            new (&m_entries[m_count++]) Entry{std::string_view(member.key), member.value};
-            m_classes |= quint64(1) << keyClass(member.key);
+            add(std::string_view(member.key), member.value);
+        }
+    }
+    // The same, and the duplicate-key check of the whole value (rejectDuplicateKeys)
+    // in the same pass over its members: for a record's top level, which is read
+    // anyway. Throws Reject naming the key.
+    struct CheckKeys
+    {
+    };
+    Fields(const Json &j, CheckKeys)
+    {
+        if (j.element().get_object().get(m_object) != simdjson::SUCCESS) {
+            rejectDuplicateKeys(j.element());
+            return;
+        }
+        m_isObject = true;
+        for (auto member : m_object) {
+            if (m_count == kInline) {
+                m_overflow = true;
+                rejectDuplicateKeys(j.element()); // a large object: checked as a whole
+                return;
+            }
+            const std::string_view key = member.key;
+            if (m_classes & (quint64(1) << keyClass(key))) {
+                for (quint32 i = 0; i < m_count; ++i) {
+                    if (sameBytes(entries()[i].key, key))
+                        rejectDuplicateKey(key);
+                }
+            }
+            add(key, member.value);
+            if (isContainer(member.value))
+                rejectDuplicateKeys(member.value);
         }
     }
     Fields(const Fields &) = delete;
@@ -172,6 +214,11 @@ private:
     static_assert(std::is_trivially_destructible_v<Entry> && std::is_trivially_copyable_v<Entry>);
     static constexpr quint32 kInline = 32;
     const Entry *entries() const { return std::launder(reinterpret_cast<const Entry *>(m_entries)); }
+    void add(std::string_view key, simdjson::dom::element value)
+    {
+        new (&m_entries[m_count++]) Entry{key, value};
+        m_classes |= quint64(1) << keyClass(key);
+    }
     // Left uninitialized: entries are written as they are read (a table of 32
     // initialized entries cost more than the object's lookups).
     alignas(Entry) unsigned char m_entries[kInline][sizeof(Entry)];
@@ -207,47 +254,132 @@ QString qs(std::string_view s)
 constexpr size_t kInternMaxLength = 64;
 constexpr size_t kInternMaxEntries = 200000;
 
+// A string's address and length as one key: equal keys of live strings that share
+// their data mean equal text (shared data is never modified in place).
+const void *addressKey(const QString &s)
+{
+    return reinterpret_cast<const void *>(quintptr(s.constData()) ^ (quintptr(s.size()) << 48));
+}
+
+bool sameString(const QString &a, const QString &b)
+{
+    return addressKey(a) == addressKey(b);
+}
+
+// What the decoder last stamped for an asset id (one per interned id text): the
+// registry refs of the asset with that id and these very location and type
+// strings, and of a few of its attributes by their very name strings (address
+// keys; the interner pins the strings, so an address is not reused while it is a
+// key). It lives with the interner entry the record's asset id was just read
+// from, in two cache lines asked for as the id is read, so a record's refs mostly
+// cost no lookup of their own.
+struct alignas(64) AssetMemo
+{
+    static constexpr int kSeries = 8;
+    const void *location = nullptr;
+    const void *type = nullptr;
+    qint32 asset = -1;
+    quint8 count = 0; // series remembered
+    quint8 next = 0;  // the one to replace when full
+    std::array<qint32, kSeries> seriesRefs{};
+    std::array<const void *, kSeries> names{};
+};
+static_assert(sizeof(AssetMemo) == 128);
+
+// An interned text's entry, valid while the interner's generation is unchanged.
+struct InternedEntry
+{
+    qint32 index = -1; // -1: not interned (too long, or not read as a string)
+    quint64 generation = 0;
+};
+
 class Interner
 {
 public:
-    QString get(std::string_view s)
+    // The entry of `s`, added when new; -1 when s is too long to intern.
+    qint32 entry(std::string_view s)
     {
         if (s.size() > kInternMaxLength)
-            return qs(s);
-        if (m_slots.empty())
-            rehash(1024);
-        const quint64 h = hash(s);
-        const quint64 tag = h >> 32;
-        size_t i = size_t(h) & m_mask;
-        for (;; i = (i + 1) & m_mask) {
-            const quint64 slot = m_slots[i];
-            if (slot == 0)
-                break;
-            if ((slot >> 32) == tag) {
-                const Entry &entry = m_entries[size_t(slot & 0xFFFFFFFFu) - 1];
-                if (sameBytes(entry.bytes, s))
-                    return entry.text;
+            return -1;
+        if (!m_slots.empty()) {
+            const quint64 h = hash(s);
+            for (size_t i = size_t(h) & m_mask;; i = (i + 1) & m_mask) {
+                const quint64 slot = m_slots[i];
+                if (slot == 0)
+                    break;
+                if ((slot >> 32) == (h >> 32)) {
+                    const qint32 e = qint32(slot & 0xFFFFFFFFu) - 1;
+                    if (sameBytes(m_entries[size_t(e)].bytes, s))
+                        return e;
+                }
             }
         }
-        if (m_entries.size() >= kInternMaxEntries) {
-            m_entries.clear();
-            std::fill(m_slots.begin(), m_slots.end(), 0);
-            return get(s);
+        return add(s);
+    }
+    QString get(std::string_view s)
+    {
+        const qint32 e = entry(s);
+        return e < 0 ? qs(s) : m_entries[size_t(e)].text;
+    }
+    const QString &text(qint32 e) const { return m_entries[size_t(e)].text; }
+    // Asks for the entry's memo early: the record is decoded while it arrives.
+    void prefetchMemo(qint32 e) const
+    {
+        if (const qint32 m = m_entries[size_t(e)].memo; m >= 0) {
+            __builtin_prefetch(&m_memos[size_t(m)]);
+            __builtin_prefetch(reinterpret_cast<const char *>(&m_memos[size_t(m)]) + 64);
         }
-        if ((m_entries.size() + 1) * 2 > m_slots.size()) {
-            rehash(m_slots.size() * 2);
-            return get(s);
+    }
+    quint64 generation() const { return m_generation; }
+    // Keeps `s` alive while its address is a memo key. Bounded: past a million pins
+    // (names that keep changing under the same ids) every memo starts over.
+    void pin(const QString &s)
+    {
+        if (m_pins.size() >= kMaxPins) {
+            std::fill(m_memos.begin(), m_memos.end(), AssetMemo{});
+            m_pins.clear();
+            m_pinned.clear();
         }
-        m_entries.push_back({std::string(s), qs(s)});
-        m_slots[i] = (tag << 32) | quint64(m_entries.size());
-        return m_entries.back().text;
+        if (m_pinned.insert(addressKey(s)).second) // the same few names and types, mostly
+            m_pins.push_back(s);
+    }
+    AssetMemo &memo(qint32 e)
+    {
+        Entry &entry = m_entries[size_t(e)];
+        if (entry.memo < 0) {
+            entry.memo = qint32(m_memos.size());
+            m_memos.emplace_back();
+        }
+        return m_memos[size_t(entry.memo)];
     }
 
 private:
+    // A text not interned yet: added (the table grown, or started over when full).
+    [[gnu::noinline]] qint32 add(std::string_view s)
+    {
+        if (m_entries.size() >= kInternMaxEntries) {
+            m_entries.clear();
+            m_memos.clear();
+            m_pins.clear();
+            m_pinned.clear();
+            ++m_generation;
+            std::fill(m_slots.begin(), m_slots.end(), 0);
+        }
+        if (m_slots.empty() || (m_entries.size() + 1) * 2 > m_slots.size())
+            rehash(std::max<size_t>(1024, m_slots.size() * 2));
+        const quint64 h = hash(s);
+        size_t i = size_t(h) & m_mask;
+        while (m_slots[i] != 0)
+            i = (i + 1) & m_mask;
+        m_entries.push_back({std::string(s), qs(s), -1});
+        m_slots[i] = ((h >> 32) << 32) | quint64(m_entries.size());
+        return qint32(m_entries.size()) - 1;
+    }
     struct Entry
     {
         std::string bytes;
         QString text;
+        qint32 memo; // index in m_memos, -1 when none
     };
     static quint64 hash(std::string_view s)
     {
@@ -285,14 +417,83 @@ private:
         }
     }
     std::vector<Entry> m_entries;
+    std::vector<AssetMemo> m_memos;
+    std::vector<QString> m_pins;
+    std::unordered_set<const void *> m_pinned; // their address keys
+    static constexpr size_t kMaxPins = 1 << 20;
     std::vector<quint64> m_slots;
     size_t m_mask = 0;
+    quint64 m_generation = 0;
 };
+
+Interner &threadInterner()
+{
+    thread_local Interner interner;
+    return interner;
+}
 
 QString interned(std::string_view s)
 {
-    thread_local Interner interner;
-    return interner.get(s);
+    return threadInterner().get(s);
+}
+
+// Interned, with its entry, for an asset id: the entry carries the AssetMemo.
+QString interned(std::string_view s, InternedEntry &entry)
+{
+    Interner &interner = threadInterner();
+    entry.index = interner.entry(s);
+    entry.generation = interner.generation();
+    if (entry.index >= 0)
+        interner.prefetchMemo(entry.index);
+    return entry.index < 0 ? qs(s) : interner.text(entry.index);
+}
+
+// Stamps the registry refs on a decoded event, as IdentityRegistry::identify
+// does, first from the memo of its asset id's interner entry.
+void stampRefs(PlantEvent &e, InternedEntry id)
+{
+    IdentityRegistry &registry = IdentityRegistry::global();
+    Interner &interner = threadInterner();
+    if (id.index < 0 || id.generation != interner.generation() || !sameString(interner.text(id.index), e.asset.id)) {
+        registry.identify(e); // no memo, or the interner started over since
+        return;
+    }
+    AssetMemo *m = &interner.memo(id.index);
+    if (m->asset >= 0 && m->location == addressKey(e.asset.location) && m->type == addressKey(e.asset.type)) {
+        e.assetRef = m->asset;
+    } else {
+        e.assetRef = registry.identifyAsset(e.asset);
+        interner.pin(e.asset.location); // may start every memo over
+        interner.pin(e.asset.type);
+        m = &interner.memo(id.index);
+        *m = AssetMemo{};
+        m->location = addressKey(e.asset.location);
+        m->type = addressKey(e.asset.type);
+        m->asset = e.assetRef;
+    }
+    if (isCommand(e.kind)) {
+        for (AttributeSample &a : e.attributes)
+            a.seriesRef = IdentityRegistry::kNoRef;
+        return;
+    }
+    for (AttributeSample &a : e.attributes) {
+        const void *name = addressKey(a.name);
+        int k = 0;
+        while (k < m->count && m->names[size_t(k)] != name)
+            ++k;
+        if (k < m->count) {
+            a.seriesRef = m->seriesRefs[size_t(k)];
+            continue;
+        }
+        a.seriesRef = registry.identifySeries(e.assetRef, a.name);
+        interner.pin(a.name);
+        m = &interner.memo(id.index);
+        if (m->asset != e.assetRef)
+            continue; // the pins started over: this memo is empty now
+        const size_t slot = m->count < AssetMemo::kSeries ? m->count++ : m->next++ % AssetMemo::kSeries;
+        m->names[slot] = name;
+        m->seriesRefs[slot] = a.seriesRef;
+    }
 }
 
 // Unique per record (message ids, correlation ids): never worth interning.
@@ -421,18 +622,19 @@ QString parseErrorReason(QByteArrayView payload, simdjson::error_code err)
 // A key given twice in one object is ambiguous (parsers disagree on which one
 // counts), so such a record is refused rather than read one way here and another
 // way by the next consumer. Throws Reject naming the key.
+void rejectDuplicateKey(std::string_view key)
+{
+    throw Reject{QStringLiteral("duplicate key \"%1\" in one object").arg(qs(key).left(64))};
+}
+
 void rejectDuplicateKeys(simdjson::dom::element e)
 {
     // Only containers are walked: most values are leaves, and a call per leaf was
     // most of what this check cost.
-    const auto container = [](simdjson::dom::element v) {
-        const auto t = v.type();
-        return t == simdjson::dom::element_type::OBJECT || t == simdjson::dom::element_type::ARRAY;
-    };
     simdjson::dom::array a;
     if (e.get_array().get(a) == simdjson::SUCCESS) {
         for (simdjson::dom::element child : a) {
-            if (container(child))
+            if (isContainer(child))
                 rejectDuplicateKeys(child);
         }
         return;
@@ -440,9 +642,6 @@ void rejectDuplicateKeys(simdjson::dom::element e)
     simdjson::dom::object o;
     if (e.get_object().get(o) != simdjson::SUCCESS)
         return;
-    const auto duplicate = [](std::string_view key) {
-        return Reject{QStringLiteral("duplicate key \"%1\" in one object").arg(qs(key).left(64))};
-    };
     // Records carry a few dozen keys per object: compared pairwise on the stack. A
     // hostile object with 100,000 keys is sorted instead of compared n^2 times.
     constexpr size_t kPairwise = 32;
@@ -463,7 +662,7 @@ void rejectDuplicateKeys(simdjson::dom::element e)
             if (seen & (quint64(1) << cls)) {
                 for (size_t i = 0; i < count; ++i) {
                     if (sameBytes(few[i].view(), key))
-                        throw duplicate(key);
+                        rejectDuplicateKey(key);
                 }
             }
             seen |= quint64(1) << cls;
@@ -477,14 +676,14 @@ void rejectDuplicateKeys(simdjson::dom::element e)
             many.push_back(key);
         }
         ++count;
-        if (container(member.value))
+        if (isContainer(member.value))
             rejectDuplicateKeys(member.value);
     }
     if (many.empty())
         return;
     std::sort(many.begin(), many.end());
     if (const auto it = std::adjacent_find(many.begin(), many.end()); it != many.end())
-        throw duplicate(*it);
+        rejectDuplicateKey(*it);
 }
 
 
@@ -880,11 +1079,35 @@ QString fallbackMessageId(const EventSource &s)
     return QStringLiteral("%1/%2/%3").arg(s.topic).arg(s.partition).arg(s.offset);
 }
 
+// An asset id field as textOr reads it, interned with its entry when a string.
+QString idText(const Fields &obj, std::string_view name, InternedEntry &entry)
+{
+    if (const auto j = field(obj, name); j && j->is_string() && !j->str().empty())
+        return interned(j->str(), entry);
+    return textOr(obj, name, {});
+}
+
+// prefix + id, interned with its entry when short and ASCII ("DRONE-" + "7").
+QString prefixedId(std::string_view prefix, const QString &id, InternedEntry &entry)
+{
+    char bytes[kInternMaxLength];
+    if (prefix.size() + size_t(id.size()) <= sizeof bytes
+        && std::all_of(id.begin(), id.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        std::memcpy(bytes, prefix.data(), prefix.size());
+        for (qsizetype i = 0; i < id.size(); ++i)
+            bytes[prefix.size() + size_t(i)] = char(id[i].unicode());
+        return interned(std::string_view(bytes, prefix.size() + size_t(id.size())), entry);
+    }
+    entry = {};
+    return latin1(prefix) + id;
+}
+
 // The decoders fill the event in place at the end of `out`; decode() removes it
 // again when the record is rejected.
-void decodeNdh(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
-               std::vector<PlantEvent> &out)
+InternedEntry decodeNdh(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
+                        std::vector<PlantEvent> &out)
 {
+    InternedEntry id;
     PlantEvent &e = out.emplace_back();
     e.envelope = Envelope::Ndh;
     e.source = source;
@@ -896,11 +1119,15 @@ void decodeNdh(const Fields &doc, const EventSource &source, const DecoderLimits
         e.eventType = source.topic.section(u'.', -1);
     const TypeInfo &type = typeInfo(e.eventType, source.topic);
     const bool system = type.ndhSystemTopic || type.systemStart;
-    QString assetId = textOr(doc, "asset_id", {});
+    QString assetId = idText(doc, "asset_id", id);
     if (assetId.isEmpty()) {
         if (!system)
             throw Reject{QStringLiteral("missing asset_id")};
-        assetId = textOr(doc, "source_orb", QStringLiteral("ORB"));
+        assetId = idText(doc, "source_orb", id);
+        if (assetId.isEmpty()) {
+            assetId = QStringLiteral("ORB");
+            id = {};
+        }
     }
     e.asset = {textOr(doc, "location", system ? QStringLiteral("SYSTEM") : QStringLiteral("UNKNOWN")),
                textOr(doc, "asset_type", system ? QStringLiteral("ORB") : QStringLiteral("Asset")),
@@ -916,11 +1143,13 @@ void decodeNdh(const Fields &doc, const EventSource &source, const DecoderLimits
         if (e.kind == EventKind::Lifecycle && e.lifecycle.isEmpty())
             e.kind = EventKind::System;
     }
+    return id;
 }
 
-void decodeDrone(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
-                 std::vector<PlantEvent> &out)
+InternedEntry decodeDrone(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
+                          std::vector<PlantEvent> &out)
 {
+    InternedEntry id;
     PlantEvent &e = out.emplace_back();
     e.envelope = Envelope::Drone;
     e.source = source;
@@ -938,15 +1167,14 @@ void decodeDrone(const Fields &doc, const EventSource &source, const DecoderLimi
     QString location = firstText(data, {"site", "area", "zone"});
     if (location.isEmpty())
         location = QStringLiteral("FLEET");
-    const QString droneId = textOr(data, "drone_id", {});
+    const QString droneId = idText(data, "drone_id", id);
     if (!droneId.isEmpty()) {
-        const bool digits = !droneId.isEmpty()
-                            && std::all_of(droneId.begin(), droneId.end(), [](QChar c) { return c.isDigit(); });
-        e.asset = {location, QStringLiteral("Drone"), digits ? QStringLiteral("DRONE-") + droneId : droneId};
+        const bool digits = std::all_of(droneId.begin(), droneId.end(), [](QChar c) { return c.isDigit(); });
+        e.asset = {location, QStringLiteral("Drone"), digits ? prefixedId("DRONE-", droneId, id) : droneId};
     } else if (auto task = text(data, "task_id")) {
-        e.asset = {location, QStringLiteral("Task"), QStringLiteral("TASK-") + *task};
+        e.asset = {location, QStringLiteral("Task"), prefixedId("TASK-", *task, id)};
     } else {
-        const QString src = textOr(doc, "source", {});
+        const QString src = idText(doc, "source", id);
         if (src.isEmpty())
             throw Reject{QStringLiteral("missing drone_id and source: no asset to attach the event to")};
         e.asset = {QStringLiteral("SYSTEM"), QStringLiteral("Service"), src};
@@ -965,18 +1193,20 @@ void decodeDrone(const Fields &doc, const EventSource &source, const DecoderLimi
     } else {
         fillFromData(e, type, data, limits.maxAttributes, kIdentity);
     }
+    return id;
 }
 
-void decodeDomain(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
-                  std::vector<PlantEvent> &out)
+InternedEntry decodeDomain(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
+                           std::vector<PlantEvent> &out)
 {
+    InternedEntry id;
     PlantEvent &e = out.emplace_back();
     e.envelope = Envelope::Domain;
     e.source = source;
     e.eventType = textOr(doc, "event_type", {});
     if (e.eventType.isEmpty())
         throw Reject{QStringLiteral("missing 'event_type'")};
-    QString aggregate = textOr(doc, "aggregate_id", {});
+    QString aggregate = idText(doc, "aggregate_id", id);
     if (aggregate.isEmpty())
         throw Reject{QStringLiteral("missing aggregate_id")};
     e.messageId = textOr(doc, "event_id", {}, Unique::Yes);
@@ -998,6 +1228,7 @@ void decodeDomain(const Fields &doc, const EventSource &source, const DecoderLim
                textOr(doc, "aggregate_type", QStringLiteral("Aggregate")), std::move(aggregate)};
     static constexpr std::array<std::string_view, 2> kIdentity = {"location", "asset_id"};
     fillFromData(e, typeInfo(e.eventType, {}), payload, limits.maxAttributes, kIdentity);
+    return id;
 }
 
 Envelope sniff(const Fields &doc)
@@ -1013,7 +1244,9 @@ Envelope sniff(const Fields &doc)
     return Envelope::Sniff;
 }
 
-// One JSON text parsed under the limits (depth, duplicate keys); throws Reject.
+// One JSON text parsed under the limits (depth); throws Reject. Duplicate keys are
+// checked as its top level is read (Fields::CheckKeys, or rejectDuplicateKeys for
+// a value that is not an object).
 // One parser per thread: a decoder is used by one thread at a time, and the parsed
 // document lives only until the next parse on this thread.
 simdjson::dom::element parsedDocument(QByteArrayView payload, const DecoderLimits &limits)
@@ -1028,7 +1261,6 @@ simdjson::dom::element parsedDocument(QByteArrayView payload, const DecoderLimit
             throw Reject{QStringLiteral("JSON nested deeper than %1 levels").arg(limits.maxDepth)};
         throw Reject{parseErrorReason(payload, err)};
     }
-    rejectDuplicateKeys(root);
     return root;
 }
 
@@ -1083,21 +1315,23 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
                              .arg(payload.size())
                              .arg(m_limits.maxPayloadBytes)};
         const Json root(parsedDocument(payload, m_limits));
+        const Fields doc(root, Fields::CheckKeys{});
         if (!root.is_object())
             throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(root))};
-        const Fields doc(root);
         Envelope envelope = envelopeForTopic(source.topic);
         if (envelope == Envelope::Sniff)
             envelope = sniff(doc);
         outcome.envelope = envelope;
+        InternedEntry assetId;
         switch (envelope) {
-        case Envelope::Ndh: decodeNdh(doc, source, m_limits, out); break;
-        case Envelope::Drone: decodeDrone(doc, source, m_limits, out); break;
-        case Envelope::Domain: decodeDomain(doc, source, m_limits, out); break;
+        case Envelope::Ndh: assetId = decodeNdh(doc, source, m_limits, out); break;
+        case Envelope::Drone: assetId = decodeDrone(doc, source, m_limits, out); break;
+        case Envelope::Domain: assetId = decodeDomain(doc, source, m_limits, out); break;
         case Envelope::Sniff:
             throw Reject{QStringLiteral("unknown envelope: not NDH (asset_id, event_data), drone "
                                         "(id, type, data) or domain (event_id, aggregate_id, payload)")};
         }
+        stampRefs(out.back(), assetId); // each envelope decodes into one event
         outcome.accepted = true;
     } catch (const Reject &r) {
         out.resize(before);
@@ -1121,9 +1355,10 @@ DecodeOutcome EnvelopeDecoder::decodeAttributes(QByteArrayView json, std::vector
         if (json.size() > m_limits.maxPayloadBytes)
             throw Reject{QStringLiteral("%1 bytes exceed the %2-byte limit").arg(json.size()).arg(m_limits.maxPayloadBytes)};
         const Json root(parsedDocument(json, m_limits));
+        const Fields fields(root, Fields::CheckKeys{});
         if (!root.is_object())
             throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(root))};
-        addAttributes(Fields(root), out, m_limits.maxAttributes, {}, {});
+        addAttributes(fields, out, m_limits.maxAttributes, {}, {});
         outcome.accepted = true;
     } catch (const Reject &r) {
         out.resize(before);

@@ -68,6 +68,10 @@ enum class EventKind : quint8 {
     AlarmReset,
 };
 QString eventKindName(EventKind kind);
+inline bool isCommand(EventKind kind)
+{
+    return kind == EventKind::CommandRequest || kind == EventKind::CommandResponse || kind == EventKind::CommandFailed;
+}
 
 struct EventSource
 {
@@ -84,6 +88,9 @@ struct AttributeSample
     QString name;
     AttributeValue value;
     QString unit; // empty when the message carried none
+    // IdentityRegistry ref of the (asset, name) series; -1 when not stamped (events
+    // built by hand, command parameters, a full registry). Stamped by the decoder.
+    qint32 seriesRef = -1;
 };
 
 // Alarm payload common to the three envelopes.
@@ -110,6 +117,13 @@ struct PlantEvent
     EventKind kind = EventKind::AttributeUpdate;
     QString eventType; // as on the wire: "attribute_changed", "drone.status.changed"...
     AssetPath asset;
+    // IdentityRegistry ref of `asset` (the same number for the same location, type
+    // and id on every thread, for the life of the process): models find the asset
+    // by it with one index. -1 when not stamped: events built by hand, a full
+    // registry. The decoder stamps it; code that changes `asset` (or an attribute's
+    // name) afterwards must set the refs to -1 or stamp them again
+    // (IdentityRegistry::identify).
+    qint32 assetRef = -1;
     qint64 eventTimeMs = 0; // event time, UTC ms since epoch
     std::vector<AttributeSample> attributes;
     QString lifecycle; // new lifecycle state, when the event carries one
