@@ -1,7 +1,10 @@
 #include "history_store.h"
 
+#include "sample_chunk.h"
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -11,26 +14,10 @@ namespace ndh {
 namespace {
 
 constexpr size_t kChunkSamples = 4096;
-constexpr qint64 kMaxDelta = std::numeric_limits<quint32>::max();
+constexpr qint64 kMaxDelta = SampleChunk::kMaxDelta;
 constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
-// What an 8-byte slot holds. Absent marks an attribute a snapshot left out: the
-// snapshot replaced the asset's attributes, so the attribute is gone from then on.
-enum class Slot : quint8 { Double, Int, Bool, String, Null, Absent };
-
-quint64 bitsOf(double d)
-{
-    quint64 u;
-    std::memcpy(&u, &d, sizeof u);
-    return u;
-}
-
-double doubleOf(quint64 u)
-{
-    double d;
-    std::memcpy(&d, &u, sizeof d);
-    return d;
-}
+using Slot = SampleSlot; // what a sample's 8-byte slot holds
 
 // Sorted (time, text) changes with ties kept in arrival order.
 struct TextTimeline
@@ -159,9 +146,23 @@ size_t idHome(quint64 h, size_t mask)
     return size_t((h * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
 }
 
-size_t pointerSlot(const void *p, size_t mask)
+// A slot of the message-id set (HistoryStore::m_idSlots), 32 bits: the id's
+// distance from its home slot (5 bits, saturating), 6 bits of its hash (a tag:
+// the ring is read only when they match), and its ring index + 1 (0: empty).
+constexpr quint32 kIdIndexMask = (quint32(1) << 21) - 1;
+constexpr quint32 kIdTagMask = quint32(63) << 21;
+constexpr int kIdDistanceShift = 27;
+constexpr quint32 kIdFar = 31;
+static_assert(HistoryStore::kDedupWindow < kIdIndexMask);
+
+quint32 idTag(quint64 h)
 {
-    return size_t((quint64(quintptr(p)) * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+    return quint32(h >> 58) << 21;
+}
+
+quint32 idSlot(quint32 distance, quint32 tag, quint32 index)
+{
+    return std::min(distance, kIdFar) << kIdDistanceShift | tag | (index + 1);
 }
 
 // Key table (HistoryStore::KeySlot): linear probing from the hash's lower bits,
@@ -205,210 +206,9 @@ void addKey(Table &table, quint64 h, size_t count, HashOf &&hashOf)
 
 } // namespace
 
-// A run of samples of one series: times as 32-bit offsets from baseMs (49 days),
-// values as 8-byte slots, slot types only when the run holds something other
-// than doubles. 12 bytes per numeric sample.
-//
-// For plots, a min/max pyramid over the run: a node for every complete block of
-// 8, 64, 512 and 4096 samples holds the indexes of the block's first smallest and
-// first largest drawable sample (numeric, not NaN). Any index range then folds
-// from at most 7 samples or nodes per level at each edge instead of every sample.
-// Nodes are kept in one vector in the order their blocks complete, so the nodes
-// of a prefix of the run are a prefix of the vector: about 0.6 bytes per sample
-// and one vector per chunk. Appends in order extend it at once; an insert into
-// the middle only cuts it back, and the next query rebuilds the rest.
-struct Chunk
-{
-    static constexpr int kLevels = 4;      // blocks of 8, 64, 512 and 4096 samples
-    static constexpr quint16 kNone = 0xffff; // a block without a drawable sample
-    struct Extremes
-    {
-        quint16 min = kNone;
-        quint16 max = kNone;
-    };
-    // The running min/max of a range, by index within the chunk. Samples and nodes
-    // are taken in index order and only a smaller (larger) value replaces: ties go
-    // to the earlier sample, as in a walk over the samples in time order.
-    struct Fold
-    {
-        int iMin = -1, iMax = -1;
-        double min = 0, max = 0;
-        void takeMin(int i, double v)
-        {
-            if (iMin < 0 || v < min) {
-                iMin = i;
-                min = v;
-            }
-        }
-        void takeMax(int i, double v)
-        {
-            if (iMax < 0 || v > max) {
-                iMax = i;
-                max = v;
-            }
-        }
-    };
-
-    qint64 baseMs = 0;
-    std::vector<quint32> dt;
-    std::vector<quint64> raw;
-    std::vector<quint8> types; // empty: every slot is a double
-    mutable std::vector<Extremes> pyramid;
-    mutable size_t summarized = 0; // the pyramid holds every complete block inside [0, summarized)
-
-    size_t size() const { return dt.size(); }
-    qint64 timeAt(size_t i) const { return baseMs + qint64(dt[i]); }
-    qint64 first() const { return timeAt(0); }
-    qint64 last() const { return timeAt(dt.size() - 1); }
-    Slot typeAt(size_t i) const { return types.empty() ? Slot::Double : Slot(types[i]); }
-    // Index of the first sample with time > t.
-    size_t upperBound(qint64 t) const
-    {
-        if (t < baseMs)
-            return 0;
-        const qint64 rel = t - baseMs;
-        if (rel > kMaxDelta)
-            return dt.size();
-        return size_t(std::upper_bound(dt.begin(), dt.end(), quint32(rel)) - dt.begin());
-    }
-    // Index of the first sample at or after `from` with time >= t, searched from
-    // `from` outwards: the next pixel column's end is usually near.
-    size_t lowerBound(qint64 t, size_t from) const
-    {
-        if (t <= baseMs)
-            return from;
-        const qint64 rel = t - baseMs;
-        if (rel > kMaxDelta)
-            return dt.size();
-        const quint32 r = quint32(rel);
-        size_t lo = from, hi = from, step = 1;
-        while (hi < dt.size() && dt[hi] < r) { // galloping: 1, 2, 4 ... past from
-            lo = hi + 1;
-            hi = from + step;
-            step *= 2;
-        }
-        hi = std::min(hi, dt.size());
-        return size_t(std::lower_bound(dt.begin() + std::ptrdiff_t(lo), dt.begin() + std::ptrdiff_t(hi), r) - dt.begin());
-    }
-    // The value a plot draws for sample i; false for text, null, absent and NaN.
-    bool plotValue(size_t i, double &value) const
-    {
-        switch (typeAt(i)) {
-        case Slot::Double: value = doubleOf(raw[i]); return !std::isnan(value);
-        case Slot::Int: value = double(qint64(raw[i])); return true;
-        case Slot::Bool: value = raw[i] ? 1.0 : 0.0; return true;
-        default: return false;
-        }
-    }
-    // A sample a node names is drawable by construction.
-    double nodeValue(quint16 i) const
-    {
-        double value = 0;
-        plotValue(i, value);
-        return value;
-    }
-    static constexpr size_t blockSize(int level) { return size_t(8) << (3 * level); }
-    // Nodes of the blocks that end at or before sample n.
-    static size_t nodesWithin(size_t n) { return n / 8 + n / 64 + n / 512 + n / 4096; }
-    // Where the node of block b of a level is: after every block that ends before
-    // it, and after the finer blocks that end with it.
-    static size_t nodeIndex(int level, size_t b) { return nodesWithin((b + 1) * blockSize(level) - 1) + size_t(level); }
-
-    // The pyramid no longer holds blocks that reach index `pos` or beyond.
-    void invalidateFrom(size_t pos) const
-    {
-        if (pos >= summarized)
-            return;
-        summarized = pos;
-        pyramid.resize(nodesWithin(pos));
-    }
-    // Adds the nodes of the complete blocks not summarized yet.
-    void summarize() const
-    {
-        for (size_t end = (summarized / 8 + 1) * 8; end <= size(); end += 8) {
-            for (int l = 0; l < kLevels && end % blockSize(l) == 0; ++l) {
-                const size_t b = end / blockSize(l) - 1;
-                Fold f;
-                if (l == 0) {
-                    double value;
-                    for (size_t i = b * 8; i < end; ++i) {
-                        if (plotValue(i, value)) {
-                            f.takeMin(int(i), value);
-                            f.takeMax(int(i), value);
-                        }
-                    }
-                } else {
-                    foldNodes(l - 1, b * 8, b * 8 + 8, f);
-                }
-                Extremes e;
-                if (f.iMin >= 0) {
-                    e.min = quint16(f.iMin);
-                    e.max = quint16(f.iMax);
-                }
-                pyramid.push_back(e);
-            }
-        }
-        summarized = size();
-    }
-    void foldNodes(int level, size_t from, size_t to, Fold &f) const
-    {
-        for (size_t n = from; n < to; ++n) {
-            const Extremes e = pyramid[nodeIndex(level, n)];
-            if (e.min != kNone) {
-                f.takeMin(e.min, nodeValue(e.min));
-                f.takeMax(e.max, nodeValue(e.max));
-            }
-        }
-    }
-    // Folds the samples from index i on whose time is before `end`, and leaves i
-    // at the first one that is not. Each step takes the biggest block that starts
-    // at i and ends before `end` from the pyramid, else one sample: a column costs
-    // at most 7 samples or nodes per level at each edge, however many it spans.
-    void foldUntil(size_t &i, qint64 end, Fold &f) const
-    {
-        if (summarized != size())
-            summarize();
-        const qint64 rel = end - baseMs; // may be negative, or past the offsets' range
-        const size_t n = size();
-        double value;
-        while (i < n) {
-            if (i % 8 == 0 && i + 8 <= n && qint64(dt[i + 7]) < rel) {
-                int l = 0;
-                while (l + 1 < kLevels && i % blockSize(l + 1) == 0 && i + blockSize(l + 1) <= n
-                       && qint64(dt[i + blockSize(l + 1) - 1]) < rel)
-                    ++l;
-                const Extremes e = pyramid[nodeIndex(l, i / blockSize(l))];
-                if (e.min != kNone) {
-                    f.takeMin(e.min, nodeValue(e.min));
-                    f.takeMax(e.max, nodeValue(e.max));
-                }
-                i += blockSize(l);
-                continue;
-            }
-            if (qint64(dt[i]) >= rel)
-                break;
-            if (plotValue(i, value)) {
-                f.takeMin(int(i), value);
-                f.takeMax(int(i), value);
-            }
-            ++i;
-        }
-    }
-
-    void seal()
-    {
-        dt.shrink_to_fit();
-        raw.shrink_to_fit();
-        types.shrink_to_fit();
-        pyramid.shrink_to_fit();
-    }
-    size_t bytes() const
-    {
-        size_t b = dt.capacity() * sizeof(quint32) + raw.capacity() * sizeof(quint64) + types.capacity()
-                   + sizeof(Chunk);
-        return b + pyramid.capacity() * sizeof(Extremes);
-    }
-};
+// A run of samples of one series (sample_chunk.h): packed in blocks of 64, a few
+// bytes per numeric sample, with the min/max pyramid plots decimate through.
+using Chunk = SampleChunk;
 
 struct HistoryStore::Series
 {
@@ -423,7 +223,7 @@ struct HistoryStore::Series
     std::pair<quint64, Slot> encode(const AttributeValue &v)
     {
         if (const auto *d = std::get_if<double>(&v))
-            return {bitsOf(*d), Slot::Double};
+            return {std::bit_cast<quint64>(*d), Slot::Double};
         if (const auto *i = std::get_if<qint64>(&v))
             return {quint64(*i), Slot::Int};
         if (const auto *b = std::get_if<bool>(&v))
@@ -442,35 +242,13 @@ struct HistoryStore::Series
     AttributeValue decode(quint64 raw, Slot type) const
     {
         switch (type) {
-        case Slot::Double: return doubleOf(raw);
+        case Slot::Double: return std::bit_cast<double>(raw);
         case Slot::Int: return qint64(raw);
         case Slot::Bool: return raw != 0;
         case Slot::String: return strings.value(qsizetype(raw));
         default: return std::monostate{};
         }
     }
-
-    static void put(Chunk &c, size_t pos, qint64 t, quint64 raw, Slot type)
-    {
-        c.invalidateFrom(pos); // later samples move up one index
-        store(c, pos, t, raw, type);
-        if (c.summarized + 1 == c.size())
-            c.summarize(); // in order: at most one new node per level
-    }
-
-    static void store(Chunk &c, size_t pos, qint64 t, quint64 raw, Slot type)
-    {
-        c.dt.insert(c.dt.begin() + std::ptrdiff_t(pos), quint32(t - c.baseMs));
-        c.raw.insert(c.raw.begin() + std::ptrdiff_t(pos), raw);
-        // Types are kept only once the chunk holds something other than a double.
-        if (c.types.empty() && type == Slot::Double)
-            return;
-        if (c.types.empty())
-            c.types.assign(c.dt.size() - 1, quint8(Slot::Double));
-        c.types.insert(c.types.begin() + std::ptrdiff_t(pos), quint8(type));
-    }
-
-    static void seal(Chunk &c) { c.seal(); }
 
     // Index of the chunk holding the last sample with time <= t, or -1.
     int chunkAtOrBefore(qint64 t) const
@@ -480,25 +258,33 @@ struct HistoryStore::Series
         return int(it - chunks.begin()) - 1;
     }
 
-    void insert(qint64 t, quint64 raw, Slot type)
+    bool unpacked = false; // a chunk waits for packAll()
+
+    // Stores a sample; true if that left a chunk unpacked for the first time since
+    // packAll(), which then compacts it.
+    bool insert(qint64 t, quint64 raw, Slot type)
     {
-        // Fast path: in order.
+        if (!place(t, raw, type) || unpacked)
+            return false;
+        unpacked = true;
+        return true;
+    }
+
+    // True if the chunk it went into is left unpacked.
+    bool place(qint64 t, quint64 raw, Slot type)
+    {
+        // Fast path: in order, packed at once into the last chunk.
         if (chunks.empty() || t >= chunks.back().last()) {
-            if (chunks.empty() || chunks.back().size() >= kChunkSamples || t - chunks.back().baseMs > kMaxDelta) {
+            if (chunks.empty() || chunks.back().size() >= kChunkSamples || t - chunks.back().baseMs() > kMaxDelta) {
                 if (!chunks.empty())
-                    seal(chunks.back());
-                Chunk c;
-                c.baseMs = t;
-                // Room for a few samples at once: a young series would otherwise
-                // reallocate at its 2nd, 3rd and 5th sample (capacities past 8 are
-                // what doubling gives anyway).
-                c.dt.reserve(8);
-                c.raw.reserve(8);
-                chunks.push_back(std::move(c));
+                    chunks.back().pack(); // sealed: no spare capacity
+                if (chunks.capacity() == chunks.size())
+                    chunks.reserve(chunks.size() + chunks.size() / 2 + 1);
+                chunks.emplace_back(t);
             }
             Chunk &c = chunks.back();
-            put(c, c.size(), t, raw, type);
-            return;
+            c.insert(c.size(), t, raw, type);
+            return !c.isPacked();
         }
         // Out of order: after every sample with time <= t (ties keep arrival order).
         int ci = chunkAtOrBefore(t);
@@ -506,53 +292,40 @@ struct HistoryStore::Series
             // Before everything: into the first chunk, rebased, if the offsets fit.
             Chunk &c = chunks.front();
             if (c.last() - t <= kMaxDelta && c.size() < 2 * kChunkSamples) {
-                const quint32 shift = quint32(c.baseMs - t);
-                for (quint32 &d : c.dt)
-                    d += shift;
-                c.baseMs = t;
-                put(c, 0, t, raw, type);
-            } else {
-                Chunk n;
-                n.baseMs = t;
-                put(n, 0, t, raw, type);
-                chunks.insert(chunks.begin(), std::move(n));
+                c.rebase(t);
+                c.insert(0, t, raw, type);
+                return !c.isPacked();
             }
-            return;
+            Chunk n(t);
+            n.insert(0, t, raw, type);
+            chunks.insert(chunks.begin(), std::move(n));
+            return false;
         }
         Chunk &c = chunks[size_t(ci)];
-        if (t - c.baseMs > kMaxDelta) {
+        if (t - c.baseMs() > kMaxDelta) {
             // The gap after this chunk is too wide for its offsets: a chunk of its own.
-            Chunk n;
-            n.baseMs = t;
-            put(n, 0, t, raw, type);
+            Chunk n(t);
+            n.insert(0, t, raw, type);
             chunks.insert(chunks.begin() + ci + 1, std::move(n));
-            return;
+            return false;
         }
-        put(c, c.upperBound(t), t, raw, type);
-        if (c.size() > 2 * kChunkSamples)
-            split(size_t(ci));
+        c.insert(c.upperBound(t), t, raw, type);
+        if (c.size() > 2 * kChunkSamples) {
+            Chunk n = c.splitOff(c.size() / 2); // packs both halves
+            chunks.insert(chunks.begin() + std::ptrdiff_t(ci) + 1, std::move(n));
+            return false;
+        }
+        return !c.isPacked();
     }
 
-    void split(size_t ci)
+    // Packs the chunks inserts left unpacked.
+    void packAll()
     {
-        Chunk &c = chunks[ci];
-        const size_t half = c.size() / 2;
-        Chunk n;
-        n.baseMs = c.timeAt(half);
-        for (size_t i = half; i < c.size(); ++i)
-            n.dt.push_back(quint32(c.timeAt(i) - n.baseMs));
-        n.raw.assign(c.raw.begin() + std::ptrdiff_t(half), c.raw.end());
-        if (!c.types.empty())
-            n.types.assign(c.types.begin() + std::ptrdiff_t(half), c.types.end());
-        c.dt.resize(half);
-        c.raw.resize(half);
-        if (!c.types.empty())
-            c.types.resize(half);
-        c.invalidateFrom(half);
-        c.summarize();
-        n.summarize();
-        seal(c);
-        chunks.insert(chunks.begin() + std::ptrdiff_t(ci) + 1, std::move(n));
+        for (Chunk &c : chunks) {
+            if (!c.isPacked())
+                c.pack();
+        }
+        unpacked = false;
     }
 
     struct Found
@@ -568,7 +341,7 @@ struct HistoryStore::Series
             return std::nullopt;
         const Chunk &c = chunks[size_t(ci)];
         const size_t p = c.upperBound(t) - 1;
-        return Found{c.timeAt(p), c.raw[p], c.typeAt(p)};
+        return Found{c.timeAt(p), c.rawAt(p), c.typeAt(p)};
     }
 
     std::optional<qint64> firstAfter(qint64 t) const
@@ -597,13 +370,7 @@ struct HistoryStore::Series
         Chunk &c = chunks.front();
         const size_t keepFrom = c.upperBound(cutoff) - 1;
         if (keepFrom > 0) {
-            c.dt.erase(c.dt.begin(), c.dt.begin() + std::ptrdiff_t(keepFrom));
-            c.raw.erase(c.raw.begin(), c.raw.begin() + std::ptrdiff_t(keepFrom));
-            if (!c.types.empty())
-                c.types.erase(c.types.begin(), c.types.begin() + std::ptrdiff_t(keepFrom));
-            c.invalidateFrom(0); // every index moved
-            c.summarize();
-            seal(c); // give the memory back: this is why we are dropping
+            c.eraseFront(keepFrom); // and packs it: the memory goes back
             dropped += keepFrom;
         }
         return dropped;
@@ -643,9 +410,11 @@ void HistoryStore::clear()
     ++m_generation;
     m_assets.clear();
     m_assetSlots = {};
-    m_assetsById = {};
+    m_assetsByRef = {};
     m_series.clear();
     m_seriesSlots = {};
+    m_seriesByRef = {};
+    m_unpacked.clear();
     m_alarmLog.clear();
     m_alarmSnapshots.clear();
     m_baseAlarms.clear();
@@ -664,33 +433,33 @@ void HistoryStore::setMemoryBudget(size_t bytes)
     enforceBudget();
 }
 
-// The asset whose key is path.key().
-int HistoryStore::assetIndexFor(const AssetPath &path)
+namespace {
+
+// Entry `ref` of a by-ref table, grown to hold it.
+qint32 &byRef(std::vector<qint32> &table, qint32 ref)
 {
-    if (const int known = assetById(path); known >= 0)
-        return known;
-    return assetByKey(path);
+    if (size_t(ref) >= table.size())
+        table.resize(size_t(ref) + 1, -1);
+    return table[size_t(ref)];
 }
 
-// The asset that keeps path's very id string (the same characters in memory: the
-// same id, as the asset keeps that string alive), of the same type and location;
-// -1 if none. Paths from the decoder, which interns strings, are found here
-// without reading or hashing their text.
-int HistoryStore::assetById(const AssetPath &path) const
+} // namespace
+
+// The asset whose key is e.asset.key(): by the event's registry ref when it has
+// one (one index; the id is compared in case the event was changed after it was
+// stamped), else by name.
+int HistoryStore::assetIndexFor(const PlantEvent &e)
 {
-    if (m_assetsById.empty())
-        return -1;
-    const QChar *id = path.id.constData();
-    const size_t mask = m_assetsById.size() - 1;
-    for (size_t i = pointerSlot(id, mask); m_assetsById[i].asset >= 0; i = (i + 1) & mask) {
-        if (m_assetsById[i].id != id)
-            continue;
-        const Asset &a = *m_assets[size_t(m_assetsById[i].asset)];
-        if (a.path.id.size() == path.id.size() && sameText(a.path.type, path.type)
-            && sameText(a.path.location, path.location))
-            return m_assetsById[i].asset;
+    const qint32 ref = e.assetRef;
+    if (ref >= 0 && size_t(ref) < m_assetsByRef.size()) {
+        const qint32 known = m_assetsByRef[size_t(ref)];
+        if (known >= 0 && sameText(m_assets[size_t(known)]->path.id, e.asset.id))
+            return known;
     }
-    return -1;
+    const int index = assetByKey(e.asset);
+    if (ref >= 0)
+        byRef(m_assetsByRef, ref) = index;
+    return index;
 }
 
 // By the key's text, hashed from the parts. Equal parts make equal keys, and a
@@ -707,29 +476,12 @@ int HistoryStore::assetByKey(const AssetPath &path)
     });
     if (known >= 0)
         return known;
-    const int index = int(m_assets.size());
     auto a = std::make_unique<Asset>();
     a->path = path;
     a->key = path.key();
     m_assets.push_back(std::move(a));
     addKey(m_assetSlots, h, m_assets.size(), [this](size_t ai) { return keyHash(m_assets[ai]->key); });
-    if (m_assetsById.size() != m_assetSlots.size()) {
-        m_assetsById.assign(m_assetSlots.size(), AssetById{nullptr, -1});
-        for (int ai = 0; ai < index; ++ai)
-            placeById(ai);
-    }
-    placeById(index);
-    return index;
-}
-
-void HistoryStore::placeById(int asset)
-{
-    const QChar *id = m_assets[size_t(asset)]->path.id.constData();
-    const size_t mask = m_assetsById.size() - 1;
-    size_t i = pointerSlot(id, mask);
-    while (m_assetsById[i].asset >= 0)
-        i = (i + 1) & mask;
-    m_assetsById[i] = {id, asset};
+    return int(m_assets.size()) - 1;
 }
 
 int HistoryStore::findAsset(const QString &assetKey) const
@@ -743,20 +495,38 @@ int HistoryStore::findSeries(const QString &attributeKey) const
                    [&](int si) { return m_series[size_t(si)]->key == attributeKey; });
 }
 
-HistoryStore::Series &HistoryStore::seriesFor(Asset &asset, int assetIndex, const QString &name)
+// The series of a sample: by its registry ref when it has one (one index; asset
+// and name are compared in case the event was changed after it was stamped),
+// else by name.
+HistoryStore::Series &HistoryStore::seriesFor(Asset &asset, int assetIndex, const AttributeSample &sample)
+{
+    const qint32 ref = sample.seriesRef;
+    if (ref >= 0 && size_t(ref) < m_seriesByRef.size()) {
+        if (const qint32 known = m_seriesByRef[size_t(ref)]; known >= 0) {
+            Series &s = *m_series[size_t(known)];
+            if (s.asset == assetIndex && sameText(s.name, sample.name))
+                return s;
+        }
+    }
+    const int index = seriesByName(asset, assetIndex, sample.name);
+    if (ref >= 0)
+        byRef(m_seriesByRef, ref) = index;
+    return *m_series[size_t(index)];
+}
+
+int HistoryStore::seriesByName(Asset &asset, int assetIndex, const QString &name)
 {
     // The asset's own series first: a series it created is the one its key names.
     for (int si : asset.series) {
-        Series &s = *m_series[size_t(si)];
-        if (sameText(s.name, name))
-            return s;
+        if (sameText(m_series[size_t(si)]->name, name))
+            return si;
     }
     const QString key = asset.key + u'/' + name;
     const quint64 h = keyHash(key);
     // Another asset's, when parts hold '/'.
     if (const int known = findKey(m_seriesSlots, h, [&](int si) { return m_series[size_t(si)]->key == key; });
         known >= 0)
-        return *m_series[size_t(known)];
+        return known;
     auto s = std::make_unique<Series>();
     s->asset = assetIndex;
     s->name = name;
@@ -771,7 +541,7 @@ HistoryStore::Series &HistoryStore::seriesFor(Asset &asset, int assetIndex, cons
     asset.series.push_back(index);
     m_series.push_back(std::move(s));
     addKey(m_seriesSlots, h, m_series.size(), [this](size_t si) { return keyHash(m_series[si]->key); });
-    return *m_series.back();
+    return index;
 }
 
 quint64 HistoryStore::idHash(const QString &messageId)
@@ -795,8 +565,8 @@ void HistoryStore::prefetch(const PlantEvent &e, quint64 idHash) const
         if (m_idRing.size() == kDedupWindow)
             __builtin_prefetch(&m_idSlots[idHome(m_idRing[(m_idOldest + kLookahead) % kDedupWindow], mask)]);
     }
-    if (!m_assetsById.empty())
-        __builtin_prefetch(&m_assetsById[pointerSlot(e.asset.id.constData(), m_assetsById.size() - 1)]);
+    if (e.assetRef >= 0 && size_t(e.assetRef) < m_assetsByRef.size())
+        __builtin_prefetch(&m_assetsByRef[size_t(e.assetRef)]);
     if (!e.attributes.empty())
         __builtin_prefetch(e.attributes.data());
 }
@@ -807,60 +577,80 @@ bool HistoryStore::isDuplicate(quint64 h)
         return false;
     if (!m_idSlots.empty()) {
         const size_t mask = m_idSlots.size() - 1;
+        const quint32 tag = idTag(h);
         for (size_t i = idHome(h, mask); m_idSlots[i] != 0; i = (i + 1) & mask) {
-            if (m_idSlots[i] == h)
+            const quint32 slot = m_idSlots[i];
+            if ((slot & kIdTagMask) == tag && m_idRing[(slot & kIdIndexMask) - 1] == h)
                 return true;
         }
     }
+    quint32 index;
     if (m_idRing.size() < kDedupWindow) {
         if (m_idRing.capacity() == 0)
             m_idRing.reserve(kDedupWindow); // address space: pages are used as the ring fills
+        index = quint32(m_idRing.size());
         m_idRing.push_back(h);
     } else {
         // The window is full: the oldest id leaves as this one comes in.
-        eraseId(m_idRing[m_idOldest]);
+        index = quint32(m_idOldest);
+        eraseId(index);
         m_idRing[m_idOldest] = h;
         m_idOldest = (m_idOldest + 1) % kDedupWindow;
     }
-    insertId(h);
+    insertId(h, index);
     return false;
 }
 
-void HistoryStore::insertId(quint64 h)
+// Places the id at ring index `index` (its hash h) in the set, probing from home.
+void HistoryStore::insertId(quint64 h, quint32 index)
 {
     if (2 * m_idRing.size() > m_idSlots.size()) {
-        // Grow (the ring holds every id but h, which is placed below).
+        // Grow (the ring holds every id: all are placed again, h among them).
         m_idSlots.assign(std::max<size_t>(1024, m_idSlots.size() * 2), 0);
-        const size_t mask = m_idSlots.size() - 1;
-        for (quint64 id : m_idRing) {
-            if (id == h)
-                continue;
-            size_t i = idHome(id, mask);
-            while (m_idSlots[i] != 0)
-                i = (i + 1) & mask;
-            m_idSlots[i] = id;
-        }
+        for (size_t k = 0; k < m_idRing.size(); ++k)
+            placeId(m_idRing[k], quint32(k));
+        return;
     }
-    const size_t mask = m_idSlots.size() - 1;
-    size_t i = idHome(h, mask);
-    while (m_idSlots[i] != 0)
-        i = (i + 1) & mask;
-    m_idSlots[i] = h;
+    placeId(h, index);
 }
 
-void HistoryStore::eraseId(quint64 h)
+void HistoryStore::placeId(quint64 h, quint32 index)
 {
     const size_t mask = m_idSlots.size() - 1;
     size_t i = idHome(h, mask);
-    while (m_idSlots[i] != h)
+    quint32 distance = 0;
+    while (m_idSlots[i] != 0) {
+        i = (i + 1) & mask;
+        ++distance;
+    }
+    m_idSlots[i] = idSlot(distance, idTag(h), index);
+}
+
+// The slot an id sits in says how far it is from its home, up to kIdFar (from
+// there on the home is computed from the id's hash in the ring).
+size_t HistoryStore::idSlotHome(size_t i, size_t mask) const
+{
+    const quint32 slot = m_idSlots[i];
+    const quint32 distance = slot >> kIdDistanceShift;
+    if (distance < kIdFar)
+        return (i - distance) & mask;
+    return idHome(m_idRing[(slot & kIdIndexMask) - 1], mask);
+}
+
+void HistoryStore::eraseId(quint32 index)
+{
+    const size_t mask = m_idSlots.size() - 1;
+    size_t i = idHome(m_idRing[index], mask);
+    while ((m_idSlots[i] & kIdIndexMask) != index + 1)
         i = (i + 1) & mask;
     // Backward shift: pull up each later id of the run whose home is not after the
     // hole, so every id stays reachable from its home without gaps.
     for (size_t j = (i + 1) & mask; m_idSlots[j] != 0; j = (j + 1) & mask) {
-        const size_t home = idHome(m_idSlots[j], mask);
+        const size_t home = idSlotHome(j, mask);
         const bool between = i <= j ? (i < home && home <= j) : (i < home || home <= j);
         if (!between) {
-            m_idSlots[i] = m_idSlots[j];
+            const quint32 slot = m_idSlots[j];
+            m_idSlots[i] = idSlot(quint32((i - home) & mask), slot & kIdTagMask, (slot & kIdIndexMask) - 1);
             i = j;
         }
     }
@@ -875,7 +665,7 @@ void HistoryStore::addTouch(Asset &asset, qint64 t)
         insertSorted(asset.touches, t);
 }
 
-size_t HistoryStore::append(const std::vector<PlantEvent> &events)
+size_t HistoryStore::append(std::span<const PlantEvent> events)
 {
     size_t stored = 0;
     std::array<quint64, kLookahead> ids; // message-id hashes, kLookahead events ahead
@@ -914,7 +704,7 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
             m_completeFromMs = std::min(m_completeFromMs, t);
             m_lastMs = std::max(m_lastMs, t);
         }
-        const int assetIndex = assetIndexFor(e.asset);
+        const int assetIndex = assetIndexFor(e);
         Asset &asset = *m_assets[size_t(assetIndex)];
         bool traced = false;
 
@@ -930,7 +720,8 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
                 const bool carried = std::any_of(e.attributes.begin(), e.attributes.end(),
                                                  [&s](const AttributeSample &a) { return a.name == s.name; });
                 if (!carried) {
-                    s.insert(t, 0, Slot::Absent);
+                    if (s.insert(t, 0, Slot::Absent))
+                        m_unpacked.push_back(&s);
                     ++m_samples;
                     traced = true;
                 }
@@ -938,9 +729,10 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
             insertSorted(asset.snapshots, t);
         }
         for (const AttributeSample &a : e.attributes) {
-            Series &s = seriesFor(asset, assetIndex, a.name);
+            Series &s = seriesFor(asset, assetIndex, a);
             const auto [raw, type] = s.encode(a.value);
-            s.insert(t, raw, type);
+            if (s.insert(t, raw, type))
+                m_unpacked.push_back(&s); // out of order: compacted again below
             if (!a.unit.isEmpty() && !sameText(s.unit, a.unit))
                 s.unit = a.unit;
             ++m_samples;
@@ -953,6 +745,9 @@ size_t HistoryStore::append(const std::vector<PlantEvent> &events)
         if (!traced)
             addTouch(asset, t);
     }
+    for (Series *s : m_unpacked)
+        s->packAll();
+    m_unpacked.clear();
     // Measuring walks every series, so it is done every 64k samples, not per batch,
     // and with more than 16k series every 4 samples per series, so that its cost
     // per sample stays bounded (and so the overshoot: 4 samples per series).
@@ -1185,25 +980,34 @@ void walkColumns(const std::vector<Chunk> &chunks, const Columns &columns, std::
         if (c.last() < columns.fromMs || c.first() > columns.toMs)
             continue;
         const size_t end = c.upperBound(columns.toMs);
-        for (size_t i = c.upperBound(columns.fromMs - 1); i < end; ++i) {
-            double value;
-            if (!c.plotValue(i, value))
-                continue; // text, null, absent and NaN are not drawn
-            const qint64 ti = c.timeAt(i);
-            const int b = columns.of(ti);
-            if (b != curIndex) {
-                flush();
-                curIndex = b;
+        // A block of samples at a time, unpacked in one go.
+        qint64 times[Chunk::kBlock];
+        quint64 raws[Chunk::kBlock];
+        for (size_t i = c.upperBound(columns.fromMs - 1); i < end;) {
+            const size_t n = std::min(end - i, Chunk::kBlock - i % Chunk::kBlock);
+            c.read(i, n, times, raws);
+            const quint8 *types = c.types();
+            for (size_t k = 0; k < n; ++k) {
+                double value;
+                if (!Chunk::plotValueOf(raws[k], types ? Slot(types[i + k]) : c.uniformType(), value))
+                    continue; // text, null, absent and NaN are not drawn
+                const qint64 ti = times[k];
+                const int b = columns.of(ti);
+                if (b != curIndex) {
+                    flush();
+                    curIndex = b;
+                }
+                if (cur.count == 0 || value < cur.min) {
+                    cur.min = value;
+                    cur.tMin = ti;
+                }
+                if (cur.count == 0 || value > cur.max) {
+                    cur.max = value;
+                    cur.tMax = ti;
+                }
+                ++cur.count;
             }
-            if (cur.count == 0 || value < cur.min) {
-                cur.min = value;
-                cur.tMin = ti;
-            }
-            if (cur.count == 0 || value > cur.max) {
-                cur.max = value;
-                cur.tMax = ti;
-            }
-            ++cur.count;
+            i += n;
         }
     }
     flush();
@@ -1369,7 +1173,7 @@ QStringList HistoryStore::attributeKeys() const
 
 size_t HistoryStore::memoryBytes() const
 {
-    size_t b = sizeof(*this) + (m_idRing.size() + m_idSlots.size()) * sizeof(quint64);
+    size_t b = sizeof(*this) + m_idRing.size() * sizeof(quint64) + m_idSlots.size() * sizeof(quint32);
     for (const auto &s : m_series)
         b += s->bytes();
     for (const auto &a : m_assets)

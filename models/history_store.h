@@ -2,8 +2,8 @@
 // The time machine of DESIGN.md §5: every attribute sample, lifecycle change and
 // alarm transition the console has seen, indexed by event time, so that the state of
 // the whole plant at any instant is answered without replaying from the start:
-// attribute values by binary search in per-series chunks (12 bytes per numeric
-// sample, and about 0.6 more for the min/max pyramid plots decimate through),
+// attribute values by binary search in per-series chunks (packed, sample_chunk.h:
+// 2-8 bytes per numeric sample with the min/max pyramid plots decimate through),
 // alarms from the nearest periodic snapshot of the alarm state machine.
 // Out-of-order events are placed by event time; duplicates (same message id) are
 // stored once. Memory is bounded: past the budget the oldest detail is dropped and
@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -37,7 +38,9 @@ public:
     HistoryStore &operator=(const HistoryStore &) = delete;
 
     // Stores every event of the batch; returns how many were new (not duplicates).
-    size_t append(const std::vector<PlantEvent> &events);
+    size_t append(std::span<const PlantEvent> events);
+    // Also a part of a batch (PlantModels applies a big one over several turns).
+    size_t append(const std::vector<PlantEvent> &events) { return append(std::span<const PlantEvent>(events)); }
     void clear();
 
     // The plant at `atMs`: identical to folding every stored event with event time
@@ -117,18 +120,19 @@ public:
     struct Asset;
 
 private:
-    int assetIndexFor(const AssetPath &path);
-    int assetById(const AssetPath &path) const;
+    int assetIndexFor(const PlantEvent &e);
     int assetByKey(const AssetPath &path);
-    void placeById(int asset);
     int findAsset(const QString &assetKey) const;
     int findSeries(const QString &attributeKey) const;
-    Series &seriesFor(Asset &asset, int assetIndex, const QString &name);
+    Series &seriesFor(Asset &asset, int assetIndex, const AttributeSample &sample);
+    int seriesByName(Asset &asset, int assetIndex, const QString &name);
     static quint64 idHash(const QString &messageId);
     void prefetch(const PlantEvent &e, quint64 idHash) const;
     bool isDuplicate(quint64 idHash);
-    void insertId(quint64 h);
-    void eraseId(quint64 h);
+    void insertId(quint64 h, quint32 index);
+    void placeId(quint64 h, quint32 index);
+    size_t idSlotHome(size_t i, size_t mask) const;
+    void eraseId(quint32 index);
     void addTouch(Asset &asset, qint64 t);
     void storeAlarm(AlarmTransition t);
     void enforceBudget();
@@ -149,16 +153,16 @@ private:
         qint32 index;
     };
     std::vector<KeySlot> m_assetSlots;
-    // Every asset again by the address of its id string's characters (several
-    // assets may share one), same size as m_assetSlots.
-    struct AssetById
-    {
-        const QChar *id;
-        qint32 asset;
-    };
-    std::vector<AssetById> m_assetsById;
+    // Assets and series by the IdentityRegistry refs events carry (-1: not met
+    // yet), so a decoded event finds them with one index; events without refs
+    // (built by hand) are looked up by name in the tables above and below.
+    std::vector<qint32> m_assetsByRef;
+    std::vector<qint32> m_seriesByRef;
     std::vector<std::unique_ptr<Series>> m_series;
     std::vector<KeySlot> m_seriesSlots;
+    // Series an out-of-order insert left with an unpacked chunk, packed at the end
+    // of the batch.
+    std::vector<Series *> m_unpacked;
 
     // Alarm transitions sorted by time (ties in arrival order) with snapshots of the
     // state machine every kAlarmSnapshotEvery transitions. Snapshots after an
@@ -184,11 +188,12 @@ private:
     // Recent message ids (hashed), bounded: duplicates arrive close together (the
     // same record from Redis and Kafka, a producer retry). The last kDedupWindow
     // distinct ids in arrival order (a ring once full: m_idOldest is the next to
-    // go), and the same ids in an open-addressing set (linear probing, 0 = empty,
-    // at most half full, deletion by backward shift).
+    // go), and their ring indexes in an open-addressing set (linear probing, 0 =
+    // empty, at most half full, deletion by backward shift; 4 bytes a slot, see
+    // idSlot() in the .cpp).
     std::vector<quint64> m_idRing;
     size_t m_idOldest = 0;
-    std::vector<quint64> m_idSlots;
+    std::vector<quint32> m_idSlots;
     static constexpr size_t kLookahead = 16; // events append() prefetches ahead
 
     quint64 m_seq = 0;

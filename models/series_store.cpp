@@ -11,13 +11,15 @@ SeriesStore::SeriesStore(size_t maxPointsPerSeries)
 {
 }
 
-void SeriesStore::append(const std::vector<PlantEvent> &events)
+void SeriesStore::append(std::span<const PlantEvent> events)
 {
+    size_t cap = effectivePointsPerSeries();
+    size_t seriesCount = m_all.size();
     for (const PlantEvent &e : events) {
         if (e.attributes.empty())
             continue;
         const double t = double(e.eventTimeMs) / 1000.0;
-        QString prefix; // built once per event, only when a numeric sample needs it
+        QString prefix; // built once per event, only when a new series needs it
         for (const AttributeSample &s : e.attributes) {
             // Strings that merely look numeric ("OK", "42 rpm") are not plotted.
             if (std::holds_alternative<QString>(s.value) || isNull(s.value))
@@ -25,17 +27,40 @@ void SeriesStore::append(const std::vector<PlantEvent> &events)
             const auto v = numericValue(s.value);
             if (!v)
                 continue;
-            if (prefix.isEmpty())
-                prefix = e.asset.key() + u'/';
-            appendSample(prefix + s.name, t, *v);
+            Series &series = seriesFor(e, s, prefix);
+            if (m_all.size() != seriesCount) { // a new series lowers the cap
+                seriesCount = m_all.size();
+                cap = effectivePointsPerSeries();
+            }
+            appendSample(series, t, *v, cap);
         }
     }
+}
+
+SeriesStore::Series &SeriesStore::seriesFor(const PlantEvent &e, const AttributeSample &s, QString &prefix)
+{
+    const qint32 ref = s.seriesRef;
+    if (ref >= 0 && size_t(ref) < m_byRef.size() && m_byRef[size_t(ref)])
+        return *m_byRef[size_t(ref)];
+    if (prefix.isEmpty())
+        prefix = e.asset.key() + u'/';
+    Series *&byKey = m_byKey[prefix + s.name];
+    if (!byKey) {
+        m_all.push_back(std::make_unique<Series>());
+        byKey = m_all.back().get();
+    }
+    if (ref >= 0) {
+        if (size_t(ref) >= m_byRef.size())
+            m_byRef.resize(std::max(size_t(ref) + 1, m_byRef.size() * 2), nullptr);
+        m_byRef[size_t(ref)] = byKey;
+    }
+    return *byKey;
 }
 
 size_t SeriesStore::effectivePointsPerSeries() const
 {
     constexpr size_t kMinPoints = 16;
-    const size_t series = std::max<size_t>(1, size_t(m_series.size()));
+    const size_t series = std::max<size_t>(1, m_all.size());
     const size_t byBudget = m_budgetBytes / (2 * sizeof(double)) / series;
     return std::max(kMinPoints, std::min(m_maxPoints, byBudget));
 }
@@ -45,10 +70,8 @@ void SeriesStore::setMemoryBudget(size_t bytes)
     m_budgetBytes = bytes;
 }
 
-void SeriesStore::appendSample(const QString &key, double t, double v)
+void SeriesStore::appendSample(Series &s, double t, double v, size_t cap)
 {
-    Series &s = m_series[key];
-    const size_t cap = effectivePointsPerSeries();
     if (s.t.size() >= cap) {
         // Drop down to half the cap at once: amortised O(1) per sample, and plots
         // only need to notice that firstIndex moved.
@@ -76,27 +99,28 @@ void SeriesStore::appendSample(const QString &key, double t, double v)
 
 void SeriesStore::clear()
 {
-    m_series.clear();
+    m_byKey.clear();
+    m_byRef.clear();
+    m_all.clear();
     m_droppedPoints = 0;
 }
 
 const SeriesStore::Series *SeriesStore::find(const QString &attributeKey) const
 {
-    auto it = m_series.constFind(attributeKey);
-    return it == m_series.constEnd() ? nullptr : &*it;
+    return m_byKey.value(attributeKey, nullptr);
 }
 
 size_t SeriesStore::memoryBytes() const
 {
     size_t bytes = 0;
-    for (const Series &s : m_series)
-        bytes += (s.t.capacity() + s.v.capacity()) * sizeof(double);
+    for (const auto &s : m_all)
+        bytes += (s->t.capacity() + s->v.capacity()) * sizeof(double);
     return bytes;
 }
 
 QStringList SeriesStore::keys() const
 {
-    return m_series.keys();
+    return m_byKey.keys();
 }
 
 } // namespace ndh

@@ -7,12 +7,16 @@
 // bytes (16 bytes a sample): the per-series cap shrinks as series are added. Past
 // the cap a series drops its oldest half; droppedPoints() counts what was dropped
 // (the history store keeps the older detail, DESIGN.md §5).
+// Lookup per sample: by the sample's IdentityRegistry ref (one index) once the
+// series was found by its key the first time; samples without a ref by their key.
 
 #include "plant_event.h"
 
 #include <QHash>
 #include <QString>
 
+#include <memory>
+#include <span>
 #include <vector>
 
 namespace ndh {
@@ -36,12 +40,13 @@ public:
     explicit SeriesStore(size_t maxPointsPerSeries = 200000);
 
     // Appends every numeric attribute sample of the events.
-    void append(const std::vector<PlantEvent> &events);
+    void append(std::span<const PlantEvent> events);
+    void append(const std::vector<PlantEvent> &events) { append(std::span<const PlantEvent>(events)); }
     void clear();
 
     const Series *find(const QString &attributeKey) const;
     QStringList keys() const;
-    size_t seriesCount() const { return m_series.size(); }
+    size_t seriesCount() const { return m_all.size(); }
     size_t maxPointsPerSeries() const { return m_maxPoints; }
     // Bytes held by the samples (allocated capacity of every series).
     size_t memoryBytes() const;
@@ -53,11 +58,14 @@ public:
     quint64 droppedPoints() const { return m_droppedPoints; }
 
 private:
-    void appendSample(const QString &key, double t, double v);
+    Series &seriesFor(const PlantEvent &e, const AttributeSample &s, QString &prefix);
+    void appendSample(Series &s, double t, double v, size_t cap);
     size_t m_maxPoints;
     size_t m_budgetBytes = kDefaultBudgetBytes;
     quint64 m_droppedPoints = 0;
-    QHash<QString, Series> m_series;
+    std::vector<std::unique_ptr<Series>> m_all; // owns every series; never moves one
+    QHash<QString, Series *> m_byKey;
+    std::vector<Series *> m_byRef; // AttributeSample::seriesRef -> series (nullptr: not met yet)
 };
 
 } // namespace ndh

@@ -2,12 +2,15 @@
 // gives, at any instant, whatever order events arrived in; and stay within budget.
 
 #include "history_store.h"
+#include "sample_chunk.h"
 
 #include <QTest>
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <limits>
+#include <map>
 #include <random>
 #include <tuple>
 
@@ -121,6 +124,71 @@ QString decimationMismatch(const HistoryStore &store, qint64 from, qint64 to, in
             return QStringLiteral("%1 [%2, %3] in %4 columns: %5")
                 .arg(how == D::Pyramid ? QStringLiteral("pyramid") : QStringLiteral("auto"))
                 .arg(from).arg(to).arg(columns).arg(firstDifference(t, v, tw, vw));
+    }
+    return {};
+}
+
+
+// Values that stress the packed encodings: decimals (2 digits, 9 digits), floats,
+// integers as doubles, full-precision noise, NaN with payloads, infinities, -0.0,
+// denormals and the extremes.
+quint64 randomBits(std::mt19937_64 &rng)
+{
+    const auto bits = [](double d) {
+        quint64 u;
+        std::memcpy(&u, &d, sizeof u);
+        return u;
+    };
+    switch (rng() % 12) {
+    case 0: return bits(double(qint64(rng() % 200001) - 100000) / 100.0);
+    case 1: return bits(double(qint64(rng() % 2000000001) - 1000000000) / 1e9);
+    case 2: return bits(double(float(double(rng() % 1000000) / 7.0)));
+    case 3: return bits(double(qint64(rng() >> 20) - (qint64(1) << 43)));
+    case 4: return bits(std::ldexp(double(rng() >> 11), -53) * 1000.0 - 500.0);
+    case 5: return 0x7ff8000000000000ULL | (rng() & 0xfffffffffffffULL); // quiet NaN, any payload
+    case 6: return rng() % 2 ? bits(std::numeric_limits<double>::infinity()) : bits(-std::numeric_limits<double>::infinity());
+    case 7: return bits(-0.0);
+    case 8: return rng() & 0xfffffffffffffULL; // denormal
+    case 9: return rng(); // any 64 bits
+    case 10: return bits(rng() % 2 ? std::numeric_limits<double>::max() : std::numeric_limits<double>::lowest());
+    default: return bits(50.0 + double(rng() % 7)); // runs of repeats
+    }
+}
+
+struct RefSample
+{
+    qint64 t;
+    quint64 raw;
+    SampleSlot type;
+};
+
+// Empty if the chunk holds exactly `ref`, by every way it is read.
+QString chunkMismatch(const SampleChunk &c, const std::vector<RefSample> &ref)
+{
+    if (c.size() != ref.size())
+        return QStringLiteral("%1 samples, expected %2").arg(c.size()).arg(ref.size());
+    qint64 t[SampleChunk::kBlock];
+    quint64 raw[SampleChunk::kBlock];
+    for (size_t i = 0; i < ref.size(); ++i) {
+        if (c.timeAt(i) != ref[i].t || c.rawAt(i) != ref[i].raw || c.typeAt(i) != ref[i].type)
+            return QStringLiteral("sample %1: (%2, %3, %4) expected (%5, %6, %7)")
+                .arg(i).arg(c.timeAt(i)).arg(c.rawAt(i), 16, 16, QLatin1Char('0')).arg(int(c.typeAt(i)))
+                .arg(ref[i].t).arg(ref[i].raw, 16, 16, QLatin1Char('0')).arg(int(ref[i].type));
+        if (i % SampleChunk::kBlock == 0) {
+            const size_t n = std::min<size_t>(SampleChunk::kBlock, ref.size() - i);
+            c.read(i, n, t, raw);
+            for (size_t k = 0; k < n; ++k) {
+                if (t[k] != ref[i + k].t || raw[k] != ref[i + k].raw)
+                    return QStringLiteral("read() at %1").arg(i + k);
+            }
+        }
+        // The bounds at this sample's time, as a search over the reference gives them.
+        const auto upper = std::upper_bound(ref.begin(), ref.end(), ref[i].t,
+                                            [](qint64 v, const RefSample &r) { return v < r.t; }) - ref.begin();
+        const auto lower = std::lower_bound(ref.begin(), ref.end(), ref[i].t,
+                                            [](const RefSample &r, qint64 v) { return r.t < v; }) - ref.begin();
+        if (c.upperBound(ref[i].t) != size_t(upper) || c.lowerBound(ref[i].t, 0) != size_t(lower))
+            return QStringLiteral("bounds at sample %1").arg(i);
     }
     return {};
 }
@@ -346,6 +414,140 @@ private slots:
         QVERIFY(decimationMismatch(store, 0, 10000, 1).isEmpty());
     }
 
+    // Packed samples come back bit for bit: every kind of double (NaN payloads,
+    // infinities, -0.0, denormals), integers, booleans, mixed types in one block,
+    // times with jitter, ties, big gaps (up to the 2^32 ms a chunk spans) and
+    // inserts out of order, whatever state (packed, unpacked, split, cut) the chunk
+    // is in when read.
+    void chunkKeepsEverySampleExactly()
+    {
+        for (quint64 seed = 1; seed <= 12; ++seed) {
+            std::mt19937_64 rng(seed);
+            const qint64 base = 1754217000000 + qint64(rng() % 100000);
+            SampleChunk c(base);
+            std::vector<RefSample> ref;
+            qint64 t = base;
+            const int kind = int(seed % 4); // 0 regular, 1 jitter, 2 gaps, 3 mixed
+            for (int i = 0; i < 3000; ++i) {
+                switch (kind) {
+                case 0: t += 1000; break;
+                case 1: t += 990 + qint64(rng() % 21); break;
+                case 2: t += rng() % 8 == 0 ? qint64(rng() % 2000000) : qint64(rng() % 3); break;
+                default: t += qint64(rng() % 5) * 250; break;
+                }
+                RefSample r{t, randomBits(rng), SampleSlot::Double};
+                if (kind == 3 || seed > 8) {
+                    switch (rng() % 6) {
+                    case 0: r.type = SampleSlot::Int; r.raw = rng() % 3 ? rng() % 1000 : rng(); break;
+                    case 1: r.type = SampleSlot::Bool; r.raw = rng() % 2; break;
+                    case 2: r.type = SampleSlot::String; r.raw = rng() % 5; break;
+                    default: break;
+                    }
+                }
+                if (i > 0 && rng() % 10 == 0) {
+                    // Out of order: anywhere at or after the first sample.
+                    const qint64 at = ref.front().t + qint64(rng() % quint64(t - ref.front().t + 1));
+                    r.t = at;
+                    const size_t pos = c.upperBound(at);
+                    c.insert(pos, r.t, r.raw, r.type);
+                    ref.insert(ref.begin() + std::ptrdiff_t(pos), r);
+                } else {
+                    c.insert(c.size(), r.t, r.raw, r.type);
+                    ref.push_back(r);
+                }
+                if (rng() % 500 == 0)
+                    c.pack();
+            }
+            // One sample near the far end of the chunk's span.
+            const RefSample far{base + SampleChunk::kMaxDelta, randomBits(rng), SampleSlot::Double};
+            c.insert(c.size(), far.t, far.raw, far.type);
+            ref.push_back(far);
+            QString m = chunkMismatch(c, ref);
+            QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("seed %1 as inserted: %2").arg(seed).arg(m)));
+            c.pack();
+            QVERIFY(c.isPacked());
+            m = chunkMismatch(c, ref);
+            QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("seed %1 packed: %2").arg(seed).arg(m)));
+            // Appends in order to the packed chunk, then cut and split.
+            c.eraseFront(100);
+            ref.erase(ref.begin(), ref.begin() + 100);
+            m = chunkMismatch(c, ref);
+            QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("seed %1 cut: %2").arg(seed).arg(m)));
+            SampleChunk tail = c.splitOff(1000);
+            std::vector<RefSample> refTail(ref.begin() + 1000, ref.end());
+            ref.resize(1000);
+            m = chunkMismatch(c, ref) + chunkMismatch(tail, refTail);
+            QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("seed %1 split: %2").arg(seed).arg(m)));
+            c.rebase(c.baseMs() - 12345);
+            m = chunkMismatch(c, ref);
+            QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("seed %1 rebased: %2").arg(seed).arg(m)));
+        }
+    }
+
+    // Through the store: every value of every type comes back exactly at its time,
+    // with events out of order, big gaps between them, and batches that pack and
+    // unpack chunks.
+    void storeKeepsEveryValueExactly()
+    {
+        std::mt19937_64 rng(7);
+        HistoryStore store;
+        const QStringList names = {QStringLiteral("d"), QStringLiteral("i"), QStringLiteral("mixed")};
+        std::map<std::pair<int, qint64>, AttributeValue> expected; // (attribute, time) -> value
+        std::vector<PlantEvent> events;
+        qint64 t = 1000;
+        for (int i = 0; i < 60000; ++i) {
+            t += rng() % 100 == 0 ? qint64(rng() % (qint64(1) << 33)) : 1 + qint64(rng() % 1000);
+            const int attr = int(rng() % 3);
+            qint64 at = t;
+            if (rng() % 8 == 0)
+                at = 1000 + qint64(rng() % quint64(t - 1000)); // late
+            if (expected.count({attr, at}))
+                continue; // one value per instant, so each is found by its time
+            AttributeValue v;
+            if (attr == 0) {
+                const quint64 u = randomBits(rng);
+                double d;
+                std::memcpy(&d, &u, sizeof d);
+                v = d;
+            } else if (attr == 1) {
+                v = rng() % 4 ? qint64(rng() % 100000) - 50000 : qint64(rng());
+            } else {
+                switch (rng() % 4) {
+                case 0: v = double(qint64(rng() % 100000)) / 100.0; break;
+                case 1: v = qint64(rng() % 7); break;
+                case 2: v = rng() % 2 == 1; break;
+                default: v = QStringLiteral("s%1").arg(rng() % 3); break;
+                }
+            }
+            expected[{attr, at}] = v;
+            PlantEvent e;
+            e.asset = {QStringLiteral("A"), QStringLiteral("Pump"), QStringLiteral("P1")};
+            e.eventTimeMs = at;
+            e.attributes.push_back({names[attr], v, {}});
+            events.push_back(std::move(e));
+            if (events.size() == 997) {
+                store.append(events);
+                events.clear();
+            }
+        }
+        store.append(events);
+        QCOMPARE(store.sampleCount(), expected.size());
+        const auto same = [](const AttributeValue &a, const AttributeValue &b) {
+            if (a.index() != b.index())
+                return false;
+            if (const auto *d = std::get_if<double>(&a)) {
+                const double e = std::get<double>(b);
+                return std::memcmp(d, &e, sizeof e) == 0; // bit for bit: NaN payloads, -0.0
+            }
+            return a == b;
+        };
+        for (const auto &[key, value] : expected) {
+            const auto got = store.valueAt(QStringLiteral("A/Pump/P1/") + names[key.first], key.second);
+            QVERIFY2(got && got->timeMs == key.second && same(got->value, value),
+                     qPrintable(QStringLiteral("%1 at %2").arg(names[key.first]).arg(key.second)));
+        }
+    }
+
     void compactSamples()
     {
         HistoryStore store;
@@ -360,7 +562,8 @@ private slots:
         store.append(events);
         const double perSample = double(store.memoryBytes()) / double(store.sampleCount());
         qInfo("history: %.1f bytes per stored sample", perSample);
-        QVERIFY2(perSample < 16.0, qPrintable(QString::number(perSample)));
+        // Packed: regular times and whole numbers take a few bytes (12 unpacked).
+        QVERIFY2(perSample < 6.0, qPrintable(QString::number(perSample)));
     }
 
     void duplicatesAreCaughtAcrossTheWholeWindow()
@@ -463,7 +666,7 @@ private slots:
 
     void budgetDropsOldestDetailAndSaysSo()
     {
-        HistoryStore store(2 * 1024 * 1024); // 2 MiB
+        HistoryStore store(1024 * 1024); // 1 MiB: less than the 500,000 samples take packed
         for (int batch = 0; batch < 100; ++batch) {
             std::vector<PlantEvent> events;
             for (int i = 0; i < 5000; ++i) {
@@ -475,7 +678,7 @@ private slots:
             }
             store.append(events);
         }
-        QVERIFY(store.memoryBytes() <= 2 * 1024 * 1024);
+        QVERIFY(store.memoryBytes() <= 1024 * 1024);
         QVERIFY(store.completeFromMs() > store.firstMs());
         // The newest state is intact.
         QCOMPARE(std::get<double>(store.valueAt(QStringLiteral("A/Pump/P49/x"), store.lastMs())->value), 4999.0);

@@ -1,6 +1,7 @@
 // Live plot data: numeric samples per attribute, bounded per series, with an
 // absolute index so plots can take only what is new.
 
+#include "identity_registry.h"
 #include "series_store.h"
 
 #include <QTest>
@@ -34,6 +35,30 @@ private slots:
         QCOMPARE(speed->v, std::vector<double>{10.0});
         QVERIFY(!store.find(QStringLiteral("A/Pump/P1/mode")));
         QCOMPARE(store.find(QStringLiteral("A/Pump/P1/running"))->v.front(), 1.0);
+    }
+
+    // Events the decoder stamped (series refs) and events built by hand (no refs)
+    // for the same attribute land in one series, in order, also after clear().
+    void stampedAndUnstampedSamplesShareTheirSeries()
+    {
+        IdentityRegistry registry;
+        const auto stamped = [&registry](qint64 t, double x) {
+            PlantEvent e = sample(t, {{"x", x, {}}, {"y", 2 * x, {}}});
+            registry.identify(e);
+            return e;
+        };
+        SeriesStore store;
+        PlantEvent first = stamped(1000, 1);
+        QVERIFY(first.attributes.front().seriesRef >= 0);
+        store.append({first, sample(2000, {{"x", 2.0, {}}}), stamped(3000, 3)});
+        QCOMPARE(store.seriesCount(), size_t(2));
+        QCOMPARE(store.find(QStringLiteral("A/Pump/P1/x"))->v, (std::vector<double>{1, 2, 3}));
+        QCOMPARE(store.find(QStringLiteral("A/Pump/P1/y"))->v, (std::vector<double>{2, 6}));
+        store.clear();
+        QCOMPARE(store.seriesCount(), size_t(0));
+        store.append({stamped(4000, 4)});
+        QCOMPARE(store.find(QStringLiteral("A/Pump/P1/x"))->v, std::vector<double>{4});
+        QCOMPARE(store.find(QStringLiteral("A/Pump/P1/x"))->firstIndex, quint64(0));
     }
 
     void boundedWithAbsoluteIndex()
