@@ -9,8 +9,11 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace ndh {
@@ -25,6 +28,33 @@ inline bool handOffDue(const std::atomic<int> &inFlight, int maxPerSecond, const
     const qint64 minGapMs = (1000 + perSecond - 1) / perSecond;
     return force || sinceLast.elapsed() >= minGapMs;
 }
+
+// The GUI letting go of a batch, seen on the backend thread the moment it happens:
+// a worker whose next slice is ready waits here instead of sleeping a fixed time,
+// and whoever decrements the in-flight count calls notify() right after.
+class ReleaseSignal
+{
+public:
+    // Any thread, after the in-flight count went down.
+    void notify()
+    {
+        {
+            // Under the lock: a waiter between its check and its wait cannot miss it.
+            const std::lock_guard lock(m_mutex);
+        }
+        m_released.notify_all();
+    }
+    // Until nothing is in flight, at most `timeout`; true when nothing is.
+    bool waitUntilTaken(const std::atomic<int> &inFlight, std::chrono::microseconds timeout)
+    {
+        std::unique_lock lock(m_mutex);
+        return m_released.wait_for(lock, timeout, [&] { return inFlight.load() <= 0; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_released;
+};
 
 // Nothing to tell the GUI: no record read, no event, no dead letter, no gap.
 inline bool carriesNothing(const EventBatch &batch)

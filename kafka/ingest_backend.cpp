@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <algorithm>
+
 namespace ndh {
 
 IngestBackend::IngestBackend(ConsumerConfig config, QObject *parent)
@@ -31,6 +33,7 @@ void IngestBackend::start()
     if (m_thread)
         return;
     m_inFlight->store(0);
+    m_held.clear();
     // No QObject parent: if the thread ever fails to stop in time it must outlive us.
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("ndh-backend"));
@@ -40,6 +43,7 @@ void IngestBackend::start()
     const auto loopDemand = std::make_shared<std::atomic<bool>>(false);
     worker->setLoopDemand(loopDemand);
     worker->setGuiPace(m_guiNsPerEvent);
+    worker->setReleaseSignal(m_released);
     worker->moveToThread(m_thread);
     m_worker = worker;
     connect(m_thread, &QThread::started, worker, &KafkaConsumerWorker::start);
@@ -95,15 +99,44 @@ void IngestBackend::relayBatch(const ndh::EventBatchPtr &batch)
 {
     QElapsedTimer spent;
     spent.start();
+    m_relaying = batch.get();
+    m_relayHeld = false;
     emit batchReady(batch);
+    m_relaying = nullptr;
+    if (m_relayHeld) {
+        m_held.push_back({batch.get(), spent.nsecsElapsed()}); // taken on releaseBatch()
+        return;
+    }
+    notePace(qint64(batch->events.size()), spent.nsecsElapsed());
+    m_inFlight->fetch_sub(1);
+    m_released->notify(); // the worker's next slice goes now
+}
+
+void IngestBackend::notePace(qint64 events, qint64 ns)
+{
     // What the receivers spent per event, averaged over hand-offs big enough to say.
-    const qint64 events = qint64(batch->events.size());
     if (events >= 64) {
-        const qint64 sample = std::max<qint64>(1, spent.nsecsElapsed() / events);
+        const qint64 sample = std::max<qint64>(1, ns / events);
         const qint64 old = m_guiNsPerEvent->load(std::memory_order_relaxed);
         m_guiNsPerEvent->store(old > 0 ? (3 * old + sample) / 4 : sample, std::memory_order_relaxed);
     }
+}
+
+void IngestBackend::holdBatch(const ndh::EventBatchPtr &batch)
+{
+    if (batch && batch.get() == m_relaying) // another source's batches are not ours to hold
+        m_relayHeld = true;
+}
+
+void IngestBackend::releaseBatch(const ndh::EventBatchPtr &batch, qint64 laterNs)
+{
+    const auto it = std::find_if(m_held.begin(), m_held.end(), [&](const Held &h) { return h.batch == batch.get(); });
+    if (it == m_held.end())
+        return;
+    notePace(qint64(batch->events.size()), it->relayNs + laterNs);
+    m_held.erase(it);
     m_inFlight->fetch_sub(1);
+    m_released->notify(); // the worker's next slice goes now
 }
 
 void IngestBackend::stop(int timeoutMs)

@@ -4,6 +4,7 @@
 // at most ~30 batches a second. Commands go in by queued invocation; results come
 // out as queued signals. stop() is bounded even when brokers are unreachable.
 
+#include "batch_hand_off.h"
 #include "connection_health.h"
 #include "connection_status.h"
 #include "consumer_config.h"
@@ -16,6 +17,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -52,6 +54,13 @@ public:
     void publish(const QString &topic, const QByteArray &key, const QByteArray &payload,
                  const QString &correlationId, const std::vector<ndh::LogHeader> &headers = {});
 
+    // For a receiver that applies a batch over later event-loop turns (PlantModels
+    // with an apply budget: connect its batchHeld and batchReleased here): while it
+    // holds a batch the worker keeps coalescing, and the GUI time measured for the
+    // batch includes laterNs, what the receiver spent on it after batchReady returned.
+    void holdBatch(const ndh::EventBatchPtr &batch);
+    void releaseBatch(const ndh::EventBatchPtr &batch, qint64 laterNs);
+
 signals:
     void published(const QString &correlationId, bool ok, const QString &error);
     void batchReady(const ndh::EventBatchPtr &batch);
@@ -66,12 +75,23 @@ private:
     // Relays a worker batch and marks it taken once every direct receiver ran, so
     // the worker coalesces instead of queueing batches behind a busy GUI.
     void relayBatch(const ndh::EventBatchPtr &batch);
+    void notePace(qint64 events, qint64 ns);
 
     ConsumerConfig m_config;
     std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
     // GUI nanoseconds per event over recent hand-offs (a moving average), read by the
     // worker to size its slices (ConsumerConfig::guiBudgetMsPerHandoff).
     std::shared_ptr<std::atomic<qint64>> m_guiNsPerEvent = std::make_shared<std::atomic<qint64>>(0);
+    // Notified each time m_inFlight goes down: the worker waits on it with a slice ready.
+    std::shared_ptr<ReleaseSignal> m_released = std::make_shared<ReleaseSignal>();
+    const EventBatch *m_relaying = nullptr; // inside relayBatch's emit
+    bool m_relayHeld = false;
+    struct Held
+    {
+        const EventBatch *batch;
+        qint64 relayNs;
+    };
+    std::vector<Held> m_held; // relayed, not yet released by its receiver
     QThread *m_thread = nullptr;
     QPointer<KafkaConsumerWorker> m_worker;
     RedisConfig m_redisConfig;

@@ -54,7 +54,11 @@ public:
 
     // Every consumed record also goes, raw, into this bounded journal (File > Export
     // of the live session). Set before start(); optional.
-    void setJournal(std::shared_ptr<RawRecordJournal> journal) { m_journal = std::move(journal); }
+    void setJournal(std::shared_ptr<RawRecordJournal> journal)
+    {
+        m_journal = std::move(journal);
+        m_journalSlice = RawRecordJournal::Slice(m_journal.get());
+    }
     // Set by another worker on this thread (the Redis state read on connect) while it
     // needs the event loop to turn at once: the worker then never blocks the thread,
     // neither in a poll slice nor in a metadata request (300 ms against a broker that
@@ -63,6 +67,11 @@ public:
     // Nanoseconds of GUI time per event, as the receiver measured it (0: not known yet);
     // with ConsumerConfig::guiBudgetMsPerHandoff it sizes the slices.
     void setGuiPace(std::shared_ptr<const std::atomic<qint64>> nsPerEvent) { m_guiNsPerEvent = std::move(nsPerEvent); }
+    // Notified by the receiver each time it lets go of a batch (the in-flight count
+    // went down): with the next slice ready the worker waits on it, not on a timer,
+    // so the slice goes the moment the GUI is free. Set before start(); optional
+    // (without it the worker looks again every millisecond).
+    void setReleaseSignal(std::shared_ptr<ReleaseSignal> signal) { m_released = std::move(signal); }
 
 public slots:
     void start();    // creates the consumer and starts the loop (worker thread)
@@ -117,7 +126,8 @@ private:
     std::array<struct rd_kafka_message_s *, 512> m_fetched{};
     size_t m_fetchedNext = 0;
     size_t m_fetchedEnd = 0;
-    // For the journal, per slice (kept to reuse its buffers' capacity).
+    // For the journal, per slice (kept to reuse its buffers' capacity); writes into
+    // the journal's blocks.
     RawRecordJournal::Slice m_journalSlice;
 
     std::shared_ptr<EventBatch> m_pending;
@@ -125,6 +135,7 @@ private:
     std::shared_ptr<RawRecordJournal> m_journal;
     std::shared_ptr<const std::atomic<bool>> m_loopDemand;
     std::shared_ptr<const std::atomic<qint64>> m_guiNsPerEvent;
+    std::shared_ptr<ReleaseSignal> m_released;
     // Events per hand-off at most now: maxEventsPerHandoff, lowered to what the GUI
     // applies in guiBudgetMsPerHandoff at its measured pace (0: unbounded).
     size_t sliceCap() const;

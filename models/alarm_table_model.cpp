@@ -38,13 +38,16 @@ void AlarmTableModel::setClock(std::function<qint64()> nowMs)
     refreshTimes();
 }
 
-int AlarmTableModel::applyEvents(const std::vector<PlantEvent> &events)
+int AlarmTableModel::applyEvents(std::span<const PlantEvent> events)
 {
     const int before = m_rows;
     std::vector<int> changedRows;
     int changes = 0;
     QStringList raised;
     for (const PlantEvent &e : events) {
+        // Most of a batch is attribute updates: no alarm, no transition to build.
+        if (!e.alarm)
+            continue;
         const auto t = alarmTransitionFrom(e);
         if (!t)
             continue;

@@ -10,6 +10,8 @@
 
 #include <functional>
 #include <memory>
+#include <span>
+#include <vector>
 
 namespace ndh {
 
@@ -44,7 +46,8 @@ public:
     explicit AlarmTableModel(QObject *parent = nullptr);
 
     // Feeds alarm events (other kinds are ignored); returns how many alarms changed.
-    int applyEvents(const std::vector<PlantEvent> &events);
+    int applyEvents(std::span<const PlantEvent> events);
+    int applyEvents(const std::vector<PlantEvent> &events) { return applyEvents(std::span<const PlantEvent>(events)); }
     void clear();
 
     void setClock(std::function<qint64()> nowMs);

@@ -1,6 +1,14 @@
 #pragma once
 // The GUI-thread side of ingest: owns the item models and stores that views read,
-// and applies each backend batch to all of them at once.
+// and applies each backend batch to all of them.
+//
+// With an apply budget (setApplyBudgetMs(), the console sets one) a batch that takes
+// longer goes in over several event-loop turns: events are applied in order, in
+// portions that stop once the turn's budget is spent, and the rest continues on the
+// next turn, so timers and paints run in between. After each portion every model
+// holds the same prefix of the events. Batches that arrive meanwhile queue behind, in
+// order. A sender with back-pressure (IngestBackend) learns from batchHeld() that a
+// batch outlived its hand-off and from batchReleased() that it is all in.
 
 #include "alarm_table_model.h"
 #include "asset_tree_model.h"
@@ -11,7 +19,11 @@
 #include "series_store.h"
 #include "time_cursor.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
+
+#include <deque>
 
 namespace ndh {
 
@@ -39,6 +51,20 @@ public:
     quint64 recordsLostToRetention() const { return m_recordsLostToRetention; }
     quint64 batchesApplied() const { return m_batches; }
 
+    // The console's budget for live ingest: with the views' share of a turn (a few
+    // ms of paints and replots) a turn stays well inside a 60 Hz frame.
+    static constexpr int kLiveApplyBudgetMs = 4;
+    // GUI time, in ms, one event-loop turn may spend applying batches; the rest of a
+    // batch waits for the next turn. 0 (the default): each batch at once, in the call.
+    void setApplyBudgetMs(int ms);
+    int applyBudgetMs() const { return m_budgetMs; }
+    // Events received and not yet in the models.
+    size_t pendingEvents() const;
+    // Applies everything pending now, whatever the budget (shutdown, tests).
+    void applyPendingNow();
+    // Portions applied so far (each a prefix of its batch, in one turn).
+    quint64 portionsApplied() const { return m_portions; }
+
 public slots:
     void applyBatch(const ndh::EventBatchPtr &batch);
     void setConnectionStatus(const ndh::ConnectionStatus &status);
@@ -48,13 +74,32 @@ public slots:
     void applyHistoryBatch(const ndh::EventBatchPtr &batch);
 
 signals:
-    // After a batch is in every model; plots mark themselves dirty on this.
+    // After a batch is in every model (all of it); plots mark themselves dirty on this.
     void batchApplied(quint64 eventsApplied);
+    // applyBatch() returns with part of this batch still to apply (an apply budget).
+    void batchHeld(const ndh::EventBatchPtr &batch);
+    // A held batch is now in every model; laterNs: the GUI time spent applying it
+    // after the applyBatch() call that delivered it returned.
+    void batchReleased(const ndh::EventBatchPtr &batch, qint64 laterNs);
     void connectionStatusChanged(const ndh::ConnectionStatus &status);
     // After applyHistoryBatch(): the event-time span the batch covered.
     void historyExtended(qint64 fromMs, qint64 toMs);
 
 private:
+    struct Pending
+    {
+        EventBatchPtr batch;
+        size_t next = 0;     // events applied so far: the prefix every model holds
+        bool held = false;   // batchHeld() was emitted for it
+        qint64 laterNs = 0;  // apply time in turns after its delivery
+    };
+    // Applies queued events until the budget of this turn is spent (all of them
+    // without one); returns the time it spent.
+    qint64 applyQueued(bool unbounded);
+    void applyRange(const EventBatch &batch, size_t from, size_t to);
+    void finishBatch(Pending &p);
+    void continueLater();
+
     AssetTreeModel m_tree;
     DeadLetterModel m_deadLetters;
     AlarmTableModel m_alarms;
@@ -67,6 +112,12 @@ private:
     quint64 m_recordsConsumed = 0;
     quint64 m_recordsLostToRetention = 0;
     quint64 m_batches = 0;
+    quint64 m_portions = 0;
+    int m_budgetMs = 0;
+    std::deque<Pending> m_queue;
+    QTimer m_continue;        // the next turn's portion
+    qint64 m_nsPerEvent = 0;  // recent apply cost, to size portions
+    bool m_applying = false;  // inside applyQueued (a model's signal may re-enter)
 };
 
 } // namespace ndh

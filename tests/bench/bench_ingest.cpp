@@ -6,7 +6,9 @@
 //
 //   bench_ingest ingest  [records=1000000] [partitions=80] [rounds=2]
 //       records/s against `kcat -C -e -o beginning -q` reading the same topic to
-//       /dev/null in the same run (the cost of the Kafka client alone).
+//       /dev/null in the same run (the cost of the Kafka client alone). Both read
+//       what the broker kept of the topic (its retention drops a partition's oldest
+//       records past ~5 MB: too few partitions for `records` lose some, and it says).
 //   bench_ingest latency [rate=1000] [seconds=10] [partitions=16] [linger.ms=5]
 //       record produced (time in the payload) -> applied to the tree, p50/p99/max,
 //       and where the time went (producer and broker, fetch and decode, GUI).
@@ -14,9 +16,14 @@
 //       broker (librdkafka's mock) answers a fetch with one producer batch per
 //       partition, so with batches of a few records (linger.ms 1 at 100,000/s: ~6
 //       per partition) the broker, not the consumer, caps how fast any client reads
-//       (kcat too; see docs/PERFORMANCE.md, Latency).
-//   bench_ingest memory  [seconds=60] [rate=100000] [partitions=80]
+//       (kcat too; see docs/PERFORMANCE.md, Latency). The first second is warm-up;
+//       NDH_BENCH_LATENCY_WARMUP_MS sets another (1: measure from the start),
+//       NDH_BENCH_LATENCY_TIMELINE=1 prints the worst latency per 250 ms.
+//   bench_ingest memory  [seconds=60] [rate=100000] [partitions=80] [history MiB] [plots MiB]
 //       resident memory while ingesting at `rate`, every 10 s, and per stored sample.
+//       `history MiB` and `plots MiB` lower the history engine's budget (default
+//       2 GiB) and the live plot buffers' (256 MiB) so that a 10-minute run reaches
+//       them and shows where the whole process levels off.
 //   bench_ingest apply   [records=300000] [batch=10000]
 //       CPU time per record of each model the GUI thread applies a batch to.
 //   bench_ingest history [events=5000000]
@@ -90,9 +97,10 @@ ConsumerConfig consumerConfig(const QString &bootstrap)
 // acks[seq] = when the broker acknowledged record `seq` (0: not, or past the end).
 std::thread pacedProducer(const QString &bootstrap, quint64 rate, int lingerMs, const std::atomic<bool> &stop,
                           qint64 stampedFrom = 0, std::atomic<quint64> *counted = nullptr,
-                          std::vector<qint64> *acks = nullptr)
+                          std::vector<qint64> *acks = nullptr, double *cpuSeconds = nullptr)
 {
-    return std::thread([bootstrap, rate, lingerMs, &stop, stampedFrom, counted, acks] {
+    return std::thread([bootstrap, rate, lingerMs, &stop, stampedFrom, counted, acks, cpuSeconds] {
+        const double cpu0 = threadCpuNow();
         Producer producer(bootstrap, lingerMs, acks);
         NdhFeed feed;
         const auto start = std::chrono::steady_clock::now();
@@ -114,6 +122,8 @@ std::thread pacedProducer(const QString &bootstrap, quint64 rate, int lingerMs, 
             producer.flush();
             producer.poll();
         }
+        if (cpuSeconds)
+            *cpuSeconds = threadCpuNow() - cpu0; // read after join()
     });
 }
 
@@ -131,6 +141,27 @@ quint64 fill(const QString &bootstrap, quint64 records)
     }
     producer.flush();
     return bytes;
+}
+
+// Records the broker holds on the topic now (high minus low watermark, summed over
+// partitions): what any reader of the whole topic gets. The embedded broker keeps
+// only the newest ~5 MB of a partition, so a big fill over few partitions loses its
+// oldest records; a run that waited for all of them would never end.
+quint64 recordsOnTopic(const QString &bootstrap, int partitions)
+{
+    KafkaClientConf conf;
+    conf.setGrouplessReader(bootstrap, QStringLiteral("ndh-bench-watermarks"));
+    const std::unique_ptr<rd_kafka_t, KafkaClientConf::ConsumerDeleter> rk(conf.createConsumer());
+    if (!rk)
+        return 0;
+    quint64 total = 0;
+    for (int p = 0; p < partitions; ++p) {
+        int64_t low = 0, high = 0;
+        if (rd_kafka_query_watermark_offsets(rk.get(), kTopic.constData(), p, &low, &high, 5000)
+            == RD_KAFKA_RESP_ERR_NO_ERROR)
+            total += quint64(std::max<int64_t>(0, high - low));
+    }
+    return total;
 }
 
 struct KcatRun
@@ -166,6 +197,7 @@ struct ConsoleRun
 {
     double seconds = 0;
     double applySeconds = 0; // GUI thread busy in applyBatch
+    double firstBatchSeconds = -1; // start -> the first batch applied (connect, metadata, assign, first fetch)
     double applyCpuSeconds = 0;
     double cpuSeconds = 0; // the whole console side: backend thread, librdkafka, GUI apply
     double backendCpuSeconds = 0; // the ndh-backend thread alone (fetch from librdkafka's queue, decode, hand-off)
@@ -200,10 +232,28 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
         models.applyBatch(batch);
         run.applyCpuSeconds += threadCpuNow() - cpu0;
         run.applySeconds += double(apply.nsecsElapsed()) / 1e9;
+        if (run.firstBatchSeconds < 0)
+            run.firstBatchSeconds = double(clock.nsecsElapsed()) / 1e9;
         if (models.recordsConsumed() >= records)
             loop.quit();
     });
     QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+    // A console that stops making progress ends the run with what it read, instead
+    // of holding it for the full 600 s.
+    quint64 lastSeen = 0;
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    QTimer watchdog;
+    QObject::connect(&watchdog, &QTimer::timeout, &loop, [&] {
+        if (models.recordsConsumed() != lastSeen) {
+            lastSeen = models.recordsConsumed();
+            sinceProgress.restart();
+        } else if (sinceProgress.elapsed() > 10000) {
+            std::fprintf(stderr, "console stalled: no record for 10 s\n");
+            loop.quit();
+        }
+    });
+    watchdog.start(500);
     const double cpu0 = cpuSeconds() - threadCpuSeconds("rdk:mock");
     const double guiCpu0 = threadCpuNow();
     clock.start();
@@ -225,7 +275,7 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
 
 int ingest(const QStringList &args)
 {
-    const quint64 records = arg(args, 2, 1000000);
+    quint64 records = arg(args, 2, 1000000);
     const int partitions = int(arg(args, 3, 80));
     const int rounds = int(arg(args, 4, 2));
     EmbeddedBroker broker;
@@ -237,16 +287,27 @@ int ingest(const QStringList &args)
     std::printf("topic: %llu records, %.0f bytes each on average, %d partitions (%.1f MB), produced in %.1f s\n",
                 qulonglong(records), double(bytes) / double(records), partitions, double(bytes) / 1e6,
                 double(clock.elapsed()) / 1000.0);
+    // kcat and the console read the same topic: what the broker kept of it.
+    const quint64 produced = records;
+    records = recordsOnTopic(broker.bootstrap(), partitions);
+    if (records != produced) {
+        std::printf("the broker kept %llu of the %llu records (its ~5 MB per partition retention dropped the "
+                    "oldest %llu; more partitions keep them all): both readers read those %llu\n",
+                    qulonglong(records), qulonglong(produced), qulonglong(produced - records), qulonglong(records));
+        if (records == 0)
+            return 1;
+    }
     double bestKcat = 0, bestConsole = 0, kcatCpu = 0;
     ConsoleRun best;
     for (int r = 0; r < rounds; ++r) {
         const KcatRun k = runKcat(broker.bootstrap());
         const ConsoleRun c = runConsole(broker.bootstrap(), records);
         std::printf("round %d: kcat %.2f s (%.0f rec/s, %.2f CPU s), console %.2f s (%.0f rec/s, %.2f CPU s; GUI apply "
-                    "%.2f s wall, %.2f CPU s, in %llu batches, %llu events; CPU s of the backend thread %.2f, GUI thread %.2f)\n",
+                    "%.2f s wall, %.2f CPU s, in %llu batches, %llu events; CPU s of the backend thread %.2f, GUI thread %.2f; "
+                    "first batch applied after %.0f ms)\n",
                     r + 1, k.seconds, double(records) / k.seconds, k.cpuSeconds, c.seconds, double(records) / c.seconds,
                     c.cpuSeconds, c.applySeconds, c.applyCpuSeconds, qulonglong(c.batches), qulonglong(c.events),
-                    c.backendCpuSeconds, c.guiCpuSeconds);
+                    c.backendCpuSeconds, c.guiCpuSeconds, 1000.0 * c.firstBatchSeconds);
         std::fflush(stdout);
         if (k.seconds > 0 && (bestKcat == 0 || k.seconds < bestKcat)) {
             bestKcat = k.seconds;
@@ -322,9 +383,15 @@ int latency(const QStringList &args)
     std::atomic<bool> stop{false};
     std::atomic<quint64> produced{0};
     const QString bootstrap = broker.bootstrap();
-    measureFromMs = QDateTime::currentMSecsSinceEpoch() + 1000; // first second is warm-up
+    // The first second is warm-up (NDH_BENCH_LATENCY_WARMUP_MS: another length).
+    const qint64 warmUpMs = qEnvironmentVariableIsSet("NDH_BENCH_LATENCY_WARMUP_MS")
+                                ? qEnvironmentVariableIntValue("NDH_BENCH_LATENCY_WARMUP_MS")
+                                : 1000;
+    measureFromMs = QDateTime::currentMSecsSinceEpoch() + std::max<qint64>(1, warmUpMs);
     std::vector<qint64> acks(size_t(rate) * size_t(seconds + 3), 0);
-    std::thread producerThread = pacedProducer(bootstrap, rate, lingerMs, stop, measureFromMs, &produced, &acks);
+    double producerCpu = 0;
+    std::thread producerThread =
+        pacedProducer(bootstrap, rate, lingerMs, stop, measureFromMs, &produced, &acks, &producerCpu);
     QEventLoop loop;
     QTimer::singleShot((seconds + 1) * 1000, &loop, &QEventLoop::quit);
     loop.exec();
@@ -341,6 +408,7 @@ int latency(const QStringList &args)
     });
     poll.start(5);
     loop.exec();
+    const double backendCpu = threadCpuSeconds("ndh-backend");
     backend.stop();
 
     std::vector<double> total, toAck, ackToHandOff, handOffToApplied;
@@ -386,6 +454,11 @@ int latency(const QStringList &args)
     std::printf("  the slowest 1%% (%zu records), mean legs: %.0f ms producer and broker, %.0f ms fetch and decode, %.0f "
                 "ms GUI\n",
                 slow, slowAck, slowFetch, slowGui);
+    // The bench's own producer shares the two cores with the console and the broker.
+    const double records = std::max(1.0, double(models.recordsConsumed()));
+    std::printf("  CPU a record: backend thread %.2f us; the bench's producer thread %.2f us (building payloads, "
+                "produce(), on the same cores)\n",
+                1e6 * backendCpu / records, 1e6 * producerCpu / records);
     const double applyP50 = percentile(applyMs, 0.5), applyP99 = percentile(applyMs, 0.99);
     std::printf("  GUI apply per hand-off p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu hand-offs)\n", applyP50, applyP99,
                 applyMs.empty() ? 0.0 : applyMs.back(), applyMs.size());
@@ -410,11 +483,17 @@ int memory(const QStringList &args)
     const int seconds = int(arg(args, 2, 60));
     const quint64 rate = arg(args, 3, 100000);
     const int partitions = int(arg(args, 4, 80));
+    const quint64 historyMiB = arg(args, 5, 0);
+    const quint64 plotsMiB = arg(args, 6, 0);
     EmbeddedBroker broker;
     if (!startBroker(broker, partitions))
         return 1;
     const qint64 rssStart = residentBytes();
     PlantModels models;
+    if (historyMiB > 0)
+        models.history().setMemoryBudget(size_t(historyMiB) << 20);
+    if (plotsMiB > 0)
+        models.series().setMemoryBudget(size_t(plotsMiB) << 20);
     IngestBackend backend(consumerConfig(broker.bootstrap()));
     setBenchJournal(backend);
     QObject::connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
@@ -552,6 +631,9 @@ int historyAlone(const QStringList &args)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // Line by line even into a pipe or file: a run cut short (timeout(1)) keeps what
+    // it printed.
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const QStringList args = app.arguments();
     printMachine();
     const QString mode = args.size() > 1 ? args[1] : QStringLiteral("ingest");

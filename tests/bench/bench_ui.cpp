@@ -253,6 +253,12 @@ int main(int argc, char **argv)
                 config.maxEventsPerHandoff, config.guiBudgetMsPerHandoff);
     IngestBackend backend(config);
     QObject::connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
+    // As the console: big batches over several turns (NDH_BENCH_APPLY_BUDGET_MS=0: each at once).
+    models.setApplyBudgetMs(qEnvironmentVariableIsSet("NDH_BENCH_APPLY_BUDGET_MS")
+                                ? qEnvironmentVariableIntValue("NDH_BENCH_APPLY_BUDGET_MS")
+                                : PlantModels::kLiveApplyBudgetMs);
+    QObject::connect(&models, &PlantModels::batchHeld, &backend, &IngestBackend::holdBatch);
+    QObject::connect(&models, &PlantModels::batchReleased, &backend, &IngestBackend::releaseBatch);
     QElapsedTimer clock;
     clock.start();
     const double guiCpu0 = threadCpuNow();

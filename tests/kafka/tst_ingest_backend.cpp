@@ -15,6 +15,7 @@
 #include "plant_generator.h"
 #include "plant_models.h"
 #include "plant_simulator.h"
+#include "raw_record_journal.h"
 #include "topic_catalog.h"
 
 #include <QElapsedTimer>
@@ -127,7 +128,11 @@ private slots:
     void recoversWhenTheBrokerComesBack();
     void fallingBehindRetentionResumesAndCountsTheGap();
     void backlogGoesToTheGuiInBoundedSlicesInOrder();
+    void heldBatchKeepsTheNextBackUntilReleased();
+    void batchAppliedOverSeveralTurnsHoldsTheNextBack();
     void appliedBatchesAreFreedByTheBackendAndReused();
+    void releaseWakesTheWorkerWaitingForIt();
+    void journalKeepsConsumedRecordsByteExact();
     void receiverKeepingBatchesKeepsThemIntact();
     void republishKeepsHeadersAndIsAudited();
 };
@@ -417,6 +422,91 @@ void TestIngestBackend::backlogGoesToTheGuiInBoundedSlicesInOrder()
     QCOMPARE(lastOffset, qint64(4999));
 }
 
+void TestIngestBackend::heldBatchKeepsTheNextBackUntilReleased()
+{
+    // A receiver that holds a batch (it applies it over later turns) gets no other
+    // while it does, whatever the backlog; once it releases it, the rest follows.
+    EmbeddedBroker broker;
+    const QString topic = QStringLiteral("site.held");
+    QVERIFY(broker.start(1, 1, {topic}));
+    QVERIFY(produceEvents(broker.bootstrap(), topic, 0, 3000));
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {topic};
+    config.maxEventsPerHandoff = 500;
+    IngestBackend backend(config);
+    std::vector<EventBatchPtr> got;
+    size_t events = 0;
+    connect(&backend, &IngestBackend::batchReady, this, [&](const EventBatchPtr &b) {
+        got.push_back(b);
+        events += b->events.size();
+        if (got.size() == 1)
+            backend.holdBatch(b);
+    });
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(got.size(), size_t(1), 30000);
+    // Unheld, the backlog would follow in a few 33 ms hand-offs.
+    QTest::qWait(500);
+    QCOMPARE(got.size(), size_t(1));
+    // Releasing a batch the backend never handed out changes nothing.
+    backend.releaseBatch(std::make_shared<EventBatch>(), 0);
+    QTest::qWait(200);
+    QCOMPARE(got.size(), size_t(1));
+    backend.releaseBatch(got.front(), 1000000);
+    QTRY_COMPARE_WITH_TIMEOUT(events, size_t(3000), 30000);
+    QVERIFY(got.size() > 1);
+}
+
+void TestIngestBackend::batchAppliedOverSeveralTurnsHoldsTheNextBack()
+{
+    // The console's wiring: PlantModels applies a big batch over several event-loop
+    // turns and holds it meanwhile; the backend hands off the next batch only once the
+    // last one is all in, so batches never pile up in the GUI, and every record is
+    // applied once, in order.
+    EmbeddedBroker broker;
+    const QString topic = QStringLiteral("site.portions");
+    QVERIFY(broker.start(1, 1, {topic}));
+    constexpr int kEvents = 20000;
+    QVERIFY(produceEvents(broker.bootstrap(), topic, 0, kEvents));
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {topic};
+    IngestBackend backend(config);
+    PlantModels models;
+    models.setApplyBudgetMs(1); // a few thousand events take longer than that
+    size_t deliveries = 0;
+    size_t deliveredWhilePending = 0;
+    connect(&backend, &IngestBackend::batchReady, this, [&](const EventBatchPtr &) {
+        ++deliveries;
+        deliveredWhilePending += models.pendingEvents() > 0;
+    });
+    connect(&backend, &IngestBackend::batchReady, &models, &PlantModels::applyBatch);
+    connect(&models, &PlantModels::batchHeld, &backend, &IngestBackend::holdBatch);
+    connect(&models, &PlantModels::batchReleased, &backend, &IngestBackend::releaseBatch);
+    QSignalSpy held(&models, &PlantModels::batchHeld);
+    QSignalSpy released(&models, &PlantModels::batchReleased);
+    // The views' share of each turn (paints, replots): a batch takes many turns, and
+    // the backend has the next one ready long before.
+    QTimer views;
+    views.setInterval(0);
+    connect(&views, &QTimer::timeout, this, [] { QThread::msleep(3); });
+    views.start();
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(models.eventsApplied(), quint64(kEvents), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(models.recordsConsumed(), quint64(kEvents), 5000);
+    qInfo("%d events in %zu hand-offs, %lld held, %llu portions", kEvents, deliveries, qlonglong(held.count()),
+          qulonglong(models.portionsApplied()));
+    QVERIFY(held.count() > 0);
+    QCOMPARE(released.count(), held.count());
+    QCOMPARE(deliveredWhilePending, size_t(0));
+    QCOMPARE(models.history().eventCount(), size_t(kEvents));
+    const QStringList keys = models.series().keys();
+    QCOMPARE(keys.size(), 1);
+    const SeriesStore::Series *flow = models.series().find(keys.first());
+    QVERIFY(flow);
+    QCOMPARE(flow->endIndex(), quint64(kEvents));
+    for (size_t i = 0; i < flow->v.size(); ++i)
+        QCOMPARE(flow->v[i], double(flow->firstIndex + i));
+}
+
 void TestIngestBackend::appliedBatchesAreFreedByTheBackendAndReused()
 {
     // The GUI applies a batch and lets go of it; its events are then destroyed by the
@@ -445,6 +535,122 @@ void TestIngestBackend::appliedBatchesAreFreedByTheBackendAndReused()
     QVERIFY(next->events.capacity() >= 100);
     QVERIFY(next->deadLetters.empty());
     QCOMPARE(next->recordsConsumed, quint64(0));
+}
+
+void TestIngestBackend::releaseWakesTheWorkerWaitingForIt()
+{
+    // The worker whose next slice is ready waits for the GUI to let go of the last
+    // one: the release wakes it then, not at the end of its wait.
+    ReleaseSignal released;
+    std::atomic<int> inFlight{1};
+    QVERIFY(!released.waitUntilTaken(inFlight, std::chrono::milliseconds(20))); // not released: waits it out
+    std::thread gui([&] {
+        QThread::msleep(50);
+        inFlight.fetch_sub(1);
+        released.notify();
+    });
+    QElapsedTimer waited;
+    waited.start();
+    QVERIFY(released.waitUntilTaken(inFlight, std::chrono::seconds(120)));
+    QVERIFY(waited.elapsed() < 60000); // woken by the release, not by the bound
+    gui.join();
+    QVERIFY(released.waitUntilTaken(inFlight, std::chrono::seconds(120))); // nothing in flight: no wait
+}
+
+void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
+{
+    // What File > Export writes of a live session: every consumed record as it was
+    // on the broker, headers (with and without value) and all, whether it decoded
+    // to an event or not, with a key or none, a tombstone or an empty value.
+    EmbeddedBroker broker;
+    const QString topic = QStringLiteral("site.journal");
+    QVERIFY(broker.start(1, 1, {topic}));
+    constexpr int kRecords = 600;
+    std::vector<LogRecord> expected;
+    {
+        KafkaClientConf conf;
+        conf.set(QStringLiteral("bootstrap.servers"), broker.bootstrap());
+        rd_kafka_t *rk = conf.createProducer();
+        QVERIFY(rk);
+        for (int i = 0; i < kRecords; ++i) {
+            LogRecord r;
+            r.topic = topic;
+            r.partition = 0;
+            r.offset = i;
+            if (i % 4 != 0)
+                r.key = QByteArray("PUMP_") + QByteArray::number(i % 7);
+            if (i % 5 != 1) // a tombstone every fifth
+                r.payload = i % 7 == 2 ? QByteArray("")
+                            : i % 2 ? QByteArrayLiteral("{\"message_id\":\"m") + QByteArray::number(i)
+                                          + QByteArrayLiteral("\",\"timestamp\":\"2025-08-03T10:00:00Z\",\"asset_id\":"
+                                                              "\"PUMP_001\",\"asset_type\":\"Pump\",\"event_type\":"
+                                                              "\"attribute_changed\",\"event_data\":{\"attribute\":"
+                                                              "\"flow_rate\",\"new_value\":")
+                                          + QByteArray::number(i) + QByteArrayLiteral("}}")
+                                    : QByteArray("not json \0 ") + QByteArray::number(i);
+            if (i % 3 == 0)
+                r.headers = {{QByteArray("trace"), QByteArray("t-") + QByteArray::number(i)},
+                             {QByteArray("novalue"), std::nullopt}};
+            rd_kafka_headers_t *headers = rd_kafka_headers_new(r.headers.size());
+            for (const LogHeader &h : r.headers)
+                rd_kafka_header_add(headers, h.name.constData(), h.name.size(), h.value ? h.value->constData() : nullptr,
+                                    h.value ? h.value->size() : 0);
+            const QByteArray topicName = topic.toUtf8();
+            const char *key = r.key ? r.key->constData() : nullptr;
+            const size_t keyLen = r.key ? size_t(r.key->size()) : 0;
+            char *value = r.payload ? const_cast<char *>(r.payload->constData()) : nullptr;
+            const size_t valueLen = r.payload ? size_t(r.payload->size()) : 0;
+            const auto err = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topicName.constData()), RD_KAFKA_V_PARTITION(0),
+                                               RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key, keyLen),
+                                               RD_KAFKA_V_VALUE(value, valueLen), RD_KAFKA_V_HEADERS(headers),
+                                               RD_KAFKA_V_END);
+            QCOMPARE(int(err), int(RD_KAFKA_RESP_ERR_NO_ERROR)); // the headers are the record's now
+            expected.push_back(std::move(r));
+        }
+        QCOMPARE(int(rd_kafka_flush(rk, 30000)), int(RD_KAFKA_RESP_ERR_NO_ERROR));
+        rd_kafka_destroy(rk);
+    }
+    ConsumerConfig config = configFor(broker.bootstrap());
+    config.topics = {topic};
+    IngestBackend backend(config);
+    auto journal = std::make_shared<RawRecordJournal>();
+    backend.setJournal(journal);
+    QString assetKey;
+    connect(&backend, &IngestBackend::batchReady, this, [&](const EventBatchPtr &b) {
+        if (assetKey.isEmpty() && !b->events.empty())
+            assetKey = b->events.front().asset.key();
+    });
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(journal->size(), size_t(kRecords), 30000);
+    backend.stop();
+    const std::vector<LogRecord> got = journal->select({});
+    QCOMPARE(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        const LogRecord &g = got[i];
+        const LogRecord &e = expected[i];
+        QCOMPARE(g.topic, e.topic);
+        QCOMPARE(g.offset, e.offset);
+        QCOMPARE(g.key, e.key);
+        QCOMPARE(g.payload, e.payload);
+        QCOMPARE(g.headers.size(), e.headers.size());
+        for (size_t h = 0; h < g.headers.size(); ++h) {
+            QCOMPARE(g.headers[h].name, e.headers[h].name);
+            QCOMPARE(g.headers[h].value, e.headers[h].value);
+        }
+        QCOMPARE(g.tstype, LogRecord::TimestampType::Create);
+    }
+    // The ones that decoded are found by their asset, the others are not.
+    QVERIFY(!assetKey.isEmpty());
+    RawRecordJournal::Selection pump;
+    pump.assetKeys = {assetKey};
+    std::vector<LogRecord> decodable;
+    for (int i = 0; i < kRecords; ++i)
+        if (i % 5 != 1 && i % 7 != 2 && i % 2)
+            decodable.push_back(expected[size_t(i)]);
+    const std::vector<LogRecord> byAsset = journal->select(pump);
+    QCOMPARE(byAsset.size(), decodable.size());
+    for (size_t i = 0; i < byAsset.size(); ++i)
+        QCOMPARE(byAsset[i].offset, decodable[i].offset);
 }
 
 void TestIngestBackend::receiverKeepingBatchesKeepsThemIntact()
