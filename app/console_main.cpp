@@ -59,6 +59,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -605,23 +606,39 @@ int main(int argc, char *argv[])
     ShutdownWatchdog watchdog(std::chrono::milliseconds(5000));
 
     ndh::ConsumerConfig consumer = options->consumer;
+    // --demo: the broker's listener now (its address is what the consumer, the topic
+    // browser and "Load history" are built with), the topics, simulator and command
+    // responder on a thread of their own while the window is built and shown; the
+    // consumer starts once the plant is up. Until then the window says "connecting".
+    // The context is declared before the plant, so it outlives the plant's thread.
+    QObject demoContext;
+    std::function<void(const QString &)> onDemoPlantStarted; // set below, called on this thread
     std::unique_ptr<ndh::DemoPlant> demo;
+    const auto demoFailed = [&options](const QString &plantError) {
+        const QString why = plantError.isEmpty() ? tr("unknown error") : plantError;
+        std::fprintf(stderr, "ndh-console: cannot start the demo plant: %s\n", qPrintable(why));
+        QMessageBox box(QMessageBox::Critical, tr("NDH Console"), tr("The demo plant could not start."),
+                        QMessageBox::Close);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(tr("The embedded Kafka broker or the plant simulator failed: %1\n\n"
+                                  "Connect to a real cluster with --bootstrap HOST:PORT instead.")
+                                   .arg(why));
+        if (options->screenshotFile.isEmpty())
+            box.exec();
+        return 3;
+    };
     if (options->demo) {
         demo = std::make_unique<ndh::DemoPlant>();
-        if (!demo->start(options->partitions, options->simulator)) {
-            const QString why = demo->error().isEmpty() ? tr("unknown error") : demo->error();
-            std::fprintf(stderr, "ndh-console: cannot start the demo plant: %s\n", qPrintable(why));
-            QMessageBox box(QMessageBox::Critical, tr("NDH Console"), tr("The demo plant could not start."),
-                            QMessageBox::Close);
-            box.setTextFormat(Qt::PlainText);
-            box.setInformativeText(tr("The embedded Kafka broker or the plant simulator failed: %1\n\n"
-                                      "Connect to a real cluster with --bootstrap HOST:PORT instead.")
-                                       .arg(why));
-            if (options->screenshotFile.isEmpty())
-                box.exec();
-            return 3;
-        }
+        if (!demo->startBroker(options->partitions))
+            return demoFailed(demo->error());
         consumer.bootstrap = demo->bootstrap();
+        ndh::startupMark("demo broker listening");
+        demo->startPlantInBackground(options->simulator, [&demoContext, &onDemoPlantStarted](const QString &plantError) {
+            ndh::startupMark("demo plant up");
+            QMetaObject::invokeMethod(
+                &demoContext, [&onDemoPlantStarted, plantError] { onDemoPlantStarted(plantError); },
+                Qt::QueuedConnection);
+        });
     }
 
     ndh::PlantModels models;
@@ -629,10 +646,24 @@ int main(int argc, char *argv[])
     ndh::IngestBackend backend(consumer);
     backend.setRedisConfig(options->redis);
     QObject::connect(&backend, &ndh::IngestBackend::batchReady, &models, &ndh::PlantModels::applyBatch);
+    // A big batch goes in over several event-loop turns of a few ms each; the backend
+    // hands off the next one only once it is all in.
+    models.setApplyBudgetMs(ndh::PlantModels::kLiveApplyBudgetMs);
+    QObject::connect(&models, &ndh::PlantModels::batchHeld, &backend, &ndh::IngestBackend::holdBatch);
+    QObject::connect(&models, &ndh::PlantModels::batchReleased, &backend, &ndh::IngestBackend::releaseBatch);
     QObject::connect(&backend, &ndh::IngestBackend::statusChanged, &models, &ndh::PlantModels::setConnectionStatus);
     QObject::connect(&backend, &ndh::IngestBackend::redisStatusChanged, &models,
                      &ndh::PlantModels::setConnectionStatus);
 
+    if (demo) {
+        // The first frame shows the plant on its way, not "Disconnected".
+        ndh::ConnectionStatus starting;
+        starting.state = ndh::ConnectionStatus::State::Connecting;
+        starting.endpoint = consumer.bootstrap;
+        starting.sinceMs = QDateTime::currentMSecsSinceEpoch();
+        models.setConnectionStatus(starting);
+    }
+    ndh::startupMark("window build");
     ndh::MainWindow window(&models);
     window.setSourceDescription(demo                           ? tr("embedded demo plant (%1)").arg(consumer.bootstrap)
                                 : !sourceDescription.isEmpty() ? sourceDescription
@@ -861,6 +892,7 @@ int main(int argc, char *argv[])
         watchdog.arm();
         topicBrowser.stop(2000);
     });
+    ndh::startupMark("window show");
     window.show();
     if (!options->logFile.isEmpty())
         logs.openFile(options->logFile);
@@ -939,8 +971,18 @@ int main(int argc, char *argv[])
         });
     }
 
-    if (options->logFile.isEmpty())
+    if (demo) {
+        onDemoPlantStarted = [&](const QString &plantError) {
+            if (!plantError.isEmpty()) {
+                QCoreApplication::exit(demoFailed(plantError));
+                return;
+            }
+            ndh::startupMark("backend start");
+            backend.start();
+        };
+    } else if (options->logFile.isEmpty()) {
         backend.start();
+    }
     const int rc = QApplication::exec();
     return exitCode != 0 ? exitCode : rc;
 }

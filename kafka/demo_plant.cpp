@@ -16,12 +16,48 @@ DemoPlant::~DemoPlant()
 
 bool DemoPlant::start(int partitions, const SimulatorOptions &options)
 {
+    if (!startBroker(partitions))
+        return false;
+    if (startPlant(options))
+        return true;
+    const QString why = m_error;
+    stop();
+    m_error = why;
+    return false;
+}
+
+bool DemoPlant::startBroker(int partitions)
+{
     stop();
     m_error.clear();
     m_broker = std::make_unique<EmbeddedBroker>();
-    if (!m_broker->start(partitions)) {
+    if (!m_broker->startCluster(partitions)) {
         m_error = m_broker->error();
         m_broker.reset();
+        return false;
+    }
+    return true;
+}
+
+void DemoPlant::startPlantInBackground(const SimulatorOptions &options, std::function<void(const QString &)> done)
+{
+    if (m_starter.joinable())
+        m_starter.join();
+    m_starter = std::thread([this, options, done = std::move(done)] {
+        const bool ok = startPlant(options);
+        if (done)
+            done(ok ? QString() : (m_error.isEmpty() ? QStringLiteral("unknown error") : m_error));
+    });
+}
+
+bool DemoPlant::startPlant(const SimulatorOptions &options)
+{
+    if (!m_broker) {
+        m_error = QStringLiteral("The embedded broker is not running");
+        return false;
+    }
+    if (!m_broker->createTopics()) {
+        m_error = m_broker->error();
         return false;
     }
     m_simulator = std::make_unique<PlantSimulator>(m_broker->bootstrap(), options);
@@ -29,27 +65,28 @@ bool DemoPlant::start(int partitions, const SimulatorOptions &options)
     if (!m_simulator->start(5000)) {
         m_error = m_simulator->error();
         m_simulator.reset();
-        m_broker.reset();
         return false;
     }
     // The plant answers commands; the demo still runs (read-only) if it cannot.
     CommandResponderOptions responderOptions;
     responderOptions.seed = options.seed;
-    m_responder = std::make_unique<CommandResponder>(m_broker->bootstrap(), responderOptions);
+    auto responder = std::make_unique<CommandResponder>(m_broker->bootstrap(), responderOptions);
     PlantSimulator *simulator = m_simulator.get();
-    m_responder->setPlantHook([simulator](const QString &assetId, const QString &command,
-                                          const QList<QPair<QString, QVariant>> &parameters) {
+    responder->setPlantHook([simulator](const QString &assetId, const QString &command,
+                                        const QList<QPair<QString, QVariant>> &parameters) {
         simulator->postCommand(assetId, command, parameters);
     });
-    if (!m_responder->start(5000)) {
-        qCWarning(lcKafka, "demo: commands will not be answered: %s", qPrintable(m_responder->error()));
-        m_responder.reset();
-    }
+    if (responder->start(5000))
+        m_responder = std::move(responder);
+    else
+        qCWarning(lcKafka, "demo: commands will not be answered: %s", qPrintable(responder->error()));
     return true;
 }
 
 void DemoPlant::stop()
 {
+    if (m_starter.joinable())
+        m_starter.join();
     // Responder and simulator first: neither may be left producing into a broker that is gone.
     m_responder.reset();
     if (m_simulator) {

@@ -7,7 +7,9 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <thread>
 
 namespace ndh {
 
@@ -34,7 +36,14 @@ public:
 
     // Starts broker and simulator; returns false with error() set on failure.
     bool start(int partitions = 4, const SimulatorOptions &options = {});
-    void stop();
+    // start() in two steps, so that a window can show while the plant comes up:
+    // the broker's listener at once (a few milliseconds; bootstrap() is known from
+    // here on), then on a thread of its own the topics, the simulator and the command
+    // responder, and `done` called on that thread with an empty string, or why not.
+    // commandResponder() means something only once `done` was called.
+    bool startBroker(int partitions = 4);
+    void startPlantInBackground(const SimulatorOptions &options, std::function<void(const QString &error)> done);
+    void stop(); // waits for a background start first
     QString bootstrap() const;
     QString error() const { return m_error; }
     // Answers operator commands (issue 8); null when it could not start (logged).
@@ -42,6 +51,9 @@ public:
     EmbeddedBroker *broker() const { return m_broker.get(); }
 
 private:
+    bool startPlant(const SimulatorOptions &options);
+
+    std::thread m_starter;
     std::unique_ptr<EmbeddedBroker> m_broker;
     std::unique_ptr<PlantSimulator> m_simulator;
     std::unique_ptr<CommandResponder> m_responder;

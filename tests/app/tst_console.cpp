@@ -73,6 +73,44 @@ private slots:
         QVERIFY(image.width() >= 800 && image.height() >= 500);
     }
 
+    // Start-up (issue 11): the window is built and shown while the demo plant comes
+    // up on its own thread; the consumer starts once the plant is there. The first
+    // frame must say "connecting" (or already "connected"), never "disconnected",
+    // and the plant state follows in a later frame.
+    void demoWindowShowsBeforeTheBackendStarts()
+    {
+        QTemporaryDir dir;
+        const QString prefix = dir.filePath(QStringLiteral("startup"));
+        qputenv("NDH_STARTUP_TRACE", "quit");
+        qputenv("NDH_STARTUP_GRAB", prefix.toLocal8Bit());
+        const auto r = run(console(), {QStringLiteral("--demo"), QStringLiteral("--lang"), QStringLiteral("en")}, {},
+                           60000);
+        qunsetenv("NDH_STARTUP_TRACE");
+        qunsetenv("NDH_STARTUP_GRAB");
+        QVERIFY2(r.finished, r.err.constData());
+        QCOMPARE(r.exitCode, 0);
+        const QString err = QString::fromUtf8(r.err);
+        const auto at = [&err](const char *what) { return err.indexOf(QLatin1String(what)); };
+        QVERIFY2(at("mark demo broker listening") >= 0, r.err.constData());
+        QVERIFY2(at("mark window show") > at("mark demo broker listening"), r.err.constData());
+        QVERIFY2(at("mark backend start") > at("mark window show"), r.err.constData());
+        QVERIFY2(at("mark demo plant up") >= 0, r.err.constData());
+        static const QRegularExpression firstFrame(
+            QStringLiteral("first frame painted at \\d+ \\(ndh::MainWindow, ([A-Za-z ]+), (\\d+) assets\\)"));
+        const auto m = firstFrame.match(err);
+        QVERIFY2(m.hasMatch(), r.err.constData());
+        QVERIFY2(m.captured(1) == QStringLiteral("Connecting") || m.captured(1) == QStringLiteral("Connected"),
+                 qPrintable(m.captured(0)));
+        QVERIFY2(at("first plant state painted") > at("first frame painted"), r.err.constData());
+        // What the user saw first, and then the plant.
+        const QImage first(prefix + QStringLiteral("-first-frame.png"));
+        const QImage state(prefix + QStringLiteral("-plant-state.png"));
+        QVERIFY(!first.isNull() && first.width() >= 800);
+        QVERIFY(!state.isNull());
+        if (m.captured(2).toInt() == 0)
+            QVERIFY(first != state);
+    }
+
     void unreachableBrokerIsReportedAndQuitIsBounded()
     {
         QTemporaryDir dir;

@@ -1,12 +1,16 @@
 // The embedded broker is a real Kafka endpoint: kcat sees the standard topics with the
 // requested partitions, unknown topics are auto-created on first produce, and the
-// fault hooks really take the broker away and bring it back.
+// fault hooks really take the broker away and bring it back. The demo plant comes up
+// in two steps (the listener at once, the rest on a thread) so a window need not wait.
 
+#include "demo_plant.h"
 #include "embedded_broker.h"
 #include "kafka_test_support.h"
 #include "topic_catalog.h"
 
 #include <QtTest>
+
+#include <atomic>
 
 using namespace ndh;
 
@@ -20,6 +24,9 @@ private slots:
     void brokerDownAndUp();
     void twoBrokersGetTheirOwnPorts();
     void refusesZeroPartitions();
+    void listenerFirstTopicsAfter();
+    void demoPlantComesUpInTheBackground();
+    void demoPlantThatCannotStartSaysWhy();
 };
 
 void TestEmbeddedBroker::standardTopicsListedByKcat()
@@ -105,6 +112,68 @@ void TestEmbeddedBroker::refusesZeroPartitions()
     QVERIFY(!broker.error().isEmpty());
     QVERIFY(!broker.isRunning());
     QVERIFY(broker.bootstrap().isEmpty());
+}
+
+void TestEmbeddedBroker::listenerFirstTopicsAfter()
+{
+    EmbeddedBroker broker;
+    QVERIFY(broker.startCluster(2));
+    QVERIFY(broker.isRunning());
+    QVERIFY(!broker.bootstrap().isEmpty());
+    QVERIFY(broker.createdTopics().isEmpty());
+    ndhtest::ProcessResult listed;
+    QVERIFY(!ndhtest::kcatTopics(broker.bootstrap(), &listed).contains(QLatin1String(topics::kAttributeChanged)));
+    QCOMPARE(listed.exitCode, 0); // the broker answers before it has any topic
+    QVERIFY2(broker.createTopics(), qPrintable(broker.error()));
+    QCOMPARE(broker.createdTopics(), topics::standardTopics());
+    const QMap<QString, int> all = ndhtest::kcatTopics(broker.bootstrap());
+    for (const QString &topic : topics::standardTopics())
+        QCOMPARE(all.value(topic), 2);
+}
+
+void TestEmbeddedBroker::demoPlantComesUpInTheBackground()
+{
+    DemoPlant demo;
+    QVERIFY(demo.startBroker(1));
+    const QString bootstrap = demo.bootstrap();
+    QVERIFY(!bootstrap.isEmpty());
+    std::atomic<bool> called{false};
+    QString error = QStringLiteral("not called");
+    SimulatorOptions options;
+    options.assets = 3;
+    options.rate = 500;
+    options.count = 50;
+    demo.startPlantInBackground(options, [&](const QString &e) {
+        error = e;
+        called = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return called.load(); }, 20000));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(demo.bootstrap(), bootstrap); // the address the console was built with
+    QVERIFY(demo.commandResponder() != nullptr);
+    // The plant publishes on the broker the window's consumer was given.
+    QVERIFY(QTest::qWaitFor(
+        [&] { return !ndhtest::kcatConsumeAll(bootstrap, QLatin1String(topics::kAttributeChanged)).isEmpty(); },
+        20000));
+    demo.stop();
+    QVERIFY(demo.bootstrap().isEmpty());
+}
+
+void TestEmbeddedBroker::demoPlantThatCannotStartSaysWhy()
+{
+    DemoPlant demo;
+    QVERIFY(demo.startBroker(1));
+    std::atomic<bool> called{false};
+    QString error;
+    SimulatorOptions options;
+    options.rate = -1; // refused by the simulator
+    demo.startPlantInBackground(options, [&](const QString &e) {
+        error = e;
+        called = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return called.load(); }, 20000));
+    QVERIFY2(error.contains(QLatin1String("rate")), qPrintable(error));
+    demo.stop(); // joins the starter; nothing left running
 }
 
 QTEST_GUILESS_MAIN(TestEmbeddedBroker)
