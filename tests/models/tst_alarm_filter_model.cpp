@@ -161,6 +161,36 @@ private slots:
         QCOMPARE(f.filter.index(0, 0).data(AlarmTableModel::AlarmKeyRole).toString(),
                  QStringLiteral("FACTORY_C/Pump/NEW#HT"));
     }
+
+    // An alarm raised again (after it returned to Normal) is new to the operator: it
+    // moves to the top of a list sorted newest first, alone or inside a backlog.
+    void aReRaisedAlarmMovesToTheTop()
+    {
+        Fixture f;
+        f.filter.sort(AlarmTableModel::RaisedColumn, Qt::DescendingOrder);
+        QCOMPARE(f.filter.visibleKeys().last(), QStringLiteral("FACTORY_A/Pump/P2#TEMP")); // raised at 1000
+        f.alarms.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P1", "TEMP", 9000, 2)});
+        QCOMPARE(f.filter.visibleKeys().first(), QStringLiteral("FACTORY_A/Pump/P1#TEMP"));
+
+        // A backlog of new alarms with, in the same batch, the oldest row cleared,
+        // acknowledged and raised once more, newest of all.
+        std::vector<PlantEvent> backlog;
+        for (int i = 0; i < 2 * AlarmFilterModel::kBulkInsertRows; ++i)
+            backlog.push_back(alarmEvent(EventKind::AlarmTriggered, "FACTORY_D", qPrintable(QStringLiteral("R%1").arg(i)),
+                                         "HT", 10000 + (i * 53) % 5000, 1 + i % 4));
+        backlog.push_back(alarmEvent(EventKind::AlarmCleared, "FACTORY_A", "P2", "TEMP", 15500, 0));
+        backlog.push_back(alarmEvent(EventKind::AlarmAcknowledged, "FACTORY_A", "P2", "TEMP", 15600, 0));
+        backlog.push_back(alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P2", "TEMP", 20000, 1));
+        f.alarms.applyEvents(backlog);
+        QCOMPARE(f.filter.rowCount(), 4 + 2 * AlarmFilterModel::kBulkInsertRows);
+        QCOMPARE(f.filter.visibleKeys().first(), QStringLiteral("FACTORY_A/Pump/P2#TEMP"));
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int r = 0; r < f.filter.rowCount(); ++r) {
+            const qint64 raised = f.filter.index(r, 0).data(AlarmTableModel::RaisedMsRole).toLongLong();
+            QVERIFY2(raised <= previous, qPrintable(QStringLiteral("row %1 out of order").arg(r)));
+            previous = raised;
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlarmFilterModel)
