@@ -16,7 +16,9 @@
 //       broker (librdkafka's mock) answers a fetch with one producer batch per
 //       partition, so with batches of a few records (linger.ms 1 at 100,000/s: ~6
 //       per partition) the broker, not the consumer, caps how fast any client reads
-//       (kcat too; see docs/PERFORMANCE.md, Latency). The first second is warm-up;
+//       (kcat too; see docs/PERFORMANCE.md, Latency). Before the clock starts the
+//       producer is connected and the console has seen every asset once
+//       (NDH_BENCH_LATENCY_COLD=1: not); the first second is warm-up;
 //       NDH_BENCH_LATENCY_WARMUP_MS sets another (1: measure from the start),
 //       NDH_BENCH_LATENCY_TIMELINE=1 prints the worst latency per 250 ms.
 //   bench_ingest memory  [seconds=60] [rate=100000] [partitions=80] [history MiB] [plots MiB]
@@ -95,14 +97,36 @@ ConsumerConfig consumerConfig(const QString &bootstrap)
 // produced, until `stop` is set. `stampedFrom` > 0: counts in `counted` the records
 // stamped at or after it (what the latency run must see applied). `acks` (optional):
 // acks[seq] = when the broker acknowledged record `seq` (0: not, or past the end).
+// How a paced producer starts (optional): `plant` records first, as fast as it goes
+// (every asset and attribute once, older event times), flushed, which also connects
+// it and learns every partition's leader; then `primed` is set, and the paced
+// production begins once `go` is, counting the records stamped from `stampedFrom`.
+struct ProducerStart
+{
+    quint64 plant = 0;
+    std::atomic<bool> primed{false};
+    std::atomic<bool> go{false};
+    std::atomic<qint64> stampedFrom{0};
+};
+
 std::thread pacedProducer(const QString &bootstrap, quint64 rate, int lingerMs, const std::atomic<bool> &stop,
-                          qint64 stampedFrom = 0, std::atomic<quint64> *counted = nullptr,
+                          ProducerStart *startUp = nullptr, std::atomic<quint64> *counted = nullptr,
                           std::vector<qint64> *acks = nullptr, double *cpuSeconds = nullptr)
 {
-    return std::thread([bootstrap, rate, lingerMs, &stop, stampedFrom, counted, acks, cpuSeconds] {
-        const double cpu0 = threadCpuNow();
+    return std::thread([bootstrap, rate, lingerMs, &stop, startUp, counted, acks, cpuSeconds] {
         Producer producer(bootstrap, lingerMs, acks);
         NdhFeed feed;
+        if (startUp) {
+            const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - qint64(startUp->plant);
+            for (quint64 i = 0; i < startUp->plant; ++i)
+                producer.produce(kTopic, feed.assetId(i), feed.payload(i, t0 + qint64(i)));
+            producer.flush();
+            startUp->primed = true;
+            while (!startUp->go.load() && !stop.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        const qint64 stampedFrom = startUp ? startUp->stampedFrom.load() : 0;
+        const double cpu0 = threadCpuNow();
         const auto start = std::chrono::steady_clock::now();
         quint64 sent = 0;
         while (!stop.load()) {
@@ -141,27 +165,6 @@ quint64 fill(const QString &bootstrap, quint64 records)
     }
     producer.flush();
     return bytes;
-}
-
-// Records the broker holds on the topic now (high minus low watermark, summed over
-// partitions): what any reader of the whole topic gets. The embedded broker keeps
-// only the newest ~5 MB of a partition, so a big fill over few partitions loses its
-// oldest records; a run that waited for all of them would never end.
-quint64 recordsOnTopic(const QString &bootstrap, int partitions)
-{
-    KafkaClientConf conf;
-    conf.setGrouplessReader(bootstrap, QStringLiteral("ndh-bench-watermarks"));
-    const std::unique_ptr<rd_kafka_t, KafkaClientConf::ConsumerDeleter> rk(conf.createConsumer());
-    if (!rk)
-        return 0;
-    quint64 total = 0;
-    for (int p = 0; p < partitions; ++p) {
-        int64_t low = 0, high = 0;
-        if (rd_kafka_query_watermark_offsets(rk.get(), kTopic.constData(), p, &low, &high, 5000)
-            == RD_KAFKA_RESP_ERR_NO_ERROR)
-            total += quint64(std::max<int64_t>(0, high - low));
-    }
-    return total;
 }
 
 struct KcatRun
@@ -288,15 +291,9 @@ int ingest(const QStringList &args)
                 qulonglong(records), double(bytes) / double(records), partitions, double(bytes) / 1e6,
                 double(clock.elapsed()) / 1000.0);
     // kcat and the console read the same topic: what the broker kept of it.
-    const quint64 produced = records;
-    records = recordsOnTopic(broker.bootstrap(), partitions);
-    if (records != produced) {
-        std::printf("the broker kept %llu of the %llu records (its ~5 MB per partition retention dropped the "
-                    "oldest %llu; more partitions keep them all): both readers read those %llu\n",
-                    qulonglong(records), qulonglong(produced), qulonglong(produced - records), qulonglong(records));
-        if (records == 0)
-            return 1;
-    }
+    records = recordsKept(broker.bootstrap(), kTopic.constData(), partitions, records);
+    if (records == 0)
+        return 1;
     double bestKcat = 0, bestConsole = 0, kcatCpu = 0;
     ConsoleRun best;
     for (int r = 0; r < rounds; ++r) {
@@ -379,19 +376,45 @@ int latency(const QStringList &args)
     QEventLoop settle;
     QTimer::singleShot(1500, &settle, &QEventLoop::quit);
     settle.exec();
-
     std::atomic<bool> stop{false};
     std::atomic<quint64> produced{0};
     const QString bootstrap = broker.bootstrap();
+    std::vector<qint64> acks(size_t(rate) * size_t(seconds + 3), 0);
+    double producerCpu = 0;
+    // Before the clock starts the producer is connected and the plant is known to
+    // the console, as a console that read the state on connect knows it: every asset
+    // and attribute once (older event times, not measured). Otherwise the producer's
+    // own start (~1 s before its first acknowledgement) and the console meeting
+    // 10,000 assets for the first time (tree rows, history series, registry) fall in
+    // the first seconds. NDH_BENCH_LATENCY_COLD=1: neither (the producer is created
+    // but sends nothing before the clock, and the console meets the plant as it runs).
+    const bool cold = qEnvironmentVariableIntValue("NDH_BENCH_LATENCY_COLD") != 0;
+    ProducerStart startUp;
+    startUp.plant = cold ? 0 : quint64(NdhFeed().assets) * 4;
+    std::thread producerThread =
+        pacedProducer(bootstrap, rate, lingerMs, stop, &startUp, &produced, &acks, &producerCpu);
+    if (!cold) {
+        QElapsedTimer known;
+        known.start();
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &settle, [&] {
+            if ((startUp.primed.load() && models.recordsConsumed() >= startUp.plant) || known.elapsed() > 60000)
+                settle.quit();
+        });
+        poll.start(5);
+        settle.exec();
+        std::printf("before the clock: %llu records (%d assets x 4 attributes) produced and applied in %lld ms\n",
+                    qulonglong(models.recordsConsumed()), NdhFeed().assets, qlonglong(known.elapsed()));
+    } else {
+        std::printf("cold: the producer sent nothing before the clock; the console meets the plant as it runs\n");
+    }
     // The first second is warm-up (NDH_BENCH_LATENCY_WARMUP_MS: another length).
     const qint64 warmUpMs = qEnvironmentVariableIsSet("NDH_BENCH_LATENCY_WARMUP_MS")
                                 ? qEnvironmentVariableIntValue("NDH_BENCH_LATENCY_WARMUP_MS")
                                 : 1000;
     measureFromMs = QDateTime::currentMSecsSinceEpoch() + std::max<qint64>(1, warmUpMs);
-    std::vector<qint64> acks(size_t(rate) * size_t(seconds + 3), 0);
-    double producerCpu = 0;
-    std::thread producerThread =
-        pacedProducer(bootstrap, rate, lingerMs, stop, measureFromMs, &produced, &acks, &producerCpu);
+    startUp.stampedFrom = measureFromMs;
+    startUp.go = true;
     QEventLoop loop;
     QTimer::singleShot((seconds + 1) * 1000, &loop, &QEventLoop::quit);
     loop.exec();

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <memory>
 #include <vector>
 
 namespace ndhbench {
@@ -186,6 +187,32 @@ struct NdhFeed
         return r;
     }
 };
+
+// Records the broker holds on `topic` now (high minus low watermark, summed over
+// partitions): what any reader of the whole topic gets. The embedded broker keeps
+// only the newest ~5 MB of a partition, so a big fill over few partitions loses its
+// oldest records; a run that waited for all of them would never end. Says so when
+// fewer than `produced` are left; 0 when the watermarks could not be read.
+inline quint64 recordsKept(const QString &bootstrap, const char *topic, int partitions, quint64 produced)
+{
+    ndh::KafkaClientConf conf;
+    conf.setGrouplessReader(bootstrap, QStringLiteral("ndh-bench-watermarks"));
+    const std::unique_ptr<rd_kafka_t, ndh::KafkaClientConf::ConsumerDeleter> rk(conf.createConsumer());
+    if (!rk)
+        return 0;
+    quint64 kept = 0;
+    for (int p = 0; p < partitions; ++p) {
+        int64_t low = 0, high = 0;
+        if (rd_kafka_query_watermark_offsets(rk.get(), topic, p, &low, &high, 5000) == RD_KAFKA_RESP_ERR_NO_ERROR)
+            kept += quint64(std::max<int64_t>(0, high - low));
+    }
+    if (kept != produced)
+        std::printf("the broker kept %llu of the %llu records (its ~5 MB per partition retention dropped the "
+                    "oldest %llu; more partitions keep them all): the run reads those %llu\n",
+                    qulonglong(kept), qulonglong(produced), qulonglong(produced - std::min(kept, produced)),
+                    qulonglong(kept));
+    return kept;
+}
 
 // A throughput producer into the embedded broker (lingers `lingerMs` to batch).
 class Producer
