@@ -1,7 +1,7 @@
 // UI responsiveness under full ingest: the console's main window (asset tree, alarm
 // list and banner, alarm KPIs, dead letters) with 8 plots x 4 curves following live
-// data, fed by the real backend (IngestBackend on its thread) from the embedded
-// broker as fast as it goes. A 1 ms PreciseTimer on the GUI thread measures how late
+// data and the topic browser tailing the topic, fed by the real backend (IngestBackend
+// on its thread) from the embedded broker as fast as it goes. A 1 ms PreciseTimer on the GUI thread measures how late
 // the event loop answers (stall), and the GUI thread's CPU time between its ticks
 // (the stall on an idle core). Peer in the same run: the same window idle.
 //
@@ -18,8 +18,11 @@
 #include "plant_models.h"
 #include "plot_area.h"
 #include "plot_panel.h"
+#include "topic_browser_panel.h"
+#include "topic_browser_session.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -263,9 +266,33 @@ int main(int argc, char **argv)
                                 : PlantModels::kLiveApplyBudgetMs);
     QObject::connect(&models, &PlantModels::batchHeld, &backend, &IngestBackend::holdBatch);
     QObject::connect(&models, &PlantModels::batchReleased, &backend, &IngestBackend::releaseBatch);
+    // The topic browser tails the same topic on its own consumer, into the Topics
+    // dock: the newest 100 of each partition, then following (NDH_BENCH_TOPIC_BROWSER=
+    // all: the whole topic from the beginning; 0: no browser).
+    const QByteArray browse = qgetenv("NDH_BENCH_TOPIC_BROWSER");
+    std::unique_ptr<TopicBrowserSession> browser;
+    if (browse != "0" && window.topicBrowser()) {
+        browser = std::make_unique<TopicBrowserSession>(window.topicBrowser(), config, nullptr, true);
+        browser->start();
+        window.topicDock()->show();
+        window.topicDock()->raise();
+        TopicBrowserPanel *panel = window.topicBrowser();
+        panel->setScanTopics({QString::fromLatin1(kTopic)});
+        if (browse == "all")
+            panel->setStart(TopicScanRequest::Start::Beginning);
+        else
+            panel->setStart(TopicScanRequest::Start::LastN, QStringLiteral("100"));
+        panel->setStop(TopicScanRequest::Stop::Follow);
+        std::printf("topic browser: %s, then following, in the Topics dock\n",
+                    browse == "all" ? "the whole topic from the beginning" : "the newest 100 of each partition");
+    } else {
+        std::printf("topic browser: off\n");
+    }
     QElapsedTimer clock;
     clock.start();
     const double guiCpu0 = threadCpuNow();
+    if (browser)
+        window.topicBrowser()->startScan();
     backend.start();
     LateTurns lateTurns;
     app.on = !qEnvironmentVariableIsEmpty("NDH_BENCH_TURNS");
@@ -280,9 +307,10 @@ int main(int argc, char **argv)
                 1e6 * guiCpu / double(std::max<quint64>(1, models.recordsConsumed())),
                 1e3 * guiCpu / double(std::max<quint64>(1, models.batchesApplied())),
                 qulonglong(models.batchesApplied()));
-    std::printf("ingested %llu records in %.1f s (%.0f records/s) with the window open; %d alarms in the list\n",
+    std::printf("ingested %llu records in %.1f s (%.0f records/s) with the window open; %d alarms in the list; %d "
+                "rows in the topic browser\n",
                 qulonglong(models.recordsConsumed()), seconds, double(models.recordsConsumed()) / seconds,
-                models.alarms()->rowCount());
+                models.alarms()->rowCount(), window.topicBrowser() ? window.topicBrowser()->messages()->rowCount() : 0);
     // NDH_BENCH_SHOT=file.png: the window as it looks at the end of the ingest.
     if (const QString shot = qEnvironmentVariable("NDH_BENCH_SHOT"); !shot.isEmpty()) {
         window.plotArea()->tick();
@@ -295,5 +323,7 @@ int main(int argc, char **argv)
         app.printPaints();
     }
     backend.stop();
+    if (browser)
+        browser->stop();
     return 0;
 }
