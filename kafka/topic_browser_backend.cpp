@@ -6,6 +6,7 @@
 
 #include <QDeadlineTimer>
 #include <QThread>
+#include <QTimer>
 
 namespace ndh {
 
@@ -53,14 +54,16 @@ void TopicBrowserBackend::start(int refreshMs)
     m_scanner = scanner;
     connect(m_scanThread, &QThread::finished, scanner, &QObject::deleteLater);
     connect(scanner, &TopicScanner::batchReady, this, [this](const TopicScanBatchPtr &batch) {
-        // Stale batches of a replaced scan are dropped here, not shown.
-        if (batch->scanId == m_scanId)
-            emit scanBatch(batch);
-        m_inFlight->fetch_sub(1);
+        m_queued.push_back({batch, 0, std::nullopt});
+        deliverQueued();
     }, Qt::QueuedConnection);
     connect(scanner, &TopicScanner::statusChanged, this, [this](const TopicScanStatus &status) {
-        if (status.scanId == m_scanId)
+        if (status.scanId != m_scanId)
+            return;
+        if (m_queued.empty())
             emit scanStatus(status);
+        else
+            m_queued.push_back({nullptr, 0, status}); // after the rows it speaks of
     }, Qt::QueuedConnection);
     m_scanThread->start();
 
@@ -78,8 +81,75 @@ void TopicBrowserBackend::start(int refreshMs)
     }
 }
 
+void TopicBrowserBackend::deliverQueued()
+{
+    size_t budget = kRowsPerTurn;
+    while (!m_queued.empty()) {
+        Queued &q = m_queued.front();
+        if (q.status) {
+            if (q.status->scanId == m_scanId)
+                emit scanStatus(*q.status);
+            m_queued.pop_front();
+            continue;
+        }
+        const TopicScanBatch &batch = *q.batch;
+        const size_t n = batch.records.size();
+        // Stale batches of a replaced scan are dropped here, not shown.
+        if (batch.scanId != m_scanId || (q.next == 0 && n <= budget)) {
+            if (batch.scanId == m_scanId) {
+                emit scanBatch(q.batch);
+                budget -= n;
+            }
+            m_queued.pop_front();
+            m_inFlight->fetch_sub(1); // taken: the scanner may hand off again
+            continue;
+        }
+        if (budget == 0)
+            break;
+        // The next slice, with the totals as they stood after its last record.
+        const size_t end = q.next + std::min(budget, n - q.next);
+        auto slice = std::make_shared<TopicScanBatch>();
+        slice->scanId = batch.scanId;
+        slice->records.assign(batch.records.begin() + qsizetype(q.next), batch.records.begin() + qsizetype(end));
+        if (!batch.summaries.empty())
+            slice->summaries.assign(batch.summaries.begin() + qsizetype(q.next),
+                                    batch.summaries.begin() + qsizetype(end));
+        slice->scanned = batch.scanned;
+        slice->matched = batch.matched - quint64(n - end);
+        slice->skippedBeforeStart = batch.skippedBeforeStart;
+        slice->scannedBytes = batch.scannedBytes;
+        slice->partitionsDone = batch.partitionsDone;
+        slice->partitionsTotal = batch.partitionsTotal;
+        slice->progress = batch.progress;
+        budget -= end - q.next;
+        q.next = end;
+        emit scanBatch(slice);
+        if (q.next == n) {
+            m_queued.pop_front();
+            m_inFlight->fetch_sub(1);
+        }
+    }
+    if (!m_queued.empty() && !m_deliveryScheduled) {
+        m_deliveryScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_deliveryScheduled = false;
+            deliverQueued();
+        });
+    }
+}
+
+void TopicBrowserBackend::dropQueued()
+{
+    for (const Queued &q : m_queued) {
+        if (q.batch)
+            m_inFlight->fetch_sub(1);
+    }
+    m_queued.clear();
+}
+
 void TopicBrowserBackend::stop(int timeoutMs)
 {
+    dropQueued();
     const QDeadlineTimer deadline(timeoutMs);
     QThread *scan = m_scanThread;
     QThread *watch = m_watchThread;

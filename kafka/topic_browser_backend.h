@@ -4,7 +4,11 @@
 // a long scan never delays the live view of the cluster or the plant's own ingest.
 // Commands go in by queued invocation; batches, statuses and snapshots come out as
 // queued signals; scan batches are paced (DESIGN.md §3) and marked taken once every
-// receiver ran. stop() is bounded even when brokers are unreachable.
+// receiver ran. A batch of more than kRowsPerTurn records (the scanner coalesces
+// while the GUI is busy, with the plant's ingest for one) reaches the receivers in
+// slices of that many, one event-loop turn each, so the GUI keeps answering; statuses
+// wait behind the slices, in order. stop() is bounded even when brokers are
+// unreachable.
 
 #include "consumer_config.h"
 #include "topic_scan.h"
@@ -13,7 +17,9 @@
 #include <QPointer>
 
 #include <atomic>
+#include <deque>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -42,6 +48,10 @@ public:
     void refreshNow();
     quint64 currentScanId() const { return m_scanId; }
 
+    // Records a receiver gets in one event-loop turn at most (~2 ms of the message
+    // view's append on this machine).
+    static constexpr size_t kRowsPerTurn = 2000;
+
 signals:
     void scanBatch(const ndh::TopicScanBatchPtr &batch);
     void scanStatus(const ndh::TopicScanStatus &status);
@@ -49,7 +59,19 @@ signals:
     void groupsChanged(const ndh::ConsumerGroupsSnapshot &snapshot);
 
 private:
+    // A scanner batch (from `next` on) or a status, waiting for its turn.
+    struct Queued
+    {
+        TopicScanBatchPtr batch;
+        size_t next = 0;
+        std::optional<TopicScanStatus> status;
+    };
+    void deliverQueued();
+    void dropQueued();
+
     ConsumerConfig m_config;
+    std::deque<Queued> m_queued;
+    bool m_deliveryScheduled = false;
     std::shared_ptr<std::atomic<int>> m_inFlight = std::make_shared<std::atomic<int>>(0);
     QThread *m_scanThread = nullptr;
     QThread *m_watchThread = nullptr;

@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QThread>
 #include <QtTest>
 
 #include <librdkafka/rdkafka.h>
@@ -106,6 +107,7 @@ private slots:
     void keepsBinaryNullEmptyAndHeaders();
     void readsWhatKcatProduced();
     void followsNewRecordsUntilCancelled();
+    void aBigBatchReachesTheViewInSlicesInOrder();
     void unknownTopicIsNamed();
     void clusterViewAndGroupLag();
     void groupMembersOffsetsAndLag();
@@ -451,6 +453,55 @@ void TestTopicBrowserBackend::readsWhatKcatProduced()
     // A text search finds bytes that are not UTF-8 without mangling them.
     r.filter.text = QStringLiteral("PLAIN");
     QCOMPARE(scan(r).records.size(), size_t(1));
+}
+
+// While the GUI is busy (the plant's ingest, a long paint) the scanner gathers what
+// it reads into one batch; the view gets it in slices of kRowsPerTurn, one turn each,
+// in order, and the scan's end is told after its last row.
+void TestTopicBrowserBackend::aBigBatchReachesTheViewInSlicesInOrder()
+{
+    const QString topic = QStringLiteral("browse.big");
+    QVERIFY(m_broker.createTopic(topic, 1));
+    constexpr int kBig = 7000;
+    std::vector<LogRecord> big;
+    for (int i = 0; i < kBig; ++i) {
+        LogRecord r;
+        r.topic = topic;
+        r.partition = 0;
+        r.key = QByteArray("PUMP-1");
+        r.payload = ndhRecord(i);
+        big.push_back(r);
+    }
+    QVERIFY(produce(m_broker.bootstrap(), big));
+
+    std::vector<qint64> offsets;
+    size_t largest = 0;
+    int batches = 0;
+    qint64 rowsWhenEnded = -1;
+    const auto a = connect(m_backend.get(), &TopicBrowserBackend::scanBatch, this, [&](const TopicScanBatchPtr &b) {
+        for (const LogRecord &r : b->records)
+            offsets.push_back(r.offset);
+        largest = std::max(largest, b->records.size());
+        QCOMPARE(b->matched, quint64(offsets.size())); // the count as of the slice's last row
+        ++batches;
+    });
+    const auto s = connect(m_backend.get(), &TopicBrowserBackend::scanStatus, this, [&](const TopicScanStatus &st) {
+        if (st.state == TopicScanStatus::State::Finished)
+            rowsWhenEnded = qint64(offsets.size());
+    });
+    TopicScanRequest r;
+    r.topics = {topic};
+    m_backend->startScan(r);
+    QThread::msleep(1500); // the GUI busy: the scanner reads on and gathers
+    QVERIFY(QTest::qWaitFor([&] { return rowsWhenEnded >= 0; }, 20000));
+    disconnect(a);
+    disconnect(s);
+    QCOMPARE(offsets.size(), size_t(kBig));
+    for (int i = 0; i < kBig; ++i)
+        QCOMPARE(offsets[size_t(i)], qint64(i));
+    QVERIFY2(largest <= TopicBrowserBackend::kRowsPerTurn, qPrintable(QString::number(largest)));
+    QVERIFY2(batches >= kBig / int(TopicBrowserBackend::kRowsPerTurn), qPrintable(QString::number(batches)));
+    QCOMPARE(rowsWhenEnded, qint64(kBig));
 }
 
 void TestTopicBrowserBackend::followsNewRecordsUntilCancelled()
