@@ -84,6 +84,10 @@ void TopicBrowserBackend::start(int refreshMs)
 void TopicBrowserBackend::deliverQueued()
 {
     size_t budget = kRowsPerTurn;
+    const auto taken = [this] { // the front batch, all of it delivered or dropped
+        m_queued.pop_front();
+        m_inFlight->fetch_sub(1); // the scanner may hand off again
+    };
     while (!m_queued.empty()) {
         Queued &q = m_queued.front();
         if (q.status) {
@@ -94,14 +98,14 @@ void TopicBrowserBackend::deliverQueued()
         }
         const TopicScanBatch &batch = *q.batch;
         const size_t n = batch.records.size();
-        // Stale batches of a replaced scan are dropped here, not shown.
-        if (batch.scanId != m_scanId || (q.next == 0 && n <= budget)) {
-            if (batch.scanId == m_scanId) {
-                emit scanBatch(q.batch);
-                budget -= n;
-            }
-            m_queued.pop_front();
-            m_inFlight->fetch_sub(1); // taken: the scanner may hand off again
+        if (batch.scanId != m_scanId) { // a replaced scan's: dropped, not shown
+            taken();
+            continue;
+        }
+        if (q.next == 0 && n <= budget) { // fits this turn whole
+            budget -= n;
+            emit scanBatch(q.batch);
+            taken();
             continue;
         }
         if (budget == 0)
@@ -124,10 +128,8 @@ void TopicBrowserBackend::deliverQueued()
         budget -= end - q.next;
         q.next = end;
         emit scanBatch(slice);
-        if (q.next == n) {
-            m_queued.pop_front();
-            m_inFlight->fetch_sub(1);
-        }
+        if (end == n)
+            taken();
     }
     if (!m_queued.empty() && !m_deliveryScheduled) {
         m_deliveryScheduled = true;

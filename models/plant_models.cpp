@@ -61,7 +61,7 @@ void PlantModels::applyPendingNow()
         applyQueued(true);
 }
 
-qint64 PlantModels::applyQueued(bool unbounded)
+void PlantModels::applyQueued(bool unbounded)
 {
     QElapsedTimer clock;
     clock.start();
@@ -109,7 +109,6 @@ qint64 PlantModels::applyQueued(bool unbounded)
         m_continue.stop();
     else if (!m_continue.isActive())
         m_continue.start(); // the rest on the next turn, after timers and paints
-    return clock.nsecsElapsed();
 }
 
 void PlantModels::applyRange(const EventBatch &batch, size_t from, size_t to)

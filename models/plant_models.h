@@ -94,8 +94,8 @@ private:
         qint64 laterNs = 0;  // apply time in turns after its delivery
     };
     // Applies queued events until the budget of this turn is spent (all of them
-    // without one); returns the time it spent.
-    qint64 applyQueued(bool unbounded);
+    // without one).
+    void applyQueued(bool unbounded);
     void applyRange(const EventBatch &batch, size_t from, size_t to);
     void finishBatch(Pending &p);
     void continueLater();
