@@ -1256,7 +1256,11 @@ simdjson::dom::element parsedDocument(QByteArrayView payload, const DecoderLimit
     if (parser.max_depth() != depth && parser.allocate(4096, depth) != simdjson::SUCCESS)
         throw Reject{QStringLiteral("out of memory for the JSON parser")};
     simdjson::dom::element root;
-    if (const auto err = parser.parse(payload.data(), size_t(payload.size())).get(root); err != simdjson::SUCCESS) {
+    // An empty view may have no bytes at all (a null pointer): simdjson copies from
+    // its pointer even for 0 bytes, so it gets an empty text instead (UBSan caught it,
+    // fuzz_redis_reply with an empty "attributes" field). Same answer: EMPTY.
+    const char *bytes = payload.data() ? payload.data() : "";
+    if (const auto err = parser.parse(bytes, size_t(payload.size())).get(root); err != simdjson::SUCCESS) {
         if (err == simdjson::DEPTH_ERROR)
             throw Reject{QStringLiteral("JSON nested deeper than %1 levels").arg(limits.maxDepth)};
         throw Reject{parseErrorReason(payload, err)};

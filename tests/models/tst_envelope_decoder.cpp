@@ -54,6 +54,23 @@ private slots:
         QCOMPARE(e.source.offset, 7);
     }
 
+    // A Redis state hash's "attributes" field read alone: an empty one (no bytes at
+    // all, as an empty hash field arrives) is a clear rejection, nothing appended.
+    void attributesAloneAndEmpty()
+    {
+        EnvelopeDecoder decoder;
+        std::vector<AttributeSample> out;
+        auto outcome = decoder.decodeAttributes(QByteArrayView(R"({"speed": 1480, "mode": "auto"})"), out);
+        QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+        QCOMPARE(out.size(), size_t(2));
+        for (const QByteArrayView empty : {QByteArrayView(), QByteArrayView("")}) {
+            outcome = decoder.decodeAttributes(empty, out);
+            QVERIFY(!outcome.accepted);
+            QVERIFY(!outcome.reason.isEmpty());
+            QCOMPARE(out.size(), size_t(2));
+        }
+    }
+
     void ndhSnapshotKeepsJsonTypes()
     {
         const QByteArray snap = R"({"message_id":"s1","timestamp":"2025-08-03T10:30:00","asset_id":"MOTOR_7",
