@@ -270,7 +270,9 @@ EventSource &KafkaConsumerWorker::sourceFor(const void *rkt)
     if (it == m_sources.end()) {
         EventSource source;
         source.channel = EventSource::Channel::Kafka;
-        source.topic = QString::fromUtf8(rd_kafka_topic_name(static_cast<rd_kafka_topic_t *>(const_cast<void *>(rkt))));
+        // Copied into every event of the topic: no reference count to bounce between threads.
+        source.topic = lastingCopy(
+            QString::fromUtf8(rd_kafka_topic_name(static_cast<rd_kafka_topic_t *>(const_cast<void *>(rkt)))));
         it = m_sources.insert(rkt, source);
     }
     m_lastRkt = rkt;

@@ -249,7 +249,8 @@ QString qs(std::string_view s)
 // units, event types): each distinct text becomes one QString per thread, and every
 // record after the first shares it instead of allocating and converting
 // (docs/PERFORMANCE.md, "Ingest end to end"). An open-addressing table keyed by the
-// raw bytes: a lookup is one hash of a short text, a compare and a reference count.
+// raw bytes: a lookup is one hash of a short text and a compare; the texts live as
+// long as the process (lastingCopy), so the copies take no reference count.
 // Bounded: a table that fills up starts over.
 constexpr size_t kInternMaxLength = 64;
 constexpr size_t kInternMaxEntries = 200000;
@@ -371,7 +372,7 @@ private:
         size_t i = size_t(h) & m_mask;
         while (m_slots[i] != 0)
             i = (i + 1) & m_mask;
-        m_entries.push_back({std::string(s), qs(s), -1});
+        m_entries.push_back({std::string(s), lastingCopy(qs(s)), -1});
         m_slots[i] = ((h >> 32) << 32) | quint64(m_entries.size());
         return qint32(m_entries.size()) - 1;
     }

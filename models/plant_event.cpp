@@ -3,6 +3,9 @@
 #include <QHash>
 #include <QLocale>
 
+#include <atomic>
+#include <cstring>
+
 namespace ndh {
 
 std::optional<double> numericValue(const AttributeValue &value)
@@ -148,6 +151,30 @@ QString defaultUnit(const QString &attribute)
         {QStringLiteral("humidity"), QStringLiteral("%RH")},
     };
     return units.value(attribute);
+}
+
+QString lastingCopy(const QString &text)
+{
+    constexpr size_t kBudgetChars = size_t(32) << 20; // 64 MB of UTF-16
+    constexpr size_t kChunkChars = size_t(64) << 10;
+    static std::atomic<size_t> reserved{0};
+    thread_local char16_t *chunk = nullptr; // each thread fills its own
+    thread_local size_t chunkLeft = 0;
+    const size_t n = size_t(text.size());
+    if (n == 0 || n > kChunkChars)
+        return text;
+    if (chunkLeft < n) {
+        if (reserved.fetch_add(kChunkChars, std::memory_order_relaxed) + kChunkChars > kBudgetChars)
+            return text;
+        // Never freed: copies of the texts in it may be anywhere until the process ends.
+        chunk = new char16_t[kChunkChars];
+        chunkLeft = kChunkChars;
+    }
+    char16_t *at = chunk;
+    std::memcpy(at, text.utf16(), n * sizeof(char16_t));
+    chunk += n;
+    chunkLeft -= n;
+    return QString::fromRawData(reinterpret_cast<const QChar *>(at), qsizetype(n));
 }
 
 } // namespace ndh

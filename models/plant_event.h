@@ -26,6 +26,15 @@ bool isNull(const AttributeValue &value);
 // Unit conventionally used for a well-known attribute name when a message names none.
 QString defaultUnit(const QString &attribute);
 
+// `text` in storage that lives as long as the process: copies of the result
+// (QString::fromRawData) are made and dropped without touching a shared reference
+// count. For names the backend hands to the GUI in every event (interned asset ids,
+// types, attribute names, topics): each copy of an owned QString is an atomic
+// increment and decrement on a header that the two threads pass between their
+// cores. Bounded: past 64 MB for the whole process, `text` itself is returned, so a
+// stream that keeps inventing names costs what any text costs.
+QString lastingCopy(const QString &text);
+
 // Where an asset sits in the plant: location > asset type > asset id.
 struct AssetPath
 {
