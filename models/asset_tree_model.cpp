@@ -26,7 +26,10 @@ struct AssetTreeModel::Node
     int changedFirst = INT_MAX;
     int changedLast = -1;
     AttributeValue value;
-    QString messageId; // of the event that set the live value (same event, other path)
+    // Hash of the message id of the event that set the live value (the same event by
+    // the other path is recognised by it): a number, not a copy of the backend's
+    // string, whose reference count would travel between the threads with every value.
+    quint64 messageIdHash = 0;
     QString unit;
     QString lifecycle;
     QString name;
@@ -45,6 +48,13 @@ struct AssetTreeModel::Node
 };
 
 namespace {
+
+// A message id as the tree compares it: equal ids give equal keys (the empty id
+// included), different ids differ but for a 63-bit collision; never 0.
+quint64 messageIdKey(const QString &messageId)
+{
+    return quint64(qHash(messageId, 0x2545F4914F6CDD1DULL)) | 1u;
+}
 
 QString formatAge(qint64 ms)
 {
@@ -227,6 +237,12 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
             asset->lifecycle = e.lifecycle;
             assetChanged = true;
         }
+        quint64 idHash = 0; // of e.messageId, once an attribute needs it
+        const auto messageIdHash = [&] {
+            if (idHash == 0)
+                idHash = messageIdKey(e.messageId);
+            return idHash;
+        };
         for (const AttributeSample &s : e.attributes) {
             Node *attr = liveAttribute(asset, s);
             if (e.eventTimeMs < attr->updatedMs)
@@ -234,7 +250,7 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
             // The same event from the other path (Redis and Kafka, DESIGN.md §1.4) is
             // not applied twice: it only adds its origin.
             if (attr->updatedMs > 0 && e.eventTimeMs == attr->updatedMs
-                && (e.messageId == attr->messageId || s.value == attr->value)) {
+                && (messageIdHash() == attr->messageIdHash || s.value == attr->value)) {
                 if (!(attr->origin & bit)) {
                     attr->origin |= bit;
                     noteChanged(attr);
@@ -242,7 +258,7 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
                 continue;
             }
             attr->origin = bit;
-            attr->messageId = e.messageId;
+            attr->messageIdHash = messageIdHash();
             attr->value = s.value;
             attr->updatedMs = e.eventTimeMs;
             if (!s.unit.isEmpty()) {

@@ -199,6 +199,35 @@ private slots:
         QCOMPARE(i.data(AssetTreeModel::UpdatedMsRole).toLongLong(), 2000);
     }
 
+    void theSameEventByBothPathsAddsItsOriginOnly()
+    {
+        // DESIGN.md §1.4: an event comes by Kafka and by Redis. The second copy of the
+        // same message (same id, same time) adds its origin and changes nothing else,
+        // even when its value reads differently ("42" in a Redis hash, 42 on Kafka);
+        // another message at the same time is a new value.
+        AssetTreeModel model;
+        model.setClock([] { return qint64(10000); });
+        const auto sent = [&](const char *id, EventSource::Channel channel, AttributeValue v) {
+            PlantEvent e = value("A", "Pump", "P1", 5000, {{"speed", std::move(v), {}}});
+            e.messageId = QString::fromLatin1(id);
+            e.source.channel = channel;
+            model.applyEvents({unshared(e)}); // its id shares nothing with the first copy's
+        };
+        const QModelIndex speed = model.indexForAttribute(QStringLiteral("A/Pump/P1/speed"));
+        sent("m-1", EventSource::Channel::Kafka, qint64(42));
+        const QModelIndex row = model.indexForAttribute(QStringLiteral("A/Pump/P1/speed"));
+        QVERIFY(!speed.isValid() && row.isValid());
+        const auto origin = [&] { return row.data(AssetTreeModel::OriginRole).toInt(); };
+        const auto shown = [&] { return row.siblingAtColumn(AssetTreeModel::ValueColumn).data().toString(); };
+        QCOMPARE(origin(), int(AssetTreeModel::OriginKafka));
+        sent("m-1", EventSource::Channel::Redis, QStringLiteral("42.0"));
+        QCOMPARE(origin(), int(AssetTreeModel::OriginKafka | AssetTreeModel::OriginRedis));
+        QCOMPARE(shown(), QStringLiteral("42"));
+        sent("m-2", EventSource::Channel::Redis, qint64(43));
+        QCOMPARE(origin(), int(AssetTreeModel::OriginRedis));
+        QCOMPARE(shown(), QStringLiteral("43"));
+    }
+
     void lifecycleShowsOnAssetRow()
     {
         AssetTreeModel model;
