@@ -9,16 +9,12 @@
 #include <type_traits>
 #include <utility>
 
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 namespace ndh {
 
 namespace {
 
 constexpr size_t kBlockBytes = size_t(4) << 20;
-constexpr size_t kHugePage = size_t(2) << 20;
 constexpr quint32 kRefAsset = 0x80000000u; // Slice: the asset is IdentityRegistry ref (asset & ~kRefAsset)
 
 bool matches(const RawRecordJournal::Selection &s, const QString &topic, qint64 eventTimeMs, const QString &assetKey)
@@ -172,7 +168,7 @@ void RawRecordJournal::Slice::clear()
 // --- EntryQueue ---
 
 namespace {
-constexpr size_t kEntryChunkBytes = kHugePage;
+constexpr size_t kEntryChunkBytes = size_t(2) << 20;
 }
 
 const size_t RawRecordJournal::EntryQueue::kChunkEntries = kEntryChunkBytes / sizeof(Entry);
@@ -189,12 +185,9 @@ void RawRecordJournal::EntryQueue::push_back(const Entry &e)
         if (!m_spare) {
             // Entry is trivially copyable: raw memory holds entries as they are copied in.
             static_assert(std::is_trivially_copyable_v<Entry>);
-            auto *memory = static_cast<Entry *>(std::aligned_alloc(kHugePage, kEntryChunkBytes));
+            auto *memory = static_cast<Entry *>(std::malloc(kEntryChunkBytes));
             if (!memory)
                 throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-            madvise(memory, kEntryChunkBytes, MADV_HUGEPAGE);
-#endif
             m_spare.reset(memory);
         }
         m_chunks.push_back(std::move(m_spare));
@@ -239,22 +232,15 @@ size_t RawRecordJournal::entryBytes(const Entry &e)
     return sizeof(Entry) + e.headerBytes + size_t(std::max(e.keyLen, 0)) + size_t(std::max(e.payloadLen, 0));
 }
 
-// A block of at least `size` bytes. Large ones aligned so the kernel can back them
-// with huge pages: one fault per 2 MB instead of per 4 KB as the journal fills.
+// A block of at least `size` bytes, in ordinary pages. The journal used to ask for
+// huge pages (MADV_HUGEPAGE: one fault per 2 MB): with the kernel's default
+// `defrag=madvise` each such fault may compact memory first, on the backend
+// thread, and filling the journal then cost the consumer up to a third of its rate
+// (docs/PERFORMANCE.md, "The journal's pages").
 RawRecordJournal::Block RawRecordJournal::allocateBlock(size_t size)
 {
     Block b;
-    char *data = nullptr;
-    if (size >= kHugePage) {
-        size = (size + kHugePage - 1) / kHugePage * kHugePage;
-        data = static_cast<char *>(std::aligned_alloc(kHugePage, size));
-#ifdef MADV_HUGEPAGE
-        if (data)
-            madvise(data, size, MADV_HUGEPAGE);
-#endif
-    } else {
-        data = static_cast<char *>(std::malloc(size));
-    }
+    char *data = static_cast<char *>(std::malloc(size));
     if (!data)
         throw std::bad_alloc();
     b.data = std::shared_ptr<char[]>(data, [](char *p) { std::free(p); });

@@ -47,7 +47,7 @@ class RawRecordJournal
         quint16 headerCount = 0;
     };
     // The journal's entries, oldest first: a queue in chunks of ~29,000 entries
-    // (2 MB, huge-page aligned), one allocation per chunk instead of one per few
+    // (2 MB), one allocation per chunk instead of one per few
     // entries; a chunk emptied at the front is kept for the next at the back.
     class EntryQueue
     {
