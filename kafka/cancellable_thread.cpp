@@ -1,6 +1,46 @@
 #include "cancellable_thread.h"
 
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cerrno>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace ndh {
+
+void runBehindTheGui()
+{
+#ifdef Q_OS_LINUX
+    static const int lower = [] {
+        bool ok = false;
+        const int v = qEnvironmentVariableIntValue("NDH_WORKER_NICE", &ok);
+        return ok ? std::clamp(v, 0, 19) : 5;
+    }();
+    if (lower == 0)
+        return;
+    // Relative to the nice value inherited from the starting (GUI) thread: a console
+    // started with `nice` keeps the same distance, and no privilege is ever needed.
+    const id_t self = id_t(syscall(SYS_gettid));
+    errno = 0;
+    const int inherited = getpriority(PRIO_PROCESS, self);
+    if (errno == 0)
+        (void)setpriority(PRIO_PROCESS, self, std::min(19, inherited + lower)); // best effort
+#endif
+}
+
+QThread *newWorkerThread(const QString &name)
+{
+    auto *thread = new QThread;
+    thread->setObjectName(name);
+    // Direct: runs on the new thread itself, before the slots its workers connect.
+    QObject::connect(thread, &QThread::started, thread, &runBehindTheGui, Qt::DirectConnection);
+    return thread;
+}
 
 CancellableThread::~CancellableThread()
 {
@@ -17,7 +57,10 @@ bool CancellableThread::start(const QString &name, std::function<void()> body, Q
         delete m_thread;
     }
     m_cancel = false;
-    m_thread = QThread::create(std::move(body));
+    m_thread = QThread::create([body = std::move(body)] {
+        runBehindTheGui();
+        body();
+    });
     m_thread->setObjectName(name);
     m_thread->start(priority);
     return true;

@@ -12,6 +12,16 @@
 
 namespace ndh {
 
+// Background threads (consuming, decoding, scanning, loading) yield the two cores
+// to the GUI thread when both want them: the calling thread's nice value is raised
+// (per thread on Linux; threads it creates afterwards, librdkafka's, inherit it), so
+// under full load the GUI's event loop is not preempted by the work it waits for.
+// The value is the starting thread's plus NDH_WORKER_NICE (default 5; 0: the same).
+// QThread priorities do nothing for ordinary threads on Linux.
+void runBehindTheGui();
+// A QThread named `name` whose started() first calls runBehindTheGui().
+QThread *newWorkerThread(const QString &name);
+
 class CancellableThread
 {
 public:

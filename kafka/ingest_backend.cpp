@@ -1,5 +1,7 @@
 #include "ingest_backend.h"
 
+#include "cancellable_thread.h"
+
 #include "envelope_publisher.h"
 #include "kafka_consumer_worker.h"
 #include "kafka_logging.h"
@@ -35,8 +37,7 @@ void IngestBackend::start()
     m_inFlight->store(0);
     m_held.clear();
     // No QObject parent: if the thread ever fails to stop in time it must outlive us.
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("ndh-backend"));
+    m_thread = newWorkerThread(QStringLiteral("ndh-backend"));
     auto *worker = new KafkaConsumerWorker(m_config, m_inFlight);
     worker->setJournal(m_journal);
     // The Redis state read asks the Kafka worker not to block the shared thread.

@@ -1,5 +1,7 @@
 #include "topic_browser_backend.h"
 
+#include "cancellable_thread.h"
+
 #include "cluster_watcher.h"
 #include "kafka_logging.h"
 #include "topic_scanner.h"
@@ -47,8 +49,7 @@ void TopicBrowserBackend::start(int refreshMs)
 {
     if (m_scanThread)
         return;
-    m_scanThread = new QThread;
-    m_scanThread->setObjectName(QStringLiteral("ndh-topic-scan"));
+    m_scanThread = newWorkerThread(QStringLiteral("ndh-topic-scan"));
     auto *scanner = new TopicScanner(m_config, m_inFlight);
     scanner->moveToThread(m_scanThread);
     m_scanner = scanner;
@@ -68,8 +69,7 @@ void TopicBrowserBackend::start(int refreshMs)
     m_scanThread->start();
 
     if (refreshMs > 0) {
-        m_watchThread = new QThread;
-        m_watchThread->setObjectName(QStringLiteral("ndh-topic-watch"));
+        m_watchThread = newWorkerThread(QStringLiteral("ndh-topic-watch"));
         auto *watcher = new ClusterWatcher(m_config);
         watcher->moveToThread(m_watchThread);
         m_watcher = watcher;

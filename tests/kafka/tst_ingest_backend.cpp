@@ -18,6 +18,7 @@
 #include "raw_record_journal.h"
 #include "topic_catalog.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -26,6 +27,8 @@
 #include <thread>
 
 #include <librdkafka/rdkafka.h>
+
+#include <sys/resource.h>
 
 using namespace ndh;
 
@@ -122,6 +125,7 @@ private slots:
     void demoPlantShowsUpInTheAssetTree();
     void slowGuiGetsFewerBiggerBatchesAndLosesNothing();
     void lastNStartsNearTheEndOfEachPartition();
+    void backendThreadsYieldTheCoresToTheGui();
     void topicCreatedLaterIsPickedUp();
     void stopIsBoundedWhenBrokerUnreachable();
     void stopIsBoundedRightAfterStart();
@@ -263,6 +267,51 @@ void TestIngestBackend::lastNStartsNearTheEndOfEachPartition()
     QTRY_COMPARE_WITH_TIMEOUT(observer.records, expected, 20000);
     QTest::qWait(500);
     QCOMPARE(observer.records, expected);
+}
+
+// Nice values of this process's threads by name (/proc/self/task/*/stat, field 19).
+QMultiMap<QByteArray, int> threadNiceValues()
+{
+    QMultiMap<QByteArray, int> out;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (f.size() > 16)
+            out.insert(comm.readAll().trimmed(), f[16].toInt());
+    }
+    return out;
+}
+
+void TestIngestBackend::backendThreadsYieldTheCoresToTheGui()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("per-thread nice values are a Linux feature");
+#endif
+    // Under full load the GUI thread must not wait behind the work it applies: the
+    // backend thread, and the librdkafka threads it starts, run at a higher nice value.
+    EmbeddedBroker broker;
+    QVERIFY(broker.start(1));
+    const int before = int(threadNiceValues().values("rdk:main").count(std::min(19, getpriority(PRIO_PROCESS, 0) + 5)));
+    IngestBackend backend(configFor(broker.bootstrap()));
+    Observer observer;
+    observer.attach(backend);
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(observer.state(), ConnectionStatus::State::Connected, 15000);
+    const QMultiMap<QByteArray, int> nice = threadNiceValues();
+    const int gui = getpriority(PRIO_PROCESS, 0); // this (main) thread's, on Linux
+    if (gui > 14)
+        QSKIP("the test runs at nice 15 or more: no lower priority left to give the backend");
+    const int worker = gui + 5;
+    QCOMPARE(nice.values("ndh-backend"), QList<int>{worker});
+    // The consumer's librdkafka threads inherit it; the embedded broker's (started by
+    // this thread) do not.
+    QCOMPARE(int(nice.values("rdk:main").count(worker)), before + 1);
+    QVERIFY(nice.values("rdk:main").contains(gui));
 }
 
 void TestIngestBackend::topicCreatedLaterIsPickedUp()
