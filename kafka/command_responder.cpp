@@ -1,5 +1,6 @@
 #include "command_responder.h"
 
+#include "cancellable_thread.h"
 #include "envelope_decoder.h"
 #include "kafka_client_conf.h"
 #include "kafka_logging.h"
@@ -143,7 +144,10 @@ bool CommandResponder::start(int timeoutMs)
     m_producer = producer;
 
     m_stop = false;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        runBehindTheGui(); // in --demo the plant shares the cores with the window
+        run();
+    });
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "plant_simulator.h"
 
+#include "cancellable_thread.h"
 #include "kafka_client_conf.h"
 #include "kafka_logging.h"
 #include "plant_generator.h"
@@ -112,7 +113,10 @@ bool PlantSimulator::start(int connectTimeoutMs)
 
     m_stopRequested = false;
     m_finished = false;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        runBehindTheGui(); // in --demo the plant shares the cores with the window
+        run();
+    });
     return true;
 }
 
