@@ -157,23 +157,36 @@ QString lastingCopy(const QString &text)
 {
     constexpr size_t kBudgetChars = size_t(32) << 20; // 64 MB of UTF-16
     constexpr size_t kChunkChars = size_t(64) << 10;
+    // Chunks are never freed (copies of their texts may be anywhere until the process
+    // ends) but stay reachable from this list, so leak checkers see them as held.
+    struct Chunk
+    {
+        Chunk *next;
+        char16_t text[kChunkChars];
+    };
+    static std::atomic<Chunk *> chunks{nullptr};
     static std::atomic<size_t> reserved{0};
-    thread_local char16_t *chunk = nullptr; // each thread fills its own
-    thread_local size_t chunkLeft = 0;
+    thread_local char16_t *fill = nullptr; // each thread fills its own chunk
+    thread_local size_t fillLeft = 0;
     const size_t n = size_t(text.size());
     if (n == 0 || n > kChunkChars)
         return text;
-    if (chunkLeft < n) {
-        if (reserved.fetch_add(kChunkChars, std::memory_order_relaxed) + kChunkChars > kBudgetChars)
+    if (fillLeft < n) {
+        if (reserved.load(std::memory_order_relaxed) >= kBudgetChars
+            || reserved.fetch_add(kChunkChars, std::memory_order_relaxed) + kChunkChars > kBudgetChars)
             return text;
-        // Never freed: copies of the texts in it may be anywhere until the process ends.
-        chunk = new char16_t[kChunkChars];
-        chunkLeft = kChunkChars;
+        auto *chunk = new Chunk;
+        chunk->next = chunks.load(std::memory_order_relaxed);
+        while (!chunks.compare_exchange_weak(chunk->next, chunk, std::memory_order_release, std::memory_order_relaxed)) {
+        }
+        fill = chunk->text;
+        fillLeft = kChunkChars;
     }
-    char16_t *at = chunk;
-    std::memcpy(at, text.utf16(), n * sizeof(char16_t));
-    chunk += n;
-    chunkLeft -= n;
+    char16_t *at = fill;
+    // constData(), not utf16(): utf16() would reallocate a raw-data `text` in place.
+    std::memcpy(at, text.constData(), n * sizeof(char16_t));
+    fill += n;
+    fillLeft -= n;
     return QString::fromRawData(reinterpret_cast<const QChar *>(at), qsizetype(n));
 }
 

@@ -146,6 +146,39 @@ class TstIdentityRegistry : public QObject
 {
     Q_OBJECT
 private slots:
+    void decodedNamesOutliveTheThreadThatDecodedThem()
+    {
+        // The decoder's interned names are lasting copies (no reference count): events
+        // handed to the GUI must read the same after the decoding thread has ended,
+        // its interner with it, and copies of a name share its text.
+        std::vector<QByteArray> records;
+        for (int i = 0; i < 200; ++i)
+            records.push_back(ndhRecord(i % 20, i % 2 ? "speed" : "flow_rate", i, i));
+        const std::vector<PlantEvent> events = decodeOnThread(records);
+        QCOMPARE(events.size(), size_t(200));
+        for (int i = 0; i < 200; ++i) {
+            const PlantEvent &e = events[size_t(i)];
+            QCOMPARE(e.asset.id, QStringLiteral("P-%1").arg(i % 20));
+            QCOMPARE(e.asset.key(), QStringLiteral("PLANT/Pump/P-%1").arg(i % 20));
+            QCOMPARE(e.attributes.at(0).name, QLatin1String(i % 2 ? "speed" : "flow_rate"));
+            QCOMPARE(e.source.topic, QStringLiteral("ndh.assets"));
+        }
+        QCOMPARE(events[0].asset.id.constData(), events[20].asset.id.constData()); // one text, shared
+
+        // lastingCopy itself: the same text; empty and huge texts come back as they are;
+        // a lasting text copied again is not changed in place.
+        const QString name = QStringLiteral("temperature");
+        const QString lasting = lastingCopy(name);
+        QCOMPARE(lasting, name);
+        QVERIFY(lasting.constData() != name.constData());
+        const QString again = lastingCopy(lasting);
+        QCOMPARE(again, name);
+        QCOMPARE(lasting, name);
+        QVERIFY(lastingCopy(QString()).isNull());
+        const QString huge(100000, u'x');
+        QCOMPARE(lastingCopy(huge).constData(), huge.constData());
+    }
+
     void sameNamesSameRefsAcrossDecodingThreads()
     {
         std::vector<QByteArray> records;
