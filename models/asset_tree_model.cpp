@@ -49,13 +49,6 @@ struct AssetTreeModel::Node
 
 namespace {
 
-// A message id as the tree compares it: equal ids give equal keys (the empty id
-// included), different ids differ but for a 63-bit collision; never 0.
-quint64 messageIdKey(const QString &messageId)
-{
-    return quint64(qHash(messageId, 0x2545F4914F6CDD1DULL)) | 1u;
-}
-
 QString formatAge(qint64 ms)
 {
     if (ms < 0)
@@ -237,12 +230,8 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
             asset->lifecycle = e.lifecycle;
             assetChanged = true;
         }
-        quint64 idHash = 0; // of e.messageId, once an attribute needs it
-        const auto messageIdHash = [&] {
-            if (idHash == 0)
-                idHash = messageIdKey(e.messageId);
-            return idHash;
-        };
+        // Equal hashes, equal ids (two empty ids are equal too, as the texts were).
+        const quint64 idHash = e.attributes.empty() ? 0 : messageIdHash(e.messageId);
         for (const AttributeSample &s : e.attributes) {
             Node *attr = liveAttribute(asset, s);
             if (e.eventTimeMs < attr->updatedMs)
@@ -250,7 +239,7 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
             // The same event from the other path (Redis and Kafka, DESIGN.md §1.4) is
             // not applied twice: it only adds its origin.
             if (attr->updatedMs > 0 && e.eventTimeMs == attr->updatedMs
-                && (messageIdHash() == attr->messageIdHash || s.value == attr->value)) {
+                && (idHash == attr->messageIdHash || s.value == attr->value)) {
                 if (!(attr->origin & bit)) {
                     attr->origin |= bit;
                     noteChanged(attr);
@@ -258,7 +247,7 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
                 continue;
             }
             attr->origin = bit;
-            attr->messageIdHash = messageIdHash();
+            attr->messageIdHash = idHash;
             attr->value = s.value;
             attr->updatedMs = e.eventTimeMs;
             if (!s.unit.isEmpty()) {

@@ -544,14 +544,6 @@ int HistoryStore::seriesByName(Asset &asset, int assetIndex, const QString &name
     return index;
 }
 
-quint64 HistoryStore::idHash(const QString &messageId)
-{
-    if (messageId.isEmpty())
-        return 0; // no id: never a duplicate
-    const quint64 h = quint64(qHash(messageId, 0x9e3779b97f4a7c15ULL));
-    return h + (h == 0); // 0 marks an empty slot: hash 0 shares 1's place, a 64-bit collision like any other
-}
-
 // Fetches into the cache, kLookahead events ahead, the slots storing an event
 // will look up: its id's in the id set and the one of the id that leaves the
 // window by then, its asset's, and its attributes. The id set is too large for
@@ -671,7 +663,7 @@ size_t HistoryStore::append(std::span<const PlantEvent> events)
     std::array<quint64, kLookahead> ids; // message-id hashes, kLookahead events ahead
     const size_t n = events.size();
     const auto lookAhead = [&](size_t j) {
-        ids[j % kLookahead] = idHash(events[j].messageId);
+        ids[j % kLookahead] = messageIdHash(events[j].messageId); // 0: no id, never a duplicate (0 marks an empty slot)
         prefetch(events[j], ids[j % kLookahead]);
     };
     for (size_t j = 0; j < std::min(n, kLookahead); ++j)

@@ -126,7 +126,6 @@ private:
     int findSeries(const QString &attributeKey) const;
     Series &seriesFor(Asset &asset, int assetIndex, const AttributeSample &sample);
     int seriesByName(Asset &asset, int assetIndex, const QString &name);
-    static quint64 idHash(const QString &messageId);
     void prefetch(const PlantEvent &e, quint64 idHash) const;
     bool isDuplicate(quint64 idHash);
     void insertId(quint64 h, quint32 index);

@@ -153,6 +153,14 @@ QString defaultUnit(const QString &attribute)
     return units.value(attribute);
 }
 
+quint64 messageIdHash(const QString &messageId)
+{
+    if (messageId.isEmpty())
+        return 0;
+    const quint64 h = quint64(qHash(messageId, 0x9e3779b97f4a7c15ULL));
+    return h + (h == 0); // hash 0 shares 1's place: a 64-bit collision like any other
+}
+
 QString lastingCopy(const QString &text)
 {
     constexpr size_t kBudgetChars = size_t(32) << 20; // 64 MB of UTF-16

@@ -35,6 +35,12 @@ QString defaultUnit(const QString &attribute);
 // stream that keeps inventing names costs what any text costs.
 QString lastingCopy(const QString &text);
 
+// A message id as one number, for the models that recognise an event seen before
+// (the history's duplicate window, the tree's same event by the other path): equal
+// ids give equal numbers; 0 for the empty id and only for it; otherwise different
+// ids differ but for a 64-bit collision.
+quint64 messageIdHash(const QString &messageId);
+
 // Where an asset sits in the plant: location > asset type > asset id.
 struct AssetPath
 {
