@@ -1,7 +1,6 @@
 #include "ingest_backend.h"
 
 #include "cancellable_thread.h"
-
 #include "envelope_publisher.h"
 #include "kafka_consumer_worker.h"
 #include "kafka_logging.h"

@@ -9,7 +9,6 @@
 #include <type_traits>
 #include <utility>
 
-
 namespace ndh {
 
 namespace {
@@ -236,7 +235,7 @@ size_t RawRecordJournal::entryBytes(const Entry &e)
 // huge pages (MADV_HUGEPAGE: one fault per 2 MB): with the kernel's default
 // `defrag=madvise` each such fault may compact memory first, on the backend
 // thread, and filling the journal then cost the consumer up to a third of its rate
-// (docs/PERFORMANCE.md, "The journal's pages").
+// (docs/PERFORMANCE.md, the summary of 2026-11-23 20:30).
 RawRecordJournal::Block RawRecordJournal::allocateBlock(size_t size)
 {
     Block b;

@@ -1,7 +1,6 @@
 #include "topic_browser_backend.h"
 
 #include "cancellable_thread.h"
-
 #include "cluster_watcher.h"
 #include "kafka_logging.h"
 #include "topic_scanner.h"
