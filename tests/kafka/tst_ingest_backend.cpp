@@ -671,6 +671,9 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
     });
     backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(journal->size(), size_t(kRecords), 30000);
+    // The journal takes a slice before its batch reaches this thread: wait for the
+    // first decoded batch to be delivered too, not only journalled.
+    QTRY_VERIFY_WITH_TIMEOUT(!assetKey.isEmpty(), 30000);
     backend.stop();
     const std::vector<LogRecord> got = journal->select({});
     QCOMPARE(got.size(), expected.size());
@@ -689,7 +692,6 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
         QCOMPARE(g.tstype, LogRecord::TimestampType::Create);
     }
     // The ones that decoded are found by their asset, the others are not.
-    QVERIFY(!assetKey.isEmpty());
     RawRecordJournal::Selection pump;
     pump.assetKeys = {assetKey};
     std::vector<LogRecord> decodable;
