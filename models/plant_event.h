@@ -125,6 +125,50 @@ struct AlarmInfo
 QString priorityName(int priority);
 int priorityFromText(const QString &text); // "critical", "warning", "P2", "800"... -> 1..4, 0 unknown
 
+// An optional value kept on the heap: one pointer in its owner instead of the whole
+// T. For a large member that is rarely there (PlantEvent::alarm: 200 bytes, on one
+// event in hundreds), so the events without it stay small: fewer cache lines to
+// write when decoding, to read when applying and to free afterwards, a million
+// times a second while catching up. Copies copy the value; reads as std::optional.
+template<typename T>
+class OutOfLine
+{
+public:
+    OutOfLine() = default;
+    OutOfLine(const T &value)
+        : m_value(std::make_unique<T>(value))
+    {
+    }
+    OutOfLine(T &&value)
+        : m_value(std::make_unique<T>(std::move(value)))
+    {
+    }
+    OutOfLine(const OutOfLine &other)
+        : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr)
+    {
+    }
+    OutOfLine(OutOfLine &&) noexcept = default;
+    OutOfLine &operator=(const OutOfLine &other)
+    {
+        if (this != &other)
+            m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
+        return *this;
+    }
+    OutOfLine &operator=(OutOfLine &&) noexcept = default;
+    ~OutOfLine() = default;
+
+    explicit operator bool() const { return m_value != nullptr; }
+    bool has_value() const { return m_value != nullptr; }
+    T &operator*() { return *m_value; }
+    const T &operator*() const { return *m_value; }
+    T *operator->() { return m_value.get(); }
+    const T *operator->() const { return m_value.get(); }
+    void reset() { m_value.reset(); }
+
+private:
+    std::unique_ptr<T> m_value;
+};
+
 struct PlantEvent
 {
     QString messageId;
@@ -142,7 +186,7 @@ struct PlantEvent
     qint64 eventTimeMs = 0; // event time, UTC ms since epoch
     std::vector<AttributeSample> attributes;
     QString lifecycle; // new lifecycle state, when the event carries one
-    std::optional<AlarmInfo> alarm;
+    OutOfLine<AlarmInfo> alarm; // alarm events only
     QString correlationId;
     QString causationId;
     EventSource source;
