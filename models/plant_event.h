@@ -91,11 +91,11 @@ inline bool isCommand(EventKind kind)
 struct EventSource
 {
     enum class Channel : quint8 { Kafka, Redis, File };
-    Channel channel = Channel::Kafka;
     QString topic;          // Kafka topic, Redis channel, or file path
-    qint32 partition = -1;
     qint64 offset = -1;
     qint64 brokerTimeMs = 0; // record timestamp (create or log-append), 0 if none
+    qint32 partition = -1;
+    Channel channel = Channel::Kafka; // last: no padding between the fields (48 bytes)
 };
 
 struct AttributeSample
@@ -172,8 +172,6 @@ private:
 struct PlantEvent
 {
     QString messageId;
-    Envelope envelope = Envelope::Ndh;
-    EventKind kind = EventKind::AttributeUpdate;
     QString eventType; // as on the wire: "attribute_changed", "drone.status.changed"...
     AssetPath asset;
     // IdentityRegistry ref of `asset` (the same number for the same location, type
@@ -183,6 +181,8 @@ struct PlantEvent
     // name) afterwards must set the refs to -1 or stamp them again
     // (IdentityRegistry::identify).
     qint32 assetRef = -1;
+    Envelope envelope = Envelope::Ndh; // next to assetRef: no padding (288 bytes an event)
+    EventKind kind = EventKind::AttributeUpdate;
     qint64 eventTimeMs = 0; // event time, UTC ms since epoch
     std::vector<AttributeSample> attributes;
     QString lifecycle; // new lifecycle state, when the event carries one
