@@ -74,11 +74,6 @@ quint8 originBit(EventSource::Channel channel)
     return 0;
 }
 
-bool sameText(const QString &a, const QString &b)
-{
-    return a.size() == b.size() && (a.constData() == b.constData() || QStringView(a) == QStringView(b));
-}
-
 // The row a by-ref table holds for `ref`, null when none.
 AssetTreeModel::Node *rowByRef(const std::vector<AssetTreeModel::Node *> &table, qint32 ref)
 {

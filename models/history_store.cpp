@@ -51,13 +51,6 @@ std::optional<qint64> lastAtOrBefore(const std::vector<qint64> &v, qint64 t)
     return *(it - 1);
 }
 
-// Equal text, checked by identity first: the decoder interns names and paths, so
-// the strings of an event are usually the very ones stored.
-bool sameText(const QString &a, const QString &b)
-{
-    return a.size() == b.size() && (a.constData() == b.constData() || QStringView(a) == QStringView(b));
-}
-
 // A 64-bit hash of a string given in pieces: the same for the same characters
 // however they are split, so "location/type/id" hashes from an AssetPath without
 // being built. Four UTF-16 units a step.

@@ -35,6 +35,13 @@ QString defaultUnit(const QString &attribute);
 // stream that keeps inventing names costs what any text costs.
 QString lastingCopy(const QString &text);
 
+// Equal text, checked by identity first: the decoder interns names and paths, so
+// the strings of an event are usually the very ones a model stored.
+inline bool sameText(const QString &a, const QString &b)
+{
+    return a.size() == b.size() && (a.constData() == b.constData() || QStringView(a) == QStringView(b));
+}
+
 // A message id as one number, for the models that recognise an event seen before
 // (the history's duplicate window, the tree's same event by the other path): equal
 // ids give equal numbers; 0 for the empty id and only for it; otherwise different
