@@ -83,15 +83,20 @@ inline double threadCpuNow()
 }
 
 // CPU seconds of this process's threads named `name` (e.g. "rdk:mock", the embedded
-// broker, which serves kcat and the console alike and so belongs to neither).
-inline double threadCpuSeconds(const QByteArray &name)
+// broker, which serves kcat and the console alike and so belongs to neither); with
+// NameMatch::Prefix, of those whose name starts with it ("rdk:": librdkafka's).
+enum class NameMatch { Exact, Prefix };
+inline double threadCpuSeconds(const QByteArray &name, NameMatch match = NameMatch::Exact)
 {
     double total = 0;
     const long ticks = sysconf(_SC_CLK_TCK);
     const QDir tasks(QStringLiteral("/proc/self/task"));
     for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+        if (!comm.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray threadName = comm.readAll().trimmed();
+        if (match == NameMatch::Exact ? threadName != name : !threadName.startsWith(name))
             continue;
         QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
         if (!stat.open(QIODevice::ReadOnly))
