@@ -176,6 +176,22 @@ private slots:
         QCOMPARE(a.message, QStringLiteral("Bearing temperature high"));
         QCOMPARE(a.attribute, QStringLiteral("temperature"));
         QCOMPARE(std::get<double>(a.value), 96.5);
+
+        // The alarm is held out of line (PlantEvent::alarm): a copy of the event is a
+        // copy of the alarm too, not a second handle on the same one, so a model that
+        // keeps and annotates its copy leaves the batch's event as decoded.
+        PlantEvent kept = out.front();
+        QVERIFY(kept.alarm);
+        kept.alarm->comment = QStringLiteral("acknowledged at the pump");
+        QCOMPARE(out.front().alarm->comment, QString());
+        PlantEvent moved = std::move(kept);
+        QVERIFY(moved.alarm);
+        QCOMPARE(moved.alarm->alarmId, QStringLiteral("HT-1"));
+        QCOMPARE(moved.alarm->comment, QStringLiteral("acknowledged at the pump"));
+        // Events without an alarm carry none, and copy as none.
+        QVERIFY(EnvelopeDecoder().decode(kNdhAttribute, kafka("ndh.assets.state.attribute_changed"), out).accepted);
+        const PlantEvent plain = out.back();
+        QVERIFY(!plain.alarm);
     }
 
     void shelveDurationBecomesExpiry()
