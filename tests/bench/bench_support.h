@@ -5,10 +5,10 @@
 
 #include "kafka_client_conf.h"
 #include "envelope_decoder.h"
+#include "process_threads.h"
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QString>
 #include <QThread>
@@ -90,22 +90,12 @@ inline double threadCpuSeconds(const QByteArray &name, NameMatch match = NameMat
 {
     double total = 0;
     const long ticks = sysconf(_SC_CLK_TCK);
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        if (!comm.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray threadName = comm.readAll().trimmed();
+    ndhtest::forEachThreadStat([&](const QByteArray &threadName, const QList<QByteArray> &f) {
         if (match == NameMatch::Exact ? threadName != name : !threadName.startsWith(name))
-            continue;
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            return;
         if (f.size() > 12)
             total += double(f[11].toLongLong() + f[12].toLongLong()) / double(ticks);
-    }
+    });
     return total;
 }
 

@@ -15,10 +15,10 @@
 #include "plant_generator.h"
 #include "plant_models.h"
 #include "plant_simulator.h"
+#include "process_threads.h"
 #include "raw_record_journal.h"
 #include "topic_catalog.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -269,21 +269,14 @@ void TestIngestBackend::lastNStartsNearTheEndOfEachPartition()
     QCOMPARE(observer.records, expected);
 }
 
-// Nice values of this process's threads by name (/proc/self/task/*/stat, field 19).
+// Nice values of this process's threads by name.
 QMultiMap<QByteArray, int> threadNiceValues()
 {
     QMultiMap<QByteArray, int> out;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    ndhtest::forEachThreadStat([&](const QByteArray &name, const QList<QByteArray> &f) {
         if (f.size() > 16)
-            out.insert(comm.readAll().trimmed(), f[16].toInt());
-    }
+            out.insert(name, f[16].toInt());
+    });
     return out;
 }
 
