@@ -136,7 +136,8 @@ int priorityFromText(const QString &text); // "critical", "warning", "P2", "800"
 // T. For a large member that is rarely there (PlantEvent::alarm: 200 bytes, on one
 // event in hundreds), so the events without it stay small: fewer cache lines to
 // write when decoding, to read when applying and to free afterwards, a million
-// times a second while catching up. Copies copy the value; reads as std::optional.
+// times a second while catching up. Copies copy the value; reads as std::optional
+// does (bool, *, ->).
 template<typename T>
 class OutOfLine
 {
@@ -162,15 +163,12 @@ public:
         return *this;
     }
     OutOfLine &operator=(OutOfLine &&) noexcept = default;
-    ~OutOfLine() = default;
 
     explicit operator bool() const { return m_value != nullptr; }
-    bool has_value() const { return m_value != nullptr; }
     T &operator*() { return *m_value; }
     const T &operator*() const { return *m_value; }
     T *operator->() { return m_value.get(); }
     const T *operator->() const { return m_value.get(); }
-    void reset() { m_value.reset(); }
 
 private:
     std::unique_ptr<T> m_value;

@@ -273,8 +273,9 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
     run.cpuSeconds = cpuSeconds() - threadCpuSeconds("rdk:mock") - cpu0;
     run.backendCpuSeconds = threadCpuSeconds("ndh-backend");
-    // Every librdkafka thread in the process now is the console consumer's (started
-    // with this run), but for the embedded broker's.
+    // Every librdkafka thread in the process now is the console's consumer's, started
+    // with this run (its command publisher starts a client only when it first
+    // publishes), but for the embedded broker's.
     run.librdkafkaCpuSeconds = threadCpuSeconds("rdk:", NameMatch::Prefix) - threadCpuSeconds("rdk:mock");
     run.batches = models.batchesApplied();
     run.events = models.eventsApplied();
