@@ -133,9 +133,16 @@ void KafkaConsumerWorker::destroyFetched()
     m_fetchedNext = m_fetchedEnd = 0;
 }
 
+void KafkaConsumerWorker::setJournal(std::shared_ptr<RawRecordJournal> journal)
+{
+    m_journalWriter = journal ? std::make_unique<JournalWriter>(std::move(journal)) : nullptr;
+}
+
 void KafkaConsumerWorker::destroyConsumer()
 {
     destroyFetched(); // they hold references into the client
+    if (m_journalWriter)
+        m_journalWriter->finish(); // and so do those handed to the journal
     if (m_queue) {
         rd_kafka_queue_destroy(m_queue);
         m_queue = nullptr;
@@ -304,13 +311,13 @@ bool KafkaConsumerWorker::decodeFetched(size_t cap, qint64 nowMs)
             countRetentionGap(source.topic, msg->partition, msg->offset);
         const size_t before = pending.events.size();
         decodeKafkaMessage(m_decoder, source, msg, pending.events, pending.deadLetters, nowMs);
-        if (m_journal) {
-            journalMessage(m_journalSlice, source.topic, msg, pending.events, before);
-        }
         ++pending.recordsConsumed;
         pending.bytesConsumed += msg->len;
         ++m_recordsThisSecond;
-        rd_kafka_message_destroy(msg);
+        if (m_journalWriter)
+            m_journalWriter->add(msg, source.topic, pending.events, before); // destroys it when written
+        else
+            rd_kafka_message_destroy(msg);
     }
     return true;
 }
@@ -322,8 +329,8 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
     // what does not fit stays fetched for the next one, so no batch is cut up later.
     const size_t cap = sliceCap();
     const auto flushJournal = [this] {
-        if (m_journal && !m_journalSlice.empty())
-            m_journal->append(m_journalSlice); // one lock per slice
+        if (m_journalWriter)
+            m_journalWriter->flush(); // one hand-over per slice
     };
     bool full = !decodeFetched(cap, nowMs);
     // With a backlog going out in slices the next slice should go the moment the GUI

@@ -12,6 +12,7 @@
 #include "connection_status.h"
 #include "consumer_config.h"
 #include "envelope_decoder.h"
+#include "journal_writer.h"
 #include "kafka_statistics.h"
 #include "log_file_reader.h"
 #include "plant_event.h"
@@ -54,11 +55,7 @@ public:
 
     // Every consumed record also goes, raw, into this bounded journal (File > Export
     // of the live session). Set before start(); optional.
-    void setJournal(std::shared_ptr<RawRecordJournal> journal)
-    {
-        m_journal = std::move(journal);
-        m_journalSlice = RawRecordJournal::Slice(m_journal.get());
-    }
+    void setJournal(std::shared_ptr<RawRecordJournal> journal);
     // Set by another worker on this thread (the Redis state read on connect) while it
     // needs the event loop to turn at once: the worker then never blocks the thread,
     // neither in a poll slice nor in a metadata request (300 ms against a broker that
@@ -126,13 +123,11 @@ private:
     std::array<struct rd_kafka_message_s *, 512> m_fetched{};
     size_t m_fetchedNext = 0;
     size_t m_fetchedEnd = 0;
-    // For the journal, per slice (kept to reuse its buffers' capacity); writes into
-    // the journal's blocks.
-    RawRecordJournal::Slice m_journalSlice;
+    // Fills the journal on its own thread, from the messages decoded here.
+    std::unique_ptr<JournalWriter> m_journalWriter;
 
     std::shared_ptr<EventBatch> m_pending;
     SpentBatches m_spent; // handed off; freed here once the GUI let go
-    std::shared_ptr<RawRecordJournal> m_journal;
     std::shared_ptr<const std::atomic<bool>> m_loopDemand;
     std::shared_ptr<const std::atomic<qint64>> m_guiNsPerEvent;
     std::shared_ptr<ReleaseSignal> m_released;

@@ -114,12 +114,29 @@ inline bool recordHasNoHeaders(const rd_kafka_message_t *msg)
     return key + msg->key_len + kafkaVarintSize(qint64(msg->len)) == value && value[msg->len] == 0;
 }
 
+// What decoding a record learnt that its journal entry is indexed by: the first
+// event's time and asset (decoded false: the record decoded to no event).
+struct DecodedIndex
+{
+    bool decoded = false;
+    qint64 eventTimeMs = 0;
+    qint32 assetRef = -1;          // the event's IdentityRegistry ref, -1: none
+    const AssetPath *asset = nullptr; // read only when assetRef is -1
+};
+
+inline DecodedIndex decodedIndex(const std::vector<PlantEvent> &events, size_t firstNew)
+{
+    if (events.size() <= firstNew)
+        return {};
+    const PlantEvent &e = events[firstNew];
+    return {true, e.eventTimeMs, e.assetRef, &e.asset};
+}
+
 // The same record as logRecordFromMessage, into a journal slice: its bytes written
 // once, into the journal's own blocks, its index taken from what decodeKafkaMessage
-// produced (events from `firstNew` on: the first one's time and asset ref), not
-// derived again.
+// produced (decodedIndex()), not derived again.
 inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic, const rd_kafka_message_t *msg,
-                           const std::vector<PlantEvent> &events, size_t firstNew)
+                           const DecodedIndex &index)
 {
     rd_kafka_timestamp_type_t rdType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
     const qint64 timestampMs = rd_kafka_message_timestamp(msg, &rdType);
@@ -136,14 +153,13 @@ inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic,
                                   : std::nullopt);
         });
     }
-    const bool decoded = events.size() > firstNew;
-    const qint64 eventTimeMs = decoded ? events[firstNew].eventTimeMs
+    const qint64 eventTimeMs = index.decoded ? index.eventTimeMs
                                : tstype != LogRecord::TimestampType::None && timestampMs > 0 ? timestampMs
                                                                                               : 0;
     slice.add(topic, msg->partition, msg->offset, tstype, timestampMs, rd_kafka_message_broker_id(msg),
               QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
               QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)), eventTimeMs,
-              decoded ? &events[firstNew].asset : nullptr, decoded ? events[firstNew].assetRef : -1);
+              index.decoded ? index.asset : nullptr, index.decoded ? index.assetRef : -1);
 }
 
 } // namespace ndh

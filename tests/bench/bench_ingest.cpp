@@ -207,6 +207,7 @@ struct ConsoleRun
     double backendCpuSeconds = 0; // the ndh-backend thread alone (fetch from librdkafka's queue, decode, hand-off)
     double librdkafkaCpuSeconds = 0; // the console consumer's librdkafka threads (fetch, parse record batches)
     double guiCpuSeconds = 0; // the GUI thread: apply, and the rest of its event loop (freeing batches, timers)
+    double journalCpuSeconds = 0; // the raw-record journal's writer (ndh-journal)
     quint64 batches = 0;
     quint64 events = 0;
     qint64 rssAfter = 0;
@@ -273,6 +274,7 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
     run.cpuSeconds = cpuSeconds() - threadCpuSeconds("rdk:mock") - cpu0;
     run.backendCpuSeconds = threadCpuSeconds("ndh-backend");
+    run.journalCpuSeconds = threadCpuSeconds("ndh-journal"); // this run's, alive until backend.stop()
     // Every librdkafka thread in the process now is the console's consumer's, started
     // with this run (its command publisher starts a client only when it first
     // publishes), but for the embedded broker's.
@@ -342,9 +344,10 @@ int ingest(const QStringList &args)
                 1e6 * kcatCpu / double(records), double(records) / best.cpuSeconds, double(records) / kcatCpu,
                 kcatCpu / best.cpuSeconds);
     std::printf("CPU per record by thread: backend (ndh-backend) %.2f us, GUI %.2f us (of which apply %.2f us), "
-                "librdkafka's threads (rdk:*) %.2f us\n",
+                "librdkafka's threads (rdk:*) %.2f us, journal writer (ndh-journal) %.2f us\n",
                 1e6 * best.backendCpuSeconds / double(records), 1e6 * best.guiCpuSeconds / double(records),
-                1e6 * best.applyCpuSeconds / double(records), 1e6 * best.librdkafkaCpuSeconds / double(records));
+                1e6 * best.applyCpuSeconds / double(records), 1e6 * best.librdkafkaCpuSeconds / double(records),
+                1e6 * best.journalCpuSeconds / double(records));
     std::printf("GUI thread busy applying: %.0f%% of the run\n", 100.0 * best.applySeconds / bestConsole);
     return 0;
 }

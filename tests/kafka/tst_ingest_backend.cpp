@@ -664,8 +664,8 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
     });
     backend.start();
     QTRY_COMPARE_WITH_TIMEOUT(journal->size(), size_t(kRecords), 30000);
-    // The journal takes a slice before its batch reaches this thread: wait for the
-    // first decoded batch to be delivered too, not only journalled.
+    // The journal is written on its own thread, and its batch reaches this thread
+    // apart from it: wait for the first decoded batch too, not only the journal.
     QTRY_VERIFY_WITH_TIMEOUT(!assetKey.isEmpty(), 30000);
     backend.stop();
     const std::vector<LogRecord> got = journal->select({});
