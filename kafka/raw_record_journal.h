@@ -9,9 +9,9 @@
 // headers, key and payload, written once, straight into large blocks the journal
 // then keeps (no copy on append); topics and asset keys are kept once each, not per
 // record, and a decoded event's asset is found by its registry ref
-// (PlantEvent::assetRef), one array index. The live consumer fills a Slice as it
-// decodes (no lock, no allocation per record once its buffers are warm) and hands
-// it over in one append. select() rebuilds the LogRecords, as they were consumed.
+// (PlantEvent::assetRef), one array index. The live consumer's JournalWriter fills
+// a Slice on its own thread from the messages the backend decoded (no lock, no
+// allocation per record once its buffers are warm) and hands it over in one append. select() rebuilds the LogRecords, as they were consumed.
 
 #include "log_file_reader.h"
 
