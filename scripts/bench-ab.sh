@@ -33,6 +33,11 @@ figures() {
     backend=$(grep -oP 'backend \(ndh-backend\) \K[0-9.]+' <<<"$out")
     gui=$(grep -oP ', GUI \K[0-9.]+(?= us \(of)' <<<"$out")
     total=$(grep -oP 'ingest CPU per record: console \K[0-9.]+' <<<"$out")
+    if [[ -z "$rate" || -z "$backend" || -z "$gui" || -z "$total" ]]; then
+        echo "bench-ab.sh: no figures in the output of '$1' (is it bench_ingest ingest?):" >&2
+        echo "$out" | tail -5 >&2
+        exit 1
+    fi
     echo "$rate $backend $gui $total"
 }
 
