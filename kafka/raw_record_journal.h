@@ -11,7 +11,8 @@
 // record, and a decoded event's asset is found by its registry ref
 // (PlantEvent::assetRef), one array index. The live consumer's JournalWriter fills
 // a Slice on its own thread from the messages the backend decoded (no lock, no
-// allocation per record once its buffers are warm) and hands it over in one append. select() rebuilds the LogRecords, as they were consumed.
+// allocation per record once its buffers are warm) and hands it over in one
+// append. select() rebuilds the LogRecords, as they were consumed.
 
 #include "log_file_reader.h"
 
