@@ -3,6 +3,7 @@
 // pending batch goes to the GUI only when the GUI has taken the previous one, and at
 // most maxPerSecond times a second unless forced (shutdown, end of a read).
 
+#include "envelope_decoder.h"
 #include "plant_event.h"
 
 #include <QDateTime>
@@ -112,8 +113,8 @@ inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, s
 // Batches handed to the GUI, kept so that the last reference to each drops on the
 // backend thread: once the GUI has applied a batch and let go of it, reap() destroys
 // its events here (their QStrings and vectors would otherwise be freed on the GUI
-// thread) and keeps a few emptied batches, their vectors' capacity intact, for
-// fresh() to hand out again. A receiver that keeps a batch (a test collecting them)
+// thread), giving their buffers back to this thread's decoder, and keeps a few
+// emptied batches, their vectors' capacity intact, for fresh() to hand out again. A receiver that keeps a batch (a test collecting them)
 // is no harm: past kMaxKept batches the oldest is let go, to die wherever its last
 // holder drops it.
 class SpentBatches
@@ -162,7 +163,7 @@ public:
             std::atomic_thread_fence(std::memory_order_acquire);
             EventBatch &batch = **it;
             destroyed += batch.events.size();
-            batch.events.clear(); // keeps the capacity
+            recycleDecodedEvents(batch.events); // keeps the capacity, and the events' buffers
             batch.deadLetters.clear();
             batch.recordsConsumed = batch.bytesConsumed = batch.recordsLostToRetention = 0;
             batch.createdMs = 0;

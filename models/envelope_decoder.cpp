@@ -245,6 +245,59 @@ QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
+// The buffers of this thread's spent events (recycleDecodedEvents), filled again by
+// its decoder: a message id's text and an attribute vector are otherwise allocated
+// per record here and freed when the GUI is done with the batch, and past glibc's
+// per-thread cache of seven chunks each pair goes through the arena's bins
+// (`_int_malloc`, nearly all of it for these two, was the backend's third-largest
+// symbol in `perf`; docs/PERFORMANCE.md). Only buffers nobody else holds are kept,
+// and a bounded number of them.
+struct SpareParts
+{
+    static constexpr size_t kMax = size_t(1) << 15;  // a few batches' worth
+    static constexpr qsizetype kMaxIdChars = 64;      // longer ids are not kept
+    static constexpr size_t kMaxAttributes = 8;       // nor larger attribute vectors
+    std::vector<QString> ids;
+    std::vector<std::vector<AttributeSample>> attributes;
+};
+
+SpareParts &threadSpares()
+{
+    thread_local SpareParts spares;
+    return spares;
+}
+
+// `s` as a QString of its own (not interned: a message id is unique), in a spare
+// buffer when there is one that fits and `s` is ASCII.
+QString uniqueText(std::string_view s)
+{
+    std::vector<QString> &ids = threadSpares().ids;
+    if (ids.empty() || ids.back().capacity() < qsizetype(s.size()))
+        return qs(s);
+    for (const char c : s) {
+        if (c & 0x80)
+            return qs(s);
+    }
+    QString text = std::move(ids.back());
+    ids.pop_back();
+    text.resize(qsizetype(s.size())); // detached, with room: no allocation
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
+    for (const char c : s)
+        *out++ = char16_t(uchar(c));
+    return text;
+}
+
+// An empty attribute vector, with the capacity a spent event left it when there is one.
+std::vector<AttributeSample> spareAttributes()
+{
+    std::vector<std::vector<AttributeSample>> &spares = threadSpares().attributes;
+    if (spares.empty())
+        return {};
+    std::vector<AttributeSample> v = std::move(spares.back());
+    spares.pop_back();
+    return v;
+}
+
 // Names repeat from record to record (asset ids, types, locations, attribute names,
 // units, event types): each distinct text becomes one QString per thread, and every
 // record after the first shares it instead of allocating and converting
@@ -709,7 +762,7 @@ std::optional<QString> text(const Fields &obj, std::string_view name, Unique uni
     if (!j)
         return std::nullopt;
     if (j->is_string())
-        return unique == Unique::Yes ? qs(j->str()) : interned(j->str());
+        return unique == Unique::Yes ? uniqueText(j->str()) : interned(j->str());
     if (j->is_number_integer())
         return QString::number(j->int64());
     if (j->is_number_unsigned())
@@ -1110,6 +1163,7 @@ InternedEntry decodeNdh(const Fields &doc, const EventSource &source, const Deco
 {
     InternedEntry id;
     PlantEvent &e = out.emplace_back();
+    e.attributes = spareAttributes();
     e.envelope = Envelope::Ndh;
     e.source = source;
     e.messageId = textOr(doc, "message_id", {}, Unique::Yes);
@@ -1152,6 +1206,7 @@ InternedEntry decodeDrone(const Fields &doc, const EventSource &source, const De
 {
     InternedEntry id;
     PlantEvent &e = out.emplace_back();
+    e.attributes = spareAttributes();
     e.envelope = Envelope::Drone;
     e.source = source;
     e.eventType = textOr(doc, "type", {});
@@ -1202,6 +1257,7 @@ InternedEntry decodeDomain(const Fields &doc, const EventSource &source, const D
 {
     InternedEntry id;
     PlantEvent &e = out.emplace_back();
+    e.attributes = spareAttributes();
     e.envelope = Envelope::Domain;
     e.source = source;
     e.eventType = textOr(doc, "event_type", {});
@@ -1287,6 +1343,23 @@ bool wildcardMatch(const QString &pattern, const QString &topic)
 }
 
 } // namespace
+
+void recycleDecodedEvents(std::vector<PlantEvent> &events)
+{
+    SpareParts &spares = threadSpares();
+    for (PlantEvent &e : events) {
+        // isDetached(): this event's text alone (not shared, not raw data).
+        if (spares.ids.size() < SpareParts::kMax && e.messageId.isDetached()
+            && e.messageId.capacity() <= SpareParts::kMaxIdChars)
+            spares.ids.push_back(std::move(e.messageId));
+        if (spares.attributes.size() < SpareParts::kMax && e.attributes.capacity() > 0
+            && e.attributes.capacity() <= SpareParts::kMaxAttributes) {
+            e.attributes.clear();
+            spares.attributes.push_back(std::move(e.attributes));
+        }
+    }
+    events.clear();
+}
 
 EnvelopeDecoder::EnvelopeDecoder(DecoderLimits limits)
     : m_limits(limits)

@@ -64,6 +64,12 @@ private:
     QList<Rule> m_rules;
 };
 
+// Destroys the events (`events` is left empty) on the calling thread, keeping their
+// message-id and attribute buffers for this thread's decoder to fill again: the
+// backend hands them back once the GUI has applied a batch, so decoding a record
+// allocates nothing for them. A buffer another holder still shares is not kept.
+void recycleDecodedEvents(std::vector<PlantEvent> &events);
+
 // "PATTERN=ENVELOPE" as given on command lines (`--envelope 'legacy.*=domain'`):
 // a topic pattern with '*' wildcards and one of sniff, ndh, drone, domain.
 // nullopt with `error` set when it is not that.

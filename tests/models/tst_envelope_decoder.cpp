@@ -501,6 +501,53 @@ private slots:
         QCOMPARE(out.front().asset.id, longId);
     }
 
+    // Spent events lend their message-id and attribute buffers to the next records
+    // decoded on the same thread: every new event still says exactly what its own
+    // record says, and text someone else still holds is left alone.
+    void spentEventsLendTheirBuffers()
+    {
+        const auto record = [](const QByteArray &id, const QByteArray &data) {
+            return "{\"message_id\":\"" + id + "\",\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_id\":\"P1\","
+                   "\"asset_type\":\"Pump\",\"location\":\"A\",\"event_type\":\"attribute_changed\","
+                   "\"event_data\":" + data + "}";
+        };
+        const QByteArray snapshot = R"({"attributes":{"a":1,"b":2,"c":3,"d":4,"e":5}})";
+        const QByteArray one = R"({"attribute":"flow","new_value":7.5})";
+        EnvelopeDecoder decoder;
+        const EventSource src = kafka("ndh.assets.state.attribute_changed");
+        std::vector<PlantEvent> out;
+        QVERIFY(decoder.decode(record("held-id-1", one), src, out).accepted);
+        QVERIFY(decoder.decode(record("m-\xc3\xa9t\xc3\xa9-2", snapshot), src, out).accepted);
+        QVERIFY(decoder.decode(record(QByteArray(100, 'L'), one), src, out).accepted);
+        QCOMPARE(out[1].messageId, QString::fromUtf8("m-\xc3\xa9t\xc3\xa9-2"));
+        QCOMPARE(out[1].attributes.size(), size_t(5));
+        const QString held = out[0].messageId; // a model keeping the id: shared, not lent
+        const QChar *lentId = out[1].messageId.constData();
+        const AttributeSample *lentAttributes = out[2].attributes.data();
+
+        recycleDecodedEvents(out);
+        QVERIFY(out.empty());
+        QCOMPARE(held, QStringLiteral("held-id-1"));
+
+        // Newest spares first: the third event's attribute vector, and the second's
+        // id (the first's is shared, the third's longer than a spare is kept).
+        QVERIFY(decoder.decode(record("x-22", one), src, out).accepted);
+        QCOMPARE(out[0].messageId, QStringLiteral("x-22"));
+        QCOMPARE(out[0].messageId.constData(), lentId);
+        QCOMPARE(out[0].attributes.size(), size_t(1));
+        QCOMPARE(out[0].attributes[0].name, QStringLiteral("flow"));
+        QCOMPARE(std::get<double>(out[0].attributes[0].value), 7.5);
+        QVERIFY(out[0].attributes.data() == lentAttributes);
+        // Text that is not ASCII, and ids longer than any spare, are converted as always.
+        QVERIFY(decoder.decode(record("\xc3\xbc-3", snapshot), src, out).accepted);
+        QVERIFY(decoder.decode(record(QByteArray(300, 'Z'), snapshot), src, out).accepted);
+        QCOMPARE(out[1].messageId, QString::fromUtf8("\xc3\xbc-3"));
+        QCOMPARE(out[2].messageId, QString(300, u'Z'));
+        QCOMPARE(out[1].attributes.size(), size_t(5));
+        QCOMPARE(out[2].attributes.size(), size_t(5));
+        QCOMPARE(held, QStringLiteral("held-id-1"));
+    }
+
     void priorities()
     {
         QCOMPARE(priorityFromText(QStringLiteral("critical")), 1);
