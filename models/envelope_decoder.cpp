@@ -268,11 +268,11 @@ SpareParts &threadSpares()
 }
 
 // `s` as a QString of its own (not interned: a message id is unique), in a spare
-// buffer when there is one that fits and `s` is ASCII.
+// buffer when `s` is ASCII and the newest spare has room for it.
 QString uniqueText(std::string_view s)
 {
     std::vector<QString> &ids = threadSpares().ids;
-    if (ids.empty() || ids.back().capacity() < qsizetype(s.size()))
+    if (ids.empty())
         return qs(s);
     for (const char c : s) {
         if (c & 0x80)
@@ -280,6 +280,8 @@ QString uniqueText(std::string_view s)
     }
     QString text = std::move(ids.back());
     ids.pop_back();
+    if (text.capacity() < qsizetype(s.size()))
+        return qs(s); // too small (ids got longer: "m-99999", "m-100000"): let it go, not block the rest
     text.resize(qsizetype(s.size())); // detached, with room: no allocation
     char16_t *out = reinterpret_cast<char16_t *>(text.data());
     for (const char c : s)

@@ -546,6 +546,14 @@ private slots:
         QCOMPARE(out[1].attributes.size(), size_t(5));
         QCOMPARE(out[2].attributes.size(), size_t(5));
         QCOMPARE(held, QStringLiteral("held-id-1"));
+
+        // Ids that grow longer than the spares ("m-9" -> "m-10") still decode whole.
+        recycleDecodedEvents(out);
+        for (const QByteArray id : {"m-9", "m-10", "m-11", "m-100"}) {
+            QVERIFY(decoder.decode(record(id, one), src, out).accepted);
+            QCOMPARE(out.back().messageId, QString::fromLatin1(id));
+            recycleDecodedEvents(out);
+        }
     }
 
     void priorities()
