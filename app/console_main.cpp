@@ -695,7 +695,7 @@ int main(int argc, char *argv[])
                 return;
             // Its watched attribute if the plant reports it, else the asset's first number.
             QString key = newest->asset.key() + u'/' + newest->attribute;
-            if (newest->attribute.isEmpty() || !models.series().find(key)) {
+            if (newest->attribute.isEmpty() || !models.series().carriesNumbers(key)) {
                 key.clear();
                 for (const QString &k : models.series().keys()) {
                     if (k.startsWith(newest->asset.key() + u'/') && (key.isEmpty() || k < key))

@@ -1055,6 +1055,33 @@ size_t HistoryStore::samplesInRange(const QString &attributeKey, qint64 fromMs, 
     return samplesIn(m_series[size_t(si)]->chunks, fromMs, toMs);
 }
 
+void HistoryStore::recentPlotValues(const QString &attributeKey, qint64 fromMs, size_t maxCount,
+                                    std::vector<double> &t, std::vector<double> &v) const
+{
+    const int si = findSeries(attributeKey);
+    if (si < 0 || maxCount == 0)
+        return;
+    const std::vector<Chunk> &chunks = m_series[size_t(si)]->chunks;
+    // Newest first, back to fromMs or maxCount samples; then turned round.
+    const size_t start = t.size();
+    for (auto c = chunks.rbegin(); c != chunks.rend() && t.size() - start < maxCount; ++c) {
+        for (size_t i = c->size(); i-- > 0 && t.size() - start < maxCount;) {
+            const qint64 ms = c->timeAt(i);
+            if (ms < fromMs)
+                break; // samples are in time order, and chunks too: the rest is older
+            double value;
+            if (c->plotValue(i, value)) {
+                t.push_back(double(ms) / 1000.0);
+                v.push_back(value);
+            }
+        }
+        if (c->size() > 0 && c->first() < fromMs)
+            break;
+    }
+    std::reverse(t.begin() + std::ptrdiff_t(start), t.end());
+    std::reverse(v.begin() + std::ptrdiff_t(start), v.end());
+}
+
 std::optional<std::pair<qint64, qint64>> HistoryStore::sampleSpan(const QString &attributeKey) const
 {
     const int si = findSeries(attributeKey);

@@ -65,6 +65,12 @@ public:
     void decimate(const QString &attributeKey, qint64 fromMs, qint64 toMs, int buckets,
                   std::vector<double> &t, std::vector<double> &v, Decimation how = Decimation::Auto) const;
     size_t samplesInRange(const QString &attributeKey, qint64 fromMs, qint64 toMs) const;
+    // The newest `maxCount` samples at or after fromMs of one attribute that a plot
+    // draws (numbers, bools as 0/1; not text, null or NaN), oldest first, appended
+    // to t (seconds since the epoch) and v: what a plot's live buffer starts from
+    // (SeriesStore::watch).
+    void recentPlotValues(const QString &attributeKey, qint64 fromMs, size_t maxCount, std::vector<double> &t,
+                          std::vector<double> &v) const;
     // Event times of the first and last stored sample of one attribute ("show all
     // data" on a plot); nothing for an attribute without samples.
     std::optional<std::pair<qint64, qint64>> sampleSpan(const QString &attributeKey) const;

@@ -1,5 +1,7 @@
 #include "series_store.h"
 
+#include "history_store.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -11,56 +13,110 @@ SeriesStore::SeriesStore(size_t maxPointsPerSeries)
 {
 }
 
+SeriesStore::~SeriesStore() = default;
+
 void SeriesStore::append(std::span<const PlantEvent> events)
 {
     size_t cap = effectivePointsPerSeries();
-    size_t seriesCount = m_all.size();
     for (const PlantEvent &e : events) {
         if (e.attributes.empty())
             continue;
+        m_liveFromMs = std::min(m_liveFromMs, e.eventTimeMs);
         const double t = double(e.eventTimeMs) / 1000.0;
-        QString prefix; // built once per event, only when a new series needs it
+        QString prefix; // built once per event, only when a new attribute needs it
         for (const AttributeSample &s : e.attributes) {
             // Strings that merely look numeric ("OK", "42 rpm") are not plotted.
             if (std::holds_alternative<QString>(s.value) || isNull(s.value))
                 continue;
+            const qint32 ref = s.seriesRef;
+            Series *series = nullptr;
+            if (ref >= 0 && size_t(ref) < m_refState.size() && m_refState[size_t(ref)] != Unknown) {
+                if (m_refState[size_t(ref)] == NotWatched)
+                    continue; // known, numeric, and no plot shows it
+                series = m_byRef[size_t(ref)];
+            } else {
+                Attribute &a = attributeFor(e, s, prefix);
+                series = a.series.get();
+            }
+            if (!series)
+                continue;
             const auto v = numericValue(s.value);
             if (!v)
                 continue;
-            Series &series = seriesFor(e, s, prefix);
-            if (m_all.size() != seriesCount) { // a new series lowers the cap
-                seriesCount = m_all.size();
-                cap = effectivePointsPerSeries();
-            }
-            appendSample(series, t, *v, cap);
+            appendSample(*series, t, *v, cap);
         }
     }
 }
 
-SeriesStore::Series &SeriesStore::seriesFor(const PlantEvent &e, const AttributeSample &s, QString &prefix)
+// The attribute of a sample met by key: remembered as carrying numbers, and its
+// ref's state set so that its next samples skip the key.
+SeriesStore::Attribute &SeriesStore::attributeFor(const PlantEvent &e, const AttributeSample &s, QString &prefix)
 {
-    const qint32 ref = s.seriesRef;
-    if (ref >= 0 && size_t(ref) < m_byRef.size() && m_byRef[size_t(ref)])
-        return *m_byRef[size_t(ref)];
     if (prefix.isEmpty())
         prefix = e.asset.key() + u'/';
-    Series *&byKey = m_byKey[prefix + s.name];
-    if (!byKey) {
-        m_all.push_back(std::make_unique<Series>());
-        byKey = m_all.back().get();
+    Attribute &a = m_byKey[prefix + s.name];
+    a.numeric = true;
+    if (s.seriesRef >= 0) {
+        a.ref = s.seriesRef;
+        setRefState(s.seriesRef, a.series ? Watched : NotWatched, a.series.get());
     }
-    if (ref >= 0) {
-        if (size_t(ref) >= m_byRef.size())
-            m_byRef.resize(std::max(size_t(ref) + 1, m_byRef.size() * 2), nullptr);
-        m_byRef[size_t(ref)] = byKey;
+    return a;
+}
+
+void SeriesStore::setRefState(qint32 ref, RefState state, Series *series)
+{
+    if (size_t(ref) >= m_refState.size()) {
+        const size_t size = std::max(size_t(ref) + 1, m_refState.size() * 2);
+        m_refState.resize(size, Unknown);
+        m_byRef.resize(size, nullptr);
     }
-    return *byKey;
+    m_refState[size_t(ref)] = state;
+    m_byRef[size_t(ref)] = series;
+}
+
+void SeriesStore::watch(const QString &attributeKey, const HistoryStore *history)
+{
+    Attribute &a = m_byKey[attributeKey];
+    if (a.watchers++ > 0)
+        return;
+    a.series = std::make_unique<Series>();
+    ++m_watchedCount;
+    if (a.ref >= 0)
+        setRefState(a.ref, Watched, a.series.get());
+    if (history) {
+        // Half the cap, as a series holds right after dropping its oldest half: room
+        // for live samples before the first drop.
+        Series &s = *a.series;
+        history->recentPlotValues(attributeKey, m_liveFromMs, effectivePointsPerSeries() / 2, s.t, s.v);
+    }
+}
+
+void SeriesStore::unwatch(const QString &attributeKey)
+{
+    const auto it = m_byKey.find(attributeKey);
+    if (it == m_byKey.end() || it->second.watchers == 0)
+        return;
+    Attribute &a = it->second;
+    if (--a.watchers > 0)
+        return;
+    a.series.reset();
+    --m_watchedCount;
+    if (a.ref >= 0)
+        setRefState(a.ref, NotWatched, nullptr);
+    if (!a.numeric)
+        m_byKey.erase(it);
+}
+
+bool SeriesStore::isWatched(const QString &attributeKey) const
+{
+    const auto it = m_byKey.find(attributeKey);
+    return it != m_byKey.end() && it->second.watchers > 0;
 }
 
 size_t SeriesStore::effectivePointsPerSeries() const
 {
     constexpr size_t kMinPoints = 16;
-    const size_t series = std::max<size_t>(1, m_all.size());
+    const size_t series = std::max<size_t>(1, m_watchedCount);
     const size_t byBudget = m_budgetBytes / (2 * sizeof(double)) / series;
     return std::max(kMinPoints, std::min(m_maxPoints, byBudget));
 }
@@ -99,28 +155,53 @@ void SeriesStore::appendSample(Series &s, double t, double v, size_t cap)
 
 void SeriesStore::clear()
 {
-    m_byKey.clear();
+    for (auto it = m_byKey.begin(); it != m_byKey.end();) {
+        Attribute &a = it->second;
+        if (a.watchers == 0) {
+            it = m_byKey.erase(it);
+            continue;
+        }
+        *a.series = Series(); // empty: a plot sees endIndex() go back and starts over
+        a.numeric = false;
+        a.ref = -1;
+        ++it;
+    }
+    m_refState.clear();
     m_byRef.clear();
-    m_all.clear();
     m_droppedPoints = 0;
+    m_liveFromMs = std::numeric_limits<qint64>::max();
 }
 
 const SeriesStore::Series *SeriesStore::find(const QString &attributeKey) const
 {
-    return m_byKey.value(attributeKey, nullptr);
+    const auto it = m_byKey.find(attributeKey);
+    return it == m_byKey.end() ? nullptr : it->second.series.get();
+}
+
+bool SeriesStore::carriesNumbers(const QString &attributeKey) const
+{
+    const auto it = m_byKey.find(attributeKey);
+    return it != m_byKey.end() && it->second.numeric;
 }
 
 size_t SeriesStore::memoryBytes() const
 {
     size_t bytes = 0;
-    for (const auto &s : m_all)
-        bytes += (s->t.capacity() + s->v.capacity()) * sizeof(double);
+    for (const auto &[key, a] : m_byKey) {
+        if (a.series)
+            bytes += (a.series->t.capacity() + a.series->v.capacity()) * sizeof(double);
+    }
     return bytes;
 }
 
 QStringList SeriesStore::keys() const
 {
-    return m_byKey.keys();
+    QStringList keys;
+    for (const auto &[key, a] : m_byKey) {
+        if (a.numeric)
+            keys << key;
+    }
+    return keys;
 }
 
 } // namespace ndh

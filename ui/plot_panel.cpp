@@ -300,7 +300,18 @@ PlotPanel::PlotPanel(PlantModels *models, QWidget *parent)
     setUpTimeCursor();
 }
 
-PlotPanel::~PlotPanel() = default;
+PlotPanel::~PlotPanel()
+{
+    unwatchCurves();
+}
+
+void PlotPanel::unwatchCurves()
+{
+    if (!m_models) // the models went first (a test's order of destruction)
+        return;
+    for (const Curve &c : m_curves)
+        m_models->series().unwatch(c.key);
+}
 
 QList<int> PlotPanel::windowChoices()
 {
@@ -368,7 +379,7 @@ bool PlotPanel::addCurve(const QString &attributeKey)
     const QModelIndex index = m_models->assetTree()->indexForAttribute(attributeKey);
     // The tree and the series store are fed from the same batch, so an attribute the
     // tree knows but the store does not has never carried a number.
-    if (index.isValid() && !m_models->series().find(attributeKey)) {
+    if (index.isValid() && !m_models->series().carriesNumbers(attributeKey)) {
         emit message(tr("%1 is not a number and cannot be plotted.").arg(labelFor(attributeKey, nullptr)));
         return false;
     }
@@ -385,6 +396,8 @@ bool PlotPanel::addCurve(const QString &attributeKey)
     curve.graph->setAdaptiveSampling(true);
     curve.graph->setName(labelFor(attributeKey, &curve.unit));
     m_curves.push_back(curve);
+    // From now on the store keeps its samples, starting from the newest in history.
+    m_models->series().watch(attributeKey, &m_models->history());
 
     assignAxes();
     pullNewData();
@@ -406,6 +419,7 @@ bool PlotPanel::removeCurve(const QString &attributeKey)
     m_historyView->suffix.remove(it->graph);
     m_plot->removeGraph(it->graph);
     m_curves.erase(it);
+    m_models->series().unwatch(attributeKey);
     assignAxes();
     updateLegendAndHint();
     m_dirty = true;
@@ -418,6 +432,7 @@ void PlotPanel::clearCurves()
     m_historyView->past.clear();
     m_historyView->suffix.clear();
     m_plot->clearGraphs();
+    unwatchCurves();
     m_curves.clear();
     assignAxes();
     updateLegendAndHint();

@@ -6,6 +6,7 @@
 // The panel never replots on its own; PlotArea's single timer calls tick().
 
 #include <QFrame>
+#include <QPointer>
 #include <QStringList>
 #include <QVariantMap>
 
@@ -161,8 +162,10 @@ private:
     void updateCursor();
     bool updateHistoryData();
     QString legendSuffix(const QCPGraph *graph) const;
+    void unwatchCurves(); // the store stops keeping the curves' samples for this plot
 
-    PlantModels *m_models;
+    QPointer<PlantModels> m_models; // a QPointer: the panel may outlive them
+
     QToolBar *m_toolBar;
     QAction *m_followAction;
     QAction *m_clearAction;

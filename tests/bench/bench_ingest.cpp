@@ -228,10 +228,22 @@ void setBenchJournal(IngestBackend &backend)
                 on ? "on, as the console runs (NDH_BENCH_JOURNAL=0: off)" : "off (NDH_BENCH_JOURNAL=0)", budget >> 20);
 }
 
+// The curves bench_ui plots (8 plots of 4 curves): their series keep live samples,
+// as for plots open on the console; every other attribute goes to the history and
+// the tree only (SeriesStore::watch).
+void watchPlottedSeries(SeriesStore &series, const HistoryStore *history)
+{
+    for (int p = 0; p < 8; ++p) {
+        for (int c = 0; c < 4; ++c)
+            series.watch(NdhFeed::attributeKey(p * 4 + c, c), history);
+    }
+}
+
 ConsoleRun runConsole(const QString &bootstrap, quint64 records)
 {
     ConsoleRun run;
     PlantModels models;
+    watchPlottedSeries(models.series(), &models.history());
     IngestBackend backend(consumerConfig(bootstrap));
     setBenchJournal(backend);
     QEventLoop loop;
@@ -534,6 +546,7 @@ int memory(const QStringList &args)
         return 1;
     const qint64 rssStart = residentBytes();
     PlantModels models;
+    watchPlottedSeries(models.series(), &models.history());
     if (historyMiB > 0)
         models.history().setMemoryBudget(size_t(historyMiB) << 20);
     if (plotsMiB > 0)
@@ -620,9 +633,11 @@ int applyBreakdown(const QStringList &args)
     AlarmTableModel alarms;
     timeIt("AlarmTableModel::applyEvents", [&](const auto &b) { alarms.applyEvents(b); });
     SeriesStore series;
-    timeIt("SeriesStore::append", [&](const auto &b) { series.append(b); });
+    watchPlottedSeries(series, nullptr);
+    timeIt("SeriesStore::append (32 series plotted)", [&](const auto &b) { series.append(b); });
     // The real GUI-thread step: every model at once, and the batch released after.
     PlantModels models;
+    watchPlottedSeries(models.series(), &models.history());
     const double c0 = threadCpuNow();
     for (auto &b : batches) {
         auto batch = std::make_shared<EventBatch>();

@@ -514,6 +514,7 @@ void TestIngestBackend::batchAppliedOverSeveralTurnsHoldsTheNextBack()
     IngestBackend backend(config);
     PlantModels models;
     models.setApplyBudgetMs(1); // a few thousand events take longer than that
+    models.series().watch(QStringLiteral("UNKNOWN/Pump/PUMP_001/flow_rate")); // a plot of it, open all along
     size_t deliveries = 0;
     size_t deliveredWhilePending = 0;
     connect(&backend, &IngestBackend::batchReady, this, [&](const EventBatchPtr &) {
