@@ -57,6 +57,7 @@ SeriesStore::Attribute &SeriesStore::attributeFor(const PlantEvent &e, const Att
     Attribute &a = m_byKey[prefix + s.name];
     a.numeric = true;
     if (s.seriesRef >= 0) {
+        a.refsShared = a.refsShared || (a.ref >= 0 && a.ref != s.seriesRef);
         a.ref = s.seriesRef;
         setRefState(s.seriesRef, a.series ? Watched : NotWatched, a.series.get());
     }
@@ -74,6 +75,18 @@ void SeriesStore::setRefState(qint32 ref, RefState state, Series *series)
     m_byRef[size_t(ref)] = series;
 }
 
+// The attribute's watch changed: its ref follows, or, when it had several, every
+// ref is looked up by its key again on its next sample.
+void SeriesStore::refWatchChanged(const Attribute &a)
+{
+    if (a.refsShared) {
+        std::fill(m_refState.begin(), m_refState.end(), Unknown);
+        std::fill(m_byRef.begin(), m_byRef.end(), nullptr);
+    } else if (a.ref >= 0) {
+        setRefState(a.ref, a.series ? Watched : NotWatched, a.series.get());
+    }
+}
+
 void SeriesStore::watch(const QString &attributeKey, const HistoryStore *history)
 {
     Attribute &a = m_byKey[attributeKey];
@@ -81,8 +94,7 @@ void SeriesStore::watch(const QString &attributeKey, const HistoryStore *history
         return;
     a.series = std::make_unique<Series>();
     ++m_watchedCount;
-    if (a.ref >= 0)
-        setRefState(a.ref, Watched, a.series.get());
+    refWatchChanged(a);
     if (history) {
         // Half the cap, as a series holds right after dropping its oldest half: room
         // for live samples before the first drop.
@@ -101,8 +113,7 @@ void SeriesStore::unwatch(const QString &attributeKey)
         return;
     a.series.reset();
     --m_watchedCount;
-    if (a.ref >= 0)
-        setRefState(a.ref, NotWatched, nullptr);
+    refWatchChanged(a);
     if (!a.numeric)
         m_byKey.erase(it);
 }
@@ -164,6 +175,7 @@ void SeriesStore::clear()
         *a.series = Series(); // empty: a plot sees endIndex() go back and starts over
         a.numeric = false;
         a.ref = -1;
+        a.refsShared = false;
         ++it;
     }
     m_refState.clear();

@@ -94,10 +94,14 @@ private:
         int watchers = 0;
         qint32 ref = -1;     // IdentityRegistry ref of its samples, once one arrived
         bool numeric = false; // a number arrived
+        // Samples of it came with two refs (parts holding '/': "A/B"+"C" and "A"+"B/C"
+        // make one key): a watch change then sets every ref's state again.
+        bool refsShared = false;
     };
     enum RefState : quint8 { Unknown, NotWatched, Watched };
     Attribute &attributeFor(const PlantEvent &e, const AttributeSample &s, QString &prefix);
     void setRefState(qint32 ref, RefState state, Series *series);
+    void refWatchChanged(const Attribute &a);
     void appendSample(Series &s, double t, double v, size_t cap);
     size_t m_maxPoints;
     size_t m_budgetBytes = kDefaultBudgetBytes;

@@ -116,6 +116,37 @@ private slots:
         QCOMPARE(store.find(z)->v, std::vector<double>{8});
     }
 
+    // "A/B" + "C" and "A" + "B/C" are two assets with one key (and two refs): a
+    // watch of that key gets the samples of both, before and after it changes.
+    void oneKeyOfTwoRefsIsWatchedWhole()
+    {
+        IdentityRegistry registry;
+        const auto event = [&registry](const char *location, const char *type, qint64 t) {
+            PlantEvent e;
+            e.asset = {QString::fromLatin1(location), QString::fromLatin1(type), QStringLiteral("P1")};
+            e.eventTimeMs = t;
+            e.attributes = {{QStringLiteral("x"), double(t), {}}};
+            registry.identify(e);
+            return e;
+        };
+        SeriesStore store;
+        const PlantEvent first = event("A/B", "C", 1000);
+        const PlantEvent second = event("A", "B/C", 2000);
+        QVERIFY(first.attributes[0].seriesRef != second.attributes[0].seriesRef);
+        store.append({first, second});
+        const QString key = QStringLiteral("A/B/C/P1/x");
+        QVERIFY(store.carriesNumbers(key));
+        store.watch(key);
+        store.append({event("A/B", "C", 3000), event("A", "B/C", 4000)});
+        QCOMPARE(store.find(key)->v, (std::vector<double>{3000, 4000}));
+        store.unwatch(key);
+        store.append({event("A/B", "C", 5000), event("A", "B/C", 6000)});
+        QVERIFY(!store.find(key));
+        store.watch(key);
+        store.append({event("A", "B/C", 7000), event("A/B", "C", 8000)});
+        QCOMPARE(store.find(key)->v, (std::vector<double>{7000, 8000}));
+    }
+
     // A newly watched series takes the newest half of its cap of the samples that
     // came live, not what was loaded into history only (yesterday, from a log).
     void backfillIsBoundedAndNewest()
