@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -254,7 +255,7 @@ QString qs(std::string_view s)
 // and a bounded number of them.
 struct SpareParts
 {
-    static constexpr size_t kMax = size_t(1) << 15;  // a few batches' worth
+    static constexpr size_t kMax = size_t(1) << 14;  // about a batch's worth (at most ~14 MB)
     static constexpr qsizetype kMaxIdChars = 64;      // longer ids are not kept
     static constexpr size_t kMaxAttributes = 8;       // nor larger attribute vectors
     std::vector<QString> ids;
@@ -1360,6 +1361,10 @@ void recycleDecodedEvents(std::vector<PlantEvent> &events)
             spares.attributes.push_back(std::move(e.attributes));
         }
     }
+    // isDetached() read the reference counts relaxed: this orders the other
+    // holders' last reads of a kept id (before their release of it) before the
+    // decoder writes into it.
+    std::atomic_thread_fence(std::memory_order_acquire);
     events.clear();
 }
 

@@ -4,8 +4,8 @@
 // since the epoch (double) as QCustomPlot's date-time axis wants them.
 // Only watched series keep samples: a plot watches each curve's attribute
 // (watch()/unwatch(), counted), and a newly watched series starts from the history
-// store's samples since the first live one (as if it had been watched from the
-// start), so a curve shows its recent past at once. Every
+// store's samples since the earliest live sample's time (as if it had been watched
+// from the start), so a curve shows its recent past at once. Every
 // other attribute is only remembered as carrying numbers (keys(),
 // carriesNumbers()): keeping a live buffer for each of 40,000 attributes that no
 // plot shows was a fifth of the GUI thread's work while catching up

@@ -538,6 +538,12 @@ private slots:
         QCOMPARE(out[0].attributes[0].name, QStringLiteral("flow"));
         QCOMPARE(std::get<double>(out[0].attributes[0].value), 7.5);
         QVERIFY(out[0].attributes.data() == lentAttributes);
+        // No spare is left (the shared id was not kept); the held text stays its own.
+        QVERIFY(decoder.decode(record("y-1", one), src, out).accepted);
+        QCOMPARE(out.back().messageId, QStringLiteral("y-1"));
+        QVERIFY(out.back().messageId.constData() != held.constData());
+        QCOMPARE(held, QStringLiteral("held-id-1"));
+        out.pop_back();
         // Text that is not ASCII, and ids longer than any spare, are converted as always.
         QVERIFY(decoder.decode(record("\xc3\xbc-3", snapshot), src, out).accepted);
         QVERIFY(decoder.decode(record(QByteArray(300, 'Z'), snapshot), src, out).accepted);
