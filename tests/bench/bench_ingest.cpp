@@ -634,7 +634,7 @@ int applyBreakdown(const QStringList &args)
     timeIt("AlarmTableModel::applyEvents", [&](const auto &b) { alarms.applyEvents(b); });
     SeriesStore series;
     watchPlottedSeries(series, nullptr);
-    timeIt("SeriesStore::append (32 series plotted)", [&](const auto &b) { series.append(b); });
+    timeIt("SeriesStore::append (32 plotted)", [&](const auto &b) { series.append(b); });
     // The real GUI-thread step: every model at once, and the batch released after.
     PlantModels models;
     watchPlottedSeries(models.series(), &models.history());
