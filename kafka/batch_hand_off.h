@@ -114,9 +114,9 @@ inline EventBatchPtr takeBatchForHandOff(std::unique_ptr<EventBatch> &pending, s
 // backend thread: once the GUI has applied a batch and let go of it, reap() destroys
 // its events here (their QStrings and vectors would otherwise be freed on the GUI
 // thread), giving their buffers back to this thread's decoder, and keeps a few
-// emptied batches, their vectors' capacity intact, for fresh() to hand out again. A receiver that keeps a batch (a test collecting them)
-// is no harm: past kMaxKept batches the oldest is let go, to die wherever its last
-// holder drops it.
+// emptied batches, their vectors' capacity intact, for fresh() to hand out again.
+// A receiver that keeps a batch (a test collecting them) is no harm: past kMaxKept
+// batches the oldest is let go, to die wherever its last holder drops it.
 class SpentBatches
 {
 public:

@@ -1160,15 +1160,21 @@ QString prefixedId(std::string_view prefix, const QString &id, InternedEntry &en
 }
 
 // The decoders fill the event in place at the end of `out`; decode() removes it
-// again when the record is rejected.
+// again when the record is rejected. Its attribute vector is a spent event's.
+PlantEvent &newEvent(std::vector<PlantEvent> &out, Envelope envelope, const EventSource &source)
+{
+    PlantEvent &e = out.emplace_back();
+    e.attributes = spareAttributes();
+    e.envelope = envelope;
+    e.source = source;
+    return e;
+}
+
 InternedEntry decodeNdh(const Fields &doc, const EventSource &source, const DecoderLimits &limits,
                         std::vector<PlantEvent> &out)
 {
     InternedEntry id;
-    PlantEvent &e = out.emplace_back();
-    e.attributes = spareAttributes();
-    e.envelope = Envelope::Ndh;
-    e.source = source;
+    PlantEvent &e = newEvent(out, Envelope::Ndh, source);
     e.messageId = textOr(doc, "message_id", {}, Unique::Yes);
     if (e.messageId.isEmpty())
         e.messageId = fallbackMessageId(source); // built only when needed: it costs a format per record
@@ -1208,10 +1214,7 @@ InternedEntry decodeDrone(const Fields &doc, const EventSource &source, const De
                           std::vector<PlantEvent> &out)
 {
     InternedEntry id;
-    PlantEvent &e = out.emplace_back();
-    e.attributes = spareAttributes();
-    e.envelope = Envelope::Drone;
-    e.source = source;
+    PlantEvent &e = newEvent(out, Envelope::Drone, source);
     e.eventType = textOr(doc, "type", {});
     if (e.eventType.isEmpty())
         throw Reject{QStringLiteral("missing 'type'")};
@@ -1259,10 +1262,7 @@ InternedEntry decodeDomain(const Fields &doc, const EventSource &source, const D
                            std::vector<PlantEvent> &out)
 {
     InternedEntry id;
-    PlantEvent &e = out.emplace_back();
-    e.attributes = spareAttributes();
-    e.envelope = Envelope::Domain;
-    e.source = source;
+    PlantEvent &e = newEvent(out, Envelope::Domain, source);
     e.eventType = textOr(doc, "event_type", {});
     if (e.eventType.isEmpty())
         throw Reject{QStringLiteral("missing 'event_type'")};

@@ -17,7 +17,7 @@ SeriesStore::~SeriesStore() = default;
 
 void SeriesStore::append(std::span<const PlantEvent> events)
 {
-    size_t cap = effectivePointsPerSeries();
+    const size_t cap = effectivePointsPerSeries(); // changes with watch() only
     for (const PlantEvent &e : events) {
         if (e.attributes.empty())
             continue;
@@ -116,12 +116,6 @@ void SeriesStore::unwatch(const QString &attributeKey)
     refWatchChanged(a);
     if (!a.numeric)
         m_byKey.erase(it);
-}
-
-bool SeriesStore::isWatched(const QString &attributeKey) const
-{
-    const auto it = m_byKey.find(attributeKey);
-    return it != m_byKey.end() && it->second.watchers > 0;
 }
 
 size_t SeriesStore::effectivePointsPerSeries() const

@@ -5,11 +5,10 @@
 // Only watched series keep samples: a plot watches each curve's attribute
 // (watch()/unwatch(), counted), and a newly watched series starts from the history
 // store's samples since the earliest live sample's time (as if it had been watched
-// from the start), so a curve shows its recent past at once. Every
-// other attribute is only remembered as carrying numbers (keys(),
-// carriesNumbers()): keeping a live buffer for each of 40,000 attributes that no
-// plot shows was a fifth of the GUI thread's work while catching up
-// (docs/PERFORMANCE.md).
+// from the start), so a curve shows its recent past at once. Every other attribute
+// is only remembered as carrying numbers (keys(), carriesNumbers()): keeping a live
+// buffer for each of 40,000 attributes that no plot shows was a fifth of the GUI
+// thread's work while catching up (docs/PERFORMANCE.md).
 // Memory bound (issue 9, left running for weeks): each series keeps at most
 // maxPointsPerSeries() samples, and all series together at most memoryBudget()
 // bytes (16 bytes a sample): the per-series cap shrinks as series are watched. Past
@@ -21,7 +20,6 @@
 
 #include "plant_event.h"
 
-#include <QHash>
 #include <QStringList>
 #include <QString>
 
@@ -67,7 +65,6 @@ public:
     // without a history); unwatch() as often as watch().
     void watch(const QString &attributeKey, const HistoryStore *history = nullptr);
     void unwatch(const QString &attributeKey);
-    bool isWatched(const QString &attributeKey) const;
 
     // The watched series of an attribute; nullptr when it is not watched.
     const Series *find(const QString &attributeKey) const;

@@ -165,7 +165,6 @@ private:
     void unwatchCurves(); // the store stops keeping the curves' samples for this plot
 
     QPointer<PlantModels> m_models; // a QPointer: the panel may outlive them
-
     QToolBar *m_toolBar;
     QAction *m_followAction;
     QAction *m_clearAction;

@@ -235,7 +235,7 @@ void watchPlottedSeries(SeriesStore &series, const HistoryStore *history)
 {
     for (int p = 0; p < 8; ++p) {
         for (int c = 0; c < 4; ++c)
-            series.watch(NdhFeed::attributeKey(p * 4 + c, c), history);
+            series.watch(NdhFeed::plottedKey(p, c), history);
     }
 }
 

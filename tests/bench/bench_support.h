@@ -127,6 +127,10 @@ struct NdhFeed
                  QString::fromLatin1(feed.assetId(quint64(a))), QLatin1String(kAttributes[size_t(attribute) % 4]));
     }
 
+    // Curve `curve` of plot `plot` in the benchmarks' 8 plots of 4 curves (bench_ui
+    // plots them; bench_ingest watches the same series), on assets the feed updates.
+    static QString plottedKey(int plot, int curve) { return attributeKey(plot * 4 + curve, curve); }
+
     QByteArray assetId(quint64 seq) const
     {
         static const std::array<const char *, 5> kTypes = {"PUMP", "MOTOR", "COMP", "CONV", "FAN"};

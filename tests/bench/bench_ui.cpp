@@ -243,7 +243,7 @@ int main(int argc, char **argv)
             break;
         plots->setCurrentPlot(panel);
         for (int c = 0; c < 4; ++c)
-            plots->addAttributeToCurrentPlot(NdhFeed::attributeKey(p * 4 + c, c));
+            plots->addAttributeToCurrentPlot(NdhFeed::plottedKey(p, c));
     }
     print("idle window, 8 plots x 4 curves (peer)", measure(3000, [] { return false; }));
 
