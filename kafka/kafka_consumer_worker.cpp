@@ -88,9 +88,14 @@ void KafkaConsumerWorker::start()
     // at the defaults (100,000 messages, 64 MB) a backlog over many partitions keeps
     // tripping them and fetching pauses, so catching up ran at a third of kcat's rate
     // (bench_ingest ingest 300000 80: 134k -> 307k records/s). Prefetch stays bounded
-    // in bytes: 256 MB at most while catching up, next to nothing when live.
+    // in bytes, next to nothing when live. The RecordReader takes records off this
+    // queue as they come, into the journal's blocks (up to
+    // RecordReader::kMaxBacklogBytes, 256 MB, read ahead of decoding), so this queue
+    // fills only when the reader falls behind or its backlog is full: 128 MB more at
+    // most. At the 64 MB default it tripped on bursts of fetches, and both cores idled
+    // for half a second at a time.
     conf.set(QStringLiteral("queued.min.messages"), QStringLiteral("1000000"));
-    conf.set(QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("262144"));
+    conf.set(QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("131072"));
     conf.setAll(m_config.extraProperties);
     rd_kafka_conf_set_opaque(conf.raw(), this);
     rd_kafka_conf_set_error_cb(conf.raw(), &KafkaConsumerWorker::errorCallback);
@@ -109,6 +114,7 @@ void KafkaConsumerWorker::start()
         return;
     }
     m_queue = rd_kafka_queue_get_consumer(m_rk);
+    m_reader = std::make_unique<RecordReader>(m_queue, m_journal);
 
     m_timer = new QTimer(this);
     m_timer->setInterval(0);
@@ -126,23 +132,30 @@ void KafkaConsumerWorker::shutdown()
         t->quit();
 }
 
-void KafkaConsumerWorker::destroyFetched()
-{
-    for (size_t i = m_fetchedNext; i < m_fetchedEnd; ++i)
-        rd_kafka_message_destroy(m_fetched[i]);
-    m_fetchedNext = m_fetchedEnd = 0;
-}
-
 void KafkaConsumerWorker::setJournal(std::shared_ptr<RawRecordJournal> journal)
 {
-    m_journalWriter = journal ? std::make_unique<JournalWriter>(std::move(journal)) : nullptr;
+    m_journal = std::move(journal);
+}
+
+void KafkaConsumerWorker::stopReading()
+{
+    if (m_read) {
+        RecordReader::Batch &b = *m_read;
+        for (size_t i = m_errorsNext; i < b.errors.size(); ++i)
+            rd_kafka_message_destroy(b.errors[i].second); // they hold references into the client
+        b.errors.clear();
+        b.slice.truncate(m_readNext);
+        m_reader->done(std::exchange(m_read, nullptr));
+    }
+    if (m_reader) {
+        m_reader->stop(); // not reading the queue any more, and every batch done is journaled
+        m_reader.reset();
+    }
 }
 
 void KafkaConsumerWorker::destroyConsumer()
 {
-    destroyFetched(); // they hold references into the client
-    if (m_journalWriter)
-        m_journalWriter->finish(); // and so do those handed to the journal
+    stopReading();
     if (m_queue) {
         rd_kafka_queue_destroy(m_queue);
         m_queue = nullptr;
@@ -269,55 +282,72 @@ void KafkaConsumerWorker::pump()
         tickStatus();
 }
 
-EventSource &KafkaConsumerWorker::sourceFor(const void *rkt)
+EventSource &KafkaConsumerWorker::sourceFor(const QString &topic)
 {
-    if (rkt == m_lastRkt)
+    // The reader passes the same topic string record after record.
+    if (m_lastSource && sameText(m_lastSource->topic, topic))
         return *m_lastSource;
-    auto it = m_sources.find(rkt);
+    if (m_sources.size() > 1000) // topics that came and went: forget, keep the cache small
+        m_sources.clear();
+    auto it = m_sources.find(topic);
     if (it == m_sources.end()) {
         EventSource source;
         source.channel = EventSource::Channel::Kafka;
-        // Copied into every event of the topic: no reference count to bounce between threads.
-        source.topic = lastingCopy(
-            QString::fromUtf8(rd_kafka_topic_name(static_cast<rd_kafka_topic_t *>(const_cast<void *>(rkt)))));
-        it = m_sources.insert(rkt, source);
+        source.topic = topic; // the reader's lasting copy: no reference count to bounce between threads
+        it = m_sources.insert(topic, source);
     }
-    m_lastRkt = rkt;
     m_lastSource = &it.value(); // QHash values stay put until the hash changes
     return *m_lastSource;
 }
 
-bool KafkaConsumerWorker::decodeFetched(size_t cap, qint64 nowMs)
+void KafkaConsumerWorker::handleError(rd_kafka_message_t *error)
+{
+    if (error->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || error->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE)
+        restartAfterRetentionGap(error);
+    else if (error->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+        qCDebug(lcKafka, "consumer: %s", rd_kafka_message_errstr(error));
+    rd_kafka_message_destroy(error);
+}
+
+bool KafkaConsumerWorker::decodeRead(size_t cap, qint64 nowMs)
 {
     EventBatch &pending = *m_pending;
-    while (m_fetchedNext < m_fetchedEnd) {
-        if (cap > 0 && pending.events.size() >= cap)
-            return false; // a full slice: hand it off before decoding more
-        rd_kafka_message_t *msg = m_fetched[m_fetchedNext++];
-        if (msg->err) {
-            if (msg->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || msg->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE)
-                restartAfterRetentionGap(msg);
-            else if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-                qCDebug(lcKafka, "consumer: %s", rd_kafka_message_errstr(msg));
-            rd_kafka_message_destroy(msg);
-            continue;
+    while (m_read) {
+        RecordReader::Batch &b = *m_read;
+        RawRecordJournal::Slice &slice = b.slice;
+        for (;;) {
+            if (m_errorsNext < b.errors.size() && b.errors[m_errorsNext].first == m_readNext) {
+                handleError(std::exchange(b.errors[m_errorsNext++].second, nullptr));
+                continue;
+            }
+            if (m_readNext == slice.size())
+                break;
+            if (cap > 0 && pending.events.size() >= cap)
+                return false; // a full slice: hand it off before decoding more
+            const size_t i = m_readNext++;
+            const RawRecordJournal::Slice::Record r = slice.record(i);
+            EventSource &source = sourceFor(*r.topic);
+            if (!m_retentionGaps.isEmpty())
+                countRetentionGap(source.topic, r.partition, r.offset);
+            source.partition = r.partition;
+            source.offset = r.offset;
+            source.brokerTimeMs = r.timestampMs > 0 ? r.timestampMs : 0;
+            const size_t before = pending.events.size();
+            m_decoder.decodeOrDeadLetter(r.payload, r.key, source, pending.events, pending.deadLetters, nowMs);
+            ++pending.recordsConsumed;
+            pending.bytesConsumed += quint64(r.payload.size());
+            ++m_recordsThisSecond;
+            if (pending.events.size() > before) {
+                // The journal indexes the record by its first event (the event goes to
+                // the GUI: an asset without a registry ref is copied as text).
+                const PlantEvent &e = pending.events[before];
+                slice.setIndex(i, e.eventTimeMs, &e.asset, e.assetRef);
+            }
         }
-        if (m_sources.size() > 1000) { // topics that came and went: forget, keep the cache small
-            m_sources.clear();
-            m_lastRkt = nullptr;
-        }
-        EventSource &source = sourceFor(msg->rkt);
-        if (!m_retentionGaps.isEmpty())
-            countRetentionGap(source.topic, msg->partition, msg->offset);
-        const size_t before = pending.events.size();
-        decodeKafkaMessage(m_decoder, source, msg, pending.events, pending.deadLetters, nowMs);
-        ++pending.recordsConsumed;
-        pending.bytesConsumed += msg->len;
-        ++m_recordsThisSecond;
-        if (m_journalWriter)
-            m_journalWriter->add(msg, source.topic, pending.events, before); // destroys it when written
-        else
-            rd_kafka_message_destroy(msg);
+        b.errors.clear();
+        m_reader->done(std::exchange(m_read, nullptr));
+        m_readNext = 0;
+        m_errorsNext = 0;
     }
     return true;
 }
@@ -326,37 +356,29 @@ void KafkaConsumerWorker::consumeSlice(bool noWait)
 {
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     // A slice is exactly sliceCap() events (give or take the events of one record):
-    // what does not fit stays fetched for the next one, so no batch is cut up later.
+    // what does not fit stays read for the next one, so no batch is cut up later.
     const size_t cap = sliceCap();
-    const auto flushJournal = [this] {
-        if (m_journalWriter)
-            m_journalWriter->flush(); // one hand-over per slice
-    };
-    bool full = !decodeFetched(cap, nowMs);
+    bool full = !decodeRead(cap, nowMs);
     // With a backlog going out in slices the next slice should go the moment the GUI
     // took the last: take what is ready, do not wait. Asked not to block
     // (KafkaConsumerWorker::setLoopDemand): a 1 ms look, so the loop turns at once
     // for the Redis replies without spinning a core the server needs.
     const bool backlog = cap > 0 && m_pending->events.size() >= cap;
     const qint64 sliceEnd = m_clock.elapsed() + (noWait ? 1 : backlog ? 1 : kPollSliceMs);
-    for (bool first = true; !full; first = false) {
+    for (bool first = true; !full && m_reader; first = false) {
         const qint64 left = sliceEnd - m_clock.elapsed();
-        if (left <= 0 && !(noWait && first))
-            break; // without waiting: one look at what is ready
-        const ssize_t n = rd_kafka_consume_batch_queue(m_queue, int(std::max<qint64>(0, left)), m_fetched.data(),
-                                                       m_fetched.size());
-        if (n <= 0)
+        if (left <= 0 && !first)
             break;
-        m_fetchedNext = 0;
-        m_fetchedEnd = size_t(n);
-        full = !decodeFetched(cap, nowMs);
+        // The first batch is waited for (the reader hands one over within its own
+        // poll of the queue); after it, what is ready is taken.
+        m_read = m_reader->take(first ? int(std::max<qint64>(0, left)) : 0);
+        if (!m_read)
+            break; // drained what was ready; the next slice waits for more
+        full = !decodeRead(cap, nowMs);
         // Records flowing means the cluster is there, whatever the last error said.
         if (m_status.state != ConnectionStatus::State::Connected)
             setState(ConnectionStatus::State::Connected);
-        if (size_t(n) < m_fetched.size())
-            break; // drained what was ready; the next slice waits for more
     }
-    flushJournal();
 }
 
 // librdkafka 2.0.2 looks up a logical start offset (BEGINNING, END, TAIL) as soon as

@@ -12,11 +12,11 @@
 #include "connection_status.h"
 #include "consumer_config.h"
 #include "envelope_decoder.h"
-#include "journal_writer.h"
 #include "kafka_statistics.h"
 #include "log_file_reader.h"
 #include "plant_event.h"
 #include "raw_record_journal.h"
+#include "record_reader.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -83,11 +83,14 @@ signals:
 private:
     void pump();
     void consumeSlice(bool noWait);
-    // Decodes the fetched messages not decoded yet, in order, until the pending batch
-    // holds `cap` events (0: no bound); false when it is full (the rest stay fetched).
-    bool decodeFetched(size_t cap, qint64 nowMs);
-    void destroyFetched();
-    EventSource &sourceFor(const void *rkt);
+    // Decodes the records read and not decoded yet, in order, until the pending batch
+    // holds `cap` events (0: no bound); false when it is full (the rest stay read).
+    bool decodeRead(size_t cap, qint64 nowMs);
+    void handleError(rd_kafka_message_s *error);
+    // Before the client goes away: the records decoded go to the journal, the rest
+    // of what was read is dropped, and the reader stops.
+    void stopReading();
+    EventSource &sourceFor(const QString &topic);
     void refreshMetadata();
     void handOff(bool force);
     void restartAfterRetentionGap(rd_kafka_message_s *error);
@@ -113,18 +116,18 @@ private:
     // Partitions whose read position the broker had deleted (retention): the position
     // that was gone, until the first record read after it tells how many were lost.
     QHash<QString, qint64> m_retentionGaps; // "topic\npartition" -> offset that was out of range
-    // rd_kafka_topic_t* -> the source its records get (topic name built once, not per record)
-    QHash<const void *, EventSource> m_sources;
-    const void *m_lastRkt = nullptr;
+    // topic -> the source its records get (built once, not per record)
+    QHash<QString, EventSource> m_sources;
     EventSource *m_lastSource = nullptr;
 
-    // One rd_kafka_consume_batch_queue() worth of messages; [m_fetchedNext, m_fetchedEnd)
-    // are not decoded yet (the slice filled up first) and go into the next slice.
-    std::array<struct rd_kafka_message_s *, 512> m_fetched{};
-    size_t m_fetchedNext = 0;
-    size_t m_fetchedEnd = 0;
-    // Fills the journal on its own thread, from the messages decoded here.
-    std::unique_ptr<JournalWriter> m_journalWriter;
+    // Reads the queue ahead of decoding, into the journal's blocks (set before start()).
+    std::shared_ptr<RawRecordJournal> m_journal;
+    std::unique_ptr<RecordReader> m_reader;
+    // The batch being decoded: its first m_readNext records are, and the first
+    // m_errorsNext of its errors are handled (the slice filled up first).
+    RecordReader::Batch *m_read = nullptr;
+    size_t m_readNext = 0;
+    size_t m_errorsNext = 0;
 
     std::shared_ptr<EventBatch> m_pending;
     SpentBatches m_spent; // handed off; freed here once the GUI let go

@@ -114,29 +114,10 @@ inline bool recordHasNoHeaders(const rd_kafka_message_t *msg)
     return key + msg->key_len + kafkaVarintSize(qint64(msg->len)) == value && value[msg->len] == 0;
 }
 
-// What decoding a record learnt that its journal entry is indexed by: the first
-// event's time and asset (decoded false: the record decoded to no event).
-struct DecodedIndex
-{
-    bool decoded = false;
-    qint64 eventTimeMs = 0;
-    qint32 assetRef = -1;          // the event's IdentityRegistry ref, -1: none
-    const AssetPath *asset = nullptr; // read only when assetRef is -1
-};
-
-inline DecodedIndex decodedIndex(const std::vector<PlantEvent> &events, size_t firstNew)
-{
-    if (events.size() <= firstNew)
-        return {};
-    const PlantEvent &e = events[firstNew];
-    return {true, e.eventTimeMs, e.assetRef, &e.asset};
-}
-
-// The same record as logRecordFromMessage, into a journal slice: its bytes written
-// once, into the journal's own blocks, its index taken from what decodeKafkaMessage
-// produced (decodedIndex()), not derived again.
-inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic, const rd_kafka_message_t *msg,
-                           const DecodedIndex &index)
+// A consumed record into a journal slice, as logRecordFromMessage keeps it: its
+// bytes written once, into the journal's own blocks. Indexed by its broker time and
+// no asset until decoding it says more (Slice::setIndex).
+inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic, const rd_kafka_message_t *msg)
 {
     rd_kafka_timestamp_type_t rdType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
     const qint64 timestampMs = rd_kafka_message_timestamp(msg, &rdType);
@@ -145,21 +126,17 @@ inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic,
     // of a v2 batch, headers or not (librdkafka 2.0.2 keeps the header count with the
     // header bytes): ~5% of the backend thread. Skipped when the record provably has
     // none: see recordHasNoHeaders().
-    const bool mayHaveHeaders = !recordHasNoHeaders(msg);
-    if (mayHaveHeaders) {
+    if (!recordHasNoHeaders(msg)) {
         forEachMessageHeader(msg, [&](const char *name, const char *value, size_t size) {
             slice.addHeader(QByteArrayView(name, qsizetype(std::strlen(name))),
                             value ? std::optional<QByteArrayView>(QByteArrayView(value, qsizetype(size)))
                                   : std::nullopt);
         });
     }
-    const qint64 eventTimeMs = index.decoded ? index.eventTimeMs
-                               : tstype != LogRecord::TimestampType::None && timestampMs > 0 ? timestampMs
-                                                                                              : 0;
+    const qint64 eventTimeMs = tstype != LogRecord::TimestampType::None && timestampMs > 0 ? timestampMs : 0;
     slice.add(topic, msg->partition, msg->offset, tstype, timestampMs, rd_kafka_message_broker_id(msg),
               QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
-              QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)), eventTimeMs,
-              index.decoded ? index.asset : nullptr, index.decoded ? index.assetRef : -1);
+              QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)), eventTimeMs, nullptr);
 }
 
 } // namespace ndh

@@ -54,20 +54,24 @@ bool selectionMatches(const RawRecordJournal::Selection &s, const LogRecord &rec
 
 char *RawRecordJournal::Slice::room(size_t n)
 {
-    if (m_blocks.empty() || m_blocks.back().capacity - m_used < n) {
+    Filling &f = *m_filling;
+    if (!f.m_block.data || f.m_block.capacity - f.m_used < n) {
         // The record's headers so far go along: a record's bytes are contiguous.
         const size_t carried = m_pendingHeaderBytes;
         Block b = m_journal ? m_journal->newBlock(carried + n) : allocateBlock(std::max(carried + n, kBlockBytes));
         if (carried)
-            std::memcpy(b.data.get(), m_blocks.back().data.get() + m_used - carried, carried);
+            std::memcpy(b.data.get(), f.m_block.data.get() + f.m_used - carried, carried);
+        f.m_block = std::move(b);
+        f.m_used = carried;
+    }
+    if (m_blocks.empty() || m_blocks.back().data != f.m_block.data) {
         // The block given up stays only if a record of this slice is in it.
         if (!m_blocks.empty() && (m_entries.empty() || m_entries.back().block != m_blocks.size() - 1))
             m_blocks.pop_back();
-        m_blocks.push_back(std::move(b));
-        m_used = carried;
+        m_blocks.push_back(f.m_block);
     }
-    char *at = m_blocks.back().data.get() + m_used;
-    m_used += n;
+    char *at = f.m_block.data.get() + f.m_used;
+    f.m_used += n;
     return at;
 }
 
@@ -108,7 +112,7 @@ void RawRecordJournal::Slice::add(const QString &topic, qint32 partition, qint64
     e.timestampMs = timestampMs;
     e.eventTimeMs = eventTimeMs;
     e.block = m_blocks.size() - 1;
-    e.pos = quint32(m_used - keyLen - payloadLen - m_pendingHeaderBytes);
+    e.pos = quint32(m_filling->m_used - keyLen - payloadLen - m_pendingHeaderBytes);
     e.headerBytes = m_pendingHeaderBytes;
     e.headerCount = m_pendingHeaders;
     m_pendingHeaderBytes = 0;
@@ -124,12 +128,47 @@ void RawRecordJournal::Slice::add(const QString &topic, qint32 partition, qint64
     if (m_topics.empty() || !(m_topics.back().constData() == topic.constData() || m_topics.back() == topic))
         m_topics.push_back(topic);
     e.topic = quint32(m_topics.size() - 1);
+    setAsset(e, asset, assetRef);
+}
+
+void RawRecordJournal::Slice::setAsset(Entry &e, const AssetPath *asset, qint32 assetRef)
+{
     if (assetRef >= 0) {
         e.asset = kRefAsset | quint32(assetRef);
     } else if (asset) {
         e.asset = quint32(m_assetKeys.size());
         m_assetKeys.push_back(asset->key());
     }
+}
+
+RawRecordJournal::Slice::Record RawRecordJournal::Slice::record(size_t i) const
+{
+    const Entry &e = m_entries[i];
+    const char *key = m_blocks[size_t(e.block)].data.get() + e.pos + e.headerBytes;
+    const qsizetype keyLen = std::max(e.keyLen, 0);
+    Record r;
+    r.topic = &m_topics[e.topic];
+    r.partition = e.partition;
+    r.offset = e.offset;
+    r.timestampMs = e.timestampMs;
+    if (e.keyLen >= 0)
+        r.key = QByteArrayView(key, keyLen);
+    if (e.payloadLen >= 0)
+        r.payload = QByteArrayView(key + keyLen, e.payloadLen);
+    return r;
+}
+
+void RawRecordJournal::Slice::setIndex(size_t i, qint64 eventTimeMs, const AssetPath *asset, qint32 assetRef)
+{
+    Entry &e = m_entries[i];
+    e.eventTimeMs = eventTimeMs;
+    setAsset(e, asset, assetRef);
+}
+
+void RawRecordJournal::Slice::truncate(size_t n)
+{
+    if (n < m_entries.size())
+        m_entries.resize(n);
 }
 
 void RawRecordJournal::Slice::add(const LogRecord &r, const RecordIndex &index)
@@ -152,12 +191,11 @@ void RawRecordJournal::Slice::add(const LogRecord &r, const RecordIndex &index)
 
 void RawRecordJournal::Slice::clear()
 {
-    // The records belong to the journal now; the block being filled stays this
-    // slice's to fill on (its start is the journal's, read-only from here on).
+    // The records belong to the journal now; the block being filled stays the
+    // filling's to fill on (its start is the journal's, read-only from here on).
     m_entries.clear();
-    if (m_blocks.size() > 1)
-        m_blocks.erase(m_blocks.begin(), m_blocks.end() - 1);
-    m_used -= m_pendingHeaderBytes; // headers of a record never added are dropped
+    m_blocks.clear();
+    m_filling->m_used -= m_pendingHeaderBytes; // headers of a record never added are dropped
     m_pendingHeaderBytes = 0;
     m_pendingHeaders = 0;
     m_topics.clear();

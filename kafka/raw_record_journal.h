@@ -9,10 +9,11 @@
 // headers, key and payload, written once, straight into large blocks the journal
 // then keeps (no copy on append); topics and asset keys are kept once each, not per
 // record, and a decoded event's asset is found by its registry ref
-// (PlantEvent::assetRef), one array index. The live consumer's JournalWriter fills
-// a Slice on its own thread from the messages the backend decoded (no lock, no
-// allocation per record once its buffers are warm) and hands it over in one
-// append. select() rebuilds the LogRecords, as they were consumed.
+// (PlantEvent::assetRef), one array index. The live consumer's RecordReader copies
+// each consumed record into a Slice on its own thread (no lock, no allocation per
+// record once its buffers are warm), the backend decodes it from there and sets its
+// index, and the slice goes in with one append. select() rebuilds the LogRecords,
+// as they were consumed.
 
 #include "log_file_reader.h"
 
@@ -95,6 +96,17 @@ class RawRecordJournal
 public:
     static constexpr size_t kDefaultBudgetBytes = size_t(512) << 20;
 
+    // Where slices write: the block being filled and how much of it is used. Each
+    // slice has its own unless given one; slices of one writer that are filled in
+    // turn and appended in that order share one (RecordReader keeps several in
+    // flight), so that none starts a block of its own.
+    class Filling
+    {
+        friend class RawRecordJournal;
+        Block m_block;
+        size_t m_used = 0;
+    };
+
     explicit RawRecordJournal(size_t budgetBytes = kDefaultBudgetBytes);
     ~RawRecordJournal();
 
@@ -106,10 +118,13 @@ public:
     class Slice
     {
     public:
-        explicit Slice(RawRecordJournal *journal = nullptr)
+        explicit Slice(RawRecordJournal *journal = nullptr, Filling *filling = nullptr)
             : m_journal(journal)
+            , m_filling(filling ? filling : &m_ownFilling)
         {
         }
+        Slice(const Slice &) = delete;
+        Slice &operator=(const Slice &) = delete;
         // `key`/`payload` null (data() == nullptr): no key / a tombstone. The asset
         // (nullptr / kNoRef if the record decoded to none): by `assetRef`, the
         // decoder's IdentityRegistry ref, when it has one, else by `asset`'s text.
@@ -123,15 +138,35 @@ public:
         size_t size() const { return m_entries.size(); }
         void clear();
 
+        // Record `i` (in the order added) as the live consumer decodes it, straight
+        // from the journal's block: the bytes it was read into are the ones kept.
+        struct Record
+        {
+            const QString *topic = nullptr;
+            qint32 partition = -1;
+            qint64 offset = -1;
+            qint64 timestampMs = 0;
+            QByteArrayView key;     // data() null: no key
+            QByteArrayView payload; // data() null: a tombstone
+        };
+        Record record(size_t i) const;
+        // What decoding record `i` learnt, after it was added (the event time and
+        // asset as add() takes them).
+        void setIndex(size_t i, qint64 eventTimeMs, const AssetPath *asset, qint32 assetRef);
+        // Keeps only the first `n` records (n <= size()).
+        void truncate(size_t n);
+
     private:
         friend class RawRecordJournal;
         // Room for `n` more bytes of the record being written (its headers so far
         // move along into a new block); where to write them.
         char *room(size_t n);
+        void setAsset(Entry &e, const AssetPath *asset, qint32 assetRef);
         RawRecordJournal *m_journal;
+        Filling m_ownFilling;
+        Filling *m_filling;
         std::vector<Entry> m_entries;
-        std::vector<Block> m_blocks; // Entry::block indexes these; the last is being filled
-        size_t m_used = 0;           // of m_blocks.back()
+        std::vector<Block> m_blocks; // Entry::block indexes these; the last is the filling's block
         quint32 m_pendingHeaderBytes = 0;
         quint16 m_pendingHeaders = 0;
         std::vector<QString> m_topics; // Entry::topic indexes these

@@ -8,6 +8,7 @@
 #include "embedded_broker.h"
 #include "ingest_backend.h"
 #include "kafka_client_conf.h"
+#include "kafka_produce.h"
 #include "kafka_test_support.h"
 #include "audit_log.h"
 #include "log_file_reader.h"
@@ -76,37 +77,14 @@ struct Observer
 // `count` small plant events into partition 0 of `topic`, as fast as the broker takes them.
 bool produceEvents(const QString &bootstrap, const QString &topic, int from, int count)
 {
-    KafkaClientConf conf;
-    conf.set(QStringLiteral("bootstrap.servers"), bootstrap);
-    conf.set(QStringLiteral("linger.ms"), QStringLiteral("20"));
-    rd_kafka_t *rk = conf.createProducer();
-    if (!rk)
-        return false;
-    const QByteArray topicName = topic.toUtf8();
-    bool ok = true;
-    for (int i = from; i < from + count && ok; ++i) {
-        const QByteArray payload = QByteArrayLiteral("{\"message_id\":\"m") + QByteArray::number(i)
-                                   + QByteArrayLiteral("\",\"timestamp\":\"2025-08-03T10:00:00Z\",\"asset_id\":\"PUMP_001\","
-                                                       "\"asset_type\":\"Pump\",\"event_type\":\"attribute_changed\","
-                                                       "\"event_data\":{\"attribute\":\"flow_rate\",\"new_value\":")
-                                   + QByteArray::number(i) + QByteArrayLiteral("}}");
-        for (;;) {
-            const auto err = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topicName.constData()), RD_KAFKA_V_PARTITION(0),
-                                               RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                               RD_KAFKA_V_VALUE(const_cast<char *>(payload.constData()),
-                                                                size_t(payload.size())),
-                                               RD_KAFKA_V_END);
-            if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-                rd_kafka_poll(rk, 10);
-                continue;
-            }
-            ok = err == RD_KAFKA_RESP_ERR_NO_ERROR;
-            break;
-        }
-    }
-    ok = rd_kafka_flush(rk, 30000) == RD_KAFKA_RESP_ERR_NO_ERROR && ok;
-    rd_kafka_destroy(rk);
-    return ok;
+    return ndhtest::produceRecords(bootstrap, topic, from, count, [](int i) {
+        return std::pair(QByteArray(), QByteArrayLiteral("{\"message_id\":\"m") + QByteArray::number(i)
+                                           + QByteArrayLiteral(
+                                               "\",\"timestamp\":\"2025-08-03T10:00:00Z\",\"asset_id\":\"PUMP_001\","
+                                               "\"asset_type\":\"Pump\",\"event_type\":\"attribute_changed\","
+                                               "\"event_data\":{\"attribute\":\"flow_rate\",\"new_value\":")
+                                           + QByteArray::number(i) + QByteArrayLiteral("}}"));
+    });
 }
 
 ConsumerConfig configFor(const QString &bootstrap)
@@ -136,6 +114,7 @@ private slots:
     void batchAppliedOverSeveralTurnsHoldsTheNextBack();
     void appliedBatchesAreFreedByTheBackendAndReused();
     void releaseWakesTheWorkerWaitingForIt();
+    void journalKeepsConsumedRecordsByteExact_data();
     void journalKeepsConsumedRecordsByteExact();
     void receiverKeepingBatchesKeepsThemIntact();
     void republishKeepsHeadersAndIsAudited();
@@ -600,11 +579,20 @@ void TestIngestBackend::releaseWakesTheWorkerWaitingForIt()
     QVERIFY(released.waitUntilTaken(inFlight, std::chrono::seconds(120))); // nothing in flight: no wait
 }
 
+void TestIngestBackend::journalKeepsConsumedRecordsByteExact_data()
+{
+    QTest::addColumn<int>("maxEventsPerHandoff");
+    QTest::newRow("default slices") << ConsumerConfig().maxEventsPerHandoff;
+    // Slices end inside the reader's batches: each record's index is still its own.
+    QTest::newRow("slices of 7 events") << 7;
+}
+
 void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
 {
     // What File > Export writes of a live session: every consumed record as it was
     // on the broker, headers (with and without value) and all, whether it decoded
     // to an event or not, with a key or none, a tombstone or an empty value.
+    QFETCH(int, maxEventsPerHandoff);
     EmbeddedBroker broker;
     const QString topic = QStringLiteral("site.journal");
     QVERIFY(broker.start(1, 1, {topic}));
@@ -655,6 +643,7 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
     }
     ConsumerConfig config = configFor(broker.bootstrap());
     config.topics = {topic};
+    config.maxEventsPerHandoff = maxEventsPerHandoff;
     IngestBackend backend(config);
     auto journal = std::make_shared<RawRecordJournal>();
     backend.setJournal(journal);
