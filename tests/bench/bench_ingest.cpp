@@ -615,12 +615,17 @@ int applyBreakdown(const QStringList &args)
         decoder.decode(payloads[size_t(i)], source, batches.back());
     }
     const double decodeUs = 1e6 * (threadCpuNow() - cpu) / double(records);
+    // CPU a record, and the slowest batch (one turn of the GUI thread, a stall).
     const auto timeIt = [&](const char *what, const std::function<void(const std::vector<PlantEvent> &)> &apply) {
         const double c0 = threadCpuNow();
-        for (const auto &b : batches)
+        double slowest = 0;
+        for (const auto &b : batches) {
+            const double c = threadCpuNow();
             apply(b);
+            slowest = std::max(slowest, threadCpuNow() - c);
+        }
         const double us = 1e6 * (threadCpuNow() - c0) / double(records);
-        std::printf("  %-34s %6.2f us/record\n", what, us);
+        std::printf("  %-34s %6.2f us/record, slowest batch %5.1f ms\n", what, us, 1e3 * slowest);
         return us;
     };
     std::printf("apply breakdown, %llu records in batches of %zu (CPU time of the GUI thread):\n",
