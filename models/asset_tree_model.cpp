@@ -186,8 +186,9 @@ AssetTreeModel::Node *AssetTreeModel::ensureChild(Node *parent, NodeKind kind, c
     return raw;
 }
 
-void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
+void AssetTreeModel::applyEvents(std::span<const PlantEvent> events, std::span<const quint64> idHashes)
 {
+    Q_ASSERT(idHashes.empty() || idHashes.size() == events.size());
     const qint64 nowMs = m_now();
     const size_t count = events.size();
     for (size_t n = 0; n < count; ++n) {
@@ -226,7 +227,7 @@ void AssetTreeModel::applyEvents(std::span<const PlantEvent> events)
             assetChanged = true;
         }
         // Equal hashes, equal ids (two empty ids are equal too, as the texts were).
-        const quint64 idHash = e.attributes.empty() ? 0 : messageIdHash(e.messageId);
+        const quint64 idHash = e.attributes.empty() ? 0 : !idHashes.empty() ? idHashes[n] : messageIdHash(e.messageId);
         for (const AttributeSample &s : e.attributes) {
             Node *attr = liveAttribute(asset, s);
             if (e.eventTimeMs < attr->updatedMs)

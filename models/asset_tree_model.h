@@ -49,7 +49,9 @@ public:
     explicit AssetTreeModel(QObject *parent = nullptr);
     ~AssetTreeModel() override;
 
-    void applyEvents(std::span<const PlantEvent> events);
+    // `idHashes`: messageIdHash() of each event's id when the caller has them
+    // (HistoryStore::append computed them for the same events), else empty.
+    void applyEvents(std::span<const PlantEvent> events, std::span<const quint64> idHashes = {});
     // Also a part of a batch (PlantModels applies a big one over several turns).
     void applyEvents(const std::vector<PlantEvent> &events) { applyEvents(std::span<const PlantEvent>(events)); }
     void clear();

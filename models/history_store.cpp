@@ -650,13 +650,15 @@ void HistoryStore::addTouch(Asset &asset, qint64 t)
         insertSorted(asset.touches, t);
 }
 
-size_t HistoryStore::append(std::span<const PlantEvent> events)
+size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashes)
 {
     size_t stored = 0;
     std::array<quint64, kLookahead> ids; // message-id hashes, kLookahead events ahead
     const size_t n = events.size();
     const auto lookAhead = [&](size_t j) {
         ids[j % kLookahead] = messageIdHash(events[j].messageId); // 0: no id, never a duplicate (0 marks an empty slot)
+        if (idHashes)
+            idHashes[j] = ids[j % kLookahead];
         prefetch(events[j], ids[j % kLookahead]);
     };
     for (size_t j = 0; j < std::min(n, kLookahead); ++j)

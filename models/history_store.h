@@ -38,7 +38,9 @@ public:
     HistoryStore &operator=(const HistoryStore &) = delete;
 
     // Stores every event of the batch; returns how many were new (not duplicates).
-    size_t append(std::span<const PlantEvent> events);
+    // `idHashes`, when given (events.size() of them): messageIdHash() of each
+    // event's id is written there, for the tree to use instead of hashing again.
+    size_t append(std::span<const PlantEvent> events, quint64 *idHashes = nullptr);
     // Also a part of a batch (PlantModels applies a big one over several turns).
     size_t append(const std::vector<PlantEvent> &events) { return append(std::span<const PlantEvent>(events)); }
     void clear();

@@ -115,8 +115,10 @@ void PlantModels::applyRange(const EventBatch &batch, size_t from, size_t to)
 {
     // The same order as a whole batch: each model sees the same prefix after it.
     const std::span<const PlantEvent> part(batch.events.data() + from, to - from);
-    m_history.append(part);
-    m_tree.applyEvents(part);
+    // Each id hashed once, by the history, for the tree too.
+    m_idHashes.resize(part.size());
+    m_history.append(part, m_idHashes.data());
+    m_tree.applyEvents(part, m_idHashes);
     m_alarms.applyEvents(part);
     m_series.append(part);
 }

@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <vector>
 
 namespace ndh {
 
@@ -105,6 +106,7 @@ private:
     AlarmTableModel m_alarms;
     SeriesStore m_series;
     HistoryStore m_history;
+    std::vector<quint64> m_idHashes; // applyRange()'s: the part's message ids, hashed once
     ConnectionStatus m_status;
     ConnectionStatus m_redisStatus;
     TimeCursor m_cursor{&m_history, &m_tree, &m_alarms};
