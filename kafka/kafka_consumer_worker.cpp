@@ -147,6 +147,8 @@ void KafkaConsumerWorker::stopReading()
         b.slice.truncate(m_readNext);
         m_reader->done(std::exchange(m_read, nullptr));
     }
+    m_readNext = 0;
+    m_errorsNext = 0;
     if (m_reader) {
         m_reader->stop(); // not reading the queue any more, and every batch done is journaled
         m_reader.reset();
@@ -260,9 +262,10 @@ void KafkaConsumerWorker::pump()
         refreshMetadata();
 
     // Back-pressure: while the GUI has not taken the previous batch and the next one
-    // is already a full slice, leave further records in librdkafka's bounded queue.
-    // Decoding runs one slice ahead of the GUI, no more: a backlog waits undecoded in
-    // librdkafka, not as a vector of events to be cut from the front slice by slice.
+    // is already a full slice, leave further records with the reader (its bounded
+    // backlog, then librdkafka's bounded queue). Decoding runs one slice ahead of the
+    // GUI, no more: a backlog waits undecoded as raw records, not as a vector of
+    // events to be cut from the front slice by slice.
     const size_t cap = sliceCap();
     const size_t slice = cap > 0 ? std::min(kMaxPendingEvents, cap) : kMaxPendingEvents;
     const bool guiBehind = m_inFlight->load() > 0 && m_pending->events.size() >= slice;

@@ -44,10 +44,11 @@ public:
     KafkaConsumerWorker(ConsumerConfig config, std::shared_ptr<std::atomic<int>> inFlight);
     ~KafkaConsumerWorker() override; // destroys the consumer without a group close
 
-    // Bounds of one turn of the loop: how long one poll may block, and how many
-    // events may wait for a GUI that is behind before the worker stops fetching
-    // (librdkafka's own bounded queue then holds the rest at the broker side).
-    static constexpr int kPollSliceMs = 5; // a record at a low rate waits at most this in the poll
+    // Bounds of one turn of the loop: how long it may wait for the reader's next
+    // batch, and how many events may wait for a GUI that is behind before the worker
+    // stops decoding (the reader's bounded backlog, then librdkafka's bounded queue,
+    // hold the rest).
+    static constexpr int kPollSliceMs = 5; // a record at a low rate waits at most this for its batch
     static constexpr int kMetadataTimeoutMs = 300;
     static constexpr int kMetadataIntervalMs = 3000;
     static constexpr int kMetadataRetryMs = 1000;

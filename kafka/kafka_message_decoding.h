@@ -124,7 +124,7 @@ inline void journalMessage(RawRecordJournal::Slice &slice, const QString &topic,
     const LogRecord::TimestampType tstype = logTimestampType(rdType);
     // rd_kafka_message_headers() allocates and frees a parse buffer for every record
     // of a v2 batch, headers or not (librdkafka 2.0.2 keeps the header count with the
-    // header bytes): ~5% of the backend thread. Skipped when the record provably has
+    // header bytes): ~5% of the thread that read them. Skipped when the record provably has
     // none: see recordHasNoHeaders().
     if (!recordHasNoHeaders(msg)) {
         forEachMessageHeader(msg, [&](const char *name, const char *value, size_t size) {

@@ -349,7 +349,7 @@ void RawRecordJournal::evict()
         ++m_dropped;
         m_entries.pop_front();
     }
-    // Blocks no entry points into any more (a slice may still be filling the last:
+    // Blocks no entry points into any more (a Filling may still be filling the last:
     // it keeps its own reference).
     while (!m_blocks.empty() && (m_entries.empty() || m_firstBlock < m_entries.front().block)) {
         Block &b = m_blocks.front();

@@ -85,8 +85,8 @@ class RawRecordJournal
         size_t m_head = 0; // of the oldest entry, in m_chunks.front()
         size_t m_count = 0;
     };
-    // Bytes of records; shared by the journal (while an entry points into it) and
-    // the Slice writing into it (while it is the one it fills).
+    // Bytes of records; shared by the journal (while an entry points into it), the
+    // slices with records in it (until appended) and the Filling writing into it.
     struct Block
     {
         std::shared_ptr<char[]> data;
@@ -112,9 +112,10 @@ public:
 
     // Records gathered by one writer without locking, appended in one go: their
     // bytes go straight into blocks the journal takes over as they are (past the
-    // last record appended, the block a slice fills is its alone). Keep it between
-    // appends: its buffers keep their capacity. `journal`: where its blocks come
-    // from (a freed block of that journal is reused), nullptr: its own.
+    // last record appended, the block being filled is its Filling's alone, and
+    // slices sharing a Filling are appended in the order they were filled). Keep it
+    // between appends: its buffers keep their capacity. `journal`: where its blocks
+    // come from (a freed block of that journal is reused), nullptr: its own.
     class Slice
     {
     public:

@@ -13,6 +13,14 @@
 
 namespace ndh {
 
+namespace {
+// What a record read ahead holds besides its key and value, counted against the
+// backlog bound: its journal entry and a share of its batch (headers are rare).
+constexpr size_t kEntryBytes = 96;
+// An error message kept for the backend (librdkafka's op and message).
+constexpr size_t kMessageBytes = 512;
+} // namespace
+
 RecordReader::RecordReader(rd_kafka_queue_s *queue, std::shared_ptr<RawRecordJournal> journal,
                            size_t maxBacklogBytes)
     : m_queue(queue)
@@ -100,6 +108,7 @@ void RecordReader::read(Batch &batch, rd_kafka_message_s **messages, size_t n)
         rd_kafka_message_t *msg = messages[i];
         if (msg->err) {
             batch.errors.emplace_back(batch.slice.size(), msg);
+            batch.bytes += kMessageBytes; // an error waits as librdkafka's message
             continue;
         }
         if (msg->rkt != lastRkt) {
@@ -107,7 +116,7 @@ void RecordReader::read(Batch &batch, rd_kafka_message_s **messages, size_t n)
             topic = &topicOf(lastRkt);
         }
         journalMessage(batch.slice, *topic, msg);
-        batch.bytes += msg->len + msg->key_len + 64; // and the entry
+        batch.bytes += msg->len + msg->key_len + kEntryBytes;
         rd_kafka_message_destroy(msg); // its fetch buffer goes back to librdkafka for the next fetch
     }
 }
@@ -160,7 +169,7 @@ void RecordReader::run()
             continue;
         Batch *batch = freeBatch();
         read(*batch, messages.data(), size_t(n));
-        while (size_t(n) == messages.size() && batch->slice.size() < kMaxBatchRecords) {
+        while (size_t(n) == messages.size() && batch->slice.size() + batch->errors.size() < kMaxBatchRecords) {
             n = rd_kafka_consume_batch_queue(m_queue, 0, messages.data(), messages.size());
             if (n <= 0)
                 break;

@@ -41,7 +41,7 @@ class RecordReader
 public:
     static constexpr size_t kMaxBacklogBytes = size_t(256) << 20;
     static constexpr int kPollMs = 5;             // a record at a low rate waits at most this
-    static constexpr size_t kMaxBatchRecords = 2048;
+    static constexpr size_t kMaxBatchRecords = 2048; // records and errors
     static constexpr size_t kSpareBatches = 16; // kept for reuse once a backlog is drained
 
     // Records read in one go, in the order the queue gave them.
@@ -55,11 +55,11 @@ public:
         // What the queue gave between records (an offset out of range, ...), each
         // after the first `first` records: the backend's to handle and destroy.
         std::vector<std::pair<size_t, rd_kafka_message_s *>> errors;
-        size_t bytes = 0; // counted against kMaxBacklogBytes
+        size_t bytes = 0; // counted against the backlog bound, errors too
     };
 
-    // `journal`: where the records go once decoded; nullptr: nowhere (the batch's
-    // bytes are reused). Reads from `queue` until stop(), pausing while the batches
+    // `journal`: where the records go once decoded; nullptr: nowhere (a batch's
+    // blocks are let go once it is decoded). Reads from `queue` until stop(), pausing while the batches
     // read and not yet done hold `maxBacklogBytes` or more.
     RecordReader(rd_kafka_queue_s *queue, std::shared_ptr<RawRecordJournal> journal,
                  size_t maxBacklogBytes = kMaxBacklogBytes);

@@ -204,10 +204,10 @@ struct ConsoleRun
     double firstBatchSeconds = -1; // start -> the first batch applied (connect, metadata, assign, first fetch)
     double applyCpuSeconds = 0;
     double cpuSeconds = 0; // the whole console side: backend thread, librdkafka, GUI apply
-    double backendCpuSeconds = 0; // the ndh-backend thread alone (fetch from librdkafka's queue, decode, hand-off)
+    double backendCpuSeconds = 0; // the ndh-backend thread alone (decode, hand-off)
     double librdkafkaCpuSeconds = 0; // the console consumer's librdkafka threads (fetch, parse record batches)
     double guiCpuSeconds = 0; // the GUI thread: apply, and the rest of its event loop (freeing batches, timers)
-    double journalCpuSeconds = 0; // the raw-record journal's writer (ndh-journal)
+    double journalCpuSeconds = 0; // the record reader, which fills the raw-record journal (ndh-journal)
     quint64 batches = 0;
     quint64 events = 0;
     qint64 rssAfter = 0;
@@ -356,7 +356,7 @@ int ingest(const QStringList &args)
                 1e6 * kcatCpu / double(records), double(records) / best.cpuSeconds, double(records) / kcatCpu,
                 kcatCpu / best.cpuSeconds);
     std::printf("CPU per record by thread: backend (ndh-backend) %.2f us, GUI %.2f us (of which apply %.2f us), "
-                "librdkafka's threads (rdk:*) %.2f us, journal writer (ndh-journal) %.2f us\n",
+                "librdkafka's threads (rdk:*) %.2f us, record reader and journal (ndh-journal) %.2f us\n",
                 1e6 * best.backendCpuSeconds / double(records), 1e6 * best.guiCpuSeconds / double(records),
                 1e6 * best.applyCpuSeconds / double(records), 1e6 * best.librdkafkaCpuSeconds / double(records),
                 1e6 * best.journalCpuSeconds / double(records));

@@ -597,6 +597,11 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
     const QString topic = QStringLiteral("site.journal");
     QVERIFY(broker.start(1, 1, {topic}));
     constexpr int kRecords = 600;
+    // A second apart, in 2025: the journal's time index is each record's event time
+    // when it decoded, its broker time (now) when it did not.
+    const auto eventTime = [](int i) {
+        return QDateTime(QDate(2025, 8, 3), QTime(10, 0), Qt::UTC).addSecs(i);
+    };
     std::vector<LogRecord> expected;
     {
         KafkaClientConf conf;
@@ -613,7 +618,9 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
             if (i % 5 != 1) // a tombstone every fifth
                 r.payload = i % 7 == 2 ? QByteArray("")
                             : i % 2 ? QByteArrayLiteral("{\"message_id\":\"m") + QByteArray::number(i)
-                                          + QByteArrayLiteral("\",\"timestamp\":\"2025-08-03T10:00:00Z\",\"asset_id\":"
+                                          + QByteArrayLiteral("\",\"timestamp\":\"")
+                                          + eventTime(i).toString(Qt::ISODate).toLatin1()
+                                          + QByteArrayLiteral("\",\"asset_id\":"
                                                               "\"PUMP_001\",\"asset_type\":\"Pump\",\"event_type\":"
                                                               "\"attribute_changed\",\"event_data\":{\"attribute\":"
                                                               "\"flow_rate\",\"new_value\":")
@@ -685,6 +692,18 @@ void TestIngestBackend::journalKeepsConsumedRecordsByteExact()
     QCOMPARE(byAsset.size(), decodable.size());
     for (size_t i = 0; i < byAsset.size(); ++i)
         QCOMPARE(byAsset[i].offset, decodable[i].offset);
+    // And by their event time.
+    RawRecordJournal::Selection window;
+    window.fromMs = eventTime(100).toMSecsSinceEpoch();
+    window.toMs = eventTime(199).toMSecsSinceEpoch();
+    std::vector<qint64> inWindow;
+    for (const LogRecord &r : decodable)
+        if (r.offset >= 100 && r.offset <= 199)
+            inWindow.push_back(r.offset);
+    std::vector<qint64> got100;
+    for (const LogRecord &r : journal->select(window))
+        got100.push_back(r.offset);
+    QCOMPARE(got100, inWindow);
 }
 
 void TestIngestBackend::receiverKeepingBatchesKeepsThemIntact()
