@@ -10,9 +10,10 @@
 // 2026-11-24: while the console catches up, librdkafka's prefetch held every
 // record read and not yet decoded (its fetch buffers plus an op of a few hundred
 // bytes a record), up to 256 MB of memory touched for the first time, and freeing
-// it afterwards handed it back to the kernel. Reading ahead keeps librdkafka's
-// buffers few and reused, as kcat's are; the backlog lives in the journal's blocks,
-// which hold those bytes anyway (docs/PERFORMANCE.md).
+// it afterwards handed it back to the kernel. Reading ahead keeps far fewer of
+// librdkafka's buffers alive, and reuses them (its queue still grows while fetches
+// come in bursts); the backlog lives in the journal's blocks, which hold those
+// bytes anyway (docs/PERFORMANCE.md).
 //
 // Bounded: past kMaxBacklogBytes read and not yet decoded, reading pauses and
 // librdkafka's own bounded queue holds the rest.
