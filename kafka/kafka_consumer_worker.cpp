@@ -141,9 +141,7 @@ void KafkaConsumerWorker::stopReading()
 {
     if (m_read) {
         RecordReader::Batch &b = *m_read;
-        for (size_t i = m_errorsNext; i < b.errors.size(); ++i)
-            rd_kafka_message_destroy(b.errors[i].second); // they hold references into the client
-        b.errors.clear();
+        b.dropErrors(m_errorsNext);
         b.slice.truncate(m_readNext);
         m_reader->done(std::exchange(m_read, nullptr));
     }
@@ -332,11 +330,9 @@ bool KafkaConsumerWorker::decodeRead(size_t cap, qint64 nowMs)
             EventSource &source = sourceFor(*r.topic);
             if (!m_retentionGaps.isEmpty())
                 countRetentionGap(source.topic, r.partition, r.offset);
-            source.partition = r.partition;
-            source.offset = r.offset;
-            source.brokerTimeMs = r.timestampMs > 0 ? r.timestampMs : 0;
             const size_t before = pending.events.size();
-            m_decoder.decodeOrDeadLetter(r.payload, r.key, source, pending.events, pending.deadLetters, nowMs);
+            decodeKafkaRecord(m_decoder, source, r.partition, r.offset, r.timestampMs, r.key, r.payload,
+                              pending.events, pending.deadLetters, nowMs);
             ++pending.recordsConsumed;
             pending.bytesConsumed += quint64(r.payload.size());
             ++m_recordsThisSecond;

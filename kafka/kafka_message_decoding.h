@@ -17,18 +17,25 @@
 namespace ndh {
 
 // `source` names the topic (channel Kafka) and is reused from record to record: the
-// record's partition, offset and timestamp are filled in here, the topic string is
-// not built again per record.
+// record's partition, offset and broker timestamp (<= 0: none) are filled in here,
+// the topic string is not built again per record.
+inline bool decodeKafkaRecord(const EnvelopeDecoder &decoder, EventSource &source, qint32 partition, qint64 offset,
+                              qint64 timestampMs, QByteArrayView key, QByteArrayView payload,
+                              std::vector<PlantEvent> &events, std::vector<DeadLetter> &deadLetters, qint64 nowMs)
+{
+    source.partition = partition;
+    source.offset = offset;
+    source.brokerTimeMs = timestampMs > 0 ? timestampMs : 0;
+    return decoder.decodeOrDeadLetter(payload, key, source, events, deadLetters, nowMs);
+}
+
 inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, EventSource &source, const rd_kafka_message_t *msg,
                                std::vector<PlantEvent> &events, std::vector<DeadLetter> &deadLetters, qint64 nowMs)
 {
-    source.partition = msg->partition;
-    source.offset = msg->offset;
-    const qint64 ts = rd_kafka_message_timestamp(msg, nullptr);
-    source.brokerTimeMs = ts > 0 ? ts : 0;
-    return decoder.decodeOrDeadLetter(QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)),
-                                      QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
-                                      source, events, deadLetters, nowMs);
+    return decodeKafkaRecord(decoder, source, msg->partition, msg->offset, rd_kafka_message_timestamp(msg, nullptr),
+                             QByteArrayView(static_cast<const char *>(msg->key), qsizetype(msg->key_len)),
+                             QByteArrayView(static_cast<const char *>(msg->payload), qsizetype(msg->len)), events,
+                             deadLetters, nowMs);
 }
 
 inline bool decodeKafkaMessage(const EnvelopeDecoder &decoder, const QString &topic, const rd_kafka_message_t *msg,

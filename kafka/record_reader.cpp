@@ -21,6 +21,13 @@ constexpr size_t kEntryBytes = 96;
 constexpr size_t kMessageBytes = 512;
 } // namespace
 
+void RecordReader::Batch::dropErrors(size_t from)
+{
+    for (size_t i = from; i < errors.size(); ++i)
+        rd_kafka_message_destroy(errors[i].second);
+    errors.clear();
+}
+
 RecordReader::RecordReader(rd_kafka_queue_s *queue, std::shared_ptr<RawRecordJournal> journal,
                            size_t maxBacklogBytes)
     : m_queue(queue)
@@ -67,11 +74,8 @@ void RecordReader::stop()
     if (m_thread.joinable())
         m_thread.join();
     // Read and never taken: not shown, so not journaled either.
-    for (Batch *batch : m_ready) {
-        for (const auto &[first, error] : batch->errors)
-            rd_kafka_message_destroy(error);
-        batch->errors.clear();
-    }
+    for (Batch *batch : m_ready)
+        batch->dropErrors();
     m_ready.clear();
 }
 

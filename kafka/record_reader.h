@@ -57,6 +57,9 @@ public:
         // after the first `first` records: the backend's to handle and destroy.
         std::vector<std::pair<size_t, rd_kafka_message_s *>> errors;
         size_t bytes = 0; // counted against the backlog bound, errors too
+        // Destroys the errors from the `from`th on (those not handled) and forgets
+        // them all: they hold references into the client.
+        void dropErrors(size_t from = 0);
     };
 
     // `journal`: where the records go once decoded; nullptr: nowhere (a batch's

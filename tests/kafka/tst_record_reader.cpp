@@ -88,9 +88,7 @@ void TestRecordReader::readsAheadNoFurtherThanItsBacklog()
     // check below says (an error message never destroyed would hold the client).
     std::vector<RecordReader::Batch *> taken;
     const auto doneWith = [&](RecordReader::Batch *b) {
-        for (const auto &[first, error] : b->errors)
-            rd_kafka_message_destroy(error);
-        b->errors.clear();
+        b->dropErrors();
         reader.done(b);
     };
     const auto cleanup = qScopeGuard([&] {
@@ -183,9 +181,8 @@ void TestRecordReader::errorsComeWhereTheQueueGaveThem()
         for (const auto &[first, error] : b->errors) {
             if (error->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && eofAfter < 0)
                 eofAfter = records + int(first);
-            rd_kafka_message_destroy(error);
         }
-        b->errors.clear();
+        b->dropErrors();
         records += int(b->slice.size());
         reader.done(b);
     }
