@@ -197,6 +197,112 @@ KcatRun runKcat(const QString &bootstrap)
     return run;
 }
 
+// Where a console run's two cores went, phase by phase: a thread samples every
+// thread's run and run-queue wait time (/proc/self/task/*/schedstat, ns) every 50 ms
+// (its own cost: a few hundred us a sample). The fetch side (the consumer's
+// librdkafka threads and the embedded broker's) is done once it has used 97% of the
+// CPU it uses in the whole run; what follows is the backend decoding the backlog the
+// fetch ran ahead of it.
+class PhaseSampler
+{
+public:
+    struct Phases
+    {
+        double fetchSeconds = 0;      // start -> the fetch side 97% done
+        double backendRunFetch = 0;   // the backend thread's share of a core in that phase
+        double backendWaitFetch = 0;  // its share waiting for a core (runnable)
+        double coresFetch = 0;        // cores busy in that phase (this process)
+        double tailSeconds = 0;       // the rest of the run
+        double backendRunTail = 0;
+        double backendWaitTail = 0;
+        double coresTail = 0;
+        double samplerCpuSeconds = 0; // what sampling itself cost
+    };
+
+    PhaseSampler()
+        : m_thread([this] { sample(); })
+    {
+    }
+    ~PhaseSampler() { stop(); }
+    // Ends sampling (one last sample) and works out the phases.
+    Phases stop()
+    {
+        if (m_thread.joinable()) {
+            m_stop = true;
+            m_thread.join();
+        }
+        Phases p;
+        if (m_samples.size() < 2)
+            return p;
+        const Sample &first = m_samples.front();
+        const Sample &last = m_samples.back();
+        const double fetchTotal = last.fetchRun - first.fetchRun;
+        size_t f = 0;
+        while (f + 1 < m_samples.size() && m_samples[f].fetchRun - first.fetchRun < 0.97 * fetchTotal)
+            ++f;
+        const Sample &done = m_samples[f];
+        const auto share = [](double ns, double seconds) { return seconds > 0 ? ns / 1e9 / seconds : 0.0; };
+        p.fetchSeconds = done.seconds - first.seconds;
+        p.backendRunFetch = share(done.backendRun - first.backendRun, p.fetchSeconds);
+        p.backendWaitFetch = share(done.backendWait - first.backendWait, p.fetchSeconds);
+        p.coresFetch = share(done.allRun - first.allRun, p.fetchSeconds);
+        p.tailSeconds = last.seconds - done.seconds;
+        p.backendRunTail = share(last.backendRun - done.backendRun, p.tailSeconds);
+        p.backendWaitTail = share(last.backendWait - done.backendWait, p.tailSeconds);
+        p.coresTail = share(last.allRun - done.allRun, p.tailSeconds);
+        p.samplerCpuSeconds = m_cpuSeconds;
+        return p;
+    }
+
+private:
+    struct Sample
+    {
+        double seconds = 0;
+        double allRun = 0, fetchRun = 0, backendRun = 0, backendWait = 0; // ns, summed over threads
+    };
+    void sample()
+    {
+#ifdef __linux__
+        pthread_setname_np(pthread_self(), "bench-sampler");
+#endif
+        QElapsedTimer clock;
+        clock.start();
+        // Threads come and go (librdkafka starts its broker threads as it learns
+        // them): sums are kept per thread id, so one that ended still counts.
+        std::map<QString, std::array<double, 3>> byThread; // run, wait, kind (0 other, 1 fetch, 2 backend)
+        for (bool last = false; !last;) {
+            last = m_stop.load();
+            ndhtest::forEachThreadFile(QStringLiteral("schedstat"), [&](const QString &tid, const QByteArray &name,
+                                                                        const QByteArray &text) {
+                const QList<QByteArray> f = text.trimmed().split(' '); // run ns, run-queue wait ns, slices
+                if (name == "bench-sampler" || f.size() < 2)
+                    return;
+                const double kind = name == "ndh-backend" ? 2 : name.startsWith("rdk:") ? 1 : 0;
+                byThread[tid] = {f[0].toDouble(), f[1].toDouble(), kind};
+            });
+            Sample s;
+            s.seconds = double(clock.nsecsElapsed()) / 1e9;
+            for (const auto &[tid, v] : byThread) {
+                s.allRun += v[0];
+                if (v[2] == 1)
+                    s.fetchRun += v[0];
+                if (v[2] == 2) {
+                    s.backendRun += v[0];
+                    s.backendWait += v[1];
+                }
+            }
+            m_samples.push_back(s);
+            if (!last)
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        m_cpuSeconds = threadCpuNow();
+    }
+    std::atomic<bool> m_stop{false};
+    double m_cpuSeconds = 0;
+    std::vector<Sample> m_samples;
+    std::thread m_thread;
+};
+
 struct ConsoleRun
 {
     double seconds = 0;
@@ -208,9 +314,11 @@ struct ConsoleRun
     double librdkafkaCpuSeconds = 0; // the console consumer's librdkafka threads (fetch, parse record batches)
     double guiCpuSeconds = 0; // the GUI thread: apply, and the rest of its event loop (freeing batches, timers)
     double journalCpuSeconds = 0; // the record reader, which fills the raw-record journal (ndh-journal)
+    double brokerCpuSeconds = 0; // the embedded broker's thread while the console read (not in cpuSeconds)
     quint64 batches = 0;
     quint64 events = 0;
     qint64 rssAfter = 0;
+    PhaseSampler::Phases phases;
 };
 
 // The raw-record journal the console keeps for File > Export, on as the console runs;
@@ -280,8 +388,10 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
     const double cpu0 = cpuSeconds() - threadCpuSeconds("rdk:mock");
     const double guiCpu0 = threadCpuNow();
     clock.start();
+    PhaseSampler sampler;
     backend.start();
     loop.exec();
+    run.phases = sampler.stop();
     run.guiCpuSeconds = threadCpuNow() - guiCpu0;
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
     run.cpuSeconds = cpuSeconds() - threadCpuSeconds("rdk:mock") - cpu0;
@@ -327,8 +437,9 @@ int ingest(const QStringList &args)
         const double brokerCpu0 = threadCpuSeconds("rdk:mock");
         const KcatRun k = runKcat(broker.bootstrap());
         const double brokerCpu1 = threadCpuSeconds("rdk:mock");
-        const ConsoleRun c = runConsole(broker.bootstrap(), records);
+        ConsoleRun c = runConsole(broker.bootstrap(), records);
         const double brokerCpu2 = threadCpuSeconds("rdk:mock");
+        c.brokerCpuSeconds = brokerCpu2 - brokerCpu1;
         std::printf("round %d: kcat %.2f s (%.0f rec/s, %.2f CPU s), console %.2f s (%.0f rec/s, %.2f CPU s; GUI apply "
                     "%.2f s wall, %.2f CPU s, in %llu batches, %llu events; CPU s of the backend thread %.2f, GUI thread %.2f; "
                     "first batch applied after %.0f ms); broker thread CPU s serving kcat %.2f, the console %.2f\n",
@@ -361,6 +472,18 @@ int ingest(const QStringList &args)
                 1e6 * best.applyCpuSeconds / double(records), 1e6 * best.librdkafkaCpuSeconds / double(records),
                 1e6 * best.journalCpuSeconds / double(records));
     std::printf("GUI thread busy applying: %.0f%% of the run\n", 100.0 * best.applySeconds / bestConsole);
+    // The machine's bound: every thread's CPU a record, the broker's included, spread
+    // over both cores all run long. Against it, how the run used the cores.
+    const double allUs = 1e6 * (best.cpuSeconds + best.brokerCpuSeconds) / double(records);
+    const PhaseSampler::Phases &p = best.phases;
+    std::printf("two-core bound: %.2f us of CPU a record with the broker's -> at most %.0f records/s with both cores "
+                "busy all run; this run got %.0f%% of that\n",
+                allUs, 2e6 / allUs, 100.0 * consoleRate / (2e6 / allUs));
+    std::printf("phases (sampled every 50 ms): fetch %.2f s (cores busy %.2f; the backend thread ran %.0f%% and waited "
+                "for a core %.0f%% of it), then the backend decoding what was fetched ahead %.2f s (cores busy %.2f, "
+                "the backend thread ran %.0f%% and waited for a core %.0f%%); sampling cost %.0f ms of CPU\n",
+                p.fetchSeconds, p.coresFetch, 100.0 * p.backendRunFetch, 100.0 * p.backendWaitFetch, p.tailSeconds,
+                p.coresTail, 100.0 * p.backendRunTail, 100.0 * p.backendWaitTail, 1000.0 * p.samplerCpuSeconds);
     return 0;
 }
 

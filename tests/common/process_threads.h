@@ -11,22 +11,31 @@
 
 namespace ndhtest {
 
-// Calls f(name, fields) for each thread: its name (/proc/self/task/TID/comm) and the
-// fields of its stat line after the name, so fields[0] is the state (stat field 3),
-// fields[11] and [12] the user and system CPU ticks, fields[16] the nice value.
+// Calls f(tid, name, text) for each thread: its id, its name
+// (/proc/self/task/TID/comm) and the text of its file `file` ("stat", "schedstat").
 template<typename F>
-void forEachThreadStat(F &&f)
+void forEachThreadFile(const QString &file, F &&f)
 {
     const QDir tasks(QStringLiteral("/proc/self/task"));
     for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+        QFile text(tasks.filePath(tid + u'/' + file));
+        if (!comm.open(QIODevice::ReadOnly) || !text.open(QIODevice::ReadOnly))
             continue;
-        const QByteArray line = stat.readAll();
-        // The name in the stat line is in parentheses and may hold spaces: split after it.
-        f(comm.readAll().trimmed(), line.mid(line.lastIndexOf(')') + 2).split(' '));
+        f(tid, comm.readAll().trimmed(), text.readAll());
     }
+}
+
+// Calls f(name, fields) for each thread: its name and the fields of its stat line
+// after the name, so fields[0] is the state (stat field 3), fields[11] and [12] the
+// user and system CPU ticks, fields[16] the nice value.
+template<typename F>
+void forEachThreadStat(F &&f)
+{
+    forEachThreadFile(QStringLiteral("stat"), [&](const QString &, const QByteArray &name, const QByteArray &line) {
+        // The name in the stat line is in parentheses and may hold spaces: split after it.
+        f(name, line.mid(line.lastIndexOf(')') + 2).split(' '));
+    });
 }
 
 } // namespace ndhtest
