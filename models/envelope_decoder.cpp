@@ -792,6 +792,23 @@ QString firstText(const Fields &obj, std::initializer_list<std::string_view> nam
     return {};
 }
 
+// A correlation id, which is often the message's own id: the plant writes
+// correlation_id = message_id for every event that starts a chain.
+// Then `own` itself is returned, the same text shared, instead of a second copy of
+// it converted into a spare id buffer that recycleDecodedEvents would never get back
+// (the spares would run dry, and every id be allocated again). Compared as ASCII
+// only: other bytes are converted as always.
+QString uniqueOrOwn(const Fields &obj, std::string_view name, const QString &own)
+{
+    if (const auto j = field(obj, name); j && j->is_string()) {
+        const std::string_view s = j->str();
+        const auto sameAscii = [](char c, QChar q) { return !(c & 0x80) && q.unicode() == uchar(c); };
+        if (!s.empty() && qsizetype(s.size()) == own.size() && std::equal(s.begin(), s.end(), own.begin(), sameAscii))
+            return own;
+    }
+    return textOr(obj, name, {}, Unique::Yes);
+}
+
 std::optional<Json> object(const Fields &obj, std::string_view name)
 {
     const auto j = field(obj, name);
@@ -1197,7 +1214,7 @@ InternedEntry decodeNdh(const Fields &doc, const EventSource &source, const Deco
                textOr(doc, "asset_type", system ? QStringLiteral("ORB") : QStringLiteral("Asset")),
                std::move(assetId)};
     e.eventTimeMs = eventTime(doc, "timestamp", source);
-    e.correlationId = textOr(doc, "correlation_id", {}, Unique::Yes);
+    e.correlationId = uniqueOrOwn(doc, "correlation_id", e.messageId);
     e.causationId = textOr(doc, "causation_id", {}, Unique::Yes);
     const auto data = object(doc, "event_data");
     if (system && !type.alarm && !type.command) {
@@ -1351,6 +1368,10 @@ void recycleDecodedEvents(std::vector<PlantEvent> &events)
 {
     SpareParts &spares = threadSpares();
     for (PlantEvent &e : events) {
+        // A correlation id that is the message id (uniqueOrOwn) shares its text: let
+        // go of that share first.
+        if (e.correlationId.constData() == e.messageId.constData())
+            e.correlationId = QString();
         // isDetached(): this event's text alone (not shared, not raw data).
         if (spares.ids.size() < SpareParts::kMax && e.messageId.isDetached()
             && e.messageId.capacity() <= SpareParts::kMaxIdChars)

@@ -562,6 +562,56 @@ private slots:
         }
     }
 
+    // The plant writes correlation_id = message_id for every event that starts a
+    // chain: the event says so, and its id's buffer still goes back to the spares
+    // (the correlation id is not a second spare taken and never returned).
+    void correlationIdThatIsTheMessageId()
+    {
+        const auto record = [](const QByteArray &id, const QByteArray &correlation) {
+            return "{\"message_id\":\"" + id + "\",\"correlation_id\":\"" + correlation
+                   + "\",\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_id\":\"P1\",\"asset_type\":\"Pump\","
+                     "\"location\":\"A\",\"event_type\":\"attribute_changed\","
+                     "\"event_data\":{\"attribute\":\"flow\",\"new_value\":1}}";
+        };
+        EnvelopeDecoder decoder;
+        const EventSource src = kafka("ndh.assets.state.attribute_changed");
+        std::vector<PlantEvent> out;
+        QVERIFY(decoder.decode(record("m-1", "m-1"), src, out).accepted);
+        QVERIFY(decoder.decode(record("m-2", "m-2"), src, out).accepted);
+        QCOMPARE(out[0].messageId, QStringLiteral("m-1"));
+        QCOMPARE(out[0].correlationId, QStringLiteral("m-1"));
+        const QSet<const QChar *> lent = {out[0].messageId.constData(), out[1].messageId.constData()};
+        recycleDecodedEvents(out);
+        // Two spares for two records: each record's id takes one, its correlation id none.
+        QVERIFY(decoder.decode(record("m-8", "m-8"), src, out).accepted);
+        QVERIFY(decoder.decode(record("m-9", "m-9"), src, out).accepted);
+        QCOMPARE(out[1].messageId, QStringLiteral("m-9"));
+        QCOMPARE(out[1].correlationId, QStringLiteral("m-9"));
+        QVERIFY(lent.contains(out[0].messageId.constData()));
+        QVERIFY(lent.contains(out[1].messageId.constData()));
+        out.erase(out.begin());
+
+        // A model keeping the correlation id keeps the text; the id is not lent then.
+        const QString kept = out[0].correlationId;
+        recycleDecodedEvents(out);
+        QVERIFY(decoder.decode(record("m-3", "m-3"), src, out).accepted);
+        QCOMPARE(kept, QStringLiteral("m-9"));
+        QVERIFY(out[0].messageId.constData() != kept.constData());
+
+        // Anything else is the record's own text: another id, one longer or shorter,
+        // the same id in other than ASCII.
+        QVERIFY(decoder.decode(record("m-4", "m-40"), src, out).accepted);
+        QVERIFY(decoder.decode(record("m-55", "m-5"), src, out).accepted);
+        QVERIFY(decoder.decode(record("m-6", "c-6"), src, out).accepted);
+        QVERIFY(decoder.decode(record("\xc3\xa9-7", "\xc3\xa9-7"), src, out).accepted);
+        QCOMPARE(out[1].correlationId, QStringLiteral("m-40"));
+        QCOMPARE(out[2].correlationId, QStringLiteral("m-5"));
+        QCOMPARE(out[3].correlationId, QStringLiteral("c-6"));
+        QCOMPARE(out[4].messageId, QString::fromUtf8("\xc3\xa9-7"));
+        QCOMPARE(out[4].correlationId, QString::fromUtf8("\xc3\xa9-7"));
+        recycleDecodedEvents(out);
+    }
+
     void priorities()
     {
         QCOMPARE(priorityFromText(QStringLiteral("critical")), 1);
