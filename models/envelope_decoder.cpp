@@ -795,9 +795,8 @@ QString firstText(const Fields &obj, std::initializer_list<std::string_view> nam
 // A correlation id, which is often the message's own id: the plant writes
 // correlation_id = message_id for every event that starts a chain.
 // Then `own` itself is returned, the same text shared, instead of a second copy of
-// it converted into a spare id buffer that recycleDecodedEvents would never get back
-// (the spares would run dry, and every id be allocated again). Compared as ASCII
-// only: other bytes are converted as always.
+// it converted into a second spare id buffer. Compared as ASCII only: other bytes
+// are converted as always.
 QString uniqueOrOwn(const Fields &obj, std::string_view name, const QString &own)
 {
     if (const auto j = field(obj, name); j && j->is_string()) {
@@ -805,6 +804,7 @@ QString uniqueOrOwn(const Fields &obj, std::string_view name, const QString &own
         const auto sameAscii = [](char c, QChar q) { return !(c & 0x80) && q.unicode() == uchar(c); };
         if (!s.empty() && qsizetype(s.size()) == own.size() && std::equal(s.begin(), s.end(), own.begin(), sameAscii))
             return own;
+        return s.empty() ? QString() : uniqueText(s); // as textOr reads a string
     }
     return textOr(obj, name, {}, Unique::Yes);
 }
@@ -1372,10 +1372,13 @@ void recycleDecodedEvents(std::vector<PlantEvent> &events)
         // go of that share first.
         if (e.correlationId.constData() == e.messageId.constData())
             e.correlationId = QString();
-        // isDetached(): this event's text alone (not shared, not raw data).
-        if (spares.ids.size() < SpareParts::kMax && e.messageId.isDetached()
-            && e.messageId.capacity() <= SpareParts::kMaxIdChars)
-            spares.ids.push_back(std::move(e.messageId));
+        // Every id the decoder filled from the spares (uniqueText) goes back, or a
+        // feed with chains would run them dry. isDetached(): this event's text
+        // alone (not shared, not raw data).
+        for (QString *id : {&e.messageId, &e.correlationId, &e.causationId}) {
+            if (spares.ids.size() < SpareParts::kMax && id->isDetached() && id->capacity() <= SpareParts::kMaxIdChars)
+                spares.ids.push_back(std::move(*id));
+        }
         if (spares.attributes.size() < SpareParts::kMax && e.attributes.capacity() > 0
             && e.attributes.capacity() <= SpareParts::kMaxAttributes) {
             e.attributes.clear();

@@ -563,26 +563,35 @@ private slots:
     }
 
     // The plant writes correlation_id = message_id for every event that starts a
-    // chain: the event says so, and its id's buffer still goes back to the spares
-    // (the correlation id is not a second spare taken and never returned).
+    // chain: the event says so, and its id's buffer still goes back to the spares.
+    // Ids of chains (another correlation id, a causation id) go back as well, so a
+    // feed that carries them does not run the spares dry.
     void correlationIdThatIsTheMessageId()
     {
-        const auto record = [](const QByteArray &id, const QByteArray &correlation) {
-            return "{\"message_id\":\"" + id + "\",\"correlation_id\":\"" + correlation
-                   + "\",\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_id\":\"P1\",\"asset_type\":\"Pump\","
+        const auto record = [](const QByteArray &id, const QByteArray &correlation, const QByteArray &causation = {}) {
+            return "{\"message_id\":\"" + id + "\",\"correlation_id\":\"" + correlation + "\","
+                   + (causation.isEmpty() ? QByteArray() : "\"causation_id\":\"" + causation + "\",")
+                   + "\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_id\":\"P1\",\"asset_type\":\"Pump\","
                      "\"location\":\"A\",\"event_type\":\"attribute_changed\","
                      "\"event_data\":{\"attribute\":\"flow\",\"new_value\":1}}";
         };
         EnvelopeDecoder decoder;
         const EventSource src = kafka("ndh.assets.state.attribute_changed");
         std::vector<PlantEvent> out;
+        // Spares to start from (whatever earlier tests left, and four of these), so
+        // that an id not given back is told from one given back by its buffer.
+        for (const QByteArray id : {"seed-000001", "seed-000002", "seed-000003", "seed-000004"})
+            QVERIFY(decoder.decode(record(id, "s"), src, out).accepted);
+        recycleDecodedEvents(out);
+
         QVERIFY(decoder.decode(record("m-1", "m-1"), src, out).accepted);
         QVERIFY(decoder.decode(record("m-2", "m-2"), src, out).accepted);
         QCOMPARE(out[0].messageId, QStringLiteral("m-1"));
         QCOMPARE(out[0].correlationId, QStringLiteral("m-1"));
-        const QSet<const QChar *> lent = {out[0].messageId.constData(), out[1].messageId.constData()};
+        QSet<const QChar *> lent = {out[0].messageId.constData(), out[1].messageId.constData()};
         recycleDecodedEvents(out);
-        // Two spares for two records: each record's id takes one, its correlation id none.
+        // The two records' own buffers, newest spares first: each id took one, its
+        // correlation id none.
         QVERIFY(decoder.decode(record("m-8", "m-8"), src, out).accepted);
         QVERIFY(decoder.decode(record("m-9", "m-9"), src, out).accepted);
         QCOMPARE(out[1].messageId, QStringLiteral("m-9"));
@@ -597,18 +606,30 @@ private slots:
         QVERIFY(decoder.decode(record("m-3", "m-3"), src, out).accepted);
         QCOMPARE(kept, QStringLiteral("m-9"));
         QVERIFY(out[0].messageId.constData() != kept.constData());
+        recycleDecodedEvents(out);
 
         // Anything else is the record's own text: another id, one longer or shorter,
         // the same id in other than ASCII.
         QVERIFY(decoder.decode(record("m-4", "m-40"), src, out).accepted);
         QVERIFY(decoder.decode(record("m-55", "m-5"), src, out).accepted);
-        QVERIFY(decoder.decode(record("m-6", "c-6"), src, out).accepted);
+        QVERIFY(decoder.decode(record("m-6", "c-6", "m-5"), src, out).accepted);
         QVERIFY(decoder.decode(record("\xc3\xa9-7", "\xc3\xa9-7"), src, out).accepted);
-        QCOMPARE(out[1].correlationId, QStringLiteral("m-40"));
-        QCOMPARE(out[2].correlationId, QStringLiteral("m-5"));
-        QCOMPARE(out[3].correlationId, QStringLiteral("c-6"));
-        QCOMPARE(out[4].messageId, QString::fromUtf8("\xc3\xa9-7"));
-        QCOMPARE(out[4].correlationId, QString::fromUtf8("\xc3\xa9-7"));
+        QCOMPARE(out[0].correlationId, QStringLiteral("m-40"));
+        QCOMPARE(out[1].correlationId, QStringLiteral("m-5"));
+        QCOMPARE(out[2].correlationId, QStringLiteral("c-6"));
+        QCOMPARE(out[2].causationId, QStringLiteral("m-5"));
+        QCOMPARE(out[3].messageId, QString::fromUtf8("\xc3\xa9-7"));
+        QCOMPARE(out[3].correlationId, QString::fromUtf8("\xc3\xa9-7"));
+        // The chain ids' buffers go back too, and the next records' ids take them.
+        lent = {out[2].messageId.constData(), out[2].correlationId.constData(), out[2].causationId.constData()};
+        out.erase(out.begin(), out.begin() + 2);
+        out.pop_back();
+        recycleDecodedEvents(out);
+        for (const QByteArray id : {"n-1", "n-2", "n-3"}) {
+            QVERIFY(decoder.decode(record(id, id), src, out).accepted);
+            QCOMPARE(out.back().messageId, QString::fromLatin1(id));
+            QVERIFY(lent.contains(out.back().messageId.constData()));
+        }
         recycleDecodedEvents(out);
     }
 
