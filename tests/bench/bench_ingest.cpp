@@ -47,11 +47,14 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 
 #include <atomic>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <condition_variable>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -219,24 +222,34 @@ public:
         double samplerCpuSeconds = 0; // what sampling itself cost
     };
 
+    // The first sample is taken here, before what is measured starts.
     PhaseSampler()
-        : m_thread([this] { sample(); })
     {
+        takeSample();
+        m_thread = std::thread([this] { run(); });
     }
     ~PhaseSampler() { stop(); }
-    // Ends sampling (one last sample) and works out the phases.
+    // Ends sampling (one last sample, at once) and works out the phases. All zero
+    // when the kernel keeps no scheduler statistics (schedstat reads 0).
     Phases stop()
     {
         if (m_thread.joinable()) {
-            m_stop = true;
+            {
+                const std::lock_guard lock(m_mutex);
+                m_stop = true;
+            }
+            m_wake.notify_all();
             m_thread.join();
         }
         Phases p;
+        p.samplerCpuSeconds = m_cpuSeconds;
         if (m_samples.size() < 2)
             return p;
         const Sample &first = m_samples.front();
         const Sample &last = m_samples.back();
         const double fetchTotal = last.fetchRun - first.fetchRun;
+        if (fetchTotal <= 0)
+            return p;
         size_t f = 0;
         while (f + 1 < m_samples.size() && m_samples[f].fetchRun - first.fetchRun < 0.97 * fetchTotal)
             ++f;
@@ -250,7 +263,6 @@ public:
         p.backendRunTail = share(last.backendRun - done.backendRun, p.tailSeconds);
         p.backendWaitTail = share(last.backendWait - done.backendWait, p.tailSeconds);
         p.coresTail = share(last.allRun - done.allRun, p.tailSeconds);
-        p.samplerCpuSeconds = m_cpuSeconds;
         return p;
     }
 
@@ -260,46 +272,58 @@ private:
         double seconds = 0;
         double allRun = 0, fetchRun = 0, backendRun = 0, backendWait = 0; // ns, summed over threads
     };
-    void sample()
+    void run()
     {
 #ifdef __linux__
         pthread_setname_np(pthread_self(), "bench-sampler");
 #endif
-        QElapsedTimer clock;
-        clock.start();
+        const double cpu0 = threadCpuNow();
+        for (;;) {
+            std::unique_lock lock(m_mutex);
+            const bool stopped = m_wake.wait_for(lock, std::chrono::milliseconds(50), [this] { return m_stop; });
+            lock.unlock();
+            takeSample();
+            if (stopped)
+                break;
+        }
+        m_cpuSeconds = threadCpuNow() - cpu0;
+    }
+    void takeSample()
+    {
         // Threads come and go (librdkafka starts its broker threads as it learns
         // them): sums are kept per thread id, so one that ended still counts.
-        std::map<QString, std::array<double, 3>> byThread; // run, wait, kind (0 other, 1 fetch, 2 backend)
-        for (bool last = false; !last;) {
-            last = m_stop.load();
-            ndhtest::forEachThreadFile(QStringLiteral("schedstat"), [&](const QString &tid, const QByteArray &name,
-                                                                        const QByteArray &text) {
-                const QList<QByteArray> f = text.trimmed().split(' '); // run ns, run-queue wait ns, slices
-                if (name == "bench-sampler" || f.size() < 2)
-                    return;
-                const double kind = name == "ndh-backend" ? 2 : name.startsWith("rdk:") ? 1 : 0;
-                byThread[tid] = {f[0].toDouble(), f[1].toDouble(), kind};
-            });
-            Sample s;
-            s.seconds = double(clock.nsecsElapsed()) / 1e9;
-            for (const auto &[tid, v] : byThread) {
-                s.allRun += v[0];
-                if (v[2] == 1)
-                    s.fetchRun += v[0];
-                if (v[2] == 2) {
-                    s.backendRun += v[0];
-                    s.backendWait += v[1];
-                }
+        ndhtest::forEachThreadFile(QStringLiteral("schedstat"), [&](const QString &tid, const QByteArray &name,
+                                                                    const QByteArray &text) {
+            const QList<QByteArray> f = text.trimmed().split(' '); // run ns, run-queue wait ns, slices
+            if (name == "bench-sampler" || f.size() < 2)
+                return;
+            const double kind = name == "ndh-backend" ? 2 : name.startsWith("rdk:") ? 1 : 0;
+            m_byThread[tid] = {f[0].toDouble(), f[1].toDouble(), kind};
+        });
+        Sample s;
+        s.seconds = double(m_clock.nsecsElapsed()) / 1e9;
+        for (const auto &[tid, v] : m_byThread) {
+            s.allRun += v[0];
+            if (v[2] == 1)
+                s.fetchRun += v[0];
+            if (v[2] == 2) {
+                s.backendRun += v[0];
+                s.backendWait += v[1];
             }
-            m_samples.push_back(s);
-            if (!last)
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
-        m_cpuSeconds = threadCpuNow();
+        m_samples.push_back(s);
     }
-    std::atomic<bool> m_stop{false};
-    double m_cpuSeconds = 0;
+    QElapsedTimer m_clock = [] {
+        QElapsedTimer c;
+        c.start();
+        return c;
+    }();
+    std::map<QString, std::array<double, 3>> m_byThread; // run, wait, kind (0 other, 1 fetch, 2 backend)
     std::vector<Sample> m_samples;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    double m_cpuSeconds = 0;
     std::thread m_thread;
 };
 
@@ -391,10 +415,11 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records)
     PhaseSampler sampler;
     backend.start();
     loop.exec();
-    run.phases = sampler.stop();
     run.guiCpuSeconds = threadCpuNow() - guiCpu0;
     run.seconds = double(clock.nsecsElapsed()) / 1e9;
     run.cpuSeconds = cpuSeconds() - threadCpuSeconds("rdk:mock") - cpu0;
+    run.phases = sampler.stop();
+    run.cpuSeconds -= run.phases.samplerCpuSeconds; // the benchmark's, not the console's
     run.backendCpuSeconds = threadCpuSeconds("ndh-backend");
     run.journalCpuSeconds = threadCpuSeconds("ndh-journal"); // this run's, alive until backend.stop()
     // Every librdkafka thread in the process now is the console's consumer's, started
@@ -473,17 +498,24 @@ int ingest(const QStringList &args)
                 1e6 * best.journalCpuSeconds / double(records));
     std::printf("GUI thread busy applying: %.0f%% of the run\n", 100.0 * best.applySeconds / bestConsole);
     // The machine's bound: every thread's CPU a record, the broker's included, spread
-    // over both cores all run long. Against it, how the run used the cores.
+    // over every core all run long. Against it, how the run used the cores.
+    const int cores = QThread::idealThreadCount(); // the cores this process may use
     const double allUs = 1e6 * (best.cpuSeconds + best.brokerCpuSeconds) / double(records);
+    const double bound = 1e6 * cores / allUs;
+    std::printf("bound on %d cores: %.2f us of CPU a record with the broker's -> at most %.0f records/s with every "
+                "core busy all run; this run got %.0f%% of that\n",
+                cores, allUs, bound, 100.0 * consoleRate / bound);
     const PhaseSampler::Phases &p = best.phases;
-    std::printf("two-core bound: %.2f us of CPU a record with the broker's -> at most %.0f records/s with both cores "
-                "busy all run; this run got %.0f%% of that\n",
-                allUs, 2e6 / allUs, 100.0 * consoleRate / (2e6 / allUs));
-    std::printf("phases (sampled every 50 ms): fetch %.2f s (cores busy %.2f; the backend thread ran %.0f%% and waited "
-                "for a core %.0f%% of it), then the backend decoding what was fetched ahead %.2f s (cores busy %.2f, "
-                "the backend thread ran %.0f%% and waited for a core %.0f%%); sampling cost %.0f ms of CPU\n",
-                p.fetchSeconds, p.coresFetch, 100.0 * p.backendRunFetch, 100.0 * p.backendWaitFetch, p.tailSeconds,
-                p.coresTail, 100.0 * p.backendRunTail, 100.0 * p.backendWaitTail, 1000.0 * p.samplerCpuSeconds);
+    if (p.fetchSeconds <= 0) {
+        std::printf("phases: not measured (no scheduler statistics in /proc/self/task/*/schedstat)\n");
+    } else {
+        std::printf("phases (sampled every 50 ms): fetch %.2f s (cores busy %.2f; the backend thread ran %.0f%% and "
+                    "waited for a core %.0f%% of it), then the backend decoding what was fetched ahead %.2f s (cores "
+                    "busy %.2f, the backend thread ran %.0f%% and waited for a core %.0f%%); sampling cost %.0f ms of "
+                    "CPU\n",
+                    p.fetchSeconds, p.coresFetch, 100.0 * p.backendRunFetch, 100.0 * p.backendWaitFetch, p.tailSeconds,
+                    p.coresTail, 100.0 * p.backendRunTail, 100.0 * p.backendWaitTail, 1000.0 * p.samplerCpuSeconds);
+    }
     return 0;
 }
 
