@@ -54,7 +54,8 @@ public:
         }
         RawRecordJournal::Slice slice;
         // What the queue gave between records (an offset out of range, ...), each
-        // after the first `first` records: the backend's to handle and destroy.
+        // with its position: after that many records of the slice. The backend's to
+        // handle and destroy.
         std::vector<std::pair<size_t, rd_kafka_message_s *>> errors;
         size_t bytes = 0; // counted against the backlog bound, errors too
         // Destroys the errors from the `from`th on (those not handled) and forgets

@@ -52,10 +52,10 @@
 
 #include <atomic>
 #include <functional>
+#include <chrono>
+#include <condition_variable>
 #include <map>
 #include <mutex>
-#include <condition_variable>
-#include <chrono>
 #include <cstdio>
 #include <thread>
 #include <ctime>
@@ -297,18 +297,18 @@ private:
             const QList<QByteArray> f = text.trimmed().split(' '); // run ns, run-queue wait ns, slices
             if (name == "bench-sampler" || f.size() < 2)
                 return;
-            const double kind = name == "ndh-backend" ? 2 : name.startsWith("rdk:") ? 1 : 0;
+            const Kind kind = name == "ndh-backend" ? Kind::Backend : name.startsWith("rdk:") ? Kind::Fetch : Kind::Other;
             m_byThread[tid] = {f[0].toDouble(), f[1].toDouble(), kind};
         });
         Sample s;
         s.seconds = double(m_clock.nsecsElapsed()) / 1e9;
-        for (const auto &[tid, v] : m_byThread) {
-            s.allRun += v[0];
-            if (v[2] == 1)
-                s.fetchRun += v[0];
-            if (v[2] == 2) {
-                s.backendRun += v[0];
-                s.backendWait += v[1];
+        for (const auto &[tid, t] : m_byThread) {
+            s.allRun += t.run;
+            if (t.kind == Kind::Fetch)
+                s.fetchRun += t.run;
+            if (t.kind == Kind::Backend) {
+                s.backendRun += t.run;
+                s.backendWait += t.wait;
             }
         }
         m_samples.push_back(s);
@@ -318,7 +318,13 @@ private:
         c.start();
         return c;
     }();
-    std::map<QString, std::array<double, 3>> m_byThread; // run, wait, kind (0 other, 1 fetch, 2 backend)
+    enum class Kind { Other, Fetch, Backend };
+    struct ThreadTimes
+    {
+        double run = 0, wait = 0; // ns, since the thread started
+        Kind kind = Kind::Other;
+    };
+    std::map<QString, ThreadTimes> m_byThread;
     std::vector<Sample> m_samples;
     std::mutex m_mutex;
     std::condition_variable m_wake;
