@@ -4,11 +4,13 @@
 #include "alarm_group_model.h"
 #include "alarm_priority.h"
 #include "alarm_table_model.h"
+#include "column_fit.h"
 #include "envelope_decoder.h"
 #include "hmi_style.h"
 #include "paced_item_view.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -84,8 +86,40 @@ protected:
                    || state == IsaState::Normal) {
             option->palette.setColor(QPalette::Text, HmiStyle::mutedText());
         }
+        if (index.column() == AlarmTableModel::AssetColumn && option->rect.width() > 0) {
+            const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+            const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1;
+            // An asset path keeps its id whole, the part an operator reads.
+            option->text = elidedPath(option->text, QFontMetrics(option->font), option->rect.width() - 2 * margin);
+            option->textElideMode = Qt::ElideLeft; // what still does not fit keeps the id's end
+        }
     }
 };
+
+// The columns of the alarm list (and of its groups, whose raised column also
+// holds the branch): the short ones as wide as their header and widest text, the
+// asset, alarm and message sharing the rest, the message most. Those three stay
+// wide enough to read; in a narrow view the value and time in state, last, scroll.
+std::vector<ColumnFit::Column> alarmColumns(int raisedExtra)
+{
+    QStringList priorities, states;
+    for (int p = 1; p <= 4; ++p)
+        priorities << priorityLabel(p);
+    // The states a list mostly shows; the rarer, longer ones (Latched-Unack,
+    // Out-of-service) may be elided.
+    for (const IsaState s : {IsaState::Unack, IsaState::RtnUnack, IsaState::Acked, IsaState::Shelved})
+        states << isaStateName(s);
+    return {
+        {AlarmTableModel::RaisedColumn, 0, {QStringLiteral("00:00:00")}, 0, raisedExtra},
+        {AlarmTableModel::PriorityColumn, 0, priorities},
+        {AlarmTableModel::StateColumn, 0, states},
+        {AlarmTableModel::AssetColumn, 3, {}, 160},
+        {AlarmTableModel::AlarmColumn, 3, {}, 180},
+        {AlarmTableModel::MessageColumn, 5, {}, 220},
+        {AlarmTableModel::ValueColumn, 0, {QStringLiteral("-12345.67")}},
+        {AlarmTableModel::TimeInStateColumn, 0, {QStringLiteral("23 h 59 min")}},
+    };
+}
 
 QString actionName(AlarmAction action)
 {
@@ -289,12 +323,8 @@ void AlarmListView::buildUi()
     // Fixed row height and no ResizeToContents: the list holds 100,000 alarms.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<int> widths{80, 70, 100, 240, 230, 280, 100, 90};
-    for (int c = 0; c < widths.size(); ++c)
-        m_table->setColumnWidth(c, widths[c]);
-    m_table->horizontalHeader()->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);
+    m_tableFit = new ColumnFit(m_table, alarmColumns(0));
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmListView::updateActions);
@@ -841,7 +871,7 @@ void AlarmListView::setGrouped(bool grouped)
         m_groupTree->setAllColumnsShowFocus(true);
         m_groupTree->setSortingEnabled(true);
         m_groupTree->header()->setSectionResizeMode(QHeaderView::Interactive);
-        m_groupTree->header()->setStretchLastSection(false);
+        new ColumnFit(m_groupTree, alarmColumns(m_groupTree->indentation() + 24));
         m_groupTree->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(m_groupTree, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
         connect(m_groupTree, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -871,9 +901,6 @@ void AlarmListView::setGrouped(bool grouped)
         });
         connect(m_groupTree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &AlarmListView::updateActions);
-        for (int c = 0; c < AlarmTableModel::ColumnCount; ++c)
-            m_groupTree->setColumnWidth(c, m_table->columnWidth(c));
-        m_groupTree->setColumnWidth(AlarmTableModel::RaisedColumn, m_table->columnWidth(AlarmTableModel::RaisedColumn) + 40);
         m_groupTree->header()->setSortIndicator(m_filter->sortColumn(), m_filter->sortOrder());
         m_table->hide();
         m_groupTree->show();
@@ -897,8 +924,10 @@ QByteArray AlarmListView::saveHeaderState() const
 
 void AlarmListView::restoreHeaderState(const QByteArray &state)
 {
-    if (!state.isEmpty())
-        m_table->horizontalHeader()->restoreState(state);
+    if (state.isEmpty())
+        return;
+    m_table->horizontalHeader()->restoreState(state);
+    m_tableFit->adoptRestoredWidths();
 }
 
 } // namespace ndh

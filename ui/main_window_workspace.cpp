@@ -7,6 +7,7 @@
 #include "about_dialog.h"
 #include "asset_tree_model.h"
 #include "asset_tree_view.h"
+#include "column_fit.h"
 #include "command_palette.h"
 #include "layout_file.h"
 #include "plant_models.h"
@@ -93,6 +94,9 @@ void MainWindow::restoreHeaderStates(const QVariantMap &headers)
             tree->header()->restoreState(state);
         else if (auto *table = qobject_cast<QTableView *>(view))
             table->horizontalHeader()->restoreState(state);
+        // Columns fitted to the view: fitted again, keeping the widths set by hand.
+        if (auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly))
+            fit->adoptRestoredWidths();
     }
 }
 

@@ -11,6 +11,7 @@
 #include "alarm_kpi_view.h"
 #include "alarm_list_view.h"
 #include "alarm_table_model.h"
+#include "column_fit.h"
 #include "envelope_decoder.h"
 #include "plant_models.h"
 #include "plot_area.h"
@@ -19,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
 #include <QComboBox>
@@ -114,6 +116,15 @@ struct Fixture
         return a ? isaStateName(a->stateAt(kNow)) : QString();
     }
 };
+
+// What the visible columns of `view` take, in pixels.
+int columnsWidth(const QHeaderView *header)
+{
+    int sum = 0;
+    for (int c = 0; c < header->count(); ++c)
+        sum += header->isSectionHidden(c) ? 0 : header->sectionSize(c);
+    return sum;
+}
 
 QString key(const char *location, const char *asset, const char *id)
 {
@@ -441,6 +452,90 @@ private slots:
                     ->toPlainText()
                     .contains(u"Could not read the record: Offset 7 is no longer on the cluster"));
         dialog->close();
+    }
+    // The fixed widths took a whole 900-pixel view and left the message a few
+    // pixels: now every short column shows its header whole, the message is the
+    // widest text column and reads whole, and the columns fill the view.
+    void columnsFitTheViewAndTheMessageReads()
+    {
+        Fixture f; // 1200 pixels wide
+        QTableView *table = f.view.tableView();
+        QHeaderView *h = table->horizontalHeader();
+        QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+        for (int c : {AlarmTableModel::RaisedColumn, AlarmTableModel::PriorityColumn, AlarmTableModel::StateColumn,
+                      AlarmTableModel::ValueColumn, AlarmTableModel::TimeInStateColumn}) {
+            const QString label = f.model.headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(h->sectionSize(c) > h->fontMetrics().horizontalAdvance(label), qPrintable(label));
+        }
+        const int message = h->sectionSize(AlarmTableModel::MessageColumn);
+        QVERIFY(message > h->sectionSize(AlarmTableModel::AssetColumn));
+        QVERIFY(message > h->sectionSize(AlarmTableModel::AlarmColumn));
+        QFont bold = table->font();
+        bold.setBold(true);
+        for (int r = 0; r < f.view.filterModel()->rowCount(); ++r) {
+            const QString text = f.view.filterModel()->index(r, AlarmTableModel::MessageColumn).data().toString();
+            QVERIFY2(QFontMetrics(bold).horizontalAdvance(text) < message, qPrintable(text));
+        }
+
+        // Narrow: the asset, alarm and message keep a readable width, the rest scrolls.
+        f.view.resize(600, 500);
+        QTRY_VERIFY(columnsWidth(h) > table->viewport()->width());
+        QVERIFY(h->sectionSize(AlarmTableModel::MessageColumn) >= 220);
+        QVERIFY(h->sectionSize(AlarmTableModel::AssetColumn) >= 160);
+        // Wide again: fitted again.
+        f.view.resize(1600, 500);
+        QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+        QVERIFY(h->sectionSize(AlarmTableModel::MessageColumn) > message);
+
+        // A column sized by hand keeps its width; the others make room for it.
+        h->resizeSection(AlarmTableModel::AssetColumn, 333);
+        QCOMPARE(columnsWidth(h), table->viewport()->width());
+        f.view.resize(1300, 500);
+        QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+        QCOMPARE(h->sectionSize(AlarmTableModel::AssetColumn), 333);
+
+        // The groups are fitted the same way.
+        f.view.groupByAssetBox()->setChecked(true);
+        QTreeView *tree = f.view.groupView();
+        QTRY_COMPARE(columnsWidth(tree->header()), tree->viewport()->width());
+        QVERIFY(tree->header()->sectionSize(AlarmTableModel::MessageColumn)
+                > tree->header()->sectionSize(AlarmTableModel::AlarmColumn));
+    }
+
+    // A layout saved before the columns were fitted (the message column set to
+    // stretch) still fits; a short column the user had widened stays as wide.
+    void aSavedHeaderStillFits()
+    {
+        QByteArray saved;
+        {
+            Fixture f;
+            QHeaderView *h = f.view.tableView()->horizontalHeader();
+            QTRY_COMPARE(columnsWidth(h), f.view.tableView()->viewport()->width());
+            h->resizeSection(AlarmTableModel::ValueColumn, 190);
+            h->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);
+            saved = f.view.saveHeaderState();
+        }
+        Fixture f;
+        QTableView *table = f.view.tableView();
+        QHeaderView *h = table->horizontalHeader();
+        QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+        f.view.restoreHeaderState(saved);
+        QCOMPARE(h->sectionResizeMode(AlarmTableModel::MessageColumn), QHeaderView::Interactive);
+        QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), 190);
+        QCOMPARE(columnsWidth(h), table->viewport()->width());
+    }
+
+    // An asset path in a narrow cell keeps the asset's id whole.
+    void aLongAssetPathKeepsItsId()
+    {
+        const QFontMetrics m(QApplication::font());
+        const QString path = QStringLiteral("WAREHOUSE_C/Conveyor/CONVEYOR_006");
+        QCOMPARE(elidedPath(path, m, m.horizontalAdvance(path)), path);
+        const QString middle = QStringLiteral("WAREHOUSE_C/\u2026/CONVEYOR_006");
+        QCOMPARE(elidedPath(path, m, m.horizontalAdvance(middle)), middle);
+        QCOMPARE(elidedPath(path, m, m.horizontalAdvance(middle) - 1), QStringLiteral("\u2026/CONVEYOR_006"));
+        QCOMPARE(elidedPath(QStringLiteral("CONVEYOR_006"), m, 10), QStringLiteral("CONVEYOR_006"));
+        QCOMPARE(elidedPath(QStringLiteral("FLEET/DRONE-1"), m, 10), QStringLiteral("\u2026/DRONE-1"));
     }
 };
 

@@ -3,6 +3,7 @@
 // reported in words and the default layout is shown, never half of one.
 
 #include "alarm_list_view.h"
+#include "alarm_table_model.h"
 #include "asset_tree_view.h"
 #include "layout_file.h"
 #include "main_window.h"
@@ -172,6 +173,9 @@ private slots:
             auto *alarmTable = window.alarmListView()->findChild<QTableView *>(QStringLiteral("alarmTable"));
             QVERIFY(alarmTable);
             alarmTable->horizontalHeader()->moveSection(0, 3);
+            alarmTable->horizontalHeader()->resizeSection(AlarmTableModel::ValueColumn, 201); // by hand
+            // As layouts saved before the alarm columns were fitted to the view have it.
+            alarmTable->horizontalHeader()->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);
             alarmColumns = alarmTable->horizontalHeader()->saveState();
             QString error;
             QVERIFY2(window.exportLayout(path, &error), qPrintable(error));
@@ -192,6 +196,11 @@ private slots:
         QCOMPARE(other.assetTreeView()->treeView()->header()->sectionSize(1), treeColumnWidth);
         auto *alarmTable = other.alarmListView()->findChild<QTableView *>(QStringLiteral("alarmTable"));
         QCOMPARE(alarmTable->horizontalHeader()->visualIndex(0), 3);
+        // A width set by hand comes back; the columns fitted to the view are fitted
+        // again, also from a layout that had the message column stretch.
+        QCOMPARE(alarmTable->horizontalHeader()->sectionSize(AlarmTableModel::ValueColumn), 201);
+        QCOMPARE(alarmTable->horizontalHeader()->sectionResizeMode(AlarmTableModel::MessageColumn),
+                 QHeaderView::Interactive);
         // Imported layouts are kept by name, like ones saved here.
         QVERIFY(other.savedLayoutNames().contains(QStringLiteral("shift")));
     }

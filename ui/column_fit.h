@@ -1,0 +1,70 @@
+#pragma once
+// Keeps a list's columns fitted to the width of its view, so that no column is
+// squeezed to nothing while others hold more than they need (the alarm message
+// was unreadable at 1400 px: the fixed columns took the whole view). Columns of
+// short, known content are as wide as their header text and a sample of it; the
+// flexible ones share the rest by weight and never go below their minimum (the
+// view scrolls then). A column the user sizes by hand keeps that width from then
+// on; the flexible columns left share what remains.
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+class QAbstractItemView;
+class QFontMetrics;
+class QHeaderView;
+
+namespace ndh {
+
+// A '/' path too long for `width` pixels, shortened so that its last part stays
+// whole: "WAREHOUSE_C/…/CONVEYOR_006", then "…/CONVEYOR_006" (which a view may
+// still elide at its left). A path that fits, or has no '/', is returned as it is.
+QString elidedPath(const QString &path, const QFontMetrics &metrics, int width);
+
+class ColumnFit : public QObject
+{
+    Q_OBJECT
+public:
+    struct Column
+    {
+        int column = 0;
+        // 0: as wide as the header text and the widest of `samples`, in the view's
+        // bold font (the widest a cell gets). > 0: a share of what is left, this
+        // many parts of it.
+        int weight = 0;
+        QStringList samples;
+        int minimum = 0; // pixels, for a flexible column
+        int extra = 0;   // pixels added, for a tree's branch indentation in column 0
+    };
+
+    // Fits `view`'s columns (its header is found from the view) now and whenever
+    // its viewport is resized. Columns not listed are left alone.
+    ColumnFit(QAbstractItemView *view, std::vector<Column> columns);
+
+    void fit();
+    // After a saved header state is restored: a listed content-sized column whose
+    // restored width is not the fitted one was sized by hand, and stays so; the
+    // flexible ones are fitted again (a saved width fitted a window of its day).
+    void adoptRestoredWidths();
+    // Columns the user sized by hand (kept at their width).
+    const QSet<int> &pinned() const { return m_pinned; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void makeInteractive();
+    int contentWidth(const Column &c) const;
+
+    QAbstractItemView *m_view;
+    QHeaderView *m_header;
+    std::vector<Column> m_columns;
+    QSet<int> m_pinned;
+    bool m_applying = false;
+};
+
+} // namespace ndh
