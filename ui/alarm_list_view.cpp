@@ -324,7 +324,7 @@ void AlarmListView::buildUi()
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tableFit = new ColumnFit(m_table, alarmColumns(0));
+    m_tableFit = new ColumnFit(m_table, alarmColumns(0), ColumnFit::CellFont::Bold); // unacknowledged rows are bold
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmListView::updateActions);
@@ -871,7 +871,7 @@ void AlarmListView::setGrouped(bool grouped)
         m_groupTree->setAllColumnsShowFocus(true);
         m_groupTree->setSortingEnabled(true);
         m_groupTree->header()->setSectionResizeMode(QHeaderView::Interactive);
-        new ColumnFit(m_groupTree, alarmColumns(m_groupTree->indentation() + 24));
+        new ColumnFit(m_groupTree, alarmColumns(m_groupTree->indentation() + 24), ColumnFit::CellFont::Bold);
         m_groupTree->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(m_groupTree, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
         connect(m_groupTree, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {

@@ -36,8 +36,8 @@ QString elidedPath(const QString &path, const QFontMetrics &metrics, int width)
     return first != last && metrics.horizontalAdvance(shorter) <= width ? shorter : tail;
 }
 
-ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns)
-    : QObject(view), m_view(view), m_header(headerOf(view)), m_columns(std::move(columns))
+ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellFont font)
+    : QObject(view), m_view(view), m_header(headerOf(view)), m_columns(std::move(columns)), m_font(font)
 {
     if (!m_header)
         return;
@@ -77,9 +77,9 @@ int ColumnFit::contentWidth(const Column &c) const
     const int headerWidth = m_header->fontMetrics().horizontalAdvance(label)
                             + 4 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_header)
                             + style->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, m_header);
-    QFont bold = m_view->font();
-    bold.setBold(true); // unacknowledged rows are bold
-    const QFontMetrics metrics(bold);
+    QFont cellFont = m_view->font();
+    cellFont.setBold(m_font == CellFont::Bold);
+    const QFontMetrics metrics(cellFont);
     int cellWidth = 0;
     for (const QString &sample : c.samples)
         cellWidth = std::max(cellWidth, metrics.horizontalAdvance(sample));

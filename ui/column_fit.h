@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QStyledItemDelegate>
 
 #include <vector>
 
@@ -25,6 +26,28 @@ namespace ndh {
 // still elide at its left). A path that fits, or has no '/', is returned as it is.
 QString elidedPath(const QString &path, const QFontMetrics &metrics, int width);
 
+// Draws a column's text elided its own way (a view has one mode for all columns):
+// topic names at their left ("…state.attribute_changed") beside keys elided in
+// the middle. Set with QAbstractItemView::setItemDelegateForColumn.
+class ElidingDelegate : public QStyledItemDelegate
+{
+public:
+    ElidingDelegate(Qt::TextElideMode mode, QObject *parent)
+        : QStyledItemDelegate(parent), m_mode(mode)
+    {
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = m_mode;
+    }
+
+private:
+    Qt::TextElideMode m_mode;
+};
+
 class ColumnFit : public QObject
 {
     Q_OBJECT
@@ -32,18 +55,21 @@ public:
     struct Column
     {
         int column = 0;
-        // 0: as wide as the header text and the widest of `samples`, in the view's
-        // bold font (the widest a cell gets). > 0: a share of what is left, this
-        // many parts of it.
+        // 0: as wide as the header text and the widest of `samples` (in the cell
+        // font). > 0: a share of what is left, this many parts of it.
         int weight = 0;
         QStringList samples;
         int minimum = 0; // pixels, for a flexible column
         int extra = 0;   // pixels added, for a tree's branch indentation in column 0
     };
 
+    // How the view draws its cells, for measuring the samples: Bold where some rows
+    // are bold (unacknowledged alarms), so that the widest cell fits.
+    enum class CellFont { Regular, Bold };
+
     // Fits `view`'s columns (its header is found from the view) now and whenever
     // its viewport is resized. Columns not listed are left alone.
-    ColumnFit(QAbstractItemView *view, std::vector<Column> columns);
+    ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellFont font = CellFont::Regular);
 
     void fit();
     // After a saved header state is restored: a listed content-sized column whose
@@ -63,6 +89,7 @@ private:
     QAbstractItemView *m_view;
     QHeaderView *m_header;
     std::vector<Column> m_columns;
+    CellFont m_font;
     QSet<int> m_pinned;
     bool m_applying = false;
 };

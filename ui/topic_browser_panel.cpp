@@ -1,5 +1,6 @@
 #include "topic_browser_panel.h"
 
+#include "column_fit.h"
 #include "envelope_decoder.h"
 #include "hmi_style.h"
 #include "log_export_dialog.h"
@@ -181,8 +182,15 @@ QWidget *TopicBrowserPanel::createClusterSide()
     m_clusterTree->setHeaderLabels({tr("Topic / partition"), tr("Leader"), tr("Messages"), tr("Low"), tr("High")});
     m_clusterTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_clusterTree->setUniformRowHeights(true);
-    m_clusterTree->header()->setStretchLastSection(false);
-    m_clusterTree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    // "…state.attribute_changed": the end of a topic's name tells topics apart
+    // (ndh.<domain>.<entity>.<event>; they share their start).
+    m_clusterTree->setTextElideMode(Qt::ElideLeft);
+    const QLocale locale;
+    new ColumnFit(m_clusterTree, {{NameColumn, 1, {}, 160},
+                                  {LeaderColumn, 0, {tr("%n part.", nullptr, 32), tr("none")}},
+                                  {CountColumn, 0, {locale.toString(9999999)}},
+                                  {LowColumn, 0, {locale.toString(9999999)}},
+                                  {HighColumn, 0, {locale.toString(9999999)}}});
     m_clusterTree->setToolTip(tr("Select topics (or one partition), then Scan. Double-click scans at once."));
     connect(m_topicFilter, &QLineEdit::textChanged, this, &TopicBrowserPanel::updateClusterTree);
     connect(m_showInternal, &QCheckBox::toggled, this, &TopicBrowserPanel::updateClusterTree);
@@ -351,17 +359,23 @@ QWidget *TopicBrowserPanel::createMessageSide()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    const int em = m_table->fontMetrics().horizontalAdvance(u'M');
-    m_table->setColumnWidth(MessageTableModel::TimeColumn,
-                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("2026-01-01 00:00:00.000")) + em);
-    m_table->setColumnWidth(MessageTableModel::TopicColumn, em * 14);
-    m_table->setColumnWidth(MessageTableModel::PartitionColumn, em * 5);
-    m_table->setColumnWidth(MessageTableModel::OffsetColumn, em * 6);
-    m_table->setColumnWidth(MessageTableModel::KeyColumn, em * 8);
-    m_table->setColumnWidth(MessageTableModel::EnvelopeColumn, em * 5);
-    m_table->setColumnWidth(MessageTableModel::AssetColumn, em * 8);
-    m_table->setColumnWidth(MessageTableModel::EventTypeColumn, em * 11);
+    // Keys and assets share their starts ("COMPRESSOR_"): elided in the middle, both
+    // ends stay; a topic, like in the cluster list, keeps its end.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setItemDelegateForColumn(MessageTableModel::TopicColumn, new ElidingDelegate(Qt::ElideLeft, m_table));
+    {
+        using M = MessageTableModel;
+        const QLocale locale;
+        new ColumnFit(m_table, {{M::TimeColumn, 0, {QStringLiteral("2026-01-01 00:00:00.000")}},
+                                {M::TopicColumn, 3, {}, 150},
+                                {M::PartitionColumn, 0, {QStringLiteral("999")}},
+                                {M::OffsetColumn, 0, {locale.toString(99999999)}},
+                                {M::KeyColumn, 2, {}, 110},
+                                {M::EnvelopeColumn, 0, {QStringLiteral("domain")}},
+                                {M::AssetColumn, 2, {}, 110},
+                                {M::EventTypeColumn, 2, {}, 130},
+                                {M::SizeColumn, 0, {locale.formattedDataSize(999 << 10, 1, QLocale::DataSizeTraditionalFormat)}}});
+    }
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TopicBrowserPanel::onCurrentRowChanged);
 

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -179,6 +180,33 @@ private slots:
         panel.setCluster(down);
         QCOMPARE(tree->topLevelItemCount(), 3);
         QVERIFY(panel.findChild<QLabel *>(QStringLiteral("brokersLabel"))->text().contains(QStringLiteral("Cannot reach Kafka")));
+    }
+
+    // The names are what an engineer reads: the topic column of the cluster tree
+    // keeps most of its width (it was squeezed to "ndh.asse…" by four columns of
+    // counts), and the message list fills its view with every header whole.
+    void columnsLeaveTheNamesRoom()
+    {
+        TopicBrowserPanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCluster(cluster());
+        QHeaderView *names = panel.clusterTree()->header();
+        QVERIFY(names->sectionSize(0) >= 160);
+        for (int c = 1; c < names->count(); ++c)
+            QVERIFY(names->sectionSize(0) > names->sectionSize(c));
+
+        QTableView *table = panel.table();
+        QHeaderView *h = table->horizontalHeader();
+        int sum = 0;
+        for (int c = 0; c < h->count(); ++c) {
+            sum += h->sectionSize(c);
+            const QString label = table->model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(h->sectionSize(c) > h->fontMetrics().horizontalAdvance(label), qPrintable(label));
+        }
+        QVERIFY(sum >= table->viewport()->width());
+        QVERIFY(h->sectionSize(MessageTableModel::TopicColumn) >= 150);
     }
 
     void groupLagWithTrend()
