@@ -44,14 +44,16 @@ ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellF
     m_header->setStretchLastSection(false);
     m_view->viewport()->installEventFilter(this);
     // A column sized by hand keeps its width; the flexible ones make room for it.
-    connect(m_header, &QHeaderView::sectionResized, this, [this](int section) {
+    connect(m_header, &QHeaderView::sectionResized, this, [this](int section, int oldSize, int newSize) {
         if (m_applying)
             return;
-        if (std::any_of(m_columns.begin(), m_columns.end(), [section](const Column &c) { return c.column == section; }))
+        // From or to 0: the column was shown or hidden, not sized.
+        if (oldSize > 0 && newSize > 0
+            && std::any_of(m_columns.begin(), m_columns.end(), [section](const Column &c) { return c.column == section; }))
             m_pinned.insert(section);
         fit();
     });
-    // A model set later (the alarm groups), a column shown or hidden.
+    // A model set later (the alarm groups).
     connect(m_header, &QHeaderView::sectionCountChanged, this, [this] {
         makeInteractive();
         fit();

@@ -487,6 +487,14 @@ private slots:
         QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
         QVERIFY(h->sectionSize(AlarmTableModel::MessageColumn) > message);
 
+        // Hiding and showing a column is not sizing it: the message still follows the view.
+        h->hideSection(AlarmTableModel::MessageColumn);
+        h->showSection(AlarmTableModel::MessageColumn);
+        const int wide = h->sectionSize(AlarmTableModel::MessageColumn);
+        f.view.resize(1500, 500);
+        QTRY_VERIFY(h->sectionSize(AlarmTableModel::MessageColumn) < wide);
+        QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+
         // A column sized by hand keeps its width; the others make room for it.
         h->resizeSection(AlarmTableModel::AssetColumn, 333);
         QCOMPARE(columnsWidth(h), table->viewport()->width());
