@@ -324,7 +324,7 @@ void AlarmListView::buildUi()
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tableFit = new ColumnFit(m_table, alarmColumns(0), ColumnFit::CellFont::Bold); // unacknowledged rows are bold
+    new ColumnFit(m_table, alarmColumns(0), ColumnFit::CellFont::Bold); // unacknowledged rows are bold
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmListView::updateActions);
@@ -919,15 +919,13 @@ void AlarmListView::setGrouped(bool grouped)
 
 QByteArray AlarmListView::saveHeaderState() const
 {
-    return m_table->horizontalHeader()->saveState();
+    return ndh::saveHeaderState(m_table);
 }
 
 void AlarmListView::restoreHeaderState(const QByteArray &state)
 {
-    if (state.isEmpty())
-        return;
-    m_table->horizontalHeader()->restoreState(state);
-    m_tableFit->adoptRestoredWidths();
+    if (!state.isEmpty())
+        ndh::restoreHeaderState(m_table, state);
 }
 
 } // namespace ndh

@@ -36,7 +36,6 @@ namespace ndh {
 class AlarmFilterModel;
 class AlarmGroupModel;
 class AlarmTableModel;
-class ColumnFit;
 
 class AlarmListView : public QWidget
 {
@@ -173,7 +172,6 @@ private:
     QLabel *m_countLabel;
     QTableView *m_table;
     QTreeView *m_groupTree = nullptr;
-    ColumnFit *m_tableFit = nullptr;
     AlarmGroupModel *m_groups = nullptr;
     QSet<QString> m_expandedAssets; // groups the operator unfolded, kept across regrouping
     QTimer *m_timeTimer;

@@ -2,6 +2,7 @@
 
 #include "asset_tree_filter_model.h"
 #include "asset_tree_model.h"
+#include "column_fit.h"
 #include "hmi_style.h"
 #include "paced_item_view.h"
 
@@ -62,15 +63,17 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     m_tree->setAnimated(false);
     m_tree->setAllColumnsShowFocus(true);
     QHeaderView *header = m_tree->header();
-    header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(AssetTreeModel::NameColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
-    const int em = fontMetrics().horizontalAdvance(u'M');
-    header->resizeSection(AssetTreeModel::ValueColumn, 9 * em);
-    header->resizeSection(AssetTreeModel::UnitColumn, 4 * em);
-    header->resizeSection(AssetTreeModel::AgeColumn, 5 * em);
-    header->resizeSection(AssetTreeModel::UpdatedColumn, 14 * em);
+    // Names first: in a narrow dock they keep a readable width and the age scrolls
+    // (a stretching name column was squeezed to "FACT…" by the fixed ones).
+    new ColumnFit(
+        m_tree, {{AssetTreeModel::NameColumn, 3, {}, 150},
+                 {AssetTreeModel::ValueColumn, 2, {}, 80},
+                 {AssetTreeModel::UnitColumn, 0, {QStringLiteral("m3/h"), QStringLiteral("degC")}},
+                 {AssetTreeModel::AgeColumn, 0, {QStringLiteral("119 s"), QStringLiteral("59 min")}},
+                 {AssetTreeModel::UpdatedColumn, 0, {QStringLiteral("2026-01-01 00:00:00.000")}},
+                 {AssetTreeModel::OriginColumn, 0, {AssetTreeModel::originText(~0)}}});
     // The absolute time is for engineers; the age tells the operator enough. The
     // origin only says something once Redis is beside Kafka (the window shows it then).
     header->hideSection(AssetTreeModel::UpdatedColumn);
@@ -141,15 +144,15 @@ void AssetTreeView::setFilterText(const QString &text)
 
 QByteArray AssetTreeView::saveHeaderState() const
 {
-    return m_tree->header()->saveState();
+    return ndh::saveHeaderState(m_tree);
 }
 
 void AssetTreeView::restoreHeaderState(const QByteArray &state)
 {
     if (state.isEmpty())
         return;
+    ndh::restoreHeaderState(m_tree, state);
     QHeaderView *header = m_tree->header();
-    header->restoreState(state);
     const auto toggles = header->actions();
     for (int i = 0; i < toggles.size(); ++i)
         toggles.at(i)->setChecked(!header->isSectionHidden(AssetTreeModel::ValueColumn + i));

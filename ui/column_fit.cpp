@@ -1,6 +1,8 @@
 #include "column_fit.h"
 
 #include <QAbstractItemView>
+#include <QDataStream>
+#include <QIODevice>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -47,9 +49,13 @@ ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellF
     connect(m_header, &QHeaderView::sectionResized, this, [this](int section, int oldSize, int newSize) {
         if (m_applying)
             return;
-        // From or to 0: the column was shown or hidden, not sized.
-        if (oldSize > 0 && newSize > 0
-            && std::any_of(m_columns.begin(), m_columns.end(), [section](const Column &c) { return c.column == section; }))
+        if (oldSize == 0 || newSize == 0) {
+            // Shown or hidden, not sized: fitted once the header is done (while it
+            // hides a section, the section is at 0 but not yet marked hidden).
+            QMetaObject::invokeMethod(this, &ColumnFit::fit, Qt::QueuedConnection);
+            return;
+        }
+        if (std::any_of(m_columns.begin(), m_columns.end(), [section](const Column &c) { return c.column == section; }))
             m_pinned.insert(section);
         fit();
     });
@@ -140,18 +146,81 @@ void ColumnFit::fit()
     m_applying = false;
 }
 
-void ColumnFit::adoptRestoredWidths()
+namespace {
+// Marks a state written by ColumnFit::saveState: the pinned columns, then the header's own.
+constexpr char kStateMagic[] = "ndh-column-fit-1";
+} // namespace
+
+QByteArray ColumnFit::saveState() const
 {
     if (!m_header)
-        return;
+        return {};
+    QByteArray state(kStateMagic);
+    QDataStream out(&state, QIODevice::Append);
+    QList<int> pinned(m_pinned.begin(), m_pinned.end());
+    std::sort(pinned.begin(), pinned.end());
+    out << quint32(pinned.size());
+    for (const int c : pinned)
+        out << qint32(c);
+    out << m_header->saveState();
+    return state;
+}
+
+bool ColumnFit::restoreState(const QByteArray &state)
+{
+    if (!m_header)
+        return false;
     m_pinned.clear();
-    makeInteractive(); // states saved before the columns were fitted may say Stretch
-    for (const Column &c : m_columns) {
-        if (c.column < m_header->count() && c.weight == 0
-            && std::abs(m_header->sectionSize(c.column) - contentWidth(c)) > 1)
-            m_pinned.insert(c.column);
+    bool restored = false;
+    m_applying = true; // the sections the state resizes are not sized by hand
+    if (state.startsWith(kStateMagic)) {
+        QDataStream in(state.mid(qsizetype(sizeof kStateMagic) - 1));
+        // Read by hand: a layout file may be damaged, and QDataStream reserves
+        // whatever count a list claims.
+        quint32 count = 0;
+        in >> count;
+        QSet<int> pinned;
+        for (quint32 i = 0; i < count && i < quint32(m_header->count()) && in.status() == QDataStream::Ok; ++i) {
+            qint32 c = -1;
+            in >> c;
+            pinned.insert(c);
+        }
+        QByteArray headerState;
+        if (count <= quint32(m_header->count()))
+            in >> headerState;
+        restored = in.status() == QDataStream::Ok && count <= quint32(m_header->count())
+                   && m_header->restoreState(headerState);
+        if (restored)
+            m_pinned = pinned;
+    } else {
+        restored = m_header->restoreState(state);
+        m_applying = false; // contentWidth() below, fit() after
+        for (const Column &c : m_columns) {
+            if (restored && c.column < m_header->count() && c.weight == 0
+                && std::abs(m_header->sectionSize(c.column) - contentWidth(c)) > 1)
+                m_pinned.insert(c.column);
+        }
     }
+    m_applying = false;
+    makeInteractive(); // a plain state may say Stretch
     fit();
+    return restored;
+}
+
+QByteArray saveHeaderState(const QAbstractItemView *view)
+{
+    if (const auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly))
+        return fit->saveState();
+    QHeaderView *header = headerOf(const_cast<QAbstractItemView *>(view));
+    return header ? header->saveState() : QByteArray();
+}
+
+bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state)
+{
+    if (auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly))
+        return fit->restoreState(state);
+    QHeaderView *header = headerOf(view);
+    return header && header->restoreState(state);
 }
 
 bool ColumnFit::eventFilter(QObject *watched, QEvent *event)

@@ -21,6 +21,11 @@ class QHeaderView;
 
 namespace ndh {
 
+// A view's header state for settings and layouts, with its ColumnFit's columns
+// sized by hand when it has one; and back (false: not a header state).
+QByteArray saveHeaderState(const QAbstractItemView *view);
+bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state);
+
 // A '/' path too long for `width` pixels, shortened so that its last part stays
 // whole: "WAREHOUSE_C/…/CONVEYOR_006", then "…/CONVEYOR_006" (which a view may
 // still elide at its left). A path that fits, or has no '/', is returned as it is.
@@ -72,10 +77,13 @@ public:
     ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellFont font = CellFont::Regular);
 
     void fit();
-    // After a saved header state is restored: a listed content-sized column whose
-    // restored width is not the fitted one was sized by hand, and stays so; the
-    // flexible ones are fitted again (a saved width fitted a window of its day).
-    void adoptRestoredWidths();
+    // The header's state (QHeaderView::saveState) with the columns sized by hand,
+    // and back: restoreState also takes a plain header state, from before the
+    // columns were fitted (a Stretch mode in it is undone; a content-sized column
+    // whose width is not the fitted one counts as sized by hand). The columns are
+    // fitted again either way.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
     // Columns the user sized by hand (kept at their width).
     const QSet<int> &pinned() const { return m_pinned; }
 

@@ -79,7 +79,7 @@ QVariantMap MainWindow::headerStates() const
             continue;
         if (view->window() != this)
             continue; // dialogs keep their own
-        headers.insert(view->objectName(), header->saveState());
+        headers.insert(view->objectName(), saveHeaderState(view));
     }
     return headers;
 }
@@ -90,13 +90,8 @@ void MainWindow::restoreHeaderStates(const QVariantMap &headers)
         const QByteArray state = headers.value(view->objectName()).toByteArray();
         if (state.isEmpty() || view->window() != this)
             continue;
-        if (auto *tree = qobject_cast<QTreeView *>(view))
-            tree->header()->restoreState(state);
-        else if (auto *table = qobject_cast<QTableView *>(view))
-            table->horizontalHeader()->restoreState(state);
-        // Columns fitted to the view: fitted again, keeping the widths set by hand.
-        if (auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly))
-            fit->adoptRestoredWidths();
+        if (qobject_cast<QTreeView *>(view) || qobject_cast<QTableView *>(view))
+            restoreHeaderState(view, state); // fitted columns fitted again, widths set by hand kept
     }
 }
 

@@ -510,26 +510,49 @@ private slots:
                 > tree->header()->sectionSize(AlarmTableModel::AlarmColumn));
     }
 
-    // A layout saved before the columns were fitted (the message column set to
-    // stretch) still fits; a short column the user had widened stays as wide.
-    void aSavedHeaderStillFits()
+    // Widths set by hand come back with a saved header, the flexible columns' too,
+    // and stay when the view is resized; the other columns are fitted again. A
+    // header saved before the columns were fitted (the message column set to
+    // stretch) fits too, and a short column the user had widened stays as wide.
+    void aSavedHeaderKeepsWhatWasSizedByHand()
     {
-        QByteArray saved;
+        QByteArray saved, plain;
         {
             Fixture f;
             QHeaderView *h = f.view.tableView()->horizontalHeader();
             QTRY_COMPARE(columnsWidth(h), f.view.tableView()->viewport()->width());
+            h->resizeSection(AlarmTableModel::AssetColumn, 301);
+            saved = f.view.saveHeaderState();
             h->resizeSection(AlarmTableModel::ValueColumn, 190);
             h->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);
-            saved = f.view.saveHeaderState();
+            plain = h->saveState();
+        }
+        {
+            Fixture f;
+            QTableView *table = f.view.tableView();
+            QHeaderView *h = table->horizontalHeader();
+            QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+            f.view.restoreHeaderState(saved);
+            QCOMPARE(h->sectionSize(AlarmTableModel::AssetColumn), 301);
+            QCOMPARE(columnsWidth(h), table->viewport()->width());
+            f.view.resize(1400, 500);
+            QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+            QCOMPARE(h->sectionSize(AlarmTableModel::AssetColumn), 301);
         }
         Fixture f;
         QTableView *table = f.view.tableView();
         QHeaderView *h = table->horizontalHeader();
         QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
-        f.view.restoreHeaderState(saved);
+        f.view.restoreHeaderState(plain);
         QCOMPARE(h->sectionResizeMode(AlarmTableModel::MessageColumn), QHeaderView::Interactive);
         QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), 190);
+        QCOMPARE(columnsWidth(h), table->viewport()->width());
+
+        // A damaged state (a layout file's): nothing taken from it, the columns fit.
+        QByteArray damaged = saved.left(saved.indexOf('1') + 1);
+        damaged.append("\xff\xff\xff\xff", 4);
+        QVERIFY(!ndh::restoreHeaderState(table, damaged));
+        QVERIFY(!ndh::restoreHeaderState(table, saved.left(saved.size() - 9)));
         QCOMPARE(columnsWidth(h), table->viewport()->width());
     }
 

@@ -15,6 +15,7 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QHeaderView>
 #include <QTest>
 #include <QTreeView>
 
@@ -135,6 +136,37 @@ private slots:
         models.applyBatch(batch({attributeEvent(QStringLiteral("Hall-A"), QStringLiteral("Pump"), QStringLiteral("P-101"),
                                                 kT0 + 1000, {{QStringLiteral("pressure"), 4.5, QStringLiteral("bar")}})}));
         QCOMPARE(cell(path(m, {"Hall-A", "Pump", "P-101", "pressure"}), AssetTreeModel::ValueColumn), QStringLiteral("4.5"));
+    }
+
+    // The names keep their room: the columns fill the dock exactly (no scrolling
+    // for the hidden engineer columns), and in a narrow dock the name column keeps
+    // a readable width while the age scrolls. A column shown from the header's
+    // menu is fitted in.
+    void columnsFitTheDockNamesFirst()
+    {
+        PlantModels models;
+        AssetTreeView view(models.assetTree());
+        view.resize(450, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        models.applyBatch(batch(twoHalls()));
+        QTreeView *tree = view.treeView();
+        QHeaderView *h = tree->header();
+        QTRY_COMPARE(h->length(), tree->viewport()->width());
+        QVERIFY(h->isSectionHidden(AssetTreeModel::UpdatedColumn));
+        QVERIFY(h->sectionSize(AssetTreeModel::NameColumn) > h->sectionSize(AssetTreeModel::ValueColumn));
+
+        view.resize(260, 400);
+        QTRY_VERIFY(h->length() > tree->viewport()->width());
+        QVERIFY(h->sectionSize(AssetTreeModel::NameColumn) >= 150);
+
+        view.resize(700, 400);
+        h->showSection(AssetTreeModel::UpdatedColumn);
+        QTRY_COMPARE(h->length(), tree->viewport()->width());
+        const QString updated = models.assetTree()->headerData(AssetTreeModel::UpdatedColumn, Qt::Horizontal).toString();
+        QVERIFY(h->sectionSize(AssetTreeModel::UpdatedColumn) > h->fontMetrics().horizontalAdvance(updated));
+        h->hideSection(AssetTreeModel::UpdatedColumn);
+        QTRY_COMPARE(h->length(), tree->viewport()->width());
     }
 
     void filterNarrowsRows()
