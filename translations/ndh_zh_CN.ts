@@ -1110,6 +1110,13 @@ Press Esc to clear the filter.</source>
     </message>
 </context>
 <context>
+    <name>ndh::ColumnFit</name>
+    <message>
+        <source>Fit columns to the view</source>
+        <translation>调整列宽以适应视图</translation>
+    </message>
+</context>
+<context>
     <name>ndh::CommandDialog</name>
     <message>
         <source>Send command to %1</source>

@@ -55,12 +55,17 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     // Today's alarms show their time only: the date is noise at 3 a.m. and the
-    // column stays narrow; older ones keep the date.
+    // column stays narrow. Older ones keep the date, without the year while it is
+    // this year's ("11-23 23:50:12": what a night shift sees of the evening before).
     QString displayText(const QVariant &value, const QLocale &locale) const override
     {
         const QString text = QStyledItemDelegate::displayText(value, locale);
-        const QString today = QDate::currentDate().toString(Qt::ISODate);
-        return text.size() == 19 && text.startsWith(today) ? text.mid(11) : text;
+        if (text.size() != 19)
+            return text;
+        const QDate today = QDate::currentDate();
+        if (text.startsWith(today.toString(Qt::ISODate)))
+            return text.mid(11);
+        return text.startsWith(QString::number(today.year()) + u'-') ? text.mid(5) : text;
     }
 
 protected:
@@ -96,6 +101,12 @@ protected:
     }
 };
 
+// What the groups' tree takes of its first column for the branch and its arrow.
+int groupBranchWidth(const QTreeView *tree)
+{
+    return tree->indentation() + 24;
+}
+
 // The columns of the alarm list (and of its groups, whose raised column also
 // holds the branch): the short ones as wide as their header and widest text, the
 // asset, alarm and message sharing the rest, the message most. Those three stay
@@ -110,7 +121,7 @@ std::vector<ColumnFit::Column> alarmColumns(int raisedExtra)
     for (const IsaState s : {IsaState::Unack, IsaState::RtnUnack, IsaState::Acked, IsaState::Shelved})
         states << isaStateName(s);
     return {
-        {AlarmTableModel::RaisedColumn, 0, {QStringLiteral("00:00:00")}, 0, raisedExtra},
+        {AlarmTableModel::RaisedColumn, 0, {QStringLiteral("12-31 23:59:59")}, 0, raisedExtra},
         {AlarmTableModel::PriorityColumn, 0, priorities},
         {AlarmTableModel::StateColumn, 0, states},
         {AlarmTableModel::AssetColumn, 3, {}, 160},
@@ -871,7 +882,7 @@ void AlarmListView::setGrouped(bool grouped)
         m_groupTree->setAllColumnsShowFocus(true);
         m_groupTree->setSortingEnabled(true);
         m_groupTree->header()->setSectionResizeMode(QHeaderView::Interactive);
-        new ColumnFit(m_groupTree, alarmColumns(m_groupTree->indentation() + 24), ColumnFit::CellFont::Bold);
+        new ColumnFit(m_groupTree, alarmColumns(groupBranchWidth(m_groupTree)), ColumnFit::CellFont::Bold);
         m_groupTree->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(m_groupTree, &QWidget::customContextMenuRequested, this, &AlarmListView::showContextMenu);
         connect(m_groupTree, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -901,6 +912,9 @@ void AlarmListView::setGrouped(bool grouped)
         });
         connect(m_groupTree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &AlarmListView::updateActions);
+        // Widths the operator set in the list hold in its groups too.
+        const auto fitOf = [](QAbstractItemView *v) { return v->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly); };
+        fitOf(m_groupTree)->pinWidths(fitOf(m_table)->pinnedWidths(), groupBranchWidth(m_groupTree));
         m_groupTree->header()->setSortIndicator(m_filter->sortColumn(), m_filter->sortOrder());
         m_table->hide();
         m_groupTree->show();

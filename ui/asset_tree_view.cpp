@@ -63,8 +63,22 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     m_tree->setAnimated(false);
     m_tree->setAllColumnsShowFocus(true);
     QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false); // before hiding: a stretching header keeps a hidden section's width
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setMinimumSectionSize(40);
+    // The absolute time is for engineers; the age tells the operator enough. The
+    // origin only says something once Redis is beside Kafka (the window shows it then).
+    header->hideSection(AssetTreeModel::UpdatedColumn);
+    header->hideSection(AssetTreeModel::OriginColumn);
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int c = AssetTreeModel::ValueColumn; c < AssetTreeModel::ColumnCount; ++c) {
+        auto *toggle = new QAction(m_model->headerData(c, Qt::Horizontal).toString(), header);
+        toggle->setData(c); // the column it shows or hides
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(c));
+        connect(toggle, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        header->addAction(toggle);
+    }
     // Names first: in a narrow dock they keep a readable width and the age scrolls
     // (a stretching name column was squeezed to "FACT…" by the fixed ones).
     new ColumnFit(
@@ -74,18 +88,6 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
                  {AssetTreeModel::AgeColumn, 0, {QStringLiteral("119 s"), QStringLiteral("59 min")}},
                  {AssetTreeModel::UpdatedColumn, 0, {QStringLiteral("2026-01-01 00:00:00.000")}},
                  {AssetTreeModel::OriginColumn, 0, {AssetTreeModel::originText(~0)}}});
-    // The absolute time is for engineers; the age tells the operator enough. The
-    // origin only says something once Redis is beside Kafka (the window shows it then).
-    header->hideSection(AssetTreeModel::UpdatedColumn);
-    header->hideSection(AssetTreeModel::OriginColumn);
-    header->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (int c = AssetTreeModel::ValueColumn; c < AssetTreeModel::ColumnCount; ++c) {
-        auto *toggle = new QAction(m_model->headerData(c, Qt::Horizontal).toString(), header);
-        toggle->setCheckable(true);
-        toggle->setChecked(!header->isSectionHidden(c));
-        connect(toggle, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
-        header->addAction(toggle);
-    }
     m_tree->setToolTip(QString()); // rows carry their own tooltips
     connect(m_tree, &QTreeView::activated, this, &AssetTreeView::onActivated);
 
@@ -153,9 +155,10 @@ void AssetTreeView::restoreHeaderState(const QByteArray &state)
         return;
     ndh::restoreHeaderState(m_tree, state);
     QHeaderView *header = m_tree->header();
-    const auto toggles = header->actions();
-    for (int i = 0; i < toggles.size(); ++i)
-        toggles.at(i)->setChecked(!header->isSectionHidden(AssetTreeModel::ValueColumn + i));
+    for (QAction *toggle : header->actions()) {
+        if (toggle->isCheckable())
+            toggle->setChecked(!header->isSectionHidden(toggle->data().toInt()));
+    }
 }
 
 QString AssetTreeView::emptyStateText() const

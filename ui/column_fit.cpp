@@ -1,6 +1,7 @@
 #include "column_fit.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QDataStream>
 #include <QIODevice>
 #include <QEvent>
@@ -11,6 +12,7 @@
 #include <QTreeView>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace ndh {
 
@@ -45,6 +47,17 @@ ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellF
         return;
     m_header->setStretchLastSection(false);
     m_view->viewport()->installEventFilter(this);
+    // The way back from widths set by hand: the header's context menu.
+    auto *fitAll = new QAction(tr("Fit columns to the view"), m_header);
+    fitAll->setObjectName(QStringLiteral("fitColumnsAction"));
+    connect(fitAll, &QAction::triggered, this, &ColumnFit::fitAll);
+    m_header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    if (!m_header->actions().isEmpty()) { // after the view's own (the tree's column toggles)
+        auto *separator = new QAction(m_header);
+        separator->setSeparator(true);
+        m_header->addAction(separator);
+    }
+    m_header->addAction(fitAll);
     // A column sized by hand keeps its width; the flexible ones make room for it.
     connect(m_header, &QHeaderView::sectionResized, this, [this](int section, int oldSize, int newSize) {
         if (m_applying)
@@ -60,7 +73,9 @@ ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellF
         fit();
     });
     // A model set later (the alarm groups).
-    connect(m_header, &QHeaderView::sectionCountChanged, this, [this] {
+    connect(m_header, &QHeaderView::sectionCountChanged, this, [this](int, int count) {
+        if (count == 0)
+            m_pinned.clear(); // the model went: its sections and their widths with it
         makeInteractive();
         fit();
     });
@@ -157,6 +172,7 @@ QByteArray ColumnFit::saveState() const
         return {};
     QByteArray state(kStateMagic);
     QDataStream out(&state, QIODevice::Append);
+    out.setVersion(QDataStream::Qt_6_0);
     QList<int> pinned(m_pinned.begin(), m_pinned.end());
     std::sort(pinned.begin(), pinned.end());
     out << quint32(pinned.size());
@@ -170,41 +186,80 @@ bool ColumnFit::restoreState(const QByteArray &state)
 {
     if (!m_header)
         return false;
-    m_pinned.clear();
-    bool restored = false;
-    m_applying = true; // the sections the state resizes are not sized by hand
+    QSet<int> pinned;
+    QByteArray headerState = state;
     if (state.startsWith(kStateMagic)) {
         QDataStream in(state.mid(qsizetype(sizeof kStateMagic) - 1));
+        in.setVersion(QDataStream::Qt_6_0);
         // Read by hand: a layout file may be damaged, and QDataStream reserves
         // whatever count a list claims.
         quint32 count = 0;
         in >> count;
-        QSet<int> pinned;
-        for (quint32 i = 0; i < count && i < quint32(m_header->count()) && in.status() == QDataStream::Ok; ++i) {
+        if (count > quint32(m_columns.size()))
+            return false;
+        for (quint32 i = 0; i < count; ++i) {
             qint32 c = -1;
             in >> c;
-            pinned.insert(c);
+            if (std::any_of(m_columns.begin(), m_columns.end(), [c](const Column &col) { return col.column == c; }))
+                pinned.insert(c); // only columns it fits
         }
-        QByteArray headerState;
-        if (count <= quint32(m_header->count()))
-            in >> headerState;
-        restored = in.status() == QDataStream::Ok && count <= quint32(m_header->count())
-                   && m_header->restoreState(headerState);
-        if (restored)
-            m_pinned = pinned;
-    } else {
-        restored = m_header->restoreState(state);
-        m_applying = false; // contentWidth() below, fit() after
-        for (const Column &c : m_columns) {
-            if (restored && c.column < m_header->count() && c.weight == 0
-                && std::abs(m_header->sectionSize(c.column) - contentWidth(c)) > 1)
-                m_pinned.insert(c.column);
+        in >> headerState;
+        if (in.status() != QDataStream::Ok)
+            return false;
+    }
+    // A plain header state is from before the columns were fitted: its widths were
+    // mostly the old defaults, so nothing in it counts as sized by hand.
+    m_applying = true; // the sections the state resizes are not sized by hand
+    const bool restored = m_header->restoreState(headerState);
+    // Old states may say Stretch, and stretch the last section.
+    m_header->setStretchLastSection(false);
+    makeInteractive();
+    if (restored) {
+        // A pinned column too narrow to see or grab (a damaged state) is fitted instead.
+        for (auto it = pinned.begin(); it != pinned.end();) {
+            const int c = *it;
+            const auto col = std::find_if(m_columns.begin(), m_columns.end(), [c](const Column &x) { return x.column == c; });
+            const bool usable = c < m_header->count()
+                                && (m_header->isSectionHidden(c)
+                                    || m_header->sectionSize(c) >= std::max(m_header->minimumSectionSize(), col->minimum));
+            it = usable ? std::next(it) : pinned.erase(it);
         }
+        m_pinned = pinned;
     }
     m_applying = false;
-    makeInteractive(); // a plain state may say Stretch
     fit();
     return restored;
+}
+
+QHash<int, int> ColumnFit::pinnedWidths() const
+{
+    QHash<int, int> widths;
+    for (const int c : m_pinned) {
+        if (m_header && c < m_header->count())
+            widths.insert(c, m_header->sectionSize(c));
+    }
+    return widths;
+}
+
+void ColumnFit::pinWidths(const QHash<int, int> &widths, int extraForFirst)
+{
+    if (!m_header)
+        return;
+    m_applying = true;
+    for (auto it = widths.begin(); it != widths.end(); ++it) {
+        if (it.key() >= m_header->count())
+            continue;
+        m_header->resizeSection(it.key(), it.value() + (it.key() == 0 ? extraForFirst : 0));
+        m_pinned.insert(it.key());
+    }
+    m_applying = false;
+    fit();
+}
+
+void ColumnFit::fitAll()
+{
+    m_pinned.clear();
+    fit();
 }
 
 QByteArray saveHeaderState(const QAbstractItemView *view)

@@ -7,6 +7,7 @@
 // view scrolls then). A column the user sizes by hand keeps that width from then
 // on; the flexible columns left share what remains.
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -78,14 +79,21 @@ public:
 
     void fit();
     // The header's state (QHeaderView::saveState) with the columns sized by hand,
-    // and back: restoreState also takes a plain header state, from before the
-    // columns were fitted (a Stretch mode in it is undone; a content-sized column
-    // whose width is not the fitted one counts as sized by hand). The columns are
-    // fitted again either way.
+    // and back. restoreState also takes a plain header state, from before the
+    // columns were fitted: its order, hidden columns and sorting are kept, its
+    // widths (mostly old defaults) are fitted again, and Stretch is undone. A
+    // damaged state is refused (false) and changes nothing.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
     // Columns the user sized by hand (kept at their width).
     const QSet<int> &pinned() const { return m_pinned; }
+    // Their widths, to carry them to another view of the same columns (the alarm
+    // list's groups); pinWidths sizes and pins them there, column 0 `extraForFirst`
+    // wider (a tree's branches).
+    QHash<int, int> pinnedWidths() const;
+    void pinWidths(const QHash<int, int> &widths, int extraForFirst = 0);
+    // Forgets the widths set by hand: every column fitted again.
+    void fitAll();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -508,6 +508,8 @@ private slots:
         QTRY_COMPARE(columnsWidth(tree->header()), tree->viewport()->width());
         QVERIFY(tree->header()->sectionSize(AlarmTableModel::MessageColumn)
                 > tree->header()->sectionSize(AlarmTableModel::AlarmColumn));
+        // The width set by hand in the list holds in the groups.
+        QCOMPARE(tree->header()->sectionSize(AlarmTableModel::AssetColumn), 333);
     }
 
     // Widths set by hand come back with a saved header, the flexible columns' too,
@@ -525,6 +527,7 @@ private slots:
             saved = f.view.saveHeaderState();
             h->resizeSection(AlarmTableModel::ValueColumn, 190);
             h->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);
+            h->setStretchLastSection(true); // as the topic browser's list had it
             plain = h->saveState();
         }
         {
@@ -543,16 +546,28 @@ private slots:
         QTableView *table = f.view.tableView();
         QHeaderView *h = table->horizontalHeader();
         QTRY_COMPARE(columnsWidth(h), table->viewport()->width());
+        const int fittedValue = h->sectionSize(AlarmTableModel::ValueColumn);
         f.view.restoreHeaderState(plain);
         QCOMPARE(h->sectionResizeMode(AlarmTableModel::MessageColumn), QHeaderView::Interactive);
-        QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), 190);
+        QVERIFY(!h->stretchLastSection());
+        QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), fittedValue); // an old width is fitted again
         QCOMPARE(columnsWidth(h), table->viewport()->width());
+        QVERIFY(f.view.findChild<ColumnFit *>()->pinned().isEmpty());
 
-        // A damaged state (a layout file's): nothing taken from it, the columns fit.
+        // A damaged state (a layout file's): refused, and the widths set by hand stay.
+        h->resizeSection(AlarmTableModel::ValueColumn, 170);
         QByteArray damaged = saved.left(saved.indexOf('1') + 1);
         damaged.append("\xff\xff\xff\xff", 4);
         QVERIFY(!ndh::restoreHeaderState(table, damaged));
         QVERIFY(!ndh::restoreHeaderState(table, saved.left(saved.size() - 9)));
+        QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), 170);
+        QCOMPARE(columnsWidth(h), table->viewport()->width());
+
+        // The header's menu fits every column again.
+        QAction *fitAll = h->findChild<QAction *>(QStringLiteral("fitColumnsAction"));
+        QVERIFY(fitAll && h->actions().contains(fitAll));
+        fitAll->trigger();
+        QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), fittedValue);
         QCOMPARE(columnsWidth(h), table->viewport()->width());
     }
 

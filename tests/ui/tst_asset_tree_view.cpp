@@ -9,6 +9,7 @@
 #include "ui_test_plant.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QElapsedTimer>
 #include <QPaintEvent>
 #include <QLineEdit>
@@ -141,7 +142,7 @@ private slots:
     // The names keep their room: the columns fill the dock exactly (no scrolling
     // for the hidden engineer columns), and in a narrow dock the name column keeps
     // a readable width while the age scrolls. A column shown from the header's
-    // menu is fitted in.
+    // menu is fitted in, and fitted out when hidden again.
     void columnsFitTheDockNamesFirst()
     {
         PlantModels models;
@@ -161,12 +162,21 @@ private slots:
         QVERIFY(h->sectionSize(AssetTreeModel::NameColumn) >= 150);
 
         view.resize(700, 400);
-        h->showSection(AssetTreeModel::UpdatedColumn);
-        QTRY_COMPARE(h->length(), tree->viewport()->width());
         const QString updated = models.assetTree()->headerData(AssetTreeModel::UpdatedColumn, Qt::Horizontal).toString();
-        QVERIFY(h->sectionSize(AssetTreeModel::UpdatedColumn) > h->fontMetrics().horizontalAdvance(updated));
-        h->hideSection(AssetTreeModel::UpdatedColumn);
+        QAction *toggle = nullptr;
+        for (QAction *a : h->actions()) {
+            if (a->text() == updated)
+                toggle = a;
+        }
+        QVERIFY(toggle);
+        toggle->trigger();
+        QVERIFY(!h->isSectionHidden(AssetTreeModel::UpdatedColumn));
         QTRY_COMPARE(h->length(), tree->viewport()->width());
+        QVERIFY(h->sectionSize(AssetTreeModel::UpdatedColumn) > h->fontMetrics().horizontalAdvance(updated));
+        toggle->trigger();
+        QTRY_COMPARE(h->length(), tree->viewport()->width());
+        // "Fit columns to the view" comes after the column toggles.
+        QCOMPARE(h->actions().last()->objectName(), QStringLiteral("fitColumnsAction"));
     }
 
     void filterNarrowsRows()

@@ -174,7 +174,7 @@ private slots:
             QVERIFY(alarmTable);
             alarmTable->horizontalHeader()->moveSection(0, 3);
             alarmTable->horizontalHeader()->resizeSection(AlarmTableModel::ValueColumn, 201); // by hand
-            // As layouts saved before the alarm columns were fitted to the view have it.
+            // A Stretch mode in the saved state (older layouts have one) is undone.
             alarmTable->horizontalHeader()->setSectionResizeMode(AlarmTableModel::MessageColumn, QHeaderView::Stretch);
             alarmColumns = alarmTable->horizontalHeader()->saveState();
             QString error;
