@@ -151,14 +151,8 @@ QByteArray AssetTreeView::saveHeaderState() const
 
 void AssetTreeView::restoreHeaderState(const QByteArray &state)
 {
-    if (state.isEmpty())
-        return;
-    ndh::restoreHeaderState(m_tree, state);
-    QHeaderView *header = m_tree->header();
-    for (QAction *toggle : header->actions()) {
-        if (toggle->isCheckable())
-            toggle->setChecked(!header->isSectionHidden(toggle->data().toInt()));
-    }
+    if (!state.isEmpty())
+        ndh::restoreHeaderState(m_tree, state); // the column toggles follow
 }
 
 QString AssetTreeView::emptyStateText() const

@@ -272,10 +272,17 @@ QByteArray saveHeaderState(const QAbstractItemView *view)
 
 bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state)
 {
-    if (auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly))
-        return fit->restoreState(state);
     QHeaderView *header = headerOf(view);
-    return header && header->restoreState(state);
+    if (!header)
+        return false;
+    const auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly);
+    const bool restored = fit ? const_cast<ColumnFit *>(fit)->restoreState(state) : header->restoreState(state);
+    // Column toggles in the header's menu (checkable, their column as data) follow.
+    for (QAction *toggle : header->actions()) {
+        if (toggle->isCheckable() && toggle->data().canConvert<int>())
+            toggle->setChecked(!header->isSectionHidden(toggle->data().toInt()));
+    }
+    return restored;
 }
 
 bool ColumnFit::eventFilter(QObject *watched, QEvent *event)

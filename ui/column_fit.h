@@ -23,7 +23,9 @@ class QHeaderView;
 namespace ndh {
 
 // A view's header state for settings and layouts, with its ColumnFit's columns
-// sized by hand when it has one; and back (false: not a header state).
+// sized by hand when it has one; and back (false: not a header state), the column
+// toggles of the header's menu (checkable actions whose data is their column)
+// checked as the restored columns are shown.
 QByteArray saveHeaderState(const QAbstractItemView *view);
 bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state);
 

@@ -4,6 +4,7 @@
 
 #include "alarm_list_view.h"
 #include "alarm_table_model.h"
+#include "asset_tree_model.h"
 #include "asset_tree_view.h"
 #include "layout_file.h"
 #include "main_window.h"
@@ -12,6 +13,7 @@
 #include "plot_panel.h"
 #include "ui_test_plant.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QGuiApplication>
@@ -58,6 +60,16 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
+}
+
+// The asset tree header's menu entry that shows or hides the unit column.
+QAction *unitToggle(const QHeaderView *header)
+{
+    for (QAction *a : header->actions()) {
+        if (a->isCheckable() && a->data().toInt() == AssetTreeModel::UnitColumn)
+            return a;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -170,6 +182,7 @@ private slots:
             QHeaderView *header = window.assetTreeView()->treeView()->header();
             header->resizeSection(1, 173);
             treeColumnWidth = header->sectionSize(1);
+            unitToggle(header)->trigger(); // the operator hides the unit column
             auto *alarmTable = window.alarmListView()->findChild<QTableView *>(QStringLiteral("alarmTable"));
             QVERIFY(alarmTable);
             alarmTable->horizontalHeader()->moveSection(0, 3);
@@ -194,6 +207,9 @@ private slots:
         QVERIFY(other.deadLetterDock()->isVisible());
         QVERIFY(other.assetDock()->isVisible());
         QCOMPARE(other.assetTreeView()->treeView()->header()->sectionSize(1), treeColumnWidth);
+        // Hidden by the layout, and the header's menu says so.
+        QVERIFY(other.assetTreeView()->treeView()->header()->isSectionHidden(AssetTreeModel::UnitColumn));
+        QVERIFY(!unitToggle(other.assetTreeView()->treeView()->header())->isChecked());
         auto *alarmTable = other.alarmListView()->findChild<QTableView *>(QStringLiteral("alarmTable"));
         QCOMPARE(alarmTable->horizontalHeader()->visualIndex(0), 3);
         // A width set by hand comes back; the columns fitted to the view are fitted
