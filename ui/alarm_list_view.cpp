@@ -39,6 +39,15 @@
 
 namespace ndh {
 
+QString alarmListTime(const QString &text, const QDate &today)
+{
+    if (text.size() != 19) // "yyyy-MM-dd HH:mm:ss"
+        return text;
+    if (text.startsWith(today.toString(Qt::ISODate)))
+        return text.mid(11);
+    return text.startsWith(QString::number(today.year()) + u'-') ? text.mid(5) : text;
+}
+
 namespace {
 
 bool isUnacked(IsaState s)
@@ -53,20 +62,6 @@ class AlarmRowDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-
-    // Today's alarms show their time only: the date is noise at 3 a.m. and the
-    // column stays narrow. Older ones keep the date, without the year while it is
-    // this year's ("11-23 23:50:12": what a night shift sees of the evening before).
-    QString displayText(const QVariant &value, const QLocale &locale) const override
-    {
-        const QString text = QStyledItemDelegate::displayText(value, locale);
-        if (text.size() != 19)
-            return text;
-        const QDate today = QDate::currentDate();
-        if (text.startsWith(today.toString(Qt::ISODate)))
-            return text.mid(11);
-        return text.startsWith(QString::number(today.year()) + u'-') ? text.mid(5) : text;
-    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -91,6 +86,8 @@ protected:
                    || state == IsaState::Normal) {
             option->palette.setColor(QPalette::Text, HmiStyle::mutedText());
         }
+        if (index.column() == AlarmTableModel::RaisedColumn)
+            option->text = alarmListTime(option->text, QDate::currentDate());
         if (index.column() == AlarmTableModel::AssetColumn && option->rect.width() > 0) {
             const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
             const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1;

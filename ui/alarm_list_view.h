@@ -21,6 +21,7 @@
 class QAbstractItemView;
 class QAction;
 class QCheckBox;
+class QDate;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -36,6 +37,12 @@ namespace ndh {
 class AlarmFilterModel;
 class AlarmGroupModel;
 class AlarmTableModel;
+
+// A raised time ("yyyy-MM-dd HH:mm:ss") as the list shows it: today's as the time
+// only (the date is noise at 3 a.m. and the column stays narrow), this year's
+// without the year ("11-23 23:50:12": what a night shift sees of the evening
+// before), older ones whole.
+QString alarmListTime(const QString &text, const QDate &today);
 
 class AlarmListView : public QWidget
 {

@@ -275,8 +275,8 @@ bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state)
     QHeaderView *header = headerOf(view);
     if (!header)
         return false;
-    const auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly);
-    const bool restored = fit ? const_cast<ColumnFit *>(fit)->restoreState(state) : header->restoreState(state);
+    auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly);
+    const bool restored = fit ? fit->restoreState(state) : header->restoreState(state);
     // Column toggles in the header's menu (checkable, their column as data) follow.
     for (QAction *toggle : header->actions()) {
         if (toggle->isCheckable() && toggle->data().canConvert<int>())

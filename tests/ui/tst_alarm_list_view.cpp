@@ -571,6 +571,16 @@ private slots:
         QCOMPARE(columnsWidth(h), table->viewport()->width());
     }
 
+    // The raised time: today's as the time, this year's without the year.
+    void raisedTimesShowWhatTheNightShiftNeeds()
+    {
+        const QDate today(2026, 11, 24);
+        QCOMPARE(alarmListTime(QStringLiteral("2026-11-24 03:12:45"), today), QStringLiteral("03:12:45"));
+        QCOMPARE(alarmListTime(QStringLiteral("2026-11-23 23:50:12"), today), QStringLiteral("11-23 23:50:12"));
+        QCOMPARE(alarmListTime(QStringLiteral("2025-12-31 23:59:59"), today), QStringLiteral("2025-12-31 23:59:59"));
+        QCOMPARE(alarmListTime(QString(), today), QString());
+    }
+
     // An asset path in a narrow cell keeps the asset's id whole.
     void aLongAssetPathKeepsItsId()
     {
