@@ -794,6 +794,7 @@ int main(int argc, char *argv[])
             }
         });
         QTimer::singleShot(std::max(0, options->screenshotAfterMs - 1200), &window, [&models, &operatorControls, &window] {
+            operatorControls.commandsDock()->raise(); // the panel in front of the docks it shares a tab bar with
             QStringList candidates = models.series().keys();
             candidates.sort();
             // The plotted asset first, so its plot shows the commands' markers.

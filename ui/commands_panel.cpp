@@ -1,5 +1,6 @@
 #include "commands_panel.h"
 
+#include "column_fit.h"
 #include "command_tracker.h"
 #include "hmi_style.h"
 
@@ -51,15 +52,21 @@ CommandsPanel::CommandsPanel(CommandTracker *tracker, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(CommandTracker::DetailColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(CommandTracker::TimeColumn, 70);
-    m_table->setColumnWidth(CommandTracker::AssetColumn, 120);
-    m_table->setColumnWidth(CommandTracker::CommandColumn, 140);
-    m_table->setColumnWidth(CommandTracker::ParametersColumn, 130);
-    m_table->setColumnWidth(CommandTracker::StateColumn, 160);
-    m_table->setColumnWidth(CommandTracker::UserColumn, 150);
     m_table->setColumnHidden(CommandTracker::CorrelationColumn, true);
+    // The state whole, the detail (why a command failed) with the most room.
+    QStringList states;
+    for (const CommandState state : {CommandState::Pending, CommandState::Sent, CommandState::Completed, CommandState::Failed,
+                                     CommandState::TimedOut, CommandState::OutcomeUnknown, CommandState::NotSent})
+        states << commandStateDisplay(state);
+    // "COMPR…R_010": both ends of an asset id.
+    m_table->setItemDelegateForColumn(CommandTracker::AssetColumn, new ElidingDelegate(Qt::ElideMiddle, m_table));
+    new ColumnFit(m_table, {{CommandTracker::TimeColumn, 0, {QStringLiteral("00:00:00")}},
+                            {CommandTracker::AssetColumn, 2, {}, 110},
+                            {CommandTracker::CommandColumn, 2, {}, 120},
+                            {CommandTracker::ParametersColumn, 2, {}, 100},
+                            {CommandTracker::StateColumn, 0, states},
+                            {CommandTracker::DetailColumn, 4, {}, 160},
+                            {CommandTracker::UserColumn, 1, {}, 100}});
     layout->addWidget(m_table);
     m_summary = new QLabel(this);
     m_summary->setTextFormat(Qt::PlainText);

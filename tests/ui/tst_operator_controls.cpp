@@ -24,8 +24,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTableView>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -145,6 +147,18 @@ void TstOperatorControls::operatorSendsAValidatedCommand()
     rig.sender.onPublished(rig.sent.first().correlationId, true, {});
     QCOMPARE(rig.tracker.commands().front().state, CommandState::Sent);
     QVERIFY(rig.controls->commandsPanel()->summaryText().contains(QLatin1String("1 waiting")));
+
+    // The list: the state reads whole, the detail (why a command failed) gets the room.
+    CommandsPanel panel(&rig.tracker);
+    panel.resize(900, 300);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QHeaderView *h = panel.tableView()->horizontalHeader();
+    const QString state = commandStateDisplay(CommandState::Sent);
+    QVERIFY(h->sectionSize(CommandTracker::StateColumn) > panel.tableView()->fontMetrics().horizontalAdvance(state));
+    for (int c : {CommandTracker::AssetColumn, CommandTracker::CommandColumn, CommandTracker::ParametersColumn,
+                  CommandTracker::UserColumn})
+        QVERIFY(h->sectionSize(CommandTracker::DetailColumn) > h->sectionSize(c));
 }
 
 void TstOperatorControls::alarmActionsFollowTheRole()
