@@ -910,8 +910,7 @@ void AlarmListView::setGrouped(bool grouped)
         connect(m_groupTree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &AlarmListView::updateActions);
         // Widths the operator set in the list hold in its groups too.
-        const auto fitOf = [](QAbstractItemView *v) { return v->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly); };
-        fitOf(m_groupTree)->pinWidths(fitOf(m_table)->pinnedWidths(), groupBranchWidth(m_groupTree));
+        ColumnFit::of(m_groupTree)->pinWidths(ColumnFit::of(m_table)->pinnedWidths(), groupBranchWidth(m_groupTree));
         m_groupTree->header()->setSortIndicator(m_filter->sortColumn(), m_filter->sortOrder());
         m_table->hide();
         m_groupTree->show();

@@ -16,18 +16,25 @@
 
 namespace ndh {
 
-namespace {
-
-QHeaderView *headerOf(QAbstractItemView *view)
+QHeaderView *headerOf(const QAbstractItemView *view)
 {
-    if (auto *table = qobject_cast<QTableView *>(view))
+    if (const auto *table = qobject_cast<const QTableView *>(view))
         return table->horizontalHeader();
-    if (auto *tree = qobject_cast<QTreeView *>(view))
+    if (const auto *tree = qobject_cast<const QTreeView *>(view))
         return tree->header();
     return nullptr;
 }
 
-} // namespace
+ColumnFit *ColumnFit::of(const QAbstractItemView *view)
+{
+    return view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+const ColumnFit::Column *ColumnFit::listed(int column) const
+{
+    const auto it = std::find_if(m_columns.begin(), m_columns.end(), [column](const Column &c) { return c.column == column; });
+    return it == m_columns.end() ? nullptr : &*it;
+}
 
 QString elidedPath(const QString &path, const QFontMetrics &metrics, int width)
 {
@@ -68,7 +75,7 @@ ColumnFit::ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellF
             QMetaObject::invokeMethod(this, &ColumnFit::fit, Qt::QueuedConnection);
             return;
         }
-        if (std::any_of(m_columns.begin(), m_columns.end(), [section](const Column &c) { return c.column == section; }))
+        if (listed(section))
             m_pinned.insert(section);
         fit();
     });
@@ -120,14 +127,14 @@ void ColumnFit::fit()
     for (int s = 0; s < m_header->count(); ++s) {
         if (m_header->isSectionHidden(s))
             continue;
-        const auto it = std::find_if(m_columns.begin(), m_columns.end(), [s](const Column &c) { return c.column == s; });
-        if (it == m_columns.end() || m_pinned.contains(s)) {
+        const Column *c = listed(s);
+        if (!c || m_pinned.contains(s)) {
             used += m_header->sectionSize(s);
-        } else if (it->weight == 0) {
-            m_header->resizeSection(s, contentWidth(*it));
+        } else if (c->weight == 0) {
+            m_header->resizeSection(s, contentWidth(*c));
             used += m_header->sectionSize(s);
         } else {
-            flexible.push_back(&*it);
+            flexible.push_back(c);
         }
     }
     // The rest by weight; a column whose share is below its minimum gets the
@@ -200,7 +207,7 @@ bool ColumnFit::restoreState(const QByteArray &state)
         for (quint32 i = 0; i < count; ++i) {
             qint32 c = -1;
             in >> c;
-            if (std::any_of(m_columns.begin(), m_columns.end(), [c](const Column &col) { return col.column == c; }))
+            if (listed(c))
                 pinned.insert(c); // only columns it fits
         }
         in >> headerState;
@@ -218,10 +225,9 @@ bool ColumnFit::restoreState(const QByteArray &state)
         // A pinned column too narrow to see or grab (a damaged state) is fitted instead.
         for (auto it = pinned.begin(); it != pinned.end();) {
             const int c = *it;
-            const auto col = std::find_if(m_columns.begin(), m_columns.end(), [c](const Column &x) { return x.column == c; });
             const bool usable = c < m_header->count()
                                 && (m_header->isSectionHidden(c)
-                                    || m_header->sectionSize(c) >= std::max(m_header->minimumSectionSize(), col->minimum));
+                                    || m_header->sectionSize(c) >= std::max(m_header->minimumSectionSize(), listed(c)->minimum));
             it = usable ? std::next(it) : pinned.erase(it);
         }
         m_pinned = pinned;
@@ -264,9 +270,9 @@ void ColumnFit::fitAll()
 
 QByteArray saveHeaderState(const QAbstractItemView *view)
 {
-    if (const auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly))
+    if (const ColumnFit *fit = ColumnFit::of(view))
         return fit->saveState();
-    QHeaderView *header = headerOf(const_cast<QAbstractItemView *>(view));
+    QHeaderView *header = headerOf(view);
     return header ? header->saveState() : QByteArray();
 }
 
@@ -275,7 +281,7 @@ bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state)
     QHeaderView *header = headerOf(view);
     if (!header)
         return false;
-    auto *fit = view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly);
+    ColumnFit *fit = ColumnFit::of(view);
     const bool restored = fit ? fit->restoreState(state) : header->restoreState(state);
     // Column toggles in the header's menu (checkable, their column as data) follow.
     for (QAction *toggle : header->actions()) {

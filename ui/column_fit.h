@@ -22,6 +22,9 @@ class QHeaderView;
 
 namespace ndh {
 
+// The horizontal header of a table or tree view; nullptr for any other view.
+QHeaderView *headerOf(const QAbstractItemView *view);
+
 // A view's header state for settings and layouts, with its ColumnFit's columns
 // sized by hand when it has one; and back (false: not a header state), the column
 // toggles of the header's menu (checkable actions whose data is their column)
@@ -78,6 +81,8 @@ public:
     // Fits `view`'s columns (its header is found from the view) now and whenever
     // its viewport is resized. Columns not listed are left alone.
     ColumnFit(QAbstractItemView *view, std::vector<Column> columns, CellFont font = CellFont::Regular);
+    // The one fitting `view`'s columns, if any.
+    static ColumnFit *of(const QAbstractItemView *view);
 
     void fit();
     // The header's state (QHeaderView::saveState) with the columns sized by hand,
@@ -101,6 +106,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    const Column *listed(int column) const; // nullptr: a column it leaves alone
     void makeInteractive();
     int contentWidth(const Column &c) const;
 

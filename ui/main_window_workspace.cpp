@@ -36,8 +36,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
-#include <QTreeView>
 
 #include <algorithm>
 #include <functional>
@@ -70,12 +68,7 @@ QVariantMap MainWindow::headerStates() const
     // Every named table and tree: column order, widths, hidden columns and sorting.
     QVariantMap headers;
     for (QAbstractItemView *view : findChildren<QAbstractItemView *>()) {
-        QHeaderView *header = nullptr;
-        if (auto *tree = qobject_cast<QTreeView *>(view))
-            header = tree->header();
-        else if (auto *table = qobject_cast<QTableView *>(view))
-            header = table->horizontalHeader();
-        if (!header || view->objectName().isEmpty() || qobject_cast<QHeaderView *>(view))
+        if (!headerOf(view) || view->objectName().isEmpty() || qobject_cast<QHeaderView *>(view))
             continue;
         if (view->window() != this)
             continue; // dialogs keep their own
@@ -88,10 +81,8 @@ void MainWindow::restoreHeaderStates(const QVariantMap &headers)
 {
     for (QAbstractItemView *view : findChildren<QAbstractItemView *>()) {
         const QByteArray state = headers.value(view->objectName()).toByteArray();
-        if (state.isEmpty() || view->window() != this)
-            continue;
-        if (qobject_cast<QTreeView *>(view) || qobject_cast<QTableView *>(view))
-            restoreHeaderState(view, state); // fitted columns fitted again, widths set by hand kept
+        if (!state.isEmpty() && view->window() == this)
+            restoreHeaderState(view, state); // tables and trees; fitted columns fitted again, widths set by hand kept
     }
 }
 

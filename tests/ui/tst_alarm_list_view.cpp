@@ -552,7 +552,7 @@ private slots:
         QVERIFY(!h->stretchLastSection());
         QCOMPARE(h->sectionSize(AlarmTableModel::ValueColumn), fittedValue); // an old width is fitted again
         QCOMPARE(columnsWidth(h), table->viewport()->width());
-        QVERIFY(f.view.findChild<ColumnFit *>()->pinned().isEmpty());
+        QVERIFY(ColumnFit::of(table)->pinned().isEmpty());
 
         // A damaged state (a layout file's): refused, and the widths set by hand stay.
         h->resizeSection(AlarmTableModel::ValueColumn, 170);
