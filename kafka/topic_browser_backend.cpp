@@ -84,6 +84,7 @@ void TopicBrowserBackend::deliverQueued()
 {
     size_t budget = kRowsPerTurn;
     const auto taken = [this] { // the front batch, all of it delivered or dropped
+        dispose(std::move(m_queued.front().batch));
         m_queued.pop_front();
         m_inFlight->fetch_sub(1); // the scanner may hand off again
     };
@@ -109,14 +110,14 @@ void TopicBrowserBackend::deliverQueued()
         }
         if (budget == 0)
             break;
-        // The next slice, with the totals as they stood after its last record.
+        // The next slice, a view of the batch's records (nothing copied), with the
+        // totals as they stood after its last record.
         const size_t end = q.next + std::min(budget, n - q.next);
         auto slice = std::make_shared<TopicScanBatch>();
         slice->scanId = batch.scanId;
-        slice->records.assign(batch.records.begin() + qsizetype(q.next), batch.records.begin() + qsizetype(end));
-        if (!batch.summaries.empty())
-            slice->summaries.assign(batch.summaries.begin() + qsizetype(q.next),
-                                    batch.summaries.begin() + qsizetype(end));
+        slice->whole = q.batch;
+        slice->first = q.next;
+        slice->count = end - q.next;
         slice->scanned = batch.scanned;
         slice->matched = batch.matched - quint64(n - end);
         slice->skippedBeforeStart = batch.skippedBeforeStart;
@@ -127,6 +128,7 @@ void TopicBrowserBackend::deliverQueued()
         budget -= end - q.next;
         q.next = end;
         emit scanBatch(slice);
+        slice.reset(); // before taken(): the batch's last reference must not stay here
         if (end == n)
             taken();
     }
@@ -141,11 +143,23 @@ void TopicBrowserBackend::deliverQueued()
 
 void TopicBrowserBackend::dropQueued()
 {
-    for (const Queued &q : m_queued) {
-        if (q.batch)
+    for (Queued &q : m_queued) {
+        if (q.batch) {
+            dispose(std::move(q.batch));
             m_inFlight->fetch_sub(1);
+        }
     }
     m_queued.clear();
+}
+
+// The scanner built the batch's records (two allocations each, in its own thread's
+// heap); they are freed there too, not on the GUI thread between its repaints. A
+// receiver still holding the batch (a test collecting them) only moves where it dies.
+void TopicBrowserBackend::dispose(TopicScanBatchPtr batch)
+{
+    if (batch && m_scanner)
+        QMetaObject::invokeMethod(m_scanner.data(), [batch = std::move(batch)]() mutable { batch.reset(); },
+                                  Qt::QueuedConnection);
 }
 
 void TopicBrowserBackend::stop(int timeoutMs)

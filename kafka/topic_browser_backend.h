@@ -6,9 +6,10 @@
 // queued signals; scan batches are paced (DESIGN.md §3) and marked taken once every
 // receiver ran. A batch of more than kRowsPerTurn records (the scanner coalesces
 // while the GUI is busy, with the plant's ingest for one) reaches the receivers in
-// slices of that many, one event-loop turn each, so the GUI keeps answering; statuses
-// wait behind the slices, in order. stop() is bounded even when brokers are
-// unreachable.
+// slices of that many, one event-loop turn each, so the GUI keeps answering (a slice
+// is a view of the batch's records, nothing copied; a batch delivered is freed on
+// the scanner's thread, which built it); statuses wait behind the slices, in order.
+// stop() is bounded even when brokers are unreachable.
 
 #include "consumer_config.h"
 #include "topic_scan.h"
@@ -68,6 +69,7 @@ private:
     };
     void deliverQueued();
     void dropQueued();
+    void dispose(TopicScanBatchPtr batch);
 
     ConsumerConfig m_config;
     std::deque<Queued> m_queued;

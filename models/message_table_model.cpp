@@ -102,7 +102,7 @@ const char *MessageTableModel::bytesAt(quint64 position) const
     return it->data.get() + (position - it->start);
 }
 
-void MessageTableModel::append(const std::vector<LogRecord> &records, const std::vector<RecordSummary> &summaries)
+void MessageTableModel::append(std::span<const LogRecord> records, std::span<const RecordSummary> summaries)
 {
     if (records.empty())
         return;

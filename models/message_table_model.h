@@ -18,6 +18,7 @@
 
 #include <deque>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace ndh {
@@ -56,7 +57,11 @@ public:
     // One beginInsertRows for the whole batch (and at most one beginRemoveRows).
     // Records past the end of `summaries` (all of them when it is empty) are decoded
     // on demand.
-    void append(const std::vector<LogRecord> &records, const std::vector<RecordSummary> &summaries = {});
+    void append(std::span<const LogRecord> records, std::span<const RecordSummary> summaries = {});
+    void append(const std::vector<LogRecord> &records, const std::vector<RecordSummary> &summaries = {})
+    {
+        append(std::span<const LogRecord>(records), std::span<const RecordSummary>(summaries));
+    }
     void clear();
 
     quint64 droppedRows() const { return m_dropped; } // since the last clear()

@@ -10,8 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace ndh {
@@ -36,6 +38,9 @@ struct TopicScanRequest
     MessageFilterSpec filter;
 };
 
+struct TopicScanBatch;
+using TopicScanBatchPtr = std::shared_ptr<const TopicScanBatch>;
+
 // One hand-off of a scan to the GUI (DESIGN.md §3: batched, never per record).
 struct TopicScanBatch
 {
@@ -43,6 +48,24 @@ struct TopicScanBatch
     std::vector<LogRecord> records;        // matches, in the order the request asked
     std::vector<RecordSummary> summaries;  // one per record when the scan decoded them (asset or
                                            // event-type filter); else empty: decoded when shown
+    // A slice of a bigger batch (TopicBrowserBackend hands one event-loop turn's worth
+    // at a time): its records are `whole`'s [first, first + count), shared, not copied,
+    // and `records` and `summaries` stay empty. Receivers read rows() and rowSummaries(),
+    // which serve both kinds.
+    TopicScanBatchPtr whole;
+    size_t first = 0;
+    size_t count = 0;
+    std::span<const LogRecord> rows() const
+    {
+        return whole ? std::span<const LogRecord>(whole->records).subspan(first, count) : std::span<const LogRecord>(records);
+    }
+    std::span<const RecordSummary> rowSummaries() const
+    {
+        if (!whole)
+            return summaries;
+        const std::span<const RecordSummary> all(whole->summaries);
+        return first >= all.size() ? std::span<const RecordSummary>() : all.subspan(first, std::min(count, all.size() - first));
+    }
     quint64 scanned = 0;                   // totals since the scan began
     quint64 matched = 0;
     quint64 skippedBeforeStart = 0;        // older than the start time (timestamp fallback)
@@ -51,8 +74,6 @@ struct TopicScanBatch
     int partitionsTotal = 0;
     double progress = -1;                  // 0..1 of the bounded range; -1 when following
 };
-using TopicScanBatchPtr = std::shared_ptr<const TopicScanBatch>;
-
 struct TopicScanStatus
 {
     enum class State : quint8 { Starting, Scanning, Following, Finished, Cancelled, Failed };

@@ -810,7 +810,7 @@ void TopicBrowserPanel::applyBatch(const TopicScanBatchPtr &batch)
     // Follow the newest rows only while the user is at the bottom.
     QScrollBar *bar = m_table->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 2;
-    m_messages->append(batch->records, batch->summaries);
+    m_messages->append(batch->rows(), batch->rowSummaries());
     m_scanned = batch->scanned;
     m_matched = batch->matched;
     m_skipped = batch->skippedBeforeStart;

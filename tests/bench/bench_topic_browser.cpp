@@ -48,7 +48,7 @@ ScanFigures scan(TopicBrowserBackend &backend, const TopicScanRequest &request)
     QElapsedTimer clock;
     MessageTableModel model;
     const auto a = QObject::connect(&backend, &TopicBrowserBackend::scanBatch, &loop, [&](const TopicScanBatchPtr &b) {
-        model.append(b->records, b->summaries);
+        model.append(b->rows(), b->rowSummaries());
         f.scanned = b->scanned;
         f.matched = b->matched;
         ++f.batches;
