@@ -23,23 +23,24 @@ b=$2
 pairs=$3
 shift 3
 
-# rate backend-us gui-us reader-us total-us of one run, from bench_ingest's summary lines.
+# rate backend-us gui-us reader-us total-us kcat-rate ratio of one run, from bench_ingest's summary lines.
 figures() {
     local out
     # shellcheck disable=SC2086 # the command is words on purpose (env VAR=value binary)
     out=$($1 "${@:2}" 2>&1) || { echo "bench-ab.sh: '$1' failed:" >&2; echo "$out" | tail -5 >&2; exit 1; }
-    local rate backend gui reader total
+    local rate backend gui reader total kcat
     rate=$(grep -oP 'ingest, best of \d+: console \K[0-9]+' <<<"$out")
     backend=$(grep -oP 'backend \(ndh-backend\) \K[0-9.]+' <<<"$out")
     gui=$(grep -oP ', GUI \K[0-9.]+(?= us \(of)' <<<"$out")
     reader=$(grep -oP 'record reader and journal \(ndh-journal\) \K[0-9.]+' <<<"$out")
     total=$(grep -oP 'ingest CPU per record: console \K[0-9.]+' <<<"$out")
-    if [[ -z "$rate" || -z "$backend" || -z "$gui" || -z "$reader" || -z "$total" ]]; then
+    kcat=$(grep -oP 'ingest, best of \d+: console [0-9]+ records/s \([^)]*\), kcat \K[0-9]+' <<<"$out")
+    if [[ -z "$rate" || -z "$backend" || -z "$gui" || -z "$reader" || -z "$total" || -z "$kcat" ]]; then
         echo "bench-ab.sh: no figures in the output of '$1' (is it bench_ingest ingest?):" >&2
         echo "$out" | tail -5 >&2
         exit 1
     fi
-    echo "$rate $backend $gui $reader $total"
+    echo "$rate $backend $gui $reader $total $kcat $(awk -v r="$rate" -v k="$kcat" 'BEGIN { printf "%.3f", r / k }')"
 }
 
 echo "A: $a"
@@ -47,7 +48,7 @@ echo "B: $b"
 echo "pairs: $pairs, bench_ingest $*"
 pairsFile=$(mktemp)
 trap 'rm -f "$pairsFile"' EXIT
-printf '%-5s %-40s %-40s\n' pair "A: rate backend gui reader total" "B: rate backend gui reader total"
+printf '%-5s %-53s %-53s\n' pair "A: rate backend gui reader total kcat ratio" "B: rate backend gui reader total kcat ratio"
 for ((i = 1; i <= pairs; i++)); do
     if ((i % 2)); then
         fa=$(figures "$a" "$@")
@@ -56,20 +57,20 @@ for ((i = 1; i <= pairs; i++)); do
         fb=$(figures "$b" "$@")
         fa=$(figures "$a" "$@")
     fi
-    printf '%-5s %-40s %-40s\n' "$i" "$fa" "$fb" | tee -a "$pairsFile"
+    printf '%-5s %-53s %-53s\n' "$i" "$fa" "$fb" | tee -a "$pairsFile"
 done
 awk '{
     n++
-    for (k = 1; k <= 5; k++) {
-        x = $(k + 1); y = $(k + 6); d = y - x
+    for (k = 1; k <= 7; k++) {
+        x = $(k + 1); y = $(k + 8); d = y - x
         sa[k] += x; sb[k] += y; s[k] += d; q[k] += d * d
         if (d > 0) more[k]++
     }
 }
 END {
-    split("records/s,backend us/record,GUI us/record,reader us/record,console us/record", name, ",")
+    split("records/s,backend us/record,GUI us/record,reader us/record,console us/record,kcat records/s,ratio to kcat", name, ",")
     printf "\n%-20s %12s %12s %14s %10s %8s\n", "figure", "mean A", "mean B", "mean(B-A)", "std err", "B > A"
-    for (k = 1; k <= 5; k++) {
+    for (k = 1; k <= 7; k++) {
         m = s[k] / n
         se = n > 1 ? sqrt((q[k] - n * m * m) / (n - 1) / n) : 0
         printf "%-20s %12.2f %12.2f %+14.2f %10.2f %5d/%d\n", name[k], sa[k] / n, sb[k] / n, m, se, more[k], n
