@@ -1,5 +1,6 @@
 #include "demo_plant.h"
 
+#include "cancellable_thread.h"
 #include "command_responder.h"
 #include "embedded_broker.h"
 #include "kafka_logging.h"
@@ -31,7 +32,16 @@ bool DemoPlant::startBroker(int partitions)
     stop();
     m_error.clear();
     m_broker = std::make_unique<EmbeddedBroker>();
-    if (!m_broker->startCluster(partitions)) {
+    // The plant's threads yield the cores to the window like the console's own
+    // background threads: the broker's are created on a helper behind the GUI (a
+    // thread inherits the nice value of the one creating it), the simulator's and
+    // the responder's in startPlantInBackground(). A real plant is on other machines.
+    bool started = false;
+    std::thread([&] {
+        runBehindTheGui();
+        started = m_broker->startCluster(partitions);
+    }).join();
+    if (!started) {
         m_error = m_broker->error();
         m_broker.reset();
         return false;
@@ -44,6 +54,7 @@ void DemoPlant::startPlantInBackground(const SimulatorOptions &options, std::fun
     if (m_starter.joinable())
         m_starter.join();
     m_starter = std::thread([this, options, done = std::move(done)] {
+        runBehindTheGui(); // the simulator's and the responder's clients inherit it
         const bool ok = startPlant(options);
         if (done)
             done(ok ? QString() : (m_error.isEmpty() ? QStringLiteral("unknown error") : m_error));

@@ -6,11 +6,16 @@
 #include "demo_plant.h"
 #include "embedded_broker.h"
 #include "kafka_test_support.h"
+#include "process_threads.h"
 #include "topic_catalog.h"
 
 #include <QtTest>
 
 #include <atomic>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 using namespace ndh;
 
@@ -150,6 +155,22 @@ void TestEmbeddedBroker::demoPlantComesUpInTheBackground()
     QVERIFY(QTest::qWaitFor([&] { return called.load(); }, 20000));
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(demo.bootstrap(), bootstrap); // the address the console was built with
+#ifdef Q_OS_LINUX
+    // The plant shares the cores with the window: its broker's thread and every
+    // Kafka client it started (the broker's handle, the simulator's, the
+    // responder's) run behind the GUI, like the console's own background threads.
+    const int gui = getpriority(PRIO_PROCESS, 0); // this (main) thread's
+    if (gui <= 14) {
+        QMultiMap<QByteArray, int> nice;
+        ndhtest::forEachThreadStat([&](const QByteArray &name, const QList<QByteArray> &f) {
+            if (f.size() > 16)
+                nice.insert(name, f[16].toInt());
+        });
+        QCOMPARE(nice.values("rdk:mock"), QList<int>{gui + 5});
+        QVERIFY(nice.values("rdk:main").size() >= 3);
+        QCOMPARE(nice.values("rdk:main"), QList<int>(nice.values("rdk:main").size(), gui + 5));
+    }
+#endif
     QVERIFY(demo.commandResponder() != nullptr);
     // The plant publishes on the broker the window's consumer was given.
     QVERIFY(QTest::qWaitFor(
