@@ -47,6 +47,25 @@ double shareOf(const QImage &image, const QColor &color)
     return double(hits) / double(std::max(1, image.width() * image.height()));
 }
 
+// Counts the style changes (setStyleSheet re-polishing) a widget goes through.
+class StyleChangeCounter : public QObject
+{
+public:
+    explicit StyleChangeCounter(int *count)
+        : m_count(count)
+    {
+    }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::StyleChange)
+            ++*m_count;
+        return false;
+    }
+
+private:
+    int *m_count;
+};
+
 ConnectionStatus status(ConnectionStatus::State state, const QString &error, qint64 sinceMs)
 {
     ConnectionStatus s;
@@ -175,6 +194,21 @@ private slots:
         QVERIFY(window.deadLetterDock()->isVisible());
         QCOMPARE(window.deadLetterView()->tableView()->model()->rowCount(), 2);
         QVERIFY(window.deadLetterView()->detailText().contains(QStringLiteral("not UTF-8")));
+
+        // Later batches change the count, not the colour: the button is not styled
+        // (re-polished) again on each of them.
+        int restyled = 0;
+        StyleChangeCounter counter(&restyled);
+        deadButton->installEventFilter(&counter);
+        for (int i = 0; i < 5; ++i)
+            models.applyBatch(batch(ramp("Hall-A", "Pump", "P-101", "pressure", "bar", kT0 + 10 * (i + 1), 1),
+                                    {deadLetter("{oops", QStringLiteral("JSON parse error"), QStringLiteral("drone-events"), 1,
+                                                12 + i)}));
+        QCOMPARE(deadButton->text(), QStringLiteral("Dead letters: 7"));
+        QCOMPARE(restyled, 0);
+        deadButton->removeEventFilter(&counter);
+        QVERIFY(shareOf(deadButton->grab().toImage(), HmiStyle::warningBackground()) > 0.3);
+        QCOMPARE(window.eventsText(), QStringLiteral("Events: 10"));
     }
 
     void recordsLostToRetentionStayVisible()
