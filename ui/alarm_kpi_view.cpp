@@ -144,15 +144,15 @@ void AlarmKpiView::recompute()
                         .arg(m_kpis.perTenMinutes, 0, 'f', 1)
                         .arg(m_kpis.activations));
     m_flood->setText(floodText());
-    m_flood->setStyleSheet(m_kpis.inFlood ? HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText())
+    HmiStyle::restyle(m_flood, m_kpis.inFlood ? HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText())
                                           : QString());
     m_floodTime->setText(tr("%1 (%n episode(s))", nullptr, int(m_kpis.floods.size())).arg(duration(m_kpis.timeInFloodMs)));
     m_chatterCount->setText(QString::number(m_kpis.chattering.size()));
-    m_chatterCount->setStyleSheet(m_kpis.chattering.empty()
+    HmiStyle::restyle(m_chatterCount, m_kpis.chattering.empty()
                                       ? QString()
                                       : HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
     m_stale->setText(QString::number(m_kpis.stale.size()));
-    m_stale->setStyleSheet(m_kpis.stale.empty()
+    HmiStyle::restyle(m_stale, m_kpis.stale.empty()
                                ? QString()
                                : HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
     QStringList prio;

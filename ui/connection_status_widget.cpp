@@ -144,14 +144,14 @@ void ConnectionStatusWidget::refresh()
     switch (m_status.state) {
     case ConnectionStatus::State::Connected:
     case ConnectionStatus::State::Offline:
-        m_stateLabel->setStyleSheet(QString());
+        HmiStyle::restyle(m_stateLabel, QString());
         break;
     case ConnectionStatus::State::BrokerDown:
-        m_stateLabel->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+        HmiStyle::restyle(m_stateLabel, HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
         break;
     case ConnectionStatus::State::Connecting:
     case ConnectionStatus::State::Disconnected:
-        m_stateLabel->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+        HmiStyle::restyle(m_stateLabel, HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
         break;
     }
     QString tip = m_status.lastError.isEmpty()

@@ -333,6 +333,12 @@ QColor HmiStyle::curveColor(int index)
 
 int HmiStyle::curveColorCount() { return int(kCurveColors.size()); }
 
+void HmiStyle::restyle(QWidget *widget, const QString &styleSheet)
+{
+    if (widget->styleSheet() != styleSheet)
+        widget->setStyleSheet(styleSheet);
+}
+
 QString HmiStyle::badgeStyle(const QColor &background, const QColor &text)
 {
     return QStringLiteral("background-color: %1; color: %2; border-radius: 3px; padding: 1px 6px;")

@@ -10,6 +10,7 @@
 #include <QString>
 
 class QApplication;
+class QWidget;
 
 namespace ndh {
 
@@ -45,6 +46,11 @@ public:
     static void saveThemeChoice(const QString &choice);
     // "light"/"dark" as such, anything else follows the system.
     static Theme resolveTheme(const QString &choice);
+
+    // Sets `widget`'s style sheet when it differs from the one it has: Qt re-polishes
+    // a widget on every setStyleSheet(), even with the same sheet, and badges are
+    // restyled from refreshes that run on every batch or every second.
+    static void restyle(QWidget *widget, const QString &styleSheet);
 
     // Reserved for abnormal states only.
     static QColor alarmBackground();   // broker down: red

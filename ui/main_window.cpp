@@ -268,13 +268,11 @@ void MainWindow::updateCounters()
     const quint64 dead = m_models->deadLetters()->totalCount();
     m_deadLetterButton->setText(tr("Dead letters: %1").arg(locale.toString(dead)));
     // Amber only when something was rejected: otherwise it is just a grey counter.
-    // Set when that changes only: Qt re-polishes a widget on every setStyleSheet(),
-    // and this runs on every batch applied.
-    const QString deadStyle = dead > 0 ? QStringLiteral("QToolButton { %1 }")
-                                             .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()))
-                                       : QString();
-    if (m_deadLetterButton->styleSheet() != deadStyle)
-        m_deadLetterButton->setStyleSheet(deadStyle);
+    // (Restyled when that changes only: this runs on every batch applied.)
+    HmiStyle::restyle(m_deadLetterButton,
+                      dead > 0 ? QStringLiteral("QToolButton { %1 }")
+                                     .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()))
+                               : QString());
     m_rateLabel->setText(tr("%1 records/s").arg(locale.toString(qRound64(m_recordsPerSecond))));
 }
 

@@ -129,15 +129,15 @@ void OperatorControls::updatePermissions()
                                      roleDisplayName(session->role()));
     if (!audit->isWritable()) {
         text += tr(" · AUDIT LOG UNWRITABLE");
-        m_badge->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+        HmiStyle::restyle(m_badge, HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
     } else if (!audit->verification().ok()) {
         text += tr(" · audit log damaged");
-        m_badge->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+        HmiStyle::restyle(m_badge, HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
     } else if (audit->isVerifying()) {
         text += tr(" · verifying audit log\u2026");
-        m_badge->setStyleSheet(QString());
+        HmiStyle::restyle(m_badge, QString());
     } else {
-        m_badge->setStyleSheet(QString());
+        HmiStyle::restyle(m_badge, QString());
     }
     m_badge->setText(text);
     m_badge->setToolTip(!audit->isWritable()                                        ? audit->lastError()

@@ -311,7 +311,7 @@ void TimeSlider::updateState()
 {
     const bool live = m_cursor->isLive();
     m_liveButton->setChecked(live);
-    m_liveButton->setStyleSheet(live ? QString()
+    HmiStyle::restyle(m_liveButton, live ? QString()
                                      : QStringLiteral("QToolButton { %1 }")
                                            .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(),
                                                                      HmiStyle::warningText())));

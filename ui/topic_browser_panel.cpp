@@ -509,10 +509,10 @@ void TopicBrowserPanel::setCluster(const ClusterSnapshot &snapshot)
     if (!snapshot.ok) {
         // Keep the last good view; say it is not current.
         m_brokers->setText(snapshot.error);
-        m_brokers->setStyleSheet(QStringLiteral("QLabel { %1 }").arg(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText())));
+        HmiStyle::restyle(m_brokers, QStringLiteral("QLabel { %1 }").arg(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText())));
         return;
     }
-    m_brokers->setStyleSheet({});
+    HmiStyle::restyle(m_brokers, {});
     m_cluster = snapshot;
     QStringList brokers;
     for (const BrokerInfo &b : snapshot.brokers)
