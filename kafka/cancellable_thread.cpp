@@ -23,13 +23,17 @@ void runBehindTheGui()
     }();
     if (lower == 0)
         return;
-    // Relative to the nice value inherited from the starting (GUI) thread: a console
-    // started with `nice` keeps the same distance, and no privilege is ever needed.
+    // Relative to the GUI (main) thread's nice value: a console started with `nice`
+    // keeps the same distance, no privilege is ever needed, and a thread started by
+    // one already behind the GUI (the demo plant's simulator, started by its
+    // starter thread) is not pushed further back.
     const id_t self = id_t(syscall(SYS_gettid));
     errno = 0;
-    const int inherited = getpriority(PRIO_PROCESS, self);
-    if (errno == 0)
-        (void)setpriority(PRIO_PROCESS, self, std::min(19, inherited + lower)); // best effort
+    const int gui = getpriority(PRIO_PROCESS, id_t(getpid())); // the main thread's, on Linux
+    const int own = getpriority(PRIO_PROCESS, self);
+    const int behind = std::min(19, gui + lower);
+    if (errno == 0 && own < behind)
+        (void)setpriority(PRIO_PROCESS, self, behind); // best effort
 #endif
 }
 

@@ -16,7 +16,8 @@ namespace ndh {
 // to the GUI thread when both want them: the calling thread's nice value is raised
 // (per thread on Linux; threads it creates afterwards, librdkafka's, inherit it), so
 // under full load the GUI's event loop is not preempted by the work it waits for.
-// The value is the starting thread's plus NDH_WORKER_NICE (default 5; 0: the same).
+// The value is the GUI (main) thread's plus NDH_WORKER_NICE (default 5; 0: the same);
+// a thread already that far behind (started by another worker) stays where it is.
 // QThread priorities do nothing for ordinary threads on Linux.
 void runBehindTheGui();
 // A QThread named `name` whose started() first calls runBehindTheGui().
