@@ -102,9 +102,12 @@ void TopicBrowserBackend::deliverQueued()
             taken();
             continue;
         }
+        const quint64 scanId = m_scanId;
         if (q.next == 0 && n <= budget) { // fits this turn whole
             budget -= n;
             emit scanBatch(q.batch);
+            if (m_scanId != scanId)
+                return; // a receiver stopped or replaced the scan: the queue is not what it was
             taken();
             continue;
         }
@@ -129,6 +132,8 @@ void TopicBrowserBackend::deliverQueued()
         q.next = end;
         emit scanBatch(slice);
         slice.reset(); // before taken(): the batch's last reference must not stay here
+        if (m_scanId != scanId)
+            return;
         if (end == n)
             taken();
     }
@@ -153,13 +158,19 @@ void TopicBrowserBackend::dropQueued()
 }
 
 // The scanner built the batch's records (two allocations each, in its own thread's
-// heap); they are freed there too, not on the GUI thread between its repaints. A
-// receiver still holding the batch (a test collecting them) only moves where it dies.
+// heap); they are freed there too, not on the GUI thread between its repaints. Sent
+// a turn later: the queued call that brought the batch holds a reference of its own
+// until it returns. A receiver still holding the batch (a test collecting them) only
+// moves where it dies; after stop() it dies here.
 void TopicBrowserBackend::dispose(TopicScanBatchPtr batch)
 {
-    if (batch && m_scanner)
-        QMetaObject::invokeMethod(m_scanner.data(), [batch = std::move(batch)]() mutable { batch.reset(); },
-                                  Qt::QueuedConnection);
+    if (!batch || !m_scanner)
+        return;
+    QTimer::singleShot(0, this, [this, batch = std::move(batch)]() mutable {
+        if (m_scanner)
+            QMetaObject::invokeMethod(m_scanner.data(), [b = std::move(batch)]() mutable { b.reset(); },
+                                      Qt::QueuedConnection);
+    });
 }
 
 void TopicBrowserBackend::stop(int timeoutMs)
@@ -181,6 +192,10 @@ void TopicBrowserBackend::stop(int timeoutMs)
         QMetaObject::invokeMethod(m_watcher.data(), &ClusterWatcher::shutdown, Qt::QueuedConnection);
     else if (watch)
         watch->quit();
+    // Both delete themselves on their threads from now on: a QPointer read here
+    // could turn stale between its check and its use.
+    m_scanner = nullptr;
+    m_watcher = nullptr;
     stopThread(scan, deadline);
     stopThread(watch, deadline);
 }

@@ -35,6 +35,11 @@ figures() {
     reader=$(grep -oP 'record reader and journal \(ndh-journal\) \K[0-9.]+' <<<"$out")
     total=$(grep -oP 'ingest CPU per record: console \K[0-9.]+' <<<"$out")
     kcat=$(grep -oP 'ingest, best of \d+: console [0-9]+ records/s \([^)]*\), kcat \K[0-9]+' <<<"$out")
+    if [[ "$kcat" == 0 ]]; then
+        echo "bench-ab.sh: kcat read nothing in '$1' (is kcat installed?), so there is no ratio:" >&2
+        echo "$out" | grep -i kcat | tail -3 >&2
+        exit 1
+    fi
     if [[ -z "$rate" || -z "$backend" || -z "$gui" || -z "$reader" || -z "$total" || -z "$kcat" ]]; then
         echo "bench-ab.sh: no figures in the output of '$1' (is it bench_ingest ingest?):" >&2
         echo "$out" | tail -5 >&2

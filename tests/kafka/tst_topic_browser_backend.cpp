@@ -154,7 +154,8 @@ ScanResult TestTopicBrowserBackend::scan(const TopicScanRequest &request, bool w
 {
     ScanResult result;
     const auto a = connect(m_backend.get(), &TopicBrowserBackend::scanBatch, this, [&](const TopicScanBatchPtr &b) {
-        result.records.insert(result.records.end(), b->rows().begin(), b->rows().end());
+        const std::span<const LogRecord> rows = b->rows();
+        result.records.insert(result.records.end(), rows.begin(), rows.end());
         result.summaries += b->rowSummaries().size();
         result.list->append(b->rows(), b->rowSummaries());
         result.scanned = b->scanned;
@@ -539,7 +540,8 @@ void TestTopicBrowserBackend::followsNewRecordsUntilCancelled()
     ScanResult res;
     TopicScanStatus last;
     const auto a = connect(m_backend.get(), &TopicBrowserBackend::scanBatch, this, [&](const TopicScanBatchPtr &b) {
-        res.records.insert(res.records.end(), b->records.begin(), b->records.end());
+        const std::span<const LogRecord> rows = b->rows();
+        res.records.insert(res.records.end(), rows.begin(), rows.end());
     });
     const auto s = connect(m_backend.get(), &TopicBrowserBackend::scanStatus, this,
                            [&](const TopicScanStatus &st) { last = st; });
