@@ -144,17 +144,13 @@ void AlarmKpiView::recompute()
                         .arg(m_kpis.perTenMinutes, 0, 'f', 1)
                         .arg(m_kpis.activations));
     m_flood->setText(floodText());
-    HmiStyle::restyle(m_flood, m_kpis.inFlood ? HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText())
-                                          : QString());
+    const QString warning = HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText());
+    HmiStyle::restyle(m_flood, m_kpis.inFlood ? warning : QString());
     m_floodTime->setText(tr("%1 (%n episode(s))", nullptr, int(m_kpis.floods.size())).arg(duration(m_kpis.timeInFloodMs)));
     m_chatterCount->setText(QString::number(m_kpis.chattering.size()));
-    HmiStyle::restyle(m_chatterCount, m_kpis.chattering.empty()
-                                      ? QString()
-                                      : HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+    HmiStyle::restyle(m_chatterCount, m_kpis.chattering.empty() ? QString() : warning);
     m_stale->setText(QString::number(m_kpis.stale.size()));
-    HmiStyle::restyle(m_stale, m_kpis.stale.empty()
-                               ? QString()
-                               : HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+    HmiStyle::restyle(m_stale, m_kpis.stale.empty() ? QString() : warning);
     QStringList prio;
     for (int p = 1; p <= 4; ++p)
         prio << QStringLiteral("%1 %2").arg(priorityLabel(p)).arg(m_kpis.byPriority[size_t(p)]);

@@ -312,9 +312,9 @@ void TimeSlider::updateState()
     const bool live = m_cursor->isLive();
     m_liveButton->setChecked(live);
     HmiStyle::restyle(m_liveButton, live ? QString()
-                                     : QStringLiteral("QToolButton { %1 }")
-                                           .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(),
-                                                                     HmiStyle::warningText())));
+                                         : QStringLiteral("QToolButton { %1 }")
+                                               .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(),
+                                                                         HmiStyle::warningText())));
     m_nextAction->setEnabled(!live);
     m_playAction->setText(m_cursor->isPlaying() ? tr("&Pause history") : tr("&Play history"));
     m_playButton->setText(m_cursor->isPlaying() ? QStringLiteral("||") : QStringLiteral("\u25b6"));
