@@ -129,19 +129,19 @@ void AlarmBanner::refresh()
                                        .arg(time, priorityLabel(a.priority).toUpper(),
                                             a.message.isEmpty() ? a.asset.id + u' ' + a.alarmId : a.message.left(80)));
         b->setToolTip(tr("%1\nClick to select it in the alarm list").arg(a.key));
-        b->setStyleSheet(QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "
-                                        "border: 1px solid %3; padding: 1px 6px; }")
-                             .arg(HmiStyle::priorityBackground(a.priority).name(),
-                                  HmiStyle::priorityText(a.priority).name(), HmiStyle::mutedText().name()));
+        HmiStyle::restyle(b, QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "
+                                            "border: 1px solid %3; padding: 1px 6px; }")
+                                 .arg(HmiStyle::priorityBackground(a.priority).name(),
+                                      HmiStyle::priorityText(a.priority).name(), HmiStyle::mutedText().name()));
         b->setVisible(true);
     }
     m_more = int(found.size() - shown);
     if (found.empty()) {
         m_title->setText(tr("No unacknowledged critical or high alarms"));
-        m_title->setStyleSheet(QStringLiteral("color: %1;").arg(HmiStyle::mutedText().name()));
+        HmiStyle::restyle(m_title, QStringLiteral("color: %1;").arg(HmiStyle::mutedText().name()));
     } else {
         m_title->setText(tr("Unacknowledged critical/high:"));
-        m_title->setStyleSheet(QString());
+        HmiStyle::restyle(m_title, QString());
     }
     m_moreLabel->setText(m_more > 0 ? tr("+%n more", nullptr, m_more) : QString());
     elideButtons();
