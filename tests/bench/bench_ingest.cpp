@@ -215,10 +215,12 @@ public:
         double backendRunFetch = 0;   // the backend thread's share of a core in that phase
         double backendWaitFetch = 0;  // its share waiting for a core (runnable)
         double coresFetch = 0;        // cores busy in that phase (this process)
+        double guiRunFetch = 0;       // the GUI thread's share of a core
         double tailSeconds = 0;       // the rest of the run
         double backendRunTail = 0;
         double backendWaitTail = 0;
         double coresTail = 0;
+        double guiRunTail = 0;
         double samplerCpuSeconds = 0; // what sampling itself cost
     };
 
@@ -259,10 +261,12 @@ public:
         p.backendRunFetch = share(done.backendRun - first.backendRun, p.fetchSeconds);
         p.backendWaitFetch = share(done.backendWait - first.backendWait, p.fetchSeconds);
         p.coresFetch = share(done.allRun - first.allRun, p.fetchSeconds);
+        p.guiRunFetch = share(done.guiRun - first.guiRun, p.fetchSeconds);
         p.tailSeconds = last.seconds - done.seconds;
         p.backendRunTail = share(last.backendRun - done.backendRun, p.tailSeconds);
         p.backendWaitTail = share(last.backendWait - done.backendWait, p.tailSeconds);
         p.coresTail = share(last.allRun - done.allRun, p.tailSeconds);
+        p.guiRunTail = share(last.guiRun - done.guiRun, p.tailSeconds);
         return p;
     }
 
@@ -270,7 +274,7 @@ private:
     struct Sample
     {
         double seconds = 0;
-        double allRun = 0, fetchRun = 0, backendRun = 0, backendWait = 0; // ns, summed over threads
+        double allRun = 0, fetchRun = 0, backendRun = 0, backendWait = 0, guiRun = 0; // ns, summed over threads
     };
     void run()
     {
@@ -297,7 +301,10 @@ private:
             const QList<QByteArray> f = text.trimmed().split(' '); // run ns, run-queue wait ns, slices
             if (name == "bench-sampler" || f.size() < 2)
                 return;
-            const Kind kind = name == "ndh-backend" ? Kind::Backend : name.startsWith("rdk:") ? Kind::Fetch : Kind::Other;
+            const Kind kind = name == "ndh-backend"     ? Kind::Backend
+                              : name.startsWith("rdk:") ? Kind::Fetch
+                              : tid == m_guiTid         ? Kind::Gui
+                                                        : Kind::Other;
             m_byThread[tid] = {f[0].toDouble(), f[1].toDouble(), kind};
         });
         Sample s;
@@ -310,6 +317,8 @@ private:
                 s.backendRun += t.run;
                 s.backendWait += t.wait;
             }
+            if (t.kind == Kind::Gui)
+                s.guiRun += t.run;
         }
         m_samples.push_back(s);
     }
@@ -318,7 +327,9 @@ private:
         c.start();
         return c;
     }();
-    enum class Kind { Other, Fetch, Backend };
+    enum class Kind { Other, Fetch, Backend, Gui };
+    // The main thread's id is the process's.
+    const QString m_guiTid = QString::number(QCoreApplication::applicationPid());
     struct ThreadTimes
     {
         double run = 0, wait = 0; // ns, since the thread started
@@ -516,11 +527,12 @@ int ingest(const QStringList &args)
         std::printf("phases: not measured (no scheduler statistics in /proc/self/task/*/schedstat)\n");
     } else {
         std::printf("phases (sampled every 50 ms): fetch %.2f s (cores busy %.2f; the backend thread ran %.0f%% and "
-                    "waited for a core %.0f%% of it), then the backend decoding what was fetched ahead %.2f s (cores "
-                    "busy %.2f, the backend thread ran %.0f%% and waited for a core %.0f%%); sampling cost %.0f ms of "
-                    "CPU\n",
-                    p.fetchSeconds, p.coresFetch, 100.0 * p.backendRunFetch, 100.0 * p.backendWaitFetch, p.tailSeconds,
-                    p.coresTail, 100.0 * p.backendRunTail, 100.0 * p.backendWaitTail, 1000.0 * p.samplerCpuSeconds);
+                    "waited for a core %.0f%% of it, the GUI thread ran %.0f%%), then the backend decoding what was "
+                    "fetched ahead %.2f s (cores busy %.2f, the backend thread ran %.0f%% and waited for a core %.0f%%, "
+                    "the GUI thread ran %.0f%%); sampling cost %.0f ms of CPU\n",
+                    p.fetchSeconds, p.coresFetch, 100.0 * p.backendRunFetch, 100.0 * p.backendWaitFetch,
+                    100.0 * p.guiRunFetch, p.tailSeconds, p.coresTail, 100.0 * p.backendRunTail,
+                    100.0 * p.backendWaitTail, 100.0 * p.guiRunTail, 1000.0 * p.samplerCpuSeconds);
     }
     return 0;
 }
