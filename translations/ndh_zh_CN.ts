@@ -3952,6 +3952,10 @@ Zooming or panning back draws them from the history store.</source>
         <source>Value</source>
         <translation>值</translation>
     </message>
+    <message>
+        <source>Offsets %1 to %2</source>
+        <translation>偏移量 %1 至 %2</translation>
+    </message>
 </context>
 <context>
     <name>ndh::TopicBrowserSession</name>

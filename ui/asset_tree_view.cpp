@@ -70,15 +70,7 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     // origin only says something once Redis is beside Kafka (the window shows it then).
     header->hideSection(AssetTreeModel::UpdatedColumn);
     header->hideSection(AssetTreeModel::OriginColumn);
-    header->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (int c = AssetTreeModel::ValueColumn; c < AssetTreeModel::ColumnCount; ++c) {
-        auto *toggle = new QAction(m_model->headerData(c, Qt::Horizontal).toString(), header);
-        toggle->setData(c); // the column it shows or hides
-        toggle->setCheckable(true);
-        toggle->setChecked(!header->isSectionHidden(c));
-        connect(toggle, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
-        header->addAction(toggle);
-    }
+    addColumnToggles(m_tree, AssetTreeModel::ValueColumn, AssetTreeModel::ColumnCount - 1);
     // Names first: in a narrow dock they keep a readable width and the age scrolls
     // (a stretching name column was squeezed to "FACT…" by the fixed ones).
     new ColumnFit(

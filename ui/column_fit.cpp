@@ -25,6 +25,22 @@ QHeaderView *headerOf(const QAbstractItemView *view)
     return nullptr;
 }
 
+void addColumnToggles(QAbstractItemView *view, int first, int last)
+{
+    QHeaderView *header = headerOf(view);
+    if (!header || !header->model())
+        return;
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int c = first; c <= last; ++c) {
+        auto *toggle = new QAction(header->model()->headerData(c, Qt::Horizontal).toString(), header);
+        toggle->setData(c); // the column it shows or hides
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(c));
+        QObject::connect(toggle, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        header->addAction(toggle);
+    }
+}
+
 ColumnFit *ColumnFit::of(const QAbstractItemView *view)
 {
     return view->findChild<ColumnFit *>(QString(), Qt::FindDirectChildrenOnly);

@@ -37,6 +37,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ndh {
 
 // A small line of the last samples of a group's total lag: is it growing?
@@ -146,20 +148,32 @@ TopicBrowserPanel::~TopicBrowserPanel() = default;
 void TopicBrowserPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (!m_sized && width() > 600) {
-        // The cluster list wants about a quarter of the width, whatever the dock got.
-        m_sized = true;
-        m_split->setSizes({width() / 4, width() - width() / 4});
-    }
+    if (!m_sized && width() > 600)
+        sizeSides();
 }
 
 void TopicBrowserPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (!m_sized && isVisible() && width() > 600) {
-        m_sized = true;
-        m_split->setSizes({width() / 4, width() - width() / 4});
+    if (!m_sized && isVisible() && width() > 600)
+        sizeSides();
+}
+
+void TopicBrowserPanel::sizeSides()
+{
+    // The cluster list gets what its names, partitions and counts need (a topic name
+    // at its 160 px minimum), between a quarter and a third of the width, whatever
+    // the dock got; the messages the rest, but never less than their controls'
+    // minimum (~690 px: in a narrower dock the cluster list scrolls sideways).
+    m_sized = true;
+    QHeaderView *header = m_clusterTree->header();
+    int wanted = 160 + m_clusterTree->verticalScrollBar()->sizeHint().width() + 2 * m_clusterTree->frameWidth() + 16;
+    for (int c = LeaderColumn; c < header->count(); ++c) {
+        if (!header->isSectionHidden(c))
+            wanted += header->sectionSize(c);
     }
+    const int side = std::clamp(wanted, width() / 4, width() / 3);
+    m_split->setSizes({side, width() - side});
 }
 
 QWidget *TopicBrowserPanel::createClusterSide()
@@ -185,6 +199,12 @@ QWidget *TopicBrowserPanel::createClusterSide()
     // "…state.attribute_changed": the end of a topic's name tells topics apart
     // (ndh.<domain>.<entity>.<event>; they share their start).
     m_clusterTree->setTextElideMode(Qt::ElideLeft);
+    // Names, partitions and message counts fit a quarter to a third of the dock; a
+    // partition's offsets are in its tooltip, and in two columns the header's menu shows.
+    m_clusterTree->header()->setStretchLastSection(false);
+    m_clusterTree->header()->hideSection(LowColumn);
+    m_clusterTree->header()->hideSection(HighColumn);
+    addColumnToggles(m_clusterTree, LeaderColumn, HighColumn);
     const QLocale locale;
     new ColumnFit(m_clusterTree, {{NameColumn, 1, {}, 160},
                                   {LeaderColumn, 0, {tr("%n part.", nullptr, 32), tr("none")}},
@@ -571,7 +591,8 @@ void TopicBrowserPanel::updateClusterTree()
                 child->setText(HighColumn, p.high >= 0 ? locale.toString(p.high) : QStringLiteral("?"));
                 for (int c = LeaderColumn; c <= HighColumn; ++c)
                     child->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-                child->setToolTip(NameColumn, p.error);
+                const QString offsets = tr("Offsets %1 to %2").arg(child->text(LowColumn), child->text(HighColumn));
+                child->setToolTip(NameColumn, p.error.isEmpty() ? offsets : offsets + u'\n' + p.error);
             }
             while (item->childCount() > int(t.partitions.size()))
                 delete item->takeChild(item->childCount() - 1);

@@ -127,6 +127,7 @@ protected:
 private:
     QWidget *createClusterSide();
     QWidget *createMessageSide();
+    void sizeSides(); // the split between the cluster list and the messages, once
     void updateClusterTree();
     void updateCounts();
     void updateControls();

@@ -8,6 +8,7 @@
 #include "topic_browser_panel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -162,6 +164,19 @@ private slots:
         QCOMPARE(a->child(1)->text(3), QStringLiteral("5"));  // low
         QCOMPARE(a->child(1)->text(4), QStringLiteral("25")); // high
         QCOMPARE(a->child(1)->text(1), QStringLiteral("1"));  // leader
+        // A partition's offsets: in its tooltip, and in two columns the header's menu shows.
+        QCOMPARE(a->child(1)->toolTip(0), QStringLiteral("Offsets 5 to 25"));
+        QHeaderView *header = tree->header();
+        QVERIFY(header->isSectionHidden(3) && header->isSectionHidden(4));
+        QAction *lowToggle = nullptr;
+        for (QAction *action : header->actions()) {
+            if (action->isCheckable() && action->data() == QVariant(3))
+                lowToggle = action;
+        }
+        QVERIFY(lowToggle && !lowToggle->isChecked());
+        QCOMPARE(lowToggle->text(), QStringLiteral("Low"));
+        lowToggle->setChecked(true);
+        QVERIFY(!header->isSectionHidden(3));
         panel.showInternalBox()->setChecked(true);
         QVERIFY(topLevel(tree, QStringLiteral("__consumer_offsets")));
         panel.topicFilterEdit()->setText(QStringLiteral("drone"));
@@ -184,7 +199,9 @@ private slots:
 
     // The names are what an engineer reads: the topic column of the cluster tree
     // keeps most of its width (it was squeezed to "ndh.asse…" by four columns of
-    // counts), and the message list fills its view with every header whole.
+    // counts) and the counts are in view beside it (the list was a quarter of the
+    // dock and scrolled sideways), and the message list fills its view with every
+    // header whole.
     void columnsLeaveTheNamesRoom()
     {
         TopicBrowserPanel panel;
@@ -196,6 +213,9 @@ private slots:
         QVERIFY(names->sectionSize(0) >= 160);
         for (int c = 1; c < names->count(); ++c)
             QVERIFY(names->sectionSize(0) > names->sectionSize(c));
+        // Names, partitions and counts side by side, without scrolling sideways.
+        QVERIFY(!names->isSectionHidden(1) && !names->isSectionHidden(2));
+        QTRY_COMPARE(panel.clusterTree()->horizontalScrollBar()->maximum(), 0);
 
         QTableView *table = panel.table();
         QHeaderView *h = table->horizontalHeader();
