@@ -3956,6 +3956,10 @@ Zooming or panning back draws them from the history store.</source>
         <source>Offsets %1 to %2</source>
         <translation>偏移量 %1 至 %2</translation>
     </message>
+    <message>
+        <source>No records; the next gets offset %1</source>
+        <translation>没有记录；下一条记录的偏移量为 %1</translation>
+    </message>
 </context>
 <context>
     <name>ndh::TopicBrowserSession</name>

@@ -28,10 +28,11 @@ QHeaderView *headerOf(const QAbstractItemView *view)
 void addColumnToggles(QAbstractItemView *view, int first, int last)
 {
     QHeaderView *header = headerOf(view);
+    Q_ASSERT(header && header->model()); // a view with its model (and so its columns) set
     if (!header || !header->model())
         return;
     header->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (int c = first; c <= last; ++c) {
+    for (int c = std::max(0, first); c <= std::min(last, header->count() - 1); ++c) {
         auto *toggle = new QAction(header->model()->headerData(c, Qt::Horizontal).toString(), header);
         toggle->setData(c); // the column it shows or hides
         toggle->setCheckable(true);

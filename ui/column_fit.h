@@ -35,7 +35,8 @@ bool restoreHeaderState(QAbstractItemView *view, const QByteArray &state);
 // Checkable "show this column" actions in the header's context menu for the view's
 // columns first..last (named by the model's header text, the column as their data,
 // as restoreHeaderState expects): the way to columns a view hides by default. Call
-// before creating the view's ColumnFit, so that they come first in the menu.
+// once the view has its model (columns past the model's are left out), and before
+// creating the view's ColumnFit, so that they come first in the menu.
 void addColumnToggles(QAbstractItemView *view, int first, int last);
 
 // A '/' path too long for `width` pixels, shortened so that its last part stays

@@ -164,16 +164,23 @@ void TopicBrowserPanel::sizeSides()
     // The cluster list gets what its names, partitions and counts need (a topic name
     // at its 160 px minimum), between a quarter and a third of the width, whatever
     // the dock got; the messages the rest, but never less than their controls'
-    // minimum (~690 px: in a narrower dock the cluster list scrolls sideways).
+    // minimum (650-690 px with the fonts here: in a narrower dock the cluster list
+    // scrolls sideways).
     m_sized = true;
     QHeaderView *header = m_clusterTree->header();
-    int wanted = 160 + m_clusterTree->verticalScrollBar()->sizeHint().width() + 2 * m_clusterTree->frameWidth() + 16;
+    int wanted = 160;
     for (int c = LeaderColumn; c < header->count(); ++c) {
         if (!header->isSectionHidden(c))
             wanted += header->sectionSize(c);
     }
-    const int side = std::clamp(wanted, width() / 4, width() / 3);
-    m_split->setSizes({side, width() - side});
+    // Besides the columns: what the tabs, margins and frames take around the tree's
+    // viewport as laid out now, the vertical scroll bar (there once the topics fill
+    // the list) and a few pixels, so that the name column is not at its minimum.
+    const QScrollBar *bar = m_clusterTree->verticalScrollBar();
+    wanted += m_sideTabs->width() - m_clusterTree->viewport()->width() + (bar->isVisible() ? 0 : bar->sizeHint().width()) + 8;
+    const int total = std::max(0, m_split->width() - m_split->handleWidth());
+    const int side = std::clamp(wanted, total / 4, total / 3);
+    m_split->setSizes({side, total - side});
 }
 
 QWidget *TopicBrowserPanel::createClusterSide()
@@ -591,8 +598,15 @@ void TopicBrowserPanel::updateClusterTree()
                 child->setText(HighColumn, p.high >= 0 ? locale.toString(p.high) : QStringLiteral("?"));
                 for (int c = LeaderColumn; c <= HighColumn; ++c)
                     child->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-                const QString offsets = tr("Offsets %1 to %2").arg(child->text(LowColumn), child->text(HighColumn));
-                child->setToolTip(NameColumn, p.error.isEmpty() ? offsets : offsets + u'\n' + p.error);
+                // The high watermark is the offset the next record gets: the last is one before it.
+                QStringList tip;
+                if (!p.error.isEmpty())
+                    tip << p.error;
+                if (p.low >= 0 && p.high > p.low)
+                    tip << tr("Offsets %1 to %2").arg(locale.toString(p.low), locale.toString(p.high - 1));
+                else if (p.low >= 0 && p.high == p.low)
+                    tip << tr("No records; the next gets offset %1").arg(locale.toString(p.high));
+                child->setToolTip(NameColumn, tip.join(u'\n'));
             }
             while (item->childCount() > int(t.partitions.size()))
                 delete item->takeChild(item->childCount() - 1);
