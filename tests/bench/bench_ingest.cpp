@@ -205,7 +205,8 @@ KcatRun runKcat(const QString &bootstrap)
 // (its own cost: a few hundred us a sample). The fetch side (the consumer's
 // librdkafka threads and the embedded broker's) is done once it has used 97% of the
 // CPU it uses in the whole run; what follows is the backend decoding the backlog the
-// fetch ran ahead of it.
+// fetch ran ahead of it. For each phase: the cores busy, the backend thread's run
+// and wait shares, and the GUI (main) thread's run share.
 class PhaseSampler
 {
 public:
