@@ -375,6 +375,18 @@ public:
     }
     QString get(std::string_view s)
     {
+        if (s.size() <= Recent::kBytes && !s.empty()) {
+            Recent &r = m_recent[(s.size() * 7u + uchar(s.front()) * 3u + uchar(s.back())) & (kRecentSlots - 1)];
+            if (r.size == s.size() && sameBytes(std::string_view(r.bytes, r.size), s))
+                return m_entries[size_t(r.entry)].text;
+            const qint32 e = entry(s);
+            if (e < 0)
+                return qs(s);
+            r.size = quint32(s.size());
+            std::memcpy(r.bytes, s.data(), s.size());
+            r.entry = e;
+            return m_entries[size_t(e)].text;
+        }
         const qint32 e = entry(s);
         return e < 0 ? qs(s) : m_entries[size_t(e)].text;
     }
@@ -415,6 +427,7 @@ private:
     [[gnu::noinline]] qint32 add(std::string_view s)
     {
         if (m_entries.size() >= kInternMaxEntries) {
+            m_recent.fill(Recent{});
             m_entries.clear();
             m_memos.clear();
             m_pins.clear();
@@ -473,6 +486,18 @@ private:
             m_slots[i] = ((h >> 32) << 32) | quint64(e + 1);
         }
     }
+    // The texts looked up last, by a class of their length and end bytes: the few
+    // names every record repeats (event type, asset type, location, attribute,
+    // unit) are found without hashing.
+    struct Recent
+    {
+        static constexpr size_t kBytes = 24;
+        quint32 size = 0;
+        qint32 entry = -1;
+        char bytes[kBytes];
+    };
+    static constexpr size_t kRecentSlots = 64;
+    std::array<Recent, kRecentSlots> m_recent{};
     std::vector<Entry> m_entries;
     std::vector<AssetMemo> m_memos;
     std::vector<QString> m_pins;

@@ -501,6 +501,45 @@ private slots:
         QCOMPARE(out.front().asset.id, longId);
     }
 
+    // The names looked up last are found again without a lookup in the shared-name
+    // table: names that share that shortcut's slot (same length, first and last
+    // byte) each come back as themselves, and so does a name after the table
+    // filled up and started over (its entries numbered anew).
+    void recentNamesComeBackAsThemselves()
+    {
+        const auto record = [](const QByteArray &type, const QByteArray &location) {
+            return "{\"message_id\":\"m-1\",\"timestamp\":\"2025-08-03T10:30:00Z\",\"asset_id\":\"P1\","
+                   "\"asset_type\":\"" + type + "\",\"location\":\"" + location + "\","
+                   "\"event_type\":\"attribute_changed\",\"event_data\":{\"attribute\":\"a\",\"new_value\":1}}";
+        };
+        EnvelopeDecoder decoder;
+        const EventSource src = kafka("ndh.assets.state.attribute_changed");
+        std::vector<PlantEvent> out;
+        for (const QByteArray type : {"Pump", "Pimp", "Pump", "Pimp"}) {
+            out.clear();
+            QVERIFY(decoder.decode(record(type, "SITE_A"), src, out).accepted);
+            QCOMPARE(out.front().asset.type, QString::fromLatin1(type));
+        }
+        // 200,000 distinct names fill the table; it starts over on the next, and the
+        // records after that still say what they say.
+        int wrong = 0;
+        for (int i = 0; i <= 200010; ++i) {
+            out.clear();
+            const QByteArray location = "L" + QByteArray::number(i);
+            QVERIFY(decoder.decode(record("Pump", location), src, out).accepted);
+            const PlantEvent &e = out.front();
+            wrong += e.asset.type != u"Pump" || e.asset.location != QLatin1String(location)
+                     || e.eventType != u"attribute_changed" || e.attributes.front().name != u"a";
+        }
+        QCOMPARE(wrong, 0);
+        for (const QByteArray type : {"Pump", "Pimp"}) {
+            out.clear();
+            QVERIFY(decoder.decode(record(type, "SITE_A"), src, out).accepted);
+            QCOMPARE(out.front().asset.type, QString::fromLatin1(type));
+            QCOMPARE(out.front().asset.location, QStringLiteral("SITE_A"));
+        }
+    }
+
     // Spent events lend their message-id and attribute buffers to the next records
     // decoded on the same thread: every new event still says exactly what its own
     // record says, and text someone else still holds is left alone.
