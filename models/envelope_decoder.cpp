@@ -375,8 +375,9 @@ public:
     }
     QString get(std::string_view s)
     {
+        // Not for "": a slot never filled (size 0) would match it.
         if (s.size() <= Recent::kBytes && !s.empty()) {
-            Recent &r = m_recent[(s.size() * 7u + uchar(s.front()) * 3u + uchar(s.back())) & (kRecentSlots - 1)];
+            Recent &r = m_recent[keyClass(s)];
             if (r.size == s.size() && sameBytes(std::string_view(r.bytes, r.size), s))
                 return m_entries[size_t(r.entry)].text;
             const qint32 e = entry(s);
@@ -489,14 +490,15 @@ private:
     // The texts looked up last, by a class of their length and end bytes: the few
     // names every record repeats (event type, asset type, location, attribute,
     // unit) are found without hashing.
-    struct Recent
+    struct alignas(32) Recent // a slot in one cache line
     {
         static constexpr size_t kBytes = 24;
         quint32 size = 0;
         qint32 entry = -1;
         char bytes[kBytes];
     };
-    static constexpr size_t kRecentSlots = 64;
+    static constexpr size_t kRecentSlots = 64; // keyClass()'s 64 classes
+    static_assert(sizeof(Recent) == 32 && Recent::kBytes <= kInternMaxLength);
     std::array<Recent, kRecentSlots> m_recent{};
     std::vector<Entry> m_entries;
     std::vector<AssetMemo> m_memos;

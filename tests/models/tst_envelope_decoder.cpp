@@ -515,11 +515,22 @@ private slots:
         EnvelopeDecoder decoder;
         const EventSource src = kafka("ndh.assets.state.attribute_changed");
         std::vector<PlantEvent> out;
-        for (const QByteArray type : {"Pump", "Pimp", "Pump", "Pimp"}) {
+        // Same length, first and last byte: short ones, ones of 9 to 24 bytes that
+        // differ in the middle, and ones of 24 and 25 bytes (the longest the shortcut
+        // keeps, and one past it).
+        const QByteArray a24 = "C" + QByteArray(22, 'x') + "r", b24 = "C" + QByteArray(11, 'x') + "y" + QByteArray(10, 'x') + "r";
+        const QByteArray a25 = "C" + QByteArray(23, 'x') + "r", b25 = "C" + QByteArray(12, 'x') + "y" + QByteArray(10, 'x') + "r";
+        for (const QByteArray &type : {QByteArray("Pump"), QByteArray("Pimp"), QByteArray("Pump"), QByteArray("Pimp"),
+                                       QByteArray("Compressor"), QByteArray("Comprexxor"), QByteArray("Compressor"),
+                                       a24, b24, a24, a25, b25, a25, b24}) {
             out.clear();
             QVERIFY(decoder.decode(record(type, "SITE_A"), src, out).accepted);
             QCOMPARE(out.front().asset.type, QString::fromLatin1(type));
         }
+        // An empty name is not a slot never filled.
+        out.clear();
+        QVERIFY(decoder.decode(record("Pump", ""), src, out).accepted);
+        QCOMPARE(out.front().asset.location, QStringLiteral("UNKNOWN")); // an empty location reads as none
         // 200,000 distinct names fill the table; it starts over on the next, and the
         // records after that still say what they say.
         int wrong = 0;
