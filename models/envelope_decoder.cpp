@@ -376,20 +376,21 @@ public:
     QString get(std::string_view s)
     {
         // Not for "": a slot never filled (size 0) would match it.
+        Recent *r = nullptr;
         if (s.size() <= Recent::kBytes && !s.empty()) {
-            Recent &r = m_recent[keyClass(s)];
-            if (r.size == s.size() && sameBytes(std::string_view(r.bytes, r.size), s))
-                return m_entries[size_t(r.entry)].text;
-            const qint32 e = entry(s);
-            if (e < 0)
-                return qs(s);
-            r.size = quint32(s.size());
-            std::memcpy(r.bytes, s.data(), s.size());
-            r.entry = e;
-            return m_entries[size_t(e)].text;
+            r = &m_recent[keyClass(s)];
+            if (r->size == s.size() && sameBytes(std::string_view(r->bytes, r->size), s))
+                return m_entries[size_t(r->entry)].text;
         }
-        const qint32 e = entry(s);
-        return e < 0 ? qs(s) : m_entries[size_t(e)].text;
+        const qint32 e = entry(s); // may start the table over, and clear m_recent with it
+        if (e < 0)
+            return qs(s);
+        if (r) {
+            r->size = quint32(s.size());
+            std::memcpy(r->bytes, s.data(), s.size());
+            r->entry = e;
+        }
+        return m_entries[size_t(e)].text;
     }
     const QString &text(qint32 e) const { return m_entries[size_t(e)].text; }
     // Asks for the entry's memo early: the record is decoded while it arrives.
