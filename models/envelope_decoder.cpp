@@ -27,9 +27,27 @@ namespace ndh {
 
 namespace {
 
-// A read-only view of one simdjson DOM value with the few questions the decoder
-// asks. simdjson parses records 3-4x faster than nlohmann (docs/PERFORMANCE.md);
-// nlohmann stays for documents and for explaining a parse error.
+struct ShapeObject;
+
+// One scalar or object of a record read through a learnt record shape
+// (RecordShapes, below) instead of simdjson's DOM: what Json answers for it.
+struct ShapeValue
+{
+    simdjson::dom::element_type type = simdjson::dom::element_type::NULL_VALUE;
+    bool boolean = false;
+    union {
+        qint64 int64;
+        quint64 uint64;
+        double number = 0;
+    };
+    std::string_view text;                 // a string's bytes; an object's whole text
+    const ShapeObject *object = nullptr; // an object's members
+};
+
+// A read-only view of one JSON value with the few questions the decoder asks: a
+// simdjson DOM value, or a value of a record read through its shape. simdjson
+// parses records 3-4x faster than nlohmann (docs/PERFORMANCE.md); nlohmann stays
+// for documents and for explaining a parse error.
 class Json
 {
 public:
@@ -39,8 +57,14 @@ public:
         : m_e(e)
     {
     }
+    explicit Json(const ShapeValue *v)
+        : m_v(v)
+    {
+    }
+    // The DOM value; for values that are not from a shape only.
     simdjson::dom::element element() const { return m_e; }
-    Type type() const { return m_e.type(); }
+    const ShapeValue *shapeValue() const { return m_v; }
+    Type type() const { return m_v ? m_v->type : m_e.type(); }
     bool is_null() const { return type() == Type::NULL_VALUE; }
     bool is_string() const { return type() == Type::STRING; }
     bool is_boolean() const { return type() == Type::BOOL; }
@@ -50,16 +74,16 @@ public:
     bool is_number_unsigned() const { return type() == Type::UINT64; }
     bool is_number_float() const { return type() == Type::DOUBLE; }
     bool is_number() const { return is_number_integer() || is_number_unsigned() || is_number_float(); }
-    std::string_view str() const { return std::string_view(m_e.get_string().value_unsafe()); }
-    bool boolean() const { return m_e.get_bool().value_unsafe(); }
-    qint64 int64() const { return m_e.get_int64().value_unsafe(); }
-    quint64 uint64() const { return m_e.get_uint64().value_unsafe(); }
+    std::string_view str() const { return m_v ? m_v->text : std::string_view(m_e.get_string().value_unsafe()); }
+    bool boolean() const { return m_v ? m_v->boolean : m_e.get_bool().value_unsafe(); }
+    qint64 int64() const { return m_v ? m_v->int64 : m_e.get_int64().value_unsafe(); }
+    quint64 uint64() const { return m_v ? m_v->uint64 : m_e.get_uint64().value_unsafe(); }
     double number() const
     {
         switch (type()) {
         case Type::INT64: return double(int64());
         case Type::UINT64: return double(uint64());
-        default: return m_e.get_double().value_unsafe();
+        default: return m_v ? m_v->number : m_e.get_double().value_unsafe();
         }
     }
     const char *type_name() const
@@ -73,10 +97,11 @@ public:
         default: return "number";
         }
     }
-    std::string dump() const { return simdjson::minify(m_e); }
+    std::string dump() const;
 
 private:
     simdjson::dom::element m_e;
+    const ShapeValue *m_v = nullptr;
 };
 
 // Byte-wise equality of short texts without a call into the C library: keys and
@@ -118,17 +143,38 @@ bool isContainer(simdjson::dom::element v)
     return t == simdjson::dom::element_type::OBJECT || t == simdjson::dom::element_type::ARRAY;
 }
 
+// One member of a JSON object: its key's bytes and its value.
+struct FieldEntry
+{
+    std::string_view key;
+    Json value;
+};
+static_assert(std::is_trivially_destructible_v<FieldEntry> && std::is_trivially_copyable_v<FieldEntry>);
+
+// The members of an object of a record shape, in document order: their keys are
+// the shape's, their values the record's last read through it.
+struct ShapeObject
+{
+    std::vector<FieldEntry> members;
+    quint64 classes = 0; // keyClass() bits of the keys
+};
+
 // The members of one JSON object, read once so that every field the decoder asks
 // for is found without walking the object again (a record is asked for 20-30
 // names; simdjson's at_key scans and compares keys on each). Objects larger than
-// the inline table are looked up through simdjson. A non-object (or absent) value
-// reads as an empty object.
+// the inline table are looked up through simdjson. An object read through a record
+// shape is its shape's table, not copied. A non-object (or absent) value reads as
+// an empty object.
 class Fields
 {
 public:
     Fields() = default;
     explicit Fields(const Json &j)
     {
+        if (const ShapeValue *v = j.shapeValue()) {
+            fromShape(*v);
+            return;
+        }
         if (j.element().get_object().get(m_object) != simdjson::SUCCESS)
             return;
         m_isObject = true;
@@ -142,12 +188,18 @@ public:
     }
     // The same, and the duplicate-key check of the whole value (rejectDuplicateKeys)
     // in the same pass over its members: for a record's top level, which is read
-    // anyway. Throws Reject naming the key.
+    // anyway. Throws Reject naming the key. A value read through a record shape has
+    // none: its shape was learnt from a record that passed this check, and it has
+    // the same keys.
     struct CheckKeys
     {
     };
     Fields(const Json &j, CheckKeys)
     {
+        if (const ShapeValue *v = j.shapeValue()) {
+            fromShape(*v);
+            return;
+        }
         if (j.element().get_object().get(m_object) != simdjson::SUCCESS) {
             rejectDuplicateKeys(j.element());
             return;
@@ -162,7 +214,7 @@ public:
             const std::string_view key = member.key;
             if (m_classes & (quint64(1) << keyClass(key))) {
                 for (quint32 i = 0; i < m_count; ++i) {
-                    if (sameBytes(entries()[i].key, key))
+                    if (sameBytes(table()[i].key, key))
                         rejectDuplicateKey(key);
                 }
             }
@@ -186,8 +238,8 @@ public:
         if (!(m_classes & (quint64(1) << keyClass(key))))
             return std::nullopt;
         for (quint32 i = 0; i < m_count; ++i) {
-            if (sameBytes(entries()[i].key, key))
-                return Json(entries()[i].value);
+            if (sameBytes(table()[i].key, key))
+                return table()[i].value;
         }
         return std::nullopt;
     }
@@ -203,26 +255,33 @@ public:
             return;
         }
         for (quint32 i = 0; i < m_count; ++i)
-            f(entries()[i].key, Json(entries()[i].value));
+            f(table()[i].key, table()[i].value);
     }
 
 private:
-    struct Entry
-    {
-        std::string_view key;
-        simdjson::dom::element value;
-    };
-    static_assert(std::is_trivially_destructible_v<Entry> && std::is_trivially_copyable_v<Entry>);
     static constexpr quint32 kInline = 32;
-    const Entry *entries() const { return std::launder(reinterpret_cast<const Entry *>(m_entries)); }
+    const FieldEntry *table() const
+    {
+        return m_shapeTable ? m_shapeTable : std::launder(reinterpret_cast<const FieldEntry *>(m_entries));
+    }
     void add(std::string_view key, simdjson::dom::element value)
     {
-        new (&m_entries[m_count++]) Entry{key, value};
+        new (&m_entries[m_count++]) FieldEntry{key, Json(value)};
         m_classes |= quint64(1) << keyClass(key);
+    }
+    void fromShape(const ShapeValue &v)
+    {
+        if (!v.object)
+            return;
+        m_isObject = true;
+        m_shapeTable = v.object->members.data();
+        m_count = quint32(v.object->members.size());
+        m_classes = v.object->classes;
     }
     // Left uninitialized: entries are written as they are read (a table of 32
     // initialized entries cost more than the object's lookups).
-    alignas(Entry) unsigned char m_entries[kInline][sizeof(Entry)];
+    alignas(FieldEntry) unsigned char m_entries[kInline][sizeof(FieldEntry)];
+    const FieldEntry *m_shapeTable = nullptr; // a record shape's object, read instead of m_entries
     simdjson::dom::object m_object;
     quint64 m_classes = 0;
     quint32 m_count = 0;
@@ -1349,6 +1408,407 @@ Envelope sniff(const Fields &doc)
     return Envelope::Sniff;
 }
 
+// Records from one producer repeat their layout: the same keys in the same order
+// and spacing, with values of the same kinds; only the values' bytes change. A
+// RecordShape is that layout, learnt from a record simdjson accepted. Reading a
+// record through it compares the bytes between values with the learnt ones and
+// reads the values in place, so the record needs neither simdjson's parse nor the
+// duplicate-key check (the shape's keys are the learnt record's, which passed it).
+// The read is strict: it accepts only what the shape's record would read as with
+// simdjson, the same values of the same types, and anything else (escapes, a
+// number it does not read exactly, other spacing, keys or kinds) is "no match",
+// and the record goes through simdjson as before, with the same errors.
+class RecordShape
+{
+public:
+    static constexpr size_t kMaxBytes = 4096;
+    static constexpr size_t kMaxValues = 200;
+
+    // Learns the layout of `json`, a text simdjson accepted without duplicate keys.
+    // False when its root is not an object or the shape would not be read: arrays,
+    // keys with escapes, objects of more than 32 members, more than kMaxValues
+    // values or kMaxBytes bytes.
+    bool learn(std::string_view json)
+    {
+        if (json.size() > kMaxBytes)
+            return false;
+        m_bytes.assign(json);
+        m_steps.clear();
+        m_values.clear();
+        m_objects.clear();
+        // Reserved, so that members and values can point at values and objects.
+        m_values.reserve(kMaxValues);
+        m_objects.reserve(kMaxValues);
+        m_depth = 0;
+        Learner l{*this, m_bytes};
+        l.skipSpace();
+        if (l.i >= m_bytes.size() || m_bytes[l.i] != '{' || !l.value(1))
+            return false;
+        l.skipSpace();
+        if (l.i != m_bytes.size())
+            return false;
+        l.step(Step::End, 0);
+        return true;
+    }
+
+    // The root object of `json` read through this shape, or null when `json` does
+    // not have it. The values stay valid until the next read, and point into `json`.
+    const ShapeValue *read(std::string_view json)
+    {
+        const char *p = json.data();
+        const size_t n = json.size();
+        size_t i = 0;
+        for (const Step &s : m_steps) {
+            if (n - i < s.size || !sameBytes(std::string_view(p + i, s.size), std::string_view(m_bytes.data() + s.offset, s.size)))
+                return nullptr;
+            i += s.size;
+            ShapeValue &v = m_values[s.value];
+            switch (s.kind) {
+            case Step::String: {
+                const size_t end = stringEnd(p, n, i);
+                if (end == 0)
+                    return nullptr;
+                v.text = std::string_view(p + i, end - i);
+                i = end;
+                break;
+            }
+            case Step::Number:
+                if (!readNumber(p, n, i, v))
+                    return nullptr;
+                break;
+            case Step::Literal:
+                if (!readLiteral(p, n, i, v))
+                    return nullptr;
+                break;
+            case Step::ObjectStart: v.text = std::string_view(p + i, 0); break;
+            case Step::ObjectEnd: v.text = std::string_view(v.text.data(), size_t(p + i - v.text.data())); break;
+            case Step::End: return i == n ? &m_values[0] : nullptr;
+            }
+        }
+        return nullptr;
+    }
+    // Containers nested in the root, the root counted: at most the limit's depth.
+    int depth() const { return m_depth; }
+
+private:
+    // The learnt bytes [offset, offset + size) come before the step's value.
+    struct Step
+    {
+        enum Kind : quint8 { String, Number, Literal, ObjectStart, ObjectEnd, End };
+        quint32 offset;
+        quint32 size;
+        quint16 value;
+        Kind kind;
+    };
+
+    // A scan of a JSON text simdjson accepted, noting the steps, values and objects.
+    struct Learner
+    {
+        RecordShape &shape;
+        const std::string &t;
+        size_t i = 0;
+        size_t runStart = 0; // where the bytes before the next step start
+
+        void skipSpace()
+        {
+            while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+                ++i;
+        }
+        void step(Step::Kind kind, size_t value)
+        {
+            shape.m_steps.push_back({quint32(runStart), quint32(i - runStart), quint16(value), kind});
+            runStart = i;
+        }
+        size_t newValue(Json::Type type)
+        {
+            Q_ASSERT(shape.m_values.size() < kMaxValues); // value() checks
+            shape.m_values.emplace_back().type = type;
+            return shape.m_values.size() - 1;
+        }
+        // The value at i (space skipped), `depth` counting the containers it is in.
+        bool value(int depth)
+        {
+            if (shape.m_values.size() >= kMaxValues)
+                return false;
+            skipSpace();
+            if (i >= t.size())
+                return false;
+            const char c = t[i];
+            if (c == '{')
+                return object(depth);
+            if (c == '"') {
+                const size_t v = newValue(Json::Type::STRING);
+                ++i; // the opening quote is the learnt bytes'
+                step(Step::String, v);
+                for (; i < t.size() && t[i] != '"'; ++i) {
+                    if (t[i] == '\\')
+                        ++i;
+                }
+                if (i >= t.size())
+                    return false;
+                runStart = i++; // the closing quote is the next bytes'
+                return true;
+            }
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                step(Step::Number, newValue(Json::Type::DOUBLE));
+                while (i < t.size() && std::strchr("+-.0123456789eE", t[i]) && t[i] != '\0')
+                    ++i;
+                runStart = i;
+                return true;
+            }
+            if (c == 't' || c == 'f' || c == 'n') {
+                step(Step::Literal, newValue(Json::Type::NULL_VALUE));
+                while (i < t.size() && t[i] >= 'a' && t[i] <= 'z')
+                    ++i;
+                runStart = i;
+                return true;
+            }
+            return false; // an array
+        }
+        bool object(int depth)
+        {
+            shape.m_depth = std::max(shape.m_depth, depth);
+            const size_t v = newValue(Json::Type::OBJECT);
+            ShapeObject &obj = shape.m_objects.emplace_back();
+            shape.m_values[v].object = &obj;
+            step(Step::ObjectStart, v);
+            ++i; // '{'
+            skipSpace();
+            if (i < t.size() && t[i] == '}') {
+                ++i;
+                step(Step::ObjectEnd, v);
+                return true;
+            }
+            for (;;) {
+                skipSpace();
+                if (i >= t.size() || t[i] != '"')
+                    return false;
+                const size_t keyStart = ++i;
+                while (i < t.size() && t[i] != '"' && t[i] != '\\')
+                    ++i;
+                if (i >= t.size() || t[i] != '"')
+                    return false; // a key with escapes: its bytes are not its text
+                const std::string_view key(t.data() + keyStart, i - keyStart);
+                ++i;
+                skipSpace();
+                if (i >= t.size() || t[i] != ':')
+                    return false;
+                ++i;
+                const size_t member = shape.m_values.size();
+                if (!value(depth + 1))
+                    return false;
+                if (obj.members.size() >= 32)
+                    return false;
+                obj.members.push_back({key, Json(&shape.m_values[member])});
+                obj.classes |= quint64(1) << keyClass(key);
+                skipSpace();
+                if (i < t.size() && t[i] == ',') {
+                    ++i;
+                    continue;
+                }
+                if (i < t.size() && t[i] == '}') {
+                    ++i;
+                    step(Step::ObjectEnd, v);
+                    return true;
+                }
+                return false;
+            }
+        }
+    };
+
+    // The end of a string's bytes that start at i: the index of its closing quote,
+    // or 0 when the string has an escape or a control character (or no end), or is
+    // not UTF-8. Eight bytes at a time: a byte is looked at only when it is a quote,
+    // a backslash, below 0x20 or above 0x7F.
+    static size_t stringEnd(const char *p, size_t n, size_t i)
+    {
+        constexpr quint64 kOnes = 0x0101010101010101ULL;
+        constexpr quint64 kHigh = 0x8080808080808080ULL;
+        const size_t start = i;
+        bool ascii = true;
+        for (;;) {
+            quint64 special = 0;
+            while (i + 8 <= n) {
+                quint64 w;
+                std::memcpy(&w, p + i, 8);
+                const quint64 quote = w ^ (kOnes * '"');
+                const quint64 slash = w ^ (kOnes * '\\');
+                // A zero byte, or one below 0x20, sets the high bit of its byte (and
+                // maybe of bytes above it, never below): the lowest bit set is exact.
+                special = ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | ((w - kOnes * 0x20) & ~w) | w;
+                special &= kHigh;
+                if (special)
+                    break;
+                i += 8;
+            }
+            if (special)
+                i += size_t(__builtin_ctzll(special)) / 8;
+            else {
+                while (i < n && p[i] != '"' && p[i] != '\\' && uchar(p[i]) >= 0x20 && uchar(p[i]) < 0x80)
+                    ++i;
+                if (i >= n)
+                    return 0;
+            }
+            const uchar c = uchar(p[i]);
+            if (c == '"')
+                break;
+            if (c < 0x80)
+                return 0; // a backslash or a control character
+            ascii = false;
+            ++i;
+        }
+        if (!ascii && !simdjson::validate_utf8(p + start, i - start))
+            return 0;
+        return i;
+    }
+
+    // A number as simdjson reads it, where that is exact here: an integer of at most
+    // 18 digits (INT64), or one with a fraction and at most 15 digits in all
+    // (DOUBLE: both parts exact in a double, so one division rounds correctly).
+    // Exponents and longer numbers are left to simdjson.
+    static bool readNumber(const char *p, size_t n, size_t &i, ShapeValue &v)
+    {
+        const bool negative = i < n && p[i] == '-';
+        size_t k = i + (negative ? 1 : 0);
+        const auto digit = [&](size_t at) { return at < n && p[at] >= '0' && p[at] <= '9'; };
+        if (!digit(k))
+            return false;
+        quint64 mantissa = 0;
+        int digits = 0;
+        if (p[k] == '0') {
+            ++k;
+            ++digits;
+            if (digit(k))
+                return false; // a leading zero
+        } else {
+            for (; digit(k); ++k, ++digits) {
+                if (digits == 18)
+                    return false;
+                mantissa = mantissa * 10 + quint64(p[k] - '0');
+            }
+        }
+        int fraction = 0;
+        if (k < n && p[k] == '.') {
+            ++k;
+            if (!digit(k))
+                return false;
+            for (; digit(k); ++k, ++fraction, ++digits) {
+                if (digits >= 15)
+                    return false;
+                mantissa = mantissa * 10 + quint64(p[k] - '0');
+            }
+        }
+        if (k < n && (p[k] == 'e' || p[k] == 'E'))
+            return false;
+        if (fraction == 0) {
+            v.type = Json::Type::INT64;
+            v.int64 = negative ? -qint64(mantissa) : qint64(mantissa);
+        } else {
+            static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+            const double d = double(mantissa) / kPowers[fraction];
+            v.type = Json::Type::DOUBLE;
+            v.number = negative ? -d : d;
+        }
+        i = k;
+        return true;
+    }
+
+    static bool readLiteral(const char *p, size_t n, size_t &i, ShapeValue &v)
+    {
+        const std::string_view rest(p + i, n - i);
+        if (rest.substr(0, 4) == "true" || rest.substr(0, 5) == "false") {
+            v.type = Json::Type::BOOL;
+            v.boolean = rest[0] == 't';
+            i += v.boolean ? 4 : 5;
+            return true;
+        }
+        if (rest.substr(0, 4) == "null") {
+            v.type = Json::Type::NULL_VALUE;
+            i += 4;
+            return true;
+        }
+        return false;
+    }
+
+    std::string m_bytes; // the learnt record: the bytes between values, and the keys
+    std::vector<Step> m_steps;
+    std::vector<ShapeValue> m_values; // [0] is the root object
+    std::vector<ShapeObject> m_objects;
+    int m_depth = 0;
+};
+
+// The shapes of the records this thread decoded last, the one that matched last
+// first. A record that matches none goes through simdjson, and its shape is
+// learnt then. A feed without shapes (arrays in every record, say) is tried
+// against the few shapes kept and learnt from again only now and then.
+class RecordShapes
+{
+public:
+    const ShapeValue *read(std::string_view json, int maxDepth)
+    {
+        for (size_t k = 0; k < m_count; ++k) {
+            RecordShape &shape = *m_shapes[k];
+            if (shape.depth() > maxDepth)
+                continue;
+            if (const ShapeValue *root = shape.read(json)) {
+                ++m_reads;
+                std::rotate(m_shapes.begin(), m_shapes.begin() + ptrdiff_t(k), m_shapes.begin() + ptrdiff_t(k) + 1);
+                m_missesInARow = 0;
+                return root;
+            }
+        }
+        ++m_missesInARow;
+        return nullptr;
+    }
+    // `json` was read by simdjson (no duplicate keys): its shape is kept, in place
+    // of the shape used least lately.
+    void learn(std::string_view json)
+    {
+        if (json.size() > RecordShape::kMaxBytes || (m_missesInARow > 16 && m_missesInARow % 64 != 0))
+            return;
+        if (!m_scratch)
+            m_scratch = std::make_unique<RecordShape>();
+        if (!m_scratch->learn(json))
+            return;
+        std::unique_ptr<RecordShape> evicted;
+        if (m_count == kShapes)
+            evicted = std::move(m_shapes[--m_count]);
+        std::move_backward(m_shapes.begin(), m_shapes.begin() + ptrdiff_t(m_count), m_shapes.begin() + ptrdiff_t(m_count) + 1);
+        m_shapes[0] = std::move(m_scratch);
+        ++m_count;
+        m_scratch = std::move(evicted);
+    }
+
+    quint64 reads() const { return m_reads; }
+
+private:
+    static constexpr size_t kShapes = 6;
+    std::array<std::unique_ptr<RecordShape>, kShapes> m_shapes;
+    std::unique_ptr<RecordShape> m_scratch; // learnt into, kept only when it learnt a shape
+    size_t m_count = 0;
+    unsigned m_missesInARow = 0;
+    quint64 m_reads = 0;
+};
+
+// simdjson's minified text of the value, as the DOM gives it. An object read through
+// a record shape is parsed on its own for it (rare: a value kept as text).
+std::string Json::dump() const
+{
+    if (!m_v)
+        return simdjson::minify(m_e);
+    thread_local simdjson::dom::parser parser;
+    simdjson::dom::element e;
+    if (parser.parse(m_v->text.data(), m_v->text.size()).get(e) != simdjson::SUCCESS)
+        return std::string(m_v->text); // not reached: the text matched a shape simdjson read
+    return simdjson::minify(e);
+}
+
+RecordShapes &threadShapes()
+{
+    thread_local RecordShapes shapes;
+    return shapes;
+}
+
 // One JSON text parsed under the limits (depth); throws Reject. Duplicate keys are
 // checked as its top level is read (Fields::CheckKeys, or rejectDuplicateKeys for
 // a value that is not an object).
@@ -1420,6 +1880,17 @@ void recycleDecodedEvents(std::vector<PlantEvent> &events)
     events.clear();
 }
 
+bool recordShapesByDefault()
+{
+    static const bool on = qEnvironmentVariable("NDH_DECODER_SHAPES") != u"0";
+    return on;
+}
+
+quint64 recordsReadThroughShapes()
+{
+    return threadShapes().reads();
+}
+
 EnvelopeDecoder::EnvelopeDecoder(DecoderLimits limits)
     : m_limits(limits)
 {
@@ -1451,10 +1922,15 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
             throw Reject{QStringLiteral("payload of %1 bytes exceeds the %2-byte limit")
                              .arg(payload.size())
                              .arg(m_limits.maxPayloadBytes)};
-        const Json root(parsedDocument(payload, m_limits));
+        const std::string_view text(payload.data(), size_t(payload.size()));
+        RecordShapes &shapes = threadShapes();
+        const ShapeValue *shaped = m_limits.readRecordShapes ? shapes.read(text, m_limits.maxDepth) : nullptr;
+        const Json root = shaped ? Json(shaped) : Json(parsedDocument(payload, m_limits));
         const Fields doc(root, Fields::CheckKeys{});
         if (!root.is_object())
             throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(root))};
+        if (!shaped && m_limits.readRecordShapes)
+            shapes.learn(text);
         Envelope envelope = envelopeForTopic(source.topic);
         if (envelope == Envelope::Sniff)
             envelope = sniff(doc);

@@ -13,11 +13,19 @@
 
 namespace ndh {
 
+// DecoderLimits::readRecordShapes when not set: true unless NDH_DECODER_SHAPES=0.
+bool recordShapesByDefault();
+
 struct DecoderLimits
 {
     qsizetype maxPayloadBytes = 1 << 20; // 1 MiB: larger records are dead-lettered
     int maxDepth = 32;                   // JSON nesting deeper than this is rejected
     int maxAttributes = 1000;            // attributes per snapshot
+    // Records read through the layout of the records before them where it is the
+    // same (faster; the same events and errors); false: every record is parsed.
+    // NDH_DECODER_SHAPES=0 in the environment makes false the default, for
+    // comparing the two (scripts/bench-ab.sh) or ruling the shapes out.
+    bool readRecordShapes = recordShapesByDefault();
 };
 
 struct DecodeOutcome
@@ -69,6 +77,10 @@ private:
 // backend hands them back once the GUI has applied a batch, so decoding a record
 // allocates nothing for them. A buffer another holder still shares is not kept.
 void recycleDecodedEvents(std::vector<PlantEvent> &events);
+
+// How many records this thread's decoders read through a record shape (the layout
+// of records before them) instead of parsing them: for benchmarks and tests.
+quint64 recordsReadThroughShapes();
 
 // "PATTERN=ENVELOPE" as given on command lines (`--envelope 'legacy.*=domain'`):
 // a topic pattern with '*' wildcards and one of sniff, ndh, drone, domain.

@@ -1,6 +1,7 @@
 // The decoder turns the three wire envelopes of DESIGN.md §1 into PlantEvents and
 // rejects every class of bad input with a reason, never a crash or a silent drop.
 
+#include "describe_event.h"
 #include "envelope_decoder.h"
 
 #include <QTest>
@@ -549,6 +550,87 @@ private slots:
             QCOMPARE(out.front().asset.type, QString::fromLatin1(type));
             QCOMPARE(out.front().asset.location, QStringLiteral("SITE_A"));
         }
+    }
+
+    // Records that repeat the layout of the records before them are read through
+    // that layout (a record shape) instead of being parsed. Whatever a record
+    // holds, the events or the rejection must be the ones the parser gives: values
+    // of every kind and edge, escapes, UTF-8 good and bad, other spacing, truncated
+    // records, trailing bytes, a depth limit the shape is over.
+    void recordShapesReadAsTheParserDoes()
+    {
+        const QByteArray snapshot =
+            "{\"message_id\":\"m-1\",\"timestamp\":\"2025-08-03T10:30:00.125Z\",\"asset_id\":\"P1\",\"asset_type\":\"Pump\","
+            "\"location\":\"SITE_A\",\"event_type\":\"snapshot\",\"event_data\":{\"attributes\":{\"speed\":1450,\"flow\":12.75,"
+            "\"on\":true,\"mode\":\"auto\",\"note\":null,\"cfg\":{\"k\":1}},\"lifecycle_state\":\"running\"},\"correlation_id\":null}";
+        const QByteArray alarm =
+            "{\"message_id\":\"m-2\", \"timestamp\":1754217000.5, \"asset_id\":\"P1\", \"asset_type\":\"Pump\", \"location\":\"SITE_A\", "
+            "\"event_type\":\"alarm_triggered\", \"event_data\":{\"alarm_id\":\"HI-1\", \"priority\":2, \"message\":\"flow high\", "
+            "\"value\":{\"x\":1, \"y\":\"z\"}, \"latching\":false}}";
+        // (token in the base record, what replaces it)
+        QList<std::pair<QByteArray, QByteArray>> variants = {
+            {"1450", "0"}, {"1450", "-5"}, {"1450", "123456789012345678"}, {"1450", "1234567890123456789"},
+            {"1450", "9223372036854775807"}, {"1450", "9223372036854775808"}, {"1450", "18446744073709551616"},
+            {"1450", "-0"}, {"1450", "-0.0"}, {"1450", "0.1"}, {"1450", "9007199254740993"}, {"1450", "1e3"},
+            {"1450", "1E-2"}, {"1450", "01"}, {"1450", "1."}, {"1450", ".5"}, {"1450", "-"}, {"1450", "--1"},
+            {"1450", "1.5.5"}, {"1450", "1450 "}, {"1450", "\"1450\""}, {"1450", "true"},
+            {"12.75", "12345678901234.5"}, {"12.75", "123456789012345.6"}, {"12.75", "0.000000000000001"},
+            {"12.75", "0.30000000000000004"}, {"12.75", "-12.750"}, {"12.75", "2.2250738585072014"},
+            {"12.75", "99999999999999.9"}, {"12.75", "12"},
+            {"12.75", "1234567890123456.5"}, {"12.75", "123456789012345678.25"},
+            {"\"auto\"", "\"\""}, {"\"auto\"", "\"manual\""}, {"\"auto\"", "\"a\\\"b\""}, {"\"auto\"", "\"a\\\\nb\""},
+            {"\"auto\"", "\"\\u00e9\""}, {"\"auto\"", "\"\xc3\xa9t\xc3\xa9\""}, {"\"auto\"", "\"\xe2\x82\xac \xf0\x9f\x94\xa5\""},
+            {"\"auto\"", "\"\xc3\x28\""}, {"\"auto\"", "\"\xc0\xaf\""}, {"\"auto\"", "\"\xed\xa0\x80\""},
+            {"\"auto\"", "\"a\x01z\""}, {"\"auto\"", "\"a\tz\""}, {"\"auto\"", "\"a\x7fz\""},
+            {"\"auto\"", "\"" + QByteArray(300, 'w') + "\""}, {"\"auto\"", "\"abcdefgh\xc3\xa9ijklmnop\""},
+            {"\"auto\"", "\"unterminated"}, {"\"auto\"", "7"},
+            {"true", "false"}, {"true", "null"}, {"true", "\"true\""}, {"true", "1"}, {"true", "tru"},
+            {"true", "truex"}, {"null", "nul"}, {"null", "{}"}, {"null", "[1,2]"},
+            {"\"speed\"", "\"mode\""}, {"\"speed\":", "\"speed\" :"}, {"{\"k\":1}", "{}"}, {"{\"k\":1}", "{\"k\":1,\"j\":2}"},
+            {"\"P1\"", "\"PUMP-77\""}, {"2025-08-03T10:30:00.125Z", "not a time"}, {"\"snapshot\"", "\"attribute_changed\""},
+            {"1754217000.5", "1754217000"}, {"1754217000.5", "\"2025-08-03T10:30:00Z\""}, {"\"HI-1\"", "\"\""},
+            {"{\"x\":1, \"y\":\"z\"}", "{\"x\":1,  \"y\":\"z\" }"}, {"{\"x\":1, \"y\":\"z\"}", "3.5"},
+            {"false}}", "false} } "}, {"false}}", "false}}x"}, {"false}}", "false}"},
+        };
+        const EventSource src = kafka("ndh.assets.state.snapshot");
+        const auto read = [&src](const EnvelopeDecoder &decoder, const QByteArray &record) {
+            return test::describeDecode(decoder, record, src);
+        };
+        DecoderLimits parseAll;
+        parseAll.readRecordShapes = false;
+        const EnvelopeDecoder shaped, parsed(parseAll);
+        int compared = 0;
+        for (const QByteArray &base : {snapshot, alarm}) {
+            QList<QByteArray> records;
+            for (const auto &[token, replacement] : variants) {
+                if (const qsizetype at = base.indexOf(token); at >= 0)
+                    records.append(QByteArray(base).replace(at, token.size(), replacement));
+            }
+            for (qsizetype size = 0; size < base.size(); ++size)
+                records.append(base.left(size));
+            records.append(base + " ");
+            records.append(" " + base);
+            const quint64 before = recordsReadThroughShapes();
+            for (const QByteArray &record : records) {
+                QCOMPARE(read(shaped, base), read(parsed, base)); // the base's shape is learnt, then read through
+                QCOMPARE(read(shaped, record), read(parsed, record));
+                ++compared;
+            }
+            // Not a test that passes because nothing went through a shape: the base
+            // did each time, and so did the variants with its layout.
+            QVERIFY2(recordsReadThroughShapes() - before > quint64(records.size()),
+                     qPrintable(QStringLiteral("%1 of %2").arg(recordsReadThroughShapes() - before).arg(records.size())));
+        }
+        QVERIFY(compared > 500);
+        // A shape learnt under a deep limit is not read under a shallower one: the
+        // record is refused for its depth, as the parser refuses it.
+        DecoderLimits shallow;
+        shallow.maxDepth = 3;
+        DecoderLimits shallowParsed = shallow;
+        shallowParsed.readRecordShapes = false;
+        const QString refused = read(EnvelopeDecoder(shallowParsed), snapshot);
+        QVERIFY2(refused.contains(u"deeper"), qPrintable(refused));
+        QCOMPARE(read(EnvelopeDecoder(shallow), snapshot), refused);
     }
 
     // Spent events lend their message-id and attribute buffers to the next records
