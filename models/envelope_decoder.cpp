@@ -1739,32 +1739,45 @@ private:
 
 // The shapes of the records this thread decoded last, the one that matched last
 // first. A record that matches none goes through simdjson, and its shape is
-// learnt then. A feed without shapes (arrays in every record, say) is tried
-// against the few shapes kept and learnt from again only now and then.
+// learnt then. A feed that does not repeat its layouts (more layouts in turn than
+// are kept, arrays in every record) would pay for tries and learning on every
+// record and gain nothing: when fewer than half of a window's records matched,
+// the shapes rest (every record is parsed) for a while, twice as long each time
+// the next window fails too.
 class RecordShapes
 {
 public:
     const ShapeValue *read(std::string_view json, int maxDepth)
     {
-        for (size_t k = 0; k < m_count; ++k) {
+        if (m_resting > 0) {
+            --m_resting;
+            return nullptr;
+        }
+        const ShapeValue *root = nullptr;
+        for (size_t k = 0; k < m_count && !root; ++k) {
             RecordShape &shape = *m_shapes[k];
-            if (shape.depth() > maxDepth)
-                continue;
-            if (const ShapeValue *root = shape.read(json)) {
+            if (shape.depth() <= maxDepth && (root = shape.read(json))) {
                 ++m_reads;
+                ++m_windowMatches;
                 std::rotate(m_shapes.begin(), m_shapes.begin() + ptrdiff_t(k), m_shapes.begin() + ptrdiff_t(k) + 1);
-                m_missesInARow = 0;
-                return root;
             }
         }
-        ++m_missesInARow;
-        return nullptr;
+        if (++m_windowRecords == kWindow) {
+            if (m_windowMatches * 2 < kWindow) {
+                m_resting = m_rest;
+                m_rest = std::min(m_rest * 2, kMaxRest);
+            } else {
+                m_rest = kMinRest;
+            }
+            m_windowRecords = m_windowMatches = 0;
+        }
+        return root;
     }
-    // `json` was read by simdjson (no duplicate keys): its shape is kept, in place
-    // of the shape used least lately.
+    // `json`, which matched no shape, was read by simdjson (no duplicate keys): its
+    // shape is kept, in place of the shape used least lately.
     void learn(std::string_view json)
     {
-        if (json.size() > RecordShape::kMaxBytes || (m_missesInARow > 16 && m_missesInARow % 64 != 0))
+        if (m_resting > 0 || json.size() > RecordShape::kMaxBytes)
             return;
         if (!m_scratch)
             m_scratch = std::make_unique<RecordShape>();
@@ -1782,11 +1795,17 @@ public:
     quint64 reads() const { return m_reads; }
 
 private:
-    static constexpr size_t kShapes = 6;
+    static constexpr size_t kShapes = 4;
+    static constexpr unsigned kWindow = 256;
+    static constexpr unsigned kMinRest = 4096;
+    static constexpr unsigned kMaxRest = 1 << 20;
     std::array<std::unique_ptr<RecordShape>, kShapes> m_shapes;
     std::unique_ptr<RecordShape> m_scratch; // learnt into, kept only when it learnt a shape
     size_t m_count = 0;
-    unsigned m_missesInARow = 0;
+    unsigned m_windowRecords = 0;
+    unsigned m_windowMatches = 0;
+    unsigned m_resting = 0; // records still to parse without trying the shapes
+    unsigned m_rest = kMinRest;
     quint64 m_reads = 0;
 };
 

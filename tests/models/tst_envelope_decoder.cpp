@@ -633,6 +633,43 @@ private slots:
         QCOMPARE(read(EnvelopeDecoder(shallow), snapshot), refused);
     }
 
+    // A feed that does not repeat its layouts (here 16 in turn, more than the
+    // decoder keeps) is parsed record by record after a while, not tried against
+    // every shape and learnt from each time; and once the feed repeats its layout
+    // again, the shapes are read again.
+    void recordShapesRestWhileTheFeedDoesNotRepeat()
+    {
+        const auto record = [](int i, int layouts) {
+            return "{\"message_id\":\"m-" + QByteArray::number(i) + "\",\"timestamp\":\"2025-08-03T10:30:00Z\","
+                   "\"asset_id\":\"P1\",\"asset_type\":\"Pump\",\"location\":\"A\",\"event_type\":\"attribute_changed\","
+                   "\"event_data\":{\"attribute\":\"flow\",\"new_value\":" + QByteArray::number(i) + ",\"tag_"
+                   + QByteArray::number(layouts == 1 ? 0 : 1 + i % layouts) + "\":1}}"; // tag_0: the steady layout
+        };
+        const EnvelopeDecoder decoder;
+        const EventSource src = kafka("ndh.assets.state.attribute_changed");
+        std::vector<PlantEvent> out;
+        int wrong = 0;
+        const auto decodeAll = [&](int from, int to, int layouts) {
+            const quint64 before = recordsReadThroughShapes();
+            for (int i = from; i < to; ++i) {
+                out.clear();
+                wrong += !decoder.decode(record(i, layouts), src, out).accepted
+                         || out.front().attributes.front().value != AttributeValue(qint64(i));
+            }
+            return recordsReadThroughShapes() - before;
+        };
+        QVERIFY(decodeAll(0, 2000, 1) > 1000); // read through the shape, whatever the tests before left
+        // A window of 256 records without a match, and the shapes rest (for 4,096
+        // records the first time): the records after it are parsed even though
+        // their layout is kept...
+        QCOMPARE(decodeAll(0, 1000, 16), quint64(0));
+        QCOMPARE(decodeAll(1000, 2000, 1), quint64(0));
+        // ...and once the rest is over, read through it again.
+        const quint64 steady = decodeAll(2000, 42000, 1);
+        QVERIFY2(steady > 30000, qPrintable(QString::number(steady)));
+        QCOMPARE(wrong, 0);
+    }
+
     // Spent events lend their message-id and attribute buffers to the next records
     // decoded on the same thread: every new event still says exactly what its own
     // record says, and text someone else still holds is left alone.
