@@ -62,7 +62,11 @@ public:
     {
     }
     // The DOM value; for values that are not from a shape only.
-    simdjson::dom::element element() const { return m_e; }
+    simdjson::dom::element element() const
+    {
+        Q_ASSERT(!m_v);
+        return m_e;
+    }
     const ShapeValue *shapeValue() const { return m_v; }
     Type type() const { return m_v ? m_v->type : m_e.type(); }
     bool is_null() const { return type() == Type::NULL_VALUE; }
@@ -143,6 +147,10 @@ bool isContainer(simdjson::dom::element v)
     return t == simdjson::dom::element_type::OBJECT || t == simdjson::dom::element_type::ARRAY;
 }
 
+// Members of an object kept in a table of their own (Fields), and at most in an
+// object of a record shape.
+constexpr quint32 kInlineMembers = 32;
+
 // One member of a JSON object: its key's bytes and its value.
 struct FieldEntry
 {
@@ -179,7 +187,7 @@ public:
             return;
         m_isObject = true;
         for (auto member : m_object) {
-            if (m_count == kInline) {
+            if (m_count == kInlineMembers) {
                 m_overflow = true;
                 break;
             }
@@ -206,7 +214,7 @@ public:
         }
         m_isObject = true;
         for (auto member : m_object) {
-            if (m_count == kInline) {
+            if (m_count == kInlineMembers) {
                 m_overflow = true;
                 rejectDuplicateKeys(j.element()); // a large object: checked as a whole
                 return;
@@ -259,7 +267,6 @@ public:
     }
 
 private:
-    static constexpr quint32 kInline = 32;
     const FieldEntry *table() const
     {
         return m_shapeTable ? m_shapeTable : std::launder(reinterpret_cast<const FieldEntry *>(m_entries));
@@ -280,7 +287,7 @@ private:
     }
     // Left uninitialized: entries are written as they are read (a table of 32
     // initialized entries cost more than the object's lookups).
-    alignas(FieldEntry) unsigned char m_entries[kInline][sizeof(FieldEntry)];
+    alignas(FieldEntry) unsigned char m_entries[kInlineMembers][sizeof(FieldEntry)];
     const FieldEntry *m_shapeTable = nullptr; // a record shape's object, read instead of m_entries
     simdjson::dom::object m_object;
     quint64 m_classes = 0;
@@ -1421,13 +1428,16 @@ Envelope sniff(const Fields &doc)
 class RecordShape
 {
 public:
+    // Bounds on what is learnt, which keep a shape at ~20 KB: records of plant
+    // events are a few hundred bytes with a few dozen values in two or three objects.
     static constexpr size_t kMaxBytes = 4096;
     static constexpr size_t kMaxValues = 200;
+    static constexpr size_t kMaxObjects = 16;
 
     // Learns the layout of `json`, a text simdjson accepted without duplicate keys.
     // False when its root is not an object or the shape would not be read: arrays,
     // keys with escapes, objects of more than 32 members, more than kMaxValues
-    // values or kMaxBytes bytes.
+    // values, kMaxObjects objects or kMaxBytes bytes.
     bool learn(std::string_view json)
     {
         if (json.size() > kMaxBytes)
@@ -1438,7 +1448,7 @@ public:
         m_objects.clear();
         // Reserved, so that members and values can point at values and objects.
         m_values.reserve(kMaxValues);
-        m_objects.reserve(kMaxValues);
+        m_objects.reserve(kMaxObjects);
         m_depth = 0;
         Learner l{*this, m_bytes};
         l.skipSpace();
@@ -1452,7 +1462,8 @@ public:
     }
 
     // The root object of `json` read through this shape, or null when `json` does
-    // not have it. The values stay valid until the next read, and point into `json`.
+    // not have it. The values point into `json`, and stay valid until the next
+    // read of this shape (a failed one too): until the thread decodes again.
     const ShapeValue *read(std::string_view json)
     {
         const char *p = json.data();
@@ -1487,7 +1498,9 @@ public:
         }
         return nullptr;
     }
-    // Containers nested in the root, the root counted: at most the limit's depth.
+    // Objects nested in the root, the root counted. Empty objects count too (not in
+    // simdjson's count), so a shape within a decoder's depth limit holds records
+    // the parser takes under it.
     int depth() const { return m_depth; }
 
 private:
@@ -1551,7 +1564,10 @@ private:
             }
             if (c == '-' || (c >= '0' && c <= '9')) {
                 step(Step::Number, newValue(Json::Type::DOUBLE));
-                while (i < t.size() && std::strchr("+-.0123456789eE", t[i]) && t[i] != '\0')
+                const auto inNumber = [](char ch) {
+                    return (ch >= '0' && ch <= '9') || ch == '-' || ch == '+' || ch == '.' || ch == 'e' || ch == 'E';
+                };
+                while (i < t.size() && inNumber(t[i]))
                     ++i;
                 runStart = i;
                 return true;
@@ -1568,6 +1584,8 @@ private:
         bool object(int depth)
         {
             shape.m_depth = std::max(shape.m_depth, depth);
+            if (shape.m_objects.size() >= kMaxObjects)
+                return false;
             const size_t v = newValue(Json::Type::OBJECT);
             ShapeObject &obj = shape.m_objects.emplace_back();
             shape.m_values[v].object = &obj;
@@ -1597,7 +1615,7 @@ private:
                 const size_t member = shape.m_values.size();
                 if (!value(depth + 1))
                     return false;
-                if (obj.members.size() >= 32)
+                if (obj.members.size() >= kInlineMembers)
                     return false;
                 obj.members.push_back({key, Json(&shape.m_values[member])});
                 obj.classes |= quint64(1) << keyClass(key);
@@ -1747,9 +1765,10 @@ private:
 class RecordShapes
 {
 public:
-    const ShapeValue *read(std::string_view json, int maxDepth)
+    // `mayRest` false: tried even while resting, and not counted.
+    const ShapeValue *read(std::string_view json, int maxDepth, bool mayRest)
     {
-        if (m_resting > 0) {
+        if (mayRest && m_resting > 0) {
             --m_resting;
             return nullptr;
         }
@@ -1762,7 +1781,7 @@ public:
                 std::rotate(m_shapes.begin(), m_shapes.begin() + ptrdiff_t(k), m_shapes.begin() + ptrdiff_t(k) + 1);
             }
         }
-        if (++m_windowRecords == kWindow) {
+        if (mayRest && ++m_windowRecords == kWindow) {
             if (m_windowMatches * 2 < kWindow) {
                 m_resting = m_rest;
                 m_rest = std::min(m_rest * 2, kMaxRest);
@@ -1774,14 +1793,15 @@ public:
         return root;
     }
     // `json`, which matched no shape, was read by simdjson (no duplicate keys): its
-    // shape is kept, in place of the shape used least lately.
-    void learn(std::string_view json)
+    // shape is kept, in place of the shape used least lately. Not a shape deeper
+    // than `maxDepth`: it would not be tried, and learnt again on every record.
+    void learn(std::string_view json, int maxDepth, bool mayRest)
     {
-        if (m_resting > 0 || json.size() > RecordShape::kMaxBytes)
+        if ((mayRest && m_resting > 0) || json.size() > RecordShape::kMaxBytes)
             return;
         if (!m_scratch)
             m_scratch = std::make_unique<RecordShape>();
-        if (!m_scratch->learn(json))
+        if (!m_scratch->learn(json) || m_scratch->depth() > maxDepth)
             return;
         std::unique_ptr<RecordShape> evicted;
         if (m_count == kShapes)
@@ -1817,8 +1837,10 @@ std::string Json::dump() const
         return simdjson::minify(m_e);
     thread_local simdjson::dom::parser parser;
     simdjson::dom::element e;
-    if (parser.parse(m_v->text.data(), m_v->text.size()).get(e) != simdjson::SUCCESS)
-        return std::string(m_v->text); // not reached: the text matched a shape simdjson read
+    if (parser.parse(m_v->text.data(), m_v->text.size()).get(e) != simdjson::SUCCESS) {
+        Q_ASSERT(false); // the text matched a shape learnt from a record simdjson read
+        return std::string(m_v->text);
+    }
     return simdjson::minify(e);
 }
 
@@ -1943,13 +1965,17 @@ DecodeOutcome EnvelopeDecoder::decode(QByteArrayView payload, const EventSource 
                              .arg(m_limits.maxPayloadBytes)};
         const std::string_view text(payload.data(), size_t(payload.size()));
         RecordShapes &shapes = threadShapes();
-        const ShapeValue *shaped = m_limits.readRecordShapes ? shapes.read(text, m_limits.maxDepth) : nullptr;
+        // Shapes are shared by the thread's decoders; a limit so deep that the
+        // parser cannot be set up for it (a rejection of every record) has none.
+        const bool shapesOn = m_limits.readRecordShapes && m_limits.maxDepth <= 4096;
+        const bool mayRest = m_limits.restUnrepeatedShapes;
+        const ShapeValue *shaped = shapesOn ? shapes.read(text, m_limits.maxDepth, mayRest) : nullptr;
         const Json root = shaped ? Json(shaped) : Json(parsedDocument(payload, m_limits));
         const Fields doc(root, Fields::CheckKeys{});
         if (!root.is_object())
             throw Reject{QStringLiteral("not a JSON object but %1").arg(typeName(root))};
-        if (!shaped && m_limits.readRecordShapes)
-            shapes.learn(text);
+        if (!shaped && shapesOn)
+            shapes.learn(text, m_limits.maxDepth, mayRest);
         Envelope envelope = envelopeForTopic(source.topic);
         if (envelope == Envelope::Sniff)
             envelope = sniff(doc);

@@ -26,6 +26,10 @@ struct DecoderLimits
     // NDH_DECODER_SHAPES=0 in the environment makes false the default, for
     // comparing the two (scripts/bench-ab.sh) or ruling the shapes out.
     bool readRecordShapes = recordShapesByDefault();
+    // While fewer than half of the records match a shape, the shapes rest (every
+    // record is parsed) for a while; false: they are tried on every record, for
+    // tests and fuzzers that compare the two readings of every record.
+    bool restUnrepeatedShapes = true;
 };
 
 struct DecodeOutcome

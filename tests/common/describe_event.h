@@ -17,38 +17,31 @@ inline QString describeValue(const AttributeValue &v)
     switch (v.index()) {
     case 0: return QStringLiteral("null");
     case 1: return std::get<bool>(v) ? QStringLiteral("bool:true") : QStringLiteral("bool:false");
-    case 2: return QStringLiteral("int:%1").arg(std::get<qint64>(v));
+    case 2: return "int:" + QString::number(std::get<qint64>(v));
     case 3: {
         const double d = std::get<double>(v);
-        return QStringLiteral("double:%1%2").arg(std::signbit(d) ? u"-" : u"+").arg(std::fabs(d), 0, 'g', 17);
+        return (std::signbit(d) ? "double:-" : "double:+") + QString::number(std::fabs(d), 'g', 17);
     }
-    default: return QStringLiteral("text:\"%1\"").arg(std::get<QString>(v));
+    default: return "text:\"" + std::get<QString>(v) + u'"';
     }
 }
 
 inline QString describeEvent(const PlantEvent &e)
 {
-    QString s = QStringLiteral("id=%1 type=%2 asset=%3/%4/%5 ref=%6 envelope=%7 kind=%8 time=%9")
-                    .arg(e.messageId, e.eventType, e.asset.location, e.asset.type, e.asset.id)
-                    .arg(e.assetRef)
-                    .arg(int(e.envelope))
-                    .arg(int(e.kind))
-                    .arg(e.eventTimeMs);
-    s += QStringLiteral(" lifecycle=%1 correlation=%2 causation=%3 source=%4/%5/%6/%7")
-             .arg(e.lifecycle, e.correlationId, e.causationId, e.source.topic)
-             .arg(e.source.partition)
-             .arg(e.source.offset)
-             .arg(e.source.brokerTimeMs);
+    // Joined, not QString::arg()'d: a "%1" in decoded text stays as it is.
+    const auto n = [](qint64 v) { return QString::number(v); };
+    QString s = "id=" + e.messageId + " type=" + e.eventType + " asset=" + e.asset.location + u'/' + e.asset.type
+                + u'/' + e.asset.id + " ref=" + n(e.assetRef) + " envelope=" + n(int(e.envelope)) + " kind="
+                + n(int(e.kind)) + " time=" + n(e.eventTimeMs) + " lifecycle=" + e.lifecycle + " correlation="
+                + e.correlationId + " causation=" + e.causationId + " source=" + e.source.topic + u'/'
+                + n(e.source.partition) + u'/' + n(e.source.offset) + u'/' + n(e.source.brokerTimeMs);
     for (const AttributeSample &a : e.attributes)
-        s += QStringLiteral(" [%1=%2 unit=%3 ref=%4]").arg(a.name, describeValue(a.value), a.unit).arg(a.seriesRef);
+        s += " [" + a.name + u'=' + describeValue(a.value) + " unit=" + a.unit + " ref=" + n(a.seriesRef) + u']';
     if (e.alarm) {
         const AlarmInfo &a = *e.alarm;
-        s += QStringLiteral(" alarm{%1 %2 p%3 \"%4\" attr=%5 value=%6 by=%7 \"%8\" latching=%9 until=%10}")
-                 .arg(a.alarmId, a.alarmType)
-                 .arg(a.priority)
-                 .arg(a.message, a.attribute, describeValue(a.value), a.operatorName, a.comment)
-                 .arg(a.latching)
-                 .arg(a.shelvedUntilMs);
+        s += " alarm{" + a.alarmId + u' ' + a.alarmType + " p" + n(a.priority) + " \"" + a.message + "\" attr="
+             + a.attribute + " value=" + describeValue(a.value) + " by=" + a.operatorName + " \"" + a.comment
+             + "\" latching=" + n(a.latching) + " until=" + n(a.shelvedUntilMs) + u'}';
     }
     return s;
 }

@@ -596,11 +596,26 @@ private slots:
         const auto read = [&src](const EnvelopeDecoder &decoder, const QByteArray &record) {
             return test::describeDecode(decoder, record, src);
         };
-        DecoderLimits parseAll;
+        // Both set here, whatever NDH_DECODER_SHAPES says; and the shapes tried on
+        // every record, whatever the tests before left them doing.
+        DecoderLimits shapes, parseAll;
+        shapes.readRecordShapes = true;
+        shapes.restUnrepeatedShapes = false;
         parseAll.readRecordShapes = false;
-        const EnvelopeDecoder shaped, parsed(parseAll);
+        const EnvelopeDecoder shaped(shapes), parsed(parseAll);
+        // A NUL byte, and a backslash, a control byte and a non-ASCII letter at each
+        // place of the 8-byte words a string is scanned in.
+        variants.append({QByteArray("\"auto\""), QByteArray("\"a\0z\"", 5)});
+        for (int at = 0; at < 17; ++at) {
+            for (const QByteArray &odd : {QByteArray("\\n"), QByteArray("\x1f"), QByteArray("\xc3\xa9")})
+                variants.append({QByteArray("\"auto\""), "\"" + QByteArray(at, 'w') + odd + QByteArray(20, 'w') + "\""});
+        }
+        // A shape learnt from a value with an escape reads plain values of that layout.
+        const QByteArray escapedValue = "\"a\\\"uto\"";
+        const QByteArray escaped = QByteArray(snapshot).replace("\"auto\"", escapedValue);
+        variants.append({escapedValue, QByteArray("\"auto\"")});
         int compared = 0;
-        for (const QByteArray &base : {snapshot, alarm}) {
+        for (const QByteArray &base : {snapshot, alarm, escaped}) {
             QList<QByteArray> records;
             for (const auto &[token, replacement] : variants) {
                 if (const qsizetype at = base.indexOf(token); at >= 0)
@@ -617,9 +632,11 @@ private slots:
                 ++compared;
             }
             // Not a test that passes because nothing went through a shape: the base
-            // did each time, and so did the variants with its layout.
-            QVERIFY2(recordsReadThroughShapes() - before > quint64(records.size()),
-                     qPrintable(QStringLiteral("%1 of %2").arg(recordsReadThroughShapes() - before).arg(records.size())));
+            // did each time, and so did the variants with its layout. (The base with
+            // an escape is parsed each time; its plain variant is read through it.)
+            const quint64 reads = recordsReadThroughShapes() - before;
+            QVERIFY2(base == escaped ? reads >= 1 : reads > quint64(records.size()),
+                     qPrintable(QStringLiteral("%1 of %2").arg(reads).arg(records.size())));
         }
         QVERIFY(compared > 500);
         // A shape learnt under a deep limit is not read under a shallower one: the
@@ -645,7 +662,9 @@ private slots:
                    "\"event_data\":{\"attribute\":\"flow\",\"new_value\":" + QByteArray::number(i) + ",\"tag_"
                    + QByteArray::number(layouts == 1 ? 0 : 1 + i % layouts) + "\":1}}"; // tag_0: the steady layout
         };
-        const EnvelopeDecoder decoder;
+        DecoderLimits limits;
+        limits.readRecordShapes = true; // whatever NDH_DECODER_SHAPES says
+        const EnvelopeDecoder decoder(limits);
         const EventSource src = kafka("ndh.assets.state.attribute_changed");
         std::vector<PlantEvent> out;
         int wrong = 0;
@@ -660,8 +679,8 @@ private slots:
         };
         QVERIFY(decodeAll(0, 2000, 1) > 1000); // read through the shape, whatever the tests before left
         // A window of 256 records without a match, and the shapes rest (for 4,096
-        // records the first time): the records after it are parsed even though
-        // their layout is kept...
+        // records the first time: RecordShapes' kWindow and kMinRest): the records
+        // after it are parsed even though their layout is kept...
         QCOMPARE(decodeAll(0, 1000, 16), quint64(0));
         QCOMPARE(decodeAll(1000, 2000, 1), quint64(0));
         // ...and once the rest is over, read through it again.
