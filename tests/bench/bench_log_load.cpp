@@ -118,6 +118,7 @@ int main(int argc, char *argv[])
 
     // Read + parse + decode into PlantEvents (what the loader thread does).
     quint64 events = 0;
+    const quint64 shapeReadsBefore = recordsReadThroughShapes();
     clock.restart();
     {
         LogFileReader reader;
@@ -134,6 +135,7 @@ int main(int argc, char *argv[])
         }
     }
     const double decodeSec = seconds(clock);
+    const double shapeShare = records ? double(recordsReadThroughShapes() - shapeReadsBefore) / double(records) : 0;
 
     // The whole load as the console does it: LogFileLoader's thread reads, parses,
     // decodes, indexes each record (time, asset) and keeps it in the session's journal
@@ -182,9 +184,9 @@ int main(int argc, char *argv[])
                 wcSec, mb / wcSec, double(records) / wcSec);
     std::printf("%-34s %8.2f s %9.1f MB/s %12.0f records/s  (%.1fx wc -l)\n", "read + parse kcat envelopes", parseSec,
                 mb / parseSec, double(records) / parseSec, parseSec / wcSec);
-    std::printf("%-34s %8.2f s %9.1f MB/s %12.0f records/s  (%.1fx wc -l), %llu events\n",
+    std::printf("%-34s %8.2f s %9.1f MB/s %12.0f records/s  (%.1fx wc -l), %llu events, %.0f%% through record shapes\n",
                 "read + parse + decode to events", decodeSec, mb / decodeSec, double(records) / decodeSec,
-                decodeSec / wcSec, static_cast<unsigned long long>(events));
+                decodeSec / wcSec, static_cast<unsigned long long>(events), 100 * shapeShare);
     std::printf("%-34s %8.2f s %9.1f MB/s %12.0f records/s  (%.1fx wc -l)\n",
                 "whole load: LogFileLoader + journal", loaderSec, mb / loaderSec, double(loaderRecords) / loaderSec,
                 loaderSec / wcSec);
