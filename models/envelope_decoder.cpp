@@ -1797,7 +1797,7 @@ public:
     // than `maxDepth`: it would not be tried, and learnt again on every record.
     void learn(std::string_view json, int maxDepth, bool mayRest)
     {
-        if ((mayRest && m_resting > 0) || json.size() > RecordShape::kMaxBytes)
+        if (mayRest && m_resting > 0)
             return;
         if (!m_scratch)
             m_scratch = std::make_unique<RecordShape>();
