@@ -63,4 +63,4 @@ for mode in "${modes[@]}"; do
 done
 
 echo "== summary"
-grep -E '^(bench.sh:|ingest, best|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|  [A-Za-z])' "$log" || true
+grep -E '^(bench.sh:|ingest, best|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|  [A-Za-z])' "$log" || true

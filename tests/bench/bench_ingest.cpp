@@ -5,10 +5,15 @@
 // assets.
 //
 //   bench_ingest ingest  [records=1000000] [partitions=80] [rounds=2]
-//       records/s against `kcat -C -e -o beginning -q` reading the same topic to
-//       /dev/null in the same run (the cost of the Kafka client alone). Both read
+//       records/s against `kcat -C -e -c N -o beginning -q` reading the same topic
+//       to /dev/null in the same run (the cost of the Kafka client alone). Both read
 //       what the broker kept of the topic (its retention drops a partition's oldest
 //       records past ~5 MB: too few partitions for `records` lose some, and it says).
+//       Both stop at the topic's last record: the console when it has applied N
+//       records, kcat when it has read them (-c N). With -e alone kcat waits for an
+//       end-of-partition answer, which the embedded broker holds for kcat's default
+//       fetch.wait.max.ms (500 ms) when no partition has data; that idle wait used
+//       to be counted as kcat's reading time (docs/PERFORMANCE.md, 2026-11-24 22:00).
 //   bench_ingest latency [rate=1000] [seconds=10] [partitions=16] [linger.ms=5]
 //       record produced (time in the payload) -> applied to the tree, p50/p99/max,
 //       and where the time went (producer and broker, fetch and decode, GUI).
@@ -50,6 +55,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <chrono>
@@ -177,7 +183,7 @@ struct KcatRun
     double cpuSeconds = 0;
 };
 
-KcatRun runKcat(const QString &bootstrap)
+KcatRun runKcat(const QString &bootstrap, quint64 records)
 {
     const QString kcat = QStandardPaths::findExecutable(QStringLiteral("kcat"));
     if (kcat.isEmpty())
@@ -187,9 +193,9 @@ KcatRun runKcat(const QString &bootstrap)
     p.setStandardOutputFile(QProcess::nullDevice());
     QElapsedTimer clock;
     clock.start();
-    p.start(kcat, {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-o"), QStringLiteral("beginning"),
-                   QStringLiteral("-q"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"),
-                   QString::fromLatin1(kTopic)});
+    p.start(kcat, {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-c"), QString::number(records),
+                   QStringLiteral("-o"), QStringLiteral("beginning"), QStringLiteral("-q"), QStringLiteral("-b"),
+                   bootstrap, QStringLiteral("-t"), QString::fromLatin1(kTopic)});
     if (!p.waitForFinished(600000) || p.exitCode() != 0) {
         std::fprintf(stderr, "kcat failed: %s\n", p.readAllStandardError().constData());
         return {};
@@ -474,11 +480,14 @@ int ingest(const QStringList &args)
         return 1;
     double bestKcat = 0, bestConsole = 0, kcatCpu = 0;
     ConsoleRun best;
+    // Each round's own ratio too: kcat and the console a few seconds apart, so a
+    // host that speeds up or slows down between rounds moves both.
+    std::vector<double> roundRatios;
     for (int r = 0; r < rounds; ++r) {
         // The embedded broker's thread serves each reader on the same two cores: its
         // CPU while each reads says how much of the machine the reader left it.
         const double brokerCpu0 = threadCpuSeconds("rdk:mock");
-        const KcatRun k = runKcat(broker.bootstrap());
+        const KcatRun k = runKcat(broker.bootstrap(), records);
         const double brokerCpu1 = threadCpuSeconds("rdk:mock");
         ConsoleRun c = runConsole(broker.bootstrap(), records);
         const double brokerCpu2 = threadCpuSeconds("rdk:mock");
@@ -491,6 +500,8 @@ int ingest(const QStringList &args)
                     c.backendCpuSeconds, c.guiCpuSeconds, 1000.0 * c.firstBatchSeconds, brokerCpu1 - brokerCpu0,
                     brokerCpu2 - brokerCpu1);
         std::fflush(stdout);
+        if (k.seconds > 0 && c.seconds > 0)
+            roundRatios.push_back(k.seconds / c.seconds);
         if (k.seconds > 0 && (bestKcat == 0 || k.seconds < bestKcat)) {
             bestKcat = k.seconds;
             kcatCpu = k.cpuSeconds;
@@ -504,6 +515,16 @@ int ingest(const QStringList &args)
     const double kcatRate = bestKcat > 0 ? double(records) / bestKcat : 0;
     std::printf("\ningest, best of %d: console %.0f records/s (%.1f MB/s), kcat %.0f records/s, ratio %.2f\n", rounds,
                 consoleRate, double(bytes) / bestConsole / 1e6, kcatRate, kcatRate > 0 ? consoleRate / kcatRate : 0.0);
+    if (!roundRatios.empty()) {
+        QStringList each;
+        for (double r : roundRatios)
+            each << QString::number(r, 'f', 2);
+        std::sort(roundRatios.begin(), roundRatios.end());
+        const size_t n = roundRatios.size();
+        const double median = n % 2 ? roundRatios[n / 2] : (roundRatios[n / 2 - 1] + roundRatios[n / 2]) / 2;
+        std::printf("ratio of each round (console rate / kcat rate, read one after the other): %s; median %.2f\n",
+                    qPrintable(each.join(QStringLiteral(", "))), median);
+    }
     std::printf("ingest CPU per record: console %.2f us (GUI apply %.2f us), kcat %.2f us; records per CPU-second: "
                 "console %.0f, kcat %.0f, ratio %.2f\n",
                 1e6 * best.cpuSeconds / double(records), 1e6 * best.applyCpuSeconds / double(records),
