@@ -7,12 +7,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ndh {
 
@@ -42,9 +45,27 @@ protected:
     }
 };
 
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent, const QString &name)
+// The links table asks for the height of its rows (a few brokers and Redis; at
+// least three rows, scrolling past six), so the partitions below get the rest of
+// the dock, and both get its whole width: every link column, "Last error"
+// included, shows without scrolling sideways.
+class LinkTableView : public QTableView
 {
-    auto *t = new QTableView(parent);
+public:
+    using QTableView::QTableView;
+    QSize sizeHint() const override
+    {
+        const int rows = std::clamp(model() ? model()->rowCount() : 0, 3, 6);
+        const int height = horizontalHeader()->sizeHint().height() + rows * verticalHeader()->defaultSectionSize()
+                           + 2 * frameWidth() + horizontalScrollBar()->sizeHint().height();
+        return {QTableView::sizeHint().width(), height};
+    }
+};
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent, const QString &name, QTableView *t = nullptr)
+{
+    if (!t)
+        t = new QTableView(parent);
     t->setObjectName(name);
     t->setModel(model);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -85,8 +106,9 @@ ConnectionHealthView::ConnectionHealthView(QWidget *parent)
     top->addWidget(m_tlsWarning);
     layout->addLayout(top);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    m_linkTable = makeTable(m_links, split, QStringLiteral("linkHealthTable"));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    m_linkTable = makeTable(m_links, split, QStringLiteral("linkHealthTable"), new LinkTableView(split));
     m_linkTable->setItemDelegate(new LinkRowDelegate(m_linkTable));
     // A handful of rows: sizing them to their contents costs nothing.
     for (int c = LinkHealthModel::LinkColumn; c < LinkHealthModel::LastErrorColumn; ++c)
@@ -102,7 +124,7 @@ ConnectionHealthView::ConnectionHealthView(QWidget *parent)
     m_lagTable->horizontalHeader()->moveSection(ConsumerLagModel::LagColumn, ConsumerLagModel::PartitionColumn + 1);
     split->addWidget(m_linkTable);
     split->addWidget(m_lagTable);
-    split->setStretchFactor(0, 1);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
@@ -121,7 +143,11 @@ void ConnectionHealthView::setKafkaHealth(const KafkaHealth &health)
     m_tlsWarning->setVisible(health.tlsVerificationOff);
     if (!m_lagSized && m_lag->rowCount() > 0) {
         m_lagSized = true;
-        m_lagTable->resizeColumnToContents(ConsumerLagModel::TopicColumn);
+        m_lagTable->resizeColumnsToContents(); // headers included: "High watermark" whole
+        // Offsets and lags grow long after this first look: room for 12 digits.
+        const int digits = m_lagTable->fontMetrics().horizontalAdvance(QLocale().toString(qint64(999999999999))) + 16;
+        for (int c : {ConsumerLagModel::HighWatermarkColumn, ConsumerLagModel::PositionColumn, ConsumerLagModel::LagColumn})
+            m_lagTable->setColumnWidth(c, std::max(m_lagTable->columnWidth(c), digits));
     }
     refreshSummary();
 }

@@ -14,12 +14,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -35,6 +37,7 @@ private slots:
     void passwordGoesToTheSecretStoreOnly();
     void turningVerificationOffIsExplicitAndShown();
     void healthViewSummarisesAndWarns();
+    void healthViewShowsEveryColumnAtTheDocksSize();
 };
 
 namespace {
@@ -215,6 +218,57 @@ void TestConnectionDialog::healthViewSummarisesAndWarns()
     QVERIFY(view.showsTlsWarning());
     QCOMPARE(view.links()->rowCount(), 3);
     QCOMPARE(view.lag()->rowCount(), 1);
+}
+
+// At the size the dock gets in a 1400 x 900 window, every column of both tables is
+// on screen (no scrolling sideways to find "Last error" or the lag), numbers of a
+// busy cluster are not cut, and the partitions get most of the height.
+void TestConnectionDialog::healthViewShowsEveryColumnAtTheDocksSize()
+{
+    ConnectionHealthView view;
+    view.resize(900, 360);
+    KafkaHealth h;
+    for (int i = 1; i <= 3; ++i) {
+        LinkHealth b;
+        b.name = QStringLiteral("kafka-broker-%1.plant-a.example.com:9093").arg(i);
+        b.nodeId = i;
+        b.state = ConnectionStatus::State::Connected;
+        h.brokers << b;
+    }
+    for (int i = 0; i < 108; ++i) {
+        PartitionLag p;
+        p.topic = QStringLiteral("ndh.assets.state.changed");
+        p.partition = i;
+        p.leader = i % 3 + 1;
+        p.position = 12345678;
+        p.highWatermark = 12345678 + (i == 7 ? 1234567 : 0);
+        h.partitions << p;
+    }
+    view.setKafkaHealth(h);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    auto *links = child<QTableView>(&view, "linkHealthTable");
+    auto *lag = child<QTableView>(&view, "consumerLagTable");
+    for (QTableView *t : {links, lag}) {
+        const QHeaderView *header = t->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c) {
+            const int right = header->sectionViewportPosition(c) + header->sectionSize(c);
+            QVERIFY2(right <= t->viewport()->width() + 1,
+                     qPrintable(QStringLiteral("%1: column '%2' ends at %3 of %4 px")
+                                    .arg(t->objectName(), t->model()->headerData(c, Qt::Horizontal).toString())
+                                    .arg(right)
+                                    .arg(t->viewport()->width())));
+            QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c) - 1,
+                     qPrintable(t->model()->headerData(c, Qt::Horizontal).toString()));
+        }
+    }
+    // The largest lag, first (sorted by lag), shown whole.
+    const QModelIndex top = lag->model()->index(0, ConsumerLagModel::LagColumn);
+    const QString shown = top.data().toString();
+    QCOMPARE(shown, QLocale().toString(1234567));
+    QVERIFY(lag->columnWidth(ConsumerLagModel::LagColumn) > lag->fontMetrics().horizontalAdvance(shown));
+    QVERIFY2(lag->height() >= 2 * links->height(), qPrintable(QStringLiteral("%1 vs %2").arg(lag->height()).arg(links->height())));
 }
 
 QTEST_MAIN(TestConnectionDialog)
