@@ -39,10 +39,11 @@ AlarmBanner::AlarmBanner(AlarmTableModel *model, QWidget *parent)
         b->setAutoRaise(false);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setVisible(false);
-        // Squeezes (clipping its text) rather than widening the main window.
+        // Squeezes rather than widening the main window: its minimum is not its text's
+        // width, so a crowded banner never takes width from the docks beside it.
+        // elideButtons() then shows fewer alarms, each with the start of its text.
         b->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-        b->setMinimumWidth(120);
-        b->setMaximumWidth(520);
+        b->setMinimumWidth(1);
         connect(b, &QToolButton::clicked, this, [this, i] {
             if (i < m_shownKeys.size())
                 emit alarmClicked(m_shownKeys[i]);
@@ -112,18 +113,15 @@ void AlarmBanner::refresh()
         if (s == IsaState::Unack || s == IsaState::RtnUnack || s == IsaState::LatchedUnack)
             found.push_back(&a);
     }
-    const size_t shown = std::min<size_t>(found.size(), kMaxShown);
-    std::partial_sort(found.begin(), found.begin() + qsizetype(shown), found.end(),
+    const size_t candidates = std::min<size_t>(found.size(), kMaxShown);
+    std::partial_sort(found.begin(), found.begin() + qsizetype(candidates), found.end(),
                       [](const Alarm *x, const Alarm *y) { return x->raisedMs > y->raisedMs; });
-    m_shownKeys.clear();
-    for (int i = 0; i < kMaxShown; ++i) {
-        QToolButton *b = m_buttons[i];
-        if (size_t(i) >= shown) {
-            b->setVisible(false);
-            continue;
-        }
-        const Alarm &a = *found[size_t(i)];
-        m_shownKeys << a.key;
+    m_found = int(found.size());
+    m_candidateKeys.clear();
+    for (size_t i = 0; i < candidates; ++i) {
+        QToolButton *b = m_buttons[int(i)];
+        const Alarm &a = *found[i];
+        m_candidateKeys << a.key;
         const QString time = QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("HH:mm:ss"));
         b->setProperty("fullText", QStringLiteral("%1  %2  %3")
                                        .arg(time, priorityLabel(a.priority).toUpper(),
@@ -133,9 +131,7 @@ void AlarmBanner::refresh()
                                             "border: 1px solid %3; padding: 1px 6px; }")
                                  .arg(HmiStyle::priorityBackground(a.priority).name(),
                                       HmiStyle::priorityText(a.priority).name(), HmiStyle::mutedText().name()));
-        b->setVisible(true);
     }
-    m_more = int(found.size() - shown);
     if (found.empty()) {
         m_title->setText(tr("No unacknowledged critical or high alarms"));
         HmiStyle::restyle(m_title, QStringLiteral("color: %1;").arg(HmiStyle::mutedText().name()));
@@ -143,7 +139,6 @@ void AlarmBanner::refresh()
         m_title->setText(tr("Unacknowledged critical/high:"));
         HmiStyle::restyle(m_title, QString());
     }
-    m_moreLabel->setText(m_more > 0 ? tr("+%n more", nullptr, m_more) : QString());
     elideButtons();
 }
 
@@ -155,20 +150,39 @@ void AlarmBanner::resizeEvent(QResizeEvent *event)
 
 void AlarmBanner::elideButtons()
 {
-    // Share what is left between the shown alarms; each keeps its start (time,
-    // priority, asset) and loses the end of its message.
-    const int shown = int(m_shownKeys.size());
-    if (shown == 0)
-        return;
-    const int fixed = m_title->sizeHint().width() + m_moreLabel->sizeHint().width() + m_muteButton->sizeHint().width()
-                      + m_row->spacing() * (shown + 3) + 16;
-    const int each = std::clamp((width() - fixed) / shown, 120, 560);
-    for (int i = 0; i < shown; ++i) {
-        QToolButton *b = m_buttons[i];
-        const QString full = b->property("fullText").toString();
-        b->setText(b->fontMetrics().elidedText(full, Qt::ElideRight, each - 16));
-        b->setFixedWidth(each);
+    // As many of the newest alarms as fit at kMinChipWidth or more (one at least),
+    // sharing the width left; each keeps its start (time, priority, asset) and loses
+    // the end of its message. Only the width the window gives is read, no minimum
+    // is set from it, so the strip never grows itself.
+    const int candidates = int(m_candidateKeys.size());
+    int shown = candidates;
+    int each = 0;
+    for (; shown > 0; --shown) {
+        const int more = m_found - shown;
+        const QString moreText = more > 0 ? tr("+%n more", nullptr, more) : QString();
+        m_moreLabel->setText(moreText);
+        const int fixed = m_title->sizeHint().width() + (moreText.isEmpty() ? 0 : m_moreLabel->sizeHint().width())
+                          + m_muteButton->sizeHint().width() + m_row->spacing() * (shown + 3)
+                          + m_row->contentsMargins().left() + m_row->contentsMargins().right() + 8;
+        each = std::min((width() - fixed) / shown, 560);
+        if (each >= kMinChipWidth || shown == 1)
+            break;
     }
+    m_shownKeys = m_candidateKeys.mid(0, shown);
+    m_more = m_found - shown;
+    for (int i = 0; i < kMaxShown; ++i) {
+        QToolButton *b = m_buttons[i];
+        if (i >= shown) {
+            b->setVisible(false);
+            continue;
+        }
+        const QString full = b->property("fullText").toString();
+        b->setText(b->fontMetrics().elidedText(full, Qt::ElideRight, std::max(each, kMinChipWidth) - 16));
+        b->setMaximumWidth(std::max(each, kMinChipWidth));
+        b->setVisible(true);
+    }
+    if (shown == 0)
+        m_moreLabel->clear();
 }
 
 QString AlarmBanner::text() const

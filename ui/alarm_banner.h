@@ -26,11 +26,15 @@ class AlarmBanner : public QWidget
     Q_OBJECT
 public:
     static constexpr int kMaxShown = 3;
+    // The narrowest an alarm is shown (time, priority and the start of its message,
+    // which names the asset); alarms that do not fit at this width join "+N more".
+    static constexpr int kMinChipWidth = 240;
     static constexpr int kBeepIntervalMs = 2000;
     static constexpr int kRefreshDelayMs = 200; // coalesces bursts of model changes
 
     explicit AlarmBanner(AlarmTableModel *model, QWidget *parent = nullptr);
 
+    // The alarms on show, newest first: as many of the newest kMaxShown as fit.
     QStringList shownKeys() const { return m_shownKeys; }
     int moreCount() const { return m_more; }
     QString text() const; // what the strip says, for tests and accessibility
@@ -62,6 +66,8 @@ private:
     QToolButton *m_muteButton;
     QAction *m_mute;
     QTimer *m_refreshTimer;
+    QStringList m_candidateKeys; // the newest, up to kMaxShown: m_buttons[i] styled for the i-th
+    int m_found = 0;             // unacknowledged critical/high alarms in all
     QStringList m_shownKeys;
     int m_more = 0;
     std::function<void()> m_beep;

@@ -24,6 +24,7 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -345,6 +346,7 @@ private slots:
     {
         Fixture f;
         AlarmBanner banner(&f.model);
+        banner.resize(1400, 40); // a whole window's width: room for three alarms
         int beeps = 0;
         banner.setBeeper([&beeps] { ++beeps; });
         banner.muteAction()->setChecked(false);
@@ -376,6 +378,57 @@ private slots:
         banner.refresh();
         QVERIFY(banner.shownKeys().isEmpty());
         QVERIFY(banner.text().contains(u"No unacknowledged"));
+    }
+
+    // Alarms piling up must not take width from the docks beside the banner (the
+    // asset tree's values): the strip shows fewer of them, never asks for more room,
+    // and what it leaves out is counted in "+N more". It grew before: each alarm was
+    // fixed at the width it last had, and the window widened the strip to fit them.
+    void bannerShowsFewerAlarmsRatherThanWidening()
+    {
+        Fixture f;
+        f.model.applyEvents({alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "COMPRESSOR_007", "PRESS.HI", kNow - 5000, 1, "pressure"),
+                             alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "CONVEYOR_002", "CURRENT.HI", kNow - 4000, 2, "current")});
+        QWidget window;
+        auto *layout = new QHBoxLayout(&window);
+        auto *dock = new QTreeView(&window); // stands in for the asset tree beside the strip
+        dock->setMinimumWidth(100);
+        dock->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        auto *banner = new AlarmBanner(&f.model, &window);
+        banner->setBeeper([] {});
+        layout->addWidget(dock, 1);
+        layout->addWidget(banner, 2);
+        window.resize(1400, 80);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        banner->refresh();
+        QCoreApplication::processEvents();
+        const int dockWidth = dock->width();
+        const int found = int(banner->shownKeys().size()) + banner->moreCount();
+        QCOMPARE(found, 4); // the fixture's two, and these two
+
+        // Narrower, as when the operator widens the tree: fewer alarms, none widened.
+        for (int width : {1400, 1000, 760, 1400}) {
+            window.resize(width, 80);
+            QCoreApplication::processEvents();
+            banner->refresh();
+            QCoreApplication::processEvents();
+            QVERIFY2(banner->minimumSizeHint().width() <= 520,
+                     qPrintable(QStringLiteral("at %1: the strip asks for %2 px").arg(width).arg(banner->minimumSizeHint().width())));
+            QCOMPARE(int(banner->shownKeys().size()) + banner->moreCount(), found);
+            QVERIFY(!banner->shownKeys().isEmpty());
+            for (QToolButton *b : banner->findChildren<QToolButton *>()) {
+                if (b->isVisible())
+                    QVERIFY2(b->geometry().right() <= banner->width(), qPrintable(b->text()));
+            }
+            if (banner->moreCount() > 0)
+                QVERIFY(banner->text().contains(QStringLiteral("+%1 more").arg(banner->moreCount())));
+        }
+        QCOMPARE(dock->width(), dockWidth); // the tree kept its width throughout
+        window.resize(760, 80);
+        QCoreApplication::processEvents();
+        banner->refresh();
+        QVERIFY2(banner->shownKeys().size() < 3, qPrintable(banner->text()));
     }
 
     void kpiPanelReportsFlood()
