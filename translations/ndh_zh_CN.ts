@@ -3487,6 +3487,10 @@ Zooming or panning back draws them from the history store.</source>
         <source>Viewing %1 of %2. Ctrl+L or END returns to the end of the log.</source>
         <translation>查看 %2 的 %1。Ctrl+L 或“结尾”回到日志结尾。</translation>
     </message>
+    <message>
+        <source>End of log: %1</source>
+        <translation>日志结尾：%1</translation>
+    </message>
 </context>
 <context>
     <name>ndh::TopicBrowserPanel</name>

@@ -48,6 +48,11 @@ QString alarmListTime(const QString &text, const QDate &today)
     return text.startsWith(QString::number(today.year()) + u'-') ? text.mid(5) : text;
 }
 
+QDate alarmListDay(const AlarmTableModel &model)
+{
+    return QDateTime::fromMSecsSinceEpoch(model.shownAtMs()).date();
+}
+
 namespace {
 
 bool isUnacked(IsaState s)
@@ -61,7 +66,11 @@ bool isUnacked(IsaState s)
 class AlarmRowDelegate : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    AlarmRowDelegate(const AlarmTableModel *model, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_model(model)
+    {
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -87,7 +96,7 @@ protected:
             option->palette.setColor(QPalette::Text, HmiStyle::mutedText());
         }
         if (index.column() == AlarmTableModel::RaisedColumn)
-            option->text = alarmListTime(option->text, QDate::currentDate());
+            option->text = alarmListTime(option->text, alarmListDay(*m_model));
         if (index.column() == AlarmTableModel::AssetColumn && option->rect.width() > 0) {
             const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
             const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1;
@@ -96,6 +105,9 @@ protected:
             option->textElideMode = Qt::ElideLeft; // what still does not fit keeps the id's end
         }
     }
+
+private:
+    const AlarmTableModel *m_model;
 };
 
 // What the groups' tree takes of its first column for the branch and its arrow.
@@ -321,7 +333,7 @@ void AlarmListView::buildUi()
     m_table = new PacedItemView<QTableView>(this); // value changes repaint at most every 100 ms
     m_table->setObjectName(QStringLiteral("alarmTable"));
     m_table->setModel(m_filter);
-    m_table->setItemDelegate(new AlarmRowDelegate(m_table));
+    m_table->setItemDelegate(new AlarmRowDelegate(m_model, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
@@ -872,7 +884,7 @@ void AlarmListView::setGrouped(bool grouped)
     if (!m_groupTree) {
         m_groupTree = new PacedItemView<QTreeView>(this);
         m_groupTree->setObjectName(QStringLiteral("alarmGroupTree"));
-        m_groupTree->setItemDelegate(new AlarmRowDelegate(m_groupTree));
+        m_groupTree->setItemDelegate(new AlarmRowDelegate(m_model, m_groupTree));
         m_groupTree->setSelectionBehavior(QAbstractItemView::SelectRows);
         m_groupTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
         m_groupTree->setUniformRowHeights(true); // 100,000 alarms

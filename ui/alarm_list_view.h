@@ -43,6 +43,10 @@ class AlarmTableModel;
 // without the year ("11-23 23:50:12": what a night shift sees of the evening
 // before), older ones whole.
 QString alarmListTime(const QString &text, const QDate &today);
+// The day alarmListTime() takes for today: that of the instant the list shows (now
+// when live, the viewed instant when scrubbed back, the log's end offline), so the
+// alarms of a log from an earlier year show their times, not a clipped date.
+QDate alarmListDay(const AlarmTableModel &model);
 
 class AlarmListView : public QWidget
 {

@@ -229,8 +229,7 @@ TimeSlider::TimeSlider(PlantModels *models, QWidget *parent)
 
     m_timeLabel->setObjectName(QStringLiteral("cursorTimeLabel"));
     m_timeLabel->setTextFormat(Qt::PlainText);
-    // Fixed widths: leaving live must not resize the bar under the operator's mouse.
-    m_timeLabel->setFixedWidth(m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("8888-88-88 88:88:88.888  ")));
+    fitTimeLabel();
     m_liveButton->setFixedWidth(m_liveButton->fontMetrics().horizontalAdvance(m_liveButton->text()) + 24);
     auto *jumpTime = toolButton(m_jumpTimeAction, tr("Go to\u2026"), m_jumpTimeAction->toolTip());
     auto *jumpAlarm = toolButton(m_jumpAlarmAction, tr("Alarm\u2026"), m_jumpAlarmAction->toolTip());
@@ -297,9 +296,21 @@ void TimeSlider::setSelectedAsset(const QString &assetKey)
 void TimeSlider::setOfflineSource(const QString &fileName)
 {
     m_offlineSource = fileName;
+    fitTimeLabel(); // room for "End of log: <date and time>" while a log is open
     m_liveButton->setToolTip(fileName.isEmpty() ? m_liveAction->toolTip()
                                                 : tr("Show the plant as it was at the end of %1 (Ctrl+L)").arg(fileName));
     updateState();
+}
+
+// Fixed widths: leaving live must not resize the bar under the operator's mouse.
+// Wide enough for an instant, and for "End of log: <date and time>" while a log is open.
+void TimeSlider::fitTimeLabel()
+{
+    const QFontMetrics metrics = m_timeLabel->fontMetrics();
+    int width = metrics.horizontalAdvance(QStringLiteral("8888-88-88 88:88:88.888  "));
+    if (!m_offlineSource.isEmpty())
+        width = std::max(width, metrics.horizontalAdvance(tr("End of log: %1").arg(QStringLiteral("8888-88-88 88:88:88  "))));
+    m_timeLabel->setFixedWidth(width);
 }
 
 QString TimeSlider::formatInstant(qint64 ms)
@@ -322,7 +333,14 @@ void TimeSlider::updateState()
     m_liveButton->setText(offline ? tr("END") : tr("LIVE"));
     m_liveAction->setText(offline ? tr("Go to the &end of the log") : tr("Go &live"));
     if (live) {
-        m_timeLabel->setText(offline ? tr("End of log") : tr("Live"));
+        // Offline, the log's last instant: the only place its date shows while the
+        // lists and plots show times of day.
+        const qint64 end = m_models->history().lastMs();
+        m_timeLabel->setText(!offline ? tr("Live")
+                             : end > 0 ? tr("End of log: %1")
+                                             .arg(QDateTime::fromMSecsSinceEpoch(end).toString(
+                                                 QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                                       : tr("End of log"));
         m_banner->hide();
     } else {
         const QString at = QDateTime::fromMSecsSinceEpoch(m_cursor->timeMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));

@@ -62,6 +62,7 @@ public slots:
     void showAlarmMenu();   // recent alarms to jump to
 
 private:
+    void fitTimeLabel();
     void updateState();
 
     PlantModels *m_models;

@@ -400,7 +400,10 @@ void TestLogSessionController::oldLogRunsOnItsOwnClock()
     QCOMPARE(cursor->timeMs(), lastMs);
     // ...and it says so: no promise of live data that will never come.
     TimeSlider *slider = c.window.timeSlider();
-    QCOMPARE(slider->timeLabel()->text(), QStringLiteral("End of log"));
+    // With the log's date: the lists and plots show times of day only.
+    const QString endLabel = QStringLiteral("End of log: ")
+                             + QDateTime::fromMSecsSinceEpoch(lastMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QCOMPARE(slider->timeLabel()->text(), endLabel);
     QCOMPARE(slider->liveButton()->text(), QStringLiteral("END"));
     cursor->setTime(firstMs + (lastMs - firstMs) / 2);
     QVERIFY(slider->banner()->isVisibleTo(&c.window));
@@ -409,7 +412,7 @@ void TestLogSessionController::oldLogRunsOnItsOwnClock()
              qPrintable(slider->banner()->text()));
     slider->liveButton()->click();
     QCOMPARE(cursor->timeMs(), lastMs);
-    QCOMPARE(slider->timeLabel()->text(), QStringLiteral("End of log"));
+    QCOMPARE(slider->timeLabel()->text(), endLabel);
 
     // Plots show a minute inside the log (plus the 2 % headroom that keeps the newest
     // sample off the frame), not today's: one with a curve, one added empty, the one

@@ -632,6 +632,14 @@ private slots:
         QCOMPARE(alarmListTime(QStringLiteral("2026-11-23 23:50:12"), today), QStringLiteral("11-23 23:50:12"));
         QCOMPARE(alarmListTime(QStringLiteral("2025-12-31 23:59:59"), today), QStringLiteral("2025-12-31 23:59:59"));
         QCOMPARE(alarmListTime(QString(), today), QString());
+        // A log of an earlier year opened offline: the list's day is the log's, so
+        // its alarms show their times; the column has no room for a whole date.
+        AlarmTableModel offline;
+        const qint64 logEnd = QDateTime(QDate(2025, 8, 3), QTime(10, 31)).toMSecsSinceEpoch();
+        offline.setClock([logEnd] { return logEnd; });
+        QCOMPARE(alarmListDay(offline), QDate(2025, 8, 3));
+        QCOMPARE(alarmListTime(QStringLiteral("2025-08-03 10:30:59"), alarmListDay(offline)), QStringLiteral("10:30:59"));
+        QCOMPARE(alarmListTime(QStringLiteral("2025-08-02 23:59:01"), alarmListDay(offline)), QStringLiteral("08-02 23:59:01"));
     }
 
     // An asset path in a narrow cell keeps the asset's id whole.
