@@ -75,11 +75,13 @@ AssetTreeView::AssetTreeView(AssetTreeModel *model, QWidget *parent)
     // (a stretching name column was squeezed to "FACT…" by the fixed ones).
     new ColumnFit(
         m_tree, {{AssetTreeModel::NameColumn, 3, {}, 150},
-                 {AssetTreeModel::ValueColumn, 2, {}, 80},
+                 {AssetTreeModel::ValueColumn, 1, {}, 80}, // numbers and short states: names need more
                  {AssetTreeModel::UnitColumn, 0, {QStringLiteral("m3/h"), QStringLiteral("degC")}},
                  {AssetTreeModel::AgeColumn, 0, {QStringLiteral("119 s"), QStringLiteral("59 min")}},
                  {AssetTreeModel::UpdatedColumn, 0, {QStringLiteral("2026-01-01 00:00:00.000")}},
-                 {AssetTreeModel::OriginColumn, 0, {AssetTreeModel::originText(~0)}}});
+                 // Shown when Redis is beside Kafka, live: "File" (offline) is not among them.
+                 {AssetTreeModel::OriginColumn, 0,
+                  {AssetTreeModel::originText(AssetTreeModel::OriginRedis | AssetTreeModel::OriginKafka)}}});
     m_tree->setToolTip(QString()); // rows carry their own tooltips
     connect(m_tree, &QTreeView::activated, this, &AssetTreeView::onActivated);
 

@@ -161,6 +161,26 @@ private slots:
         QTRY_VERIFY(h->length() > tree->viewport()->width());
         QVERIFY(h->sectionSize(AssetTreeModel::NameColumn) >= 150);
 
+        // With Redis beside Kafka the window shows the Source column. At the dock's
+        // width in a 1400 px window (455 px) the columns still fit, and an attribute
+        // three levels down keeps room for a name like "temperature".
+        view.resize(455, 400);
+        const QString source = models.assetTree()->headerData(AssetTreeModel::OriginColumn, Qt::Horizontal).toString();
+        for (QAction *a : h->actions()) {
+            if (a->text() == source)
+                a->trigger();
+        }
+        QVERIFY(!h->isSectionHidden(AssetTreeModel::OriginColumn));
+        QTRY_COMPARE(h->length(), tree->viewport()->width());
+        QVERIFY2(h->sectionSize(AssetTreeModel::NameColumn)
+                     >= 3 * tree->indentation() + h->fontMetrics().horizontalAdvance(QStringLiteral("temperature")) + 8,
+                 qPrintable(QString::number(h->sectionSize(AssetTreeModel::NameColumn))));
+        QVERIFY(h->sectionSize(AssetTreeModel::ValueColumn) >= 80);
+        for (QAction *a : h->actions()) {
+            if (a->text() == source)
+                a->trigger(); // hidden again
+        }
+
         view.resize(700, 400);
         const QString updated = models.assetTree()->headerData(AssetTreeModel::UpdatedColumn, Qt::Horizontal).toString();
         QAction *toggle = nullptr;
