@@ -1,5 +1,6 @@
 #include "connection_status_widget.h"
 
+#include "eliding_label.h"
 #include "hmi_style.h"
 
 #include <QDateTime>
@@ -15,7 +16,7 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     : QWidget(parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_stateLabel(new QLabel(this))
-    , m_detailLabel(new QLabel(this))
+    , m_detailLabel(new ElidingLabel(this))
     , m_progress(new QProgressBar(this))
     , m_tick(new QTimer(this))
 {

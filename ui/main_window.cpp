@@ -7,6 +7,7 @@
 #include "asset_tree_view.h"
 #include "connection_status_widget.h"
 #include "dead_letter_view.h"
+#include "eliding_label.h"
 #include "hmi_style.h"
 #include "load_history_dialog.h"
 #include "plain_text_tooltips.h"
@@ -202,15 +203,20 @@ void MainWindow::createStatusBar()
 {
     // Everything is a permanent widget: QStatusBar::showMessage would hide the link
     // state, which must stay visible; transient messages get their own label.
-    auto *message = new QLabel(this);
+    auto *message = new ElidingLabel(this); // a long message shows its start and "..."
     message->setObjectName(QStringLiteral("statusMessage"));
     message->setTextFormat(Qt::PlainText);
     auto *messageTimer = new QTimer(this);
     messageTimer->setSingleShot(true);
     messageTimer->setInterval(kMessageTimeoutMs);
-    connect(messageTimer, &QTimer::timeout, message, &QLabel::clear);
+    // Hidden while it has nothing to say, so that it takes no width from the links.
+    connect(messageTimer, &QTimer::timeout, message, [message] {
+        message->clear();
+        message->hide();
+    });
     const auto say = [message, messageTimer](const QString &text) {
         message->setText(text);
+        message->show();
         messageTimer->start();
     };
     connect(m_plots, &PlotArea::message, this, say);
@@ -231,7 +237,9 @@ void MainWindow::createStatusBar()
     connect(m_deadLetterButton, &QToolButton::clicked, this, &MainWindow::showDeadLetters);
 
     statusBar()->addPermanentWidget(m_connection, 3);
+    // The links' details and a message share the width and elide.
     statusBar()->addPermanentWidget(message, 2);
+    message->hide();
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_eventsLabel);
     statusBar()->addPermanentWidget(m_deadLetterButton);

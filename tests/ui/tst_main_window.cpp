@@ -6,6 +6,7 @@
 #include "asset_tree_view.h"
 #include "connection_status_widget.h"
 #include "dead_letter_view.h"
+#include "eliding_label.h"
 #include "hmi_style.h"
 #include "main_window.h"
 #include "plant_models.h"
@@ -123,6 +124,16 @@ private slots:
         auto *detail = link->findChild<QLabel *>(QStringLiteral("connectionDetail"));
         QVERIFY(detail->text().contains(QStringLiteral("connection refused")));
         QCOMPARE(detail->textFormat(), Qt::PlainText);
+        // Where the bar has no room for the whole error, it shows its start and
+        // "..." rather than a word cut in half; the tooltip has it whole.
+        auto *eliding = dynamic_cast<ElidingLabel *>(detail);
+        QVERIFY(eliding);
+        detail->setFixedWidth(detail->fontMetrics().horizontalAdvance(detail->text()) / 2);
+        QVERIFY2(eliding->shownText().endsWith(QChar(0x2026)), qPrintable(eliding->shownText()));
+        QVERIFY(detail->text().startsWith(eliding->shownText().chopped(1)));
+        QVERIFY(link->toolTip().contains(QStringLiteral("connection refused")));
+        detail->setMinimumWidth(0);
+        detail->setMaximumWidth(QWIDGETSIZE_MAX);
 
         // Time in state keeps counting with the clock.
         now += 60'000;
@@ -161,6 +172,19 @@ private slots:
         QVERIFY(message->isVisible());
         QVERIFY2(message->width() >= message->fontMetrics().horizontalAdvance(said) / 2,
                  qPrintable(QStringLiteral("message label %1 px wide").arg(message->width())));
+        // A message longer than the bar shows its start and "...", and the window
+        // keeps its width.
+        const QString longSaid = QStringLiteral("Cannot publish the command: ") + QString(400, u'x');
+        const int widthBefore = window.width();
+        window.statusBar()->showMessage(longSaid, 5000);
+        QCoreApplication::processEvents();
+        QCOMPARE(message->text(), longSaid); // whole, for accessibility
+        auto *elidingMessage = dynamic_cast<ElidingLabel *>(message);
+        QVERIFY(elidingMessage);
+        QVERIFY2(elidingMessage->shownText().startsWith(QStringLiteral("Cannot publish the command")),
+                 qPrintable(elidingMessage->shownText()));
+        QVERIFY(elidingMessage->shownText().endsWith(QChar(0x2026)));
+        QCOMPARE(window.width(), widthBefore);
     }
 
     void countersAndDeadLetters()
