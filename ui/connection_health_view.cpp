@@ -127,6 +127,7 @@ ConnectionHealthView::ConnectionHealthView(QWidget *parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
+    fitLagColumns(); // the headers whole before any partition is known (a broker down)
 
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, m_links, &LinkHealthModel::refreshAges);
@@ -143,13 +144,18 @@ void ConnectionHealthView::setKafkaHealth(const KafkaHealth &health)
     m_tlsWarning->setVisible(health.tlsVerificationOff);
     if (!m_lagSized && m_lag->rowCount() > 0) {
         m_lagSized = true;
-        m_lagTable->resizeColumnsToContents(); // headers included: "High watermark" whole
-        // Offsets and lags grow long after this first look: room for 12 digits.
-        const int digits = m_lagTable->fontMetrics().horizontalAdvance(QLocale().toString(qint64(999999999999))) + 16;
-        for (int c : {ConsumerLagModel::HighWatermarkColumn, ConsumerLagModel::PositionColumn, ConsumerLagModel::LagColumn})
-            m_lagTable->setColumnWidth(c, std::max(m_lagTable->columnWidth(c), digits));
+        fitLagColumns(); // the topics' names now
     }
     refreshSummary();
+}
+
+void ConnectionHealthView::fitLagColumns()
+{
+    m_lagTable->resizeColumnsToContents(); // headers included: "High watermark" whole
+    // Offsets and lags grow long after the first look: room for 12 digits.
+    const int digits = m_lagTable->fontMetrics().horizontalAdvance(QLocale().toString(qint64(999999999999))) + 16;
+    for (int c : {ConsumerLagModel::HighWatermarkColumn, ConsumerLagModel::PositionColumn, ConsumerLagModel::LagColumn})
+        m_lagTable->setColumnWidth(c, std::max(m_lagTable->columnWidth(c), digits));
 }
 
 void ConnectionHealthView::setKafkaStatus(const ConnectionStatus &status)

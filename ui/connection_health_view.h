@@ -36,6 +36,7 @@ public:
 
 private:
     void refreshSummary();
+    void fitLagColumns();
 
     LinkHealthModel *m_links;
     ConsumerLagModel *m_lag;
