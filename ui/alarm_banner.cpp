@@ -15,6 +15,7 @@
 #include <QToolButton>
 
 #include <algorithm>
+#include <array>
 
 namespace ndh {
 
@@ -123,9 +124,16 @@ void AlarmBanner::refresh()
         const Alarm &a = *found[i];
         m_candidateKeys << a.key;
         const QString time = QDateTime::fromMSecsSinceEpoch(a.raisedMs).toString(QStringLiteral("HH:mm:ss"));
-        b->setProperty("fullText", QStringLiteral("%1  %2  %3")
-                                       .arg(time, priorityLabel(a.priority).toUpper(),
-                                            a.message.isEmpty() ? a.asset.id + u' ' + a.alarmId : a.message.left(80)));
+        // The head says which asset, whole: the fit below never cuts into it. The
+        // message follows without the asset's name when it starts with it, as the
+        // plant's messages do ("MOTOR_002 temperature above limit").
+        const QString head = QStringLiteral("%1  %2  %3").arg(time, priorityLabel(a.priority).toUpper(), a.asset.id);
+        QStringView rest = QStringView(a.message).left(80);
+        if (!a.asset.id.isEmpty() && rest.startsWith(a.asset.id))
+            rest = rest.mid(a.asset.id.size()).trimmed();
+        const QString detail = rest.isEmpty() ? a.alarmId : rest.toString();
+        b->setProperty("headText", head);
+        b->setProperty("fullText", detail.isEmpty() ? head : head + QStringLiteral("  ") + detail);
         b->setToolTip(tr("%1\nClick to select it in the alarm list").arg(a.key));
         HmiStyle::restyle(b, QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; "
                                             "border: 1px solid %3; padding: 1px 6px; }")
@@ -150,13 +158,20 @@ void AlarmBanner::resizeEvent(QResizeEvent *event)
 
 void AlarmBanner::elideButtons()
 {
-    // As many of the newest alarms as fit at kMinChipWidth or more (one at least),
-    // sharing the width left; each keeps its start (time, priority, asset) and loses
-    // the end of its message. Only the width the window gives is read, no minimum
-    // is set from it, so the strip never grows itself.
+    // As many of the newest alarms as fit with their heads whole (time, priority,
+    // asset) and kMinChipWidth at least; the width left is shared among them, up to
+    // kMaxChipWidth each, and each loses the end of its message first. Only the
+    // width the window gives is read, no minimum is set from it, so the strip never
+    // grows itself.
     const int candidates = int(m_candidateKeys.size());
+    std::array<int, kMaxShown> needed{};
+    for (int i = 0; i < candidates; ++i) {
+        const QToolButton *b = m_buttons[i];
+        needed[size_t(i)] = std::max(kMinChipWidth,
+                                     b->fontMetrics().horizontalAdvance(b->property("headText").toString()) + kChipPadding);
+    }
     int shown = candidates;
-    int each = 0;
+    int room = 0;
     for (; shown > 0; --shown) {
         const int more = m_found - shown;
         const QString moreText = more > 0 ? tr("+%n more", nullptr, more) : QString();
@@ -164,12 +179,15 @@ void AlarmBanner::elideButtons()
         const int fixed = m_title->sizeHint().width() + (moreText.isEmpty() ? 0 : m_moreLabel->sizeHint().width())
                           + m_muteButton->sizeHint().width() + m_row->spacing() * (shown + 3)
                           + m_row->contentsMargins().left() + m_row->contentsMargins().right() + 8;
-        each = std::min((width() - fixed) / shown, 560);
-        if (each >= kMinChipWidth || shown == 1)
+        room = width() - fixed;
+        for (int i = 0; i < shown; ++i)
+            room -= needed[size_t(i)];
+        if (room >= 0 || shown == 1)
             break;
     }
     m_shownKeys = m_candidateKeys.mid(0, shown);
     m_more = m_found - shown;
+    const int share = shown > 0 ? std::max(room, 0) / shown : 0;
     for (int i = 0; i < kMaxShown; ++i) {
         QToolButton *b = m_buttons[i];
         if (i >= shown) {
@@ -177,8 +195,11 @@ void AlarmBanner::elideButtons()
             continue;
         }
         const QString full = b->property("fullText").toString();
-        b->setText(b->fontMetrics().elidedText(full, Qt::ElideRight, std::max(each, kMinChipWidth) - 16));
-        b->setMaximumWidth(std::max(each, kMinChipWidth));
+        // Too narrow for even one whole head (room < 0, one chip): it takes what there is.
+        const int chip = room >= 0 ? std::max(needed[size_t(i)], std::min(needed[size_t(i)] + share, kMaxChipWidth))
+                                   : std::max(needed[size_t(i)] + room, 60);
+        b->setText(b->fontMetrics().elidedText(full, Qt::ElideRight, chip - kChipPadding));
+        b->setMaximumWidth(chip);
         b->setVisible(true);
     }
     if (shown == 0)

@@ -26,9 +26,11 @@ class AlarmBanner : public QWidget
     Q_OBJECT
 public:
     static constexpr int kMaxShown = 3;
-    // The narrowest an alarm is shown (time, priority and the start of its message,
-    // which names the asset); alarms that do not fit at this width join "+N more".
+    // The narrowest an alarm is shown; wider when its time, priority and asset need
+    // more. Alarms that do not fit join "+N more".
     static constexpr int kMinChipWidth = 240;
+    static constexpr int kMaxChipWidth = 560;
+    static constexpr int kChipPadding = 16; // a chip's border and padding around its text
     static constexpr int kBeepIntervalMs = 2000;
     static constexpr int kRefreshDelayMs = 200; // coalesces bursts of model changes
 

@@ -423,6 +423,16 @@ private slots:
             }
             if (banner->moreCount() > 0)
                 QVERIFY(banner->text().contains(QStringLiteral("+%1 more").arg(banner->moreCount())));
+            // Each alarm shown names its asset whole: "COMPRESSOR_0..." does not say
+            // which compressor. Where the strip has room for one chip at least.
+            if (width >= 1000) {
+                const QList<QToolButton *> chips = banner->findChildren<QToolButton *>(); // in the order shown
+                for (int i = 0; i < banner->shownKeys().size(); ++i) {
+                    const QString assetId = banner->shownKeys()[i].section(u'#', 0, 0).section(u'/', -1);
+                    QVERIFY2(chips[i]->text().contains(assetId),
+                             qPrintable(QStringLiteral("at %1: \"%2\" for %3").arg(width).arg(chips[i]->text(), assetId)));
+                }
+            }
         }
         QCOMPARE(dock->width(), dockWidth); // the tree kept its width throughout
         window.resize(760, 80);
