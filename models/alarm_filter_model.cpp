@@ -1,24 +1,9 @@
 #include "alarm_filter_model.h"
 
+#include "alarm_priority.h"
 #include "alarm_table_model.h"
 
 namespace ndh {
-
-namespace {
-
-// Unknown priority sorts after low (4): an alarm nobody ranked is not the most urgent.
-int priorityRank(int priority)
-{
-    return priority >= 1 && priority <= 4 ? priority : 5;
-}
-
-template <typename T>
-int cmp(const T &a, const T &b)
-{
-    return a < b ? -1 : (b < a ? 1 : 0);
-}
-
-} // namespace
 
 AlarmFilterModel::AlarmFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -152,8 +137,8 @@ bool AlarmFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 int AlarmFilterModel::compareColumn(const Alarm &a, const Alarm &b, int column) const
 {
     switch (column) {
-    case AlarmTableModel::RaisedColumn: return cmp(a.raisedMs, b.raisedMs);
-    case AlarmTableModel::PriorityColumn: return cmp(priorityRank(a.priority), priorityRank(b.priority));
+    case AlarmTableModel::RaisedColumn: return threeWay(a.raisedMs, b.raisedMs);
+    case AlarmTableModel::PriorityColumn: return threeWay(priorityRank(a.priority), priorityRank(b.priority));
     case AlarmTableModel::AssetColumn: return a.asset.key().compare(b.asset.key(), Qt::CaseInsensitive);
     case AlarmTableModel::AlarmColumn: return a.alarmId.compare(b.alarmId, Qt::CaseInsensitive);
     case AlarmTableModel::MessageColumn: return a.message.compare(b.message, Qt::CaseInsensitive);
@@ -161,12 +146,12 @@ int AlarmFilterModel::compareColumn(const Alarm &a, const Alarm &b, int column) 
         const auto x = numericValue(a.valueAtTrigger);
         const auto y = numericValue(b.valueAtTrigger);
         if (x && y)
-            return cmp(*x, *y);
+            return threeWay(*x, *y);
         return displayText(a.valueAtTrigger).compare(displayText(b.valueAtTrigger));
     }
     // Longest in state first when ascending reads oddly; sort by the change time
     // instead, so ascending = longest in state.
-    case AlarmTableModel::TimeInStateColumn: return cmp(a.lastChangeMs, b.lastChangeMs);
+    case AlarmTableModel::TimeInStateColumn: return threeWay(a.lastChangeMs, b.lastChangeMs);
     default: return 0;
     }
 }
@@ -184,7 +169,7 @@ bool AlarmFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
             return sortOrder() == Qt::AscendingOrder ? g < 0 : g > 0;
     }
     const int c = left.column() == AlarmTableModel::StateColumn
-                      ? cmp(left.data(AlarmTableModel::StateRole).toInt(), right.data(AlarmTableModel::StateRole).toInt())
+                      ? threeWay(left.data(AlarmTableModel::StateRole).toInt(), right.data(AlarmTableModel::StateRole).toInt())
                       : compareColumn(a, b, left.column());
     if (c != 0)
         return c < 0;

@@ -12,6 +12,13 @@
 
 namespace ndh {
 
+// -1, 0 or 1 as a is before, level with or after b: the list's and its groups' orders.
+template <typename T>
+int threeWay(const T &a, const T &b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
 class AlarmTableModel;
 
 class AlarmFilterModel : public QSortFilterProxyModel

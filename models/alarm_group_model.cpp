@@ -19,11 +19,6 @@ bool isUnacked(IsaState s)
     return s == IsaState::Unack || s == IsaState::RtnUnack || s == IsaState::LatchedUnack;
 }
 
-int urgency(int priority)
-{
-    return priority >= 1 && priority <= 4 ? priority : 5;
-}
-
 } // namespace
 
 AlarmGroupModel::AlarmGroupModel(AlarmFilterModel *flat, QObject *parent)
@@ -59,7 +54,37 @@ void AlarmGroupModel::rebuild()
     }
     for (Group &g : m_groups)
         summarize(g);
+    orderGroups();
     endResetModel();
+}
+
+// The flat list's sort column orders the groups by what their rows show: the newest
+// raise, the most urgent priority, the state the group stands for, the asset. Other
+// columns, and ties, by asset, ascending whatever the direction.
+bool AlarmGroupModel::groupBefore(const Group &a, const Group &b) const
+{
+    int c = 0;
+    switch (m_flat->sortColumn()) {
+    case AlarmTableModel::RaisedColumn: c = threeWay(a.newestRaisedMs, b.newestRaisedMs); break;
+    case AlarmTableModel::PriorityColumn: c = threeWay(priorityRank(a.priority), priorityRank(b.priority)); break;
+    case AlarmTableModel::StateColumn: c = threeWay(int(a.state), int(b.state)); break;
+    case AlarmTableModel::AssetColumn: c = a.assetKey.compare(b.assetKey, Qt::CaseInsensitive); break;
+    default: break;
+    }
+    if (c != 0)
+        return m_flat->sortOrder() == Qt::AscendingOrder ? c < 0 : c > 0;
+    return a.assetKey.compare(b.assetKey, Qt::CaseInsensitive) < 0;
+}
+
+void AlarmGroupModel::orderGroups()
+{
+    std::stable_sort(m_groups.begin(), m_groups.end(),
+                     [this](const Group &a, const Group &b) { return groupBefore(a, b); });
+    m_byFirst.resize(m_groups.size());
+    for (size_t g = 0; g < m_groups.size(); ++g)
+        m_byFirst[g] = int(g);
+    std::sort(m_byFirst.begin(), m_byFirst.end(),
+              [this](int a, int b) { return m_groups[size_t(a)].first < m_groups[size_t(b)].first; });
 }
 
 void AlarmGroupModel::summarize(Group &g) const
@@ -80,7 +105,7 @@ void AlarmGroupModel::summarize(Group &g) const
         g.unacked += isUnacked(s);
         // The group stands for its most urgent alarm that needs attention, an
         // unacknowledged one first; otherwise it is as quiet as its alarms.
-        const int rank = urgency(a.priority) - (isUnacked(s) ? 10 : 0);
+        const int rank = priorityRank(a.priority) - (isUnacked(s) ? 10 : 0);
         if (attention && rank < best) {
             best = rank;
             g.priority = a.priority;
@@ -96,11 +121,11 @@ void AlarmGroupModel::summarize(Group &g) const
 
 int AlarmGroupModel::groupOfFlatRow(int flatRow) const
 {
-    auto it = std::upper_bound(m_groups.begin(), m_groups.end(), flatRow,
-                               [](int row, const Group &g) { return row < g.first; });
-    if (it == m_groups.begin())
+    auto it = std::upper_bound(m_byFirst.begin(), m_byFirst.end(), flatRow,
+                               [this](int row, int g) { return row < m_groups[size_t(g)].first; });
+    if (it == m_byFirst.begin())
         return -1;
-    const int g = int(it - m_groups.begin()) - 1;
+    const int g = *(it - 1);
     return flatRow < m_groups[size_t(g)].first + m_groups[size_t(g)].count ? g : -1;
 }
 
@@ -121,6 +146,11 @@ void AlarmGroupModel::onFlatDataChanged(const QModelIndex &topLeft, const QModel
                          index(last - group.first, bottomRight.column(), parent), roles);
         row = last + 1;
     }
+    // An acknowledgement can change what orders the groups (state, priority): a
+    // group out of its place is put back, as the flat list re-sorts itself.
+    if (!std::is_sorted(m_groups.begin(), m_groups.end(),
+                        [this](const Group &a, const Group &b) { return groupBefore(a, b); }))
+        rebuild();
 }
 
 QModelIndex AlarmGroupModel::fromFlat(const QModelIndex &flatIndex) const

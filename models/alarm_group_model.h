@@ -4,7 +4,9 @@
 // raise) with that asset's alarms as children, in the order of the flat list it
 // reads (AlarmFilterModel with group-by-asset on, which keeps each asset's alarms
 // adjacent, so a group is a range of flat rows and a child is found by addition).
-// Filters and sorting stay in the flat list. Structural changes of the flat list
+// Filters and sorting stay in the flat list; the groups themselves are ordered by
+// the flat list's sort column applied to what their rows show (newest raise, most
+// urgent priority, state), so the header's sort reads true on the folded rows. Structural changes of the flat list
 // (new alarms, filters) rebuild the groups in one pass and reset; value changes
 // are forwarded as dataChanged on the children and their group row.
 
@@ -61,11 +63,14 @@ private:
     };
     void rebuild();
     void summarize(Group &g) const;
+    bool groupBefore(const Group &a, const Group &b) const;
+    void orderGroups(); // m_groups in the order shown; m_byFirst follows the flat rows
     void onFlatDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     int groupOfFlatRow(int flatRow) const;
 
     AlarmFilterModel *m_flat;
-    std::vector<Group> m_groups;
+    std::vector<Group> m_groups; // in the order shown
+    std::vector<int> m_byFirst;  // m_groups' indices in the order of their flat rows
 };
 
 } // namespace ndh

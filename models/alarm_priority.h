@@ -9,5 +9,11 @@
 namespace ndh {
 
 QString priorityLabel(int priority); // 1 critical .. 4 low; anything else "Unknown"
+// For ordering by urgency: 1 (critical) to 4 (low), and 5 for an unknown priority,
+// which sorts after low: an alarm nobody ranked is not the most urgent.
+inline int priorityRank(int priority)
+{
+    return priority >= 1 && priority <= 4 ? priority : 5;
+}
 
 } // namespace ndh

@@ -65,8 +65,9 @@ private slots:
     {
         Fixture f;
         QCOMPARE(f.groups->rowCount(), 2);
-        const QModelIndex p1 = f.groups->index(0, 0);
-        const QModelIndex p2 = f.groups->index(1, 0);
+        // Newest raise first, as the list is sorted: P2's newest (4000) before P1's (2000).
+        const QModelIndex p2 = f.groups->index(0, 0);
+        const QModelIndex p1 = f.groups->index(1, 0);
         QCOMPARE(f.cell(p1, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P1"));
         QCOMPARE(f.cell(p2, AlarmTableModel::AssetColumn), QStringLiteral("FACTORY_A/Pump/P2"));
         QCOMPARE(f.groups->rowCount(p2), 3);
@@ -106,7 +107,7 @@ private slots:
         f.alarms.applyEvents({alarmEvent(EventKind::AlarmTriggered, "P0", "HT", 6000, 2),
                               alarmEvent(EventKind::AlarmTriggered, "P1", "VIB", 7000, 2)});
         QCOMPARE(f.groups->rowCount(), 3);
-        QCOMPARE(f.groups->groupAssetKey(f.groups->index(0, 0)), QStringLiteral("FACTORY_A/Pump/P0"));
+        QCOMPARE(groupOrder(f), (QStringList{QStringLiteral("P1"), QStringLiteral("P0"), QStringLiteral("P2")}));
         QCOMPARE(f.groups->rowCount(f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P1"))), 2);
         f.flat.setText(QStringLiteral("VIB"));
         QCOMPARE(f.groups->rowCount(), 2); // P1 and P2 have a VIB alarm
@@ -116,6 +117,47 @@ private slots:
         const QModelIndex p2 = f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P2"));
         QCOMPARE(f.groups->index(0, 0, p2).data(AlarmTableModel::AlarmKeyRole).toString(),
                  QStringLiteral("FACTORY_A/Pump/P2#VIB"));
+    }
+
+    // The header's sort reads true on the folded rows: sorted by Raised, the asset
+    // whose newest alarm is newest comes first; by Priority, the one with the most
+    // urgent alarm; by Asset, the assets in order. It sorted only inside the groups
+    // before, and the groups stayed in asset order under a "Raised" arrow.
+    void groupsFollowTheSortColumn()
+    {
+        Fixture f;
+        f.alarms.applyEvents({alarmEvent(EventKind::AlarmTriggered, "P3", "HT", 3500, 2)});
+        // Newest raise: P2 4000, P3 3500, P1 2000.
+        QCOMPARE(groupOrder(f), (QStringList{QStringLiteral("P2"), QStringLiteral("P3"), QStringLiteral("P1")}));
+        f.groups->sort(AlarmTableModel::RaisedColumn, Qt::AscendingOrder);
+        QCOMPARE(groupOrder(f), (QStringList{QStringLiteral("P1"), QStringLiteral("P3"), QStringLiteral("P2")}));
+        // Most urgent first: P2 has a critical alarm; P1 and P3 are high, by asset.
+        f.groups->sort(AlarmTableModel::PriorityColumn, Qt::AscendingOrder);
+        QCOMPARE(groupOrder(f), (QStringList{QStringLiteral("P2"), QStringLiteral("P1"), QStringLiteral("P3")}));
+        f.groups->sort(AlarmTableModel::AssetColumn, Qt::DescendingOrder);
+        QCOMPARE(groupOrder(f), (QStringList{QStringLiteral("P3"), QStringLiteral("P2"), QStringLiteral("P1")}));
+        // Children still map to their own alarms after the reordering.
+        const QModelIndex p2 = f.groups->groupIndex(QStringLiteral("FACTORY_A/Pump/P2"));
+        for (int r = 0; r < f.groups->rowCount(p2); ++r) {
+            const QModelIndex child = f.groups->index(r, 0, p2);
+            QVERIFY(child.data(AlarmTableModel::AlarmKeyRole).toString().startsWith(u"FACTORY_A/Pump/P2#"));
+            QCOMPARE(f.groups->fromFlat(f.groups->toFlat(child)), child);
+        }
+
+        // Acknowledging P2's critical alarm leaves it a medium one waiting: under
+        // Priority, P2 moves behind the high ones at once.
+        f.groups->sort(AlarmTableModel::PriorityColumn, Qt::AscendingOrder);
+        f.alarms.applyEvents({alarmEvent(EventKind::AlarmAcknowledged, "P2", "VIB", 5000)});
+        QCOMPARE(groupOrder(f), (QStringList{QStringLiteral("P1"), QStringLiteral("P3"), QStringLiteral("P2")}));
+    }
+
+private:
+    static QStringList groupOrder(const Fixture &f)
+    {
+        QStringList ids;
+        for (int g = 0; g < f.groups->rowCount(); ++g)
+            ids << f.groups->groupAssetKey(f.groups->index(g, 0)).section(u'/', -1);
+        return ids;
     }
 };
 
