@@ -252,19 +252,26 @@ struct HistoryStore::Series
     }
 
     bool unpacked = false; // a chunk waits for packAll()
+    quint64 lateBatch = 0; // the store's batch that last brought a sample older than the newest
 
-    // Stores a sample; true if that left a chunk unpacked for the first time since
-    // packAll(), which then compacts it.
-    bool insert(qint64 t, quint64 raw, Slot type)
+    // Stores a sample (`batch`: the store's batch number); true if that left a chunk
+    // unpacked for the first time since packAll(), which then compacts it.
+    bool insert(qint64 t, quint64 raw, Slot type, quint64 batch)
     {
-        if (!place(t, raw, type) || unpacked)
+        bool late = false;
+        if (!place(t, raw, type, late))
+            return false;
+        if (late)
+            lateBatch = batch;
+        if (unpacked)
             return false;
         unpacked = true;
         return true;
     }
 
-    // True if the chunk it went into is left unpacked.
-    bool place(qint64 t, quint64 raw, Slot type)
+    // True if the chunk it went into is left unpacked; `late` says the sample was
+    // older than the newest.
+    bool place(qint64 t, quint64 raw, Slot type, bool &late)
     {
         // Fast path: in order, packed at once into the last chunk.
         if (chunks.empty() || t >= chunks.back().last()) {
@@ -280,6 +287,7 @@ struct HistoryStore::Series
             return !c.isPacked();
         }
         // Out of order: after every sample with time <= t (ties keep arrival order).
+        late = true;
         int ci = chunkAtOrBefore(t);
         if (ci < 0) {
             // Before everything: into the first chunk, rebased, if the offsets fit.
@@ -527,7 +535,7 @@ int HistoryStore::seriesByName(Asset &asset, int assetIndex, const QString &name
     // Every earlier snapshot of the asset left this attribute out (had it carried
     // it, the series would exist): it was absent from each of those instants.
     for (qint64 t : asset.snapshots) {
-        s->insert(t, 0, Slot::Absent);
+        s->insert(t, 0, Slot::Absent, m_batches); // in time order: packed as it goes
         ++m_samples;
     }
     const int index = int(m_series.size());
@@ -650,8 +658,44 @@ void HistoryStore::addTouch(Asset &asset, qint64 t)
         insertSorted(asset.touches, t);
 }
 
+// Series whose chunks late samples unpacked stay unpacked while late samples keep
+// coming: when a plant's values come on several topics and one is read behind the
+// others (a backlog read from the beginning), its samples land inside what the
+// others already stored, batch after batch, and packing after each batch re-encoded
+// the same run of samples every time (bench_history late). A series is packed once
+// no late sample came for kQuietBatches batches, and beyond kMaxOpenSeries the ones
+// quiet longest are, which bounds the memory unpacked samples take (12 bytes each
+// instead of about 3).
+void HistoryStore::packQuietSeries()
+{
+    size_t keep = 0;
+    for (Series *s : m_unpacked) {
+        if (m_batches - s->lateBatch >= kQuietBatches)
+            s->packAll();
+        else
+            m_unpacked[keep++] = s;
+    }
+    m_unpacked.resize(keep);
+    if (m_unpacked.size() > kMaxOpenSeries) {
+        const auto cut = m_unpacked.end() - std::ptrdiff_t(kMaxOpenSeries);
+        std::nth_element(m_unpacked.begin(), cut, m_unpacked.end(),
+                         [](const Series *a, const Series *b) { return a->lateBatch < b->lateBatch; });
+        for (auto it = m_unpacked.begin(); it != cut; ++it)
+            (*it)->packAll();
+        m_unpacked.erase(m_unpacked.begin(), cut);
+    }
+}
+
+void HistoryStore::packAll()
+{
+    for (Series *s : m_unpacked)
+        s->packAll();
+    m_unpacked.clear();
+}
+
 size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashes)
 {
+    ++m_batches;
     size_t stored = 0;
     std::array<quint64, kLookahead> ids; // message-id hashes, kLookahead events ahead
     const size_t n = events.size();
@@ -707,7 +751,7 @@ size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashe
                 const bool carried = std::any_of(e.attributes.begin(), e.attributes.end(),
                                                  [&s](const AttributeSample &a) { return a.name == s.name; });
                 if (!carried) {
-                    if (s.insert(t, 0, Slot::Absent))
+                    if (s.insert(t, 0, Slot::Absent, m_batches))
                         m_unpacked.push_back(&s);
                     ++m_samples;
                     traced = true;
@@ -718,7 +762,7 @@ size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashe
         for (const AttributeSample &a : e.attributes) {
             Series &s = seriesFor(asset, assetIndex, a);
             const auto [raw, type] = s.encode(a.value);
-            if (s.insert(t, raw, type))
+            if (s.insert(t, raw, type, m_batches))
                 m_unpacked.push_back(&s); // out of order: compacted again below
             if (!a.unit.isEmpty() && !sameText(s.unit, a.unit))
                 s.unit = a.unit;
@@ -732,9 +776,7 @@ size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashe
         if (!traced)
             addTouch(asset, t);
     }
-    for (Series *s : m_unpacked)
-        s->packAll();
-    m_unpacked.clear();
+    packQuietSeries();
     // Measuring walks every series, so it is done every 64k samples, not per batch,
     // and with more than 16k series every 4 samples per series, so that its cost
     // per sample stays bounded (and so the overshoot: 4 samples per series).

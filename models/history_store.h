@@ -43,6 +43,8 @@ public:
     size_t append(std::span<const PlantEvent> events, quint64 *idHashes = nullptr);
     // Also a part of a batch (PlantModels applies a big one over several turns).
     size_t append(const std::vector<PlantEvent> &events) { return append(std::span<const PlantEvent>(events)); }
+    // Packs what late samples left unpacked; append() does so once they stop coming.
+    void packAll();
     void clear();
 
     // The plant at `atMs`: identical to folding every stored event with event time
@@ -167,9 +169,13 @@ private:
     std::vector<qint32> m_seriesByRef;
     std::vector<std::unique_ptr<Series>> m_series;
     std::vector<KeySlot> m_seriesSlots;
-    // Series an out-of-order insert left with an unpacked chunk, packed at the end
-    // of the batch.
+    // Series an out-of-order insert left with an unpacked chunk; packed once late
+    // samples stop coming to them (packQuietSeries()).
     std::vector<Series *> m_unpacked;
+    quint64 m_batches = 0; // append() calls
+    static constexpr quint64 kQuietBatches = 4;
+    static constexpr size_t kMaxOpenSeries = 512;
+    void packQuietSeries();
 
     // Alarm transitions sorted by time (ties in arrival order) with snapshots of the
     // state machine every kAlarmSnapshotEvery transitions. Snapshots after an

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <utility>
 
 namespace ndh {
 
@@ -176,10 +177,18 @@ bool SampleChunk::appendPacked(qint64 rel, quint64 raw)
 
 void SampleChunk::read(size_t from, size_t n, qint64 *t, quint64 *raw) const
 {
-    if (m_open) {
+    if (m_open && from + n > m_openFrom) {
+        if (from < m_openFrom) { // the packed part first
+            const size_t packed = m_openFrom - from;
+            read(from, packed, t, raw);
+            from += packed;
+            n -= packed;
+            t += packed;
+            raw += packed;
+        }
         for (size_t k = 0; k < n; ++k) {
-            t[k] = m_baseMs + qint64(m_open->dt[from + k]);
-            raw[k] = m_open->raw[from + k];
+            t[k] = m_baseMs + qint64(m_open->dt[from - m_openFrom + k]);
+            raw[k] = m_open->raw[from - m_openFrom + k];
         }
         return;
     }
@@ -209,11 +218,12 @@ size_t SampleChunk::upperBound(qint64 t) const
         return 0;
     if (t - m_baseMs > kMaxDelta)
         return m_size;
-    if (m_open) {
+    if (m_open && m_openFrom < m_size && timeAt(m_openFrom) <= t) {
         const auto &dt = m_open->dt;
-        return size_t(std::upper_bound(dt.begin(), dt.end(), quint32(t - m_baseMs)) - dt.begin());
+        return m_openFrom + size_t(std::upper_bound(dt.begin(), dt.end(), quint32(t - m_baseMs)) - dt.begin());
     }
     // The last block starting at or before t, then within it.
+    const size_t packedEnd = m_open ? m_openFrom : m_size;
     size_t lo = 0, hi = m_blocks.size();
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
@@ -224,7 +234,7 @@ size_t SampleChunk::upperBound(qint64 t) const
     }
     if (lo == 0)
         return 0;
-    size_t a = (lo - 1) * kBlock + 1, z = std::min<size_t>(m_size, lo * kBlock);
+    size_t a = (lo - 1) * kBlock + 1, z = std::min<size_t>(packedEnd, lo * kBlock);
     while (a < z) {
         const size_t mid = (a + z) / 2;
         if (timeAt(mid) <= t)
@@ -282,10 +292,10 @@ void SampleChunk::insert(size_t pos, qint64 t, quint64 raw, SampleSlot type)
     if (!m_open && pos == m_size) {
         appendPacked(t - m_baseMs, raw);
     } else {
-        if (!m_open)
-            unpack();
-        m_open->dt.insert(m_open->dt.begin() + std::ptrdiff_t(pos), quint32(t - m_baseMs));
-        m_open->raw.insert(m_open->raw.begin() + std::ptrdiff_t(pos), raw);
+        openFrom(pos);
+        const std::ptrdiff_t at = std::ptrdiff_t(pos - m_openFrom);
+        m_open->dt.insert(m_open->dt.begin() + at, quint32(t - m_baseMs));
+        m_open->raw.insert(m_open->raw.begin() + at, raw);
     }
     ++m_size;
     if (m_summarized + 1 == m_size)
@@ -298,42 +308,67 @@ void SampleChunk::rebase(qint64 t)
     if (m_open) {
         for (quint32 &d : m_open->dt)
             d += quint32(shift);
-    } else {
-        for (Block &b : m_blocks)
-            b.tb += shift;
     }
+    for (Block &b : m_blocks)
+        b.tb += shift;
     m_baseMs = t;
 }
 
-void SampleChunk::unpack()
+size_t SampleChunk::packedBitsEnd() const
 {
+    if (m_blocks.empty())
+        return 0;
+    const Block &b = m_blocks.back();
+    return b.bitPos + size_t(b.count) * (size_t(b.tbits) + b.vbits);
+}
+
+void SampleChunk::openFrom(size_t pos)
+{
+    const size_t from = pos / kBlock * kBlock;
+    if (m_open && m_openFrom <= from)
+        return;
+    const size_t end = m_open ? m_openFrom : m_size; // packed samples to unpack: [from, end)
     auto open = std::make_unique<Open>();
-    open->dt.resize(m_size);
-    open->raw.resize(m_size);
+    const size_t tail = m_open ? m_open->dt.size() : 0;
+    open->dt.resize(end - from + tail);
+    open->raw.resize(end - from + tail);
     qint64 t[kBlock];
-    for (size_t i = 0; i < m_size; i += kBlock) {
-        const size_t n = std::min<size_t>(kBlock, m_size - i);
-        read(i, n, t, open->raw.data() + i);
+    for (size_t i = from; i < end; i += kBlock) {
+        const size_t n = std::min<size_t>(kBlock, end - i);
+        read(i, n, t, open->raw.data() + (i - from));
         for (size_t k = 0; k < n; ++k)
-            open->dt[i + k] = quint32(t[k] - m_baseMs);
+            open->dt[i - from + k] = quint32(t[k] - m_baseMs);
+    }
+    if (m_open) {
+        std::copy(m_open->dt.begin(), m_open->dt.end(), open->dt.begin() + std::ptrdiff_t(end - from));
+        std::copy(m_open->raw.begin(), m_open->raw.end(), open->raw.begin() + std::ptrdiff_t(end - from));
+    }
+    // The packed blocks end where the open samples begin.
+    const size_t block = from / kBlock;
+    if (block < m_blocks.size()) {
+        const size_t bitPos = m_blocks[block].bitPos;
+        m_blocks.resize(block);
+        m_bits.resize((bitPos + 63) / 64);
+        if (bitPos % 64)
+            m_bits.back() &= (quint64(1) << (bitPos % 64)) - 1;
     }
     m_open = std::move(open);
-    m_blocks = {};
-    m_bits = {};
+    m_openFrom = quint32(from);
 }
 
 void SampleChunk::pack()
 {
     if (m_open) {
         const std::unique_ptr<Open> open = std::move(m_open);
+        const size_t from = std::exchange(m_openFrom, 0);
         m_blocks.reserve((m_size + kBlock - 1) / kBlock);
         qint64 t[kBlock];
-        size_t bitPos = 0;
-        for (size_t i = 0; i < m_size; i += kBlock) {
+        size_t bitPos = packedBitsEnd();
+        for (size_t i = from; i < m_size; i += kBlock) {
             const size_t n = std::min<size_t>(kBlock, m_size - i);
             for (size_t k = 0; k < n; ++k)
-                t[k] = qint64(open->dt[i + k]);
-            encodeBlock(m_blocks.size(), bitPos, t, open->raw.data() + i, n);
+                t[k] = qint64(open->dt[i - from + k]);
+            encodeBlock(m_blocks.size(), bitPos, t, open->raw.data() + (i - from), n);
             bitPos += n * (size_t(m_blocks.back().tbits) + m_blocks.back().vbits);
         }
     }
@@ -348,8 +383,7 @@ void SampleChunk::eraseFront(size_t n)
 {
     if (n == 0)
         return;
-    if (!m_open)
-        unpack();
+    openFrom(0);
     m_open->dt.erase(m_open->dt.begin(), m_open->dt.begin() + std::ptrdiff_t(n));
     m_open->raw.erase(m_open->raw.begin(), m_open->raw.begin() + std::ptrdiff_t(n));
     if (!m_types.empty())
@@ -361,8 +395,7 @@ void SampleChunk::eraseFront(size_t n)
 
 SampleChunk SampleChunk::splitOff(size_t at)
 {
-    if (!m_open)
-        unpack();
+    openFrom(0);
     SampleChunk n(timeAt(at));
     n.m_open = std::make_unique<Open>();
     for (size_t i = at; i < m_size; ++i)
@@ -473,13 +506,25 @@ struct SampleChunk::OpenAccess
     }
 };
 
+// A chunk whose first blocks are packed and the rest open (between an insert and
+// the pack at the end of the store's batch): sample by sample.
+struct SampleChunk::MixedAccess
+{
+    const SampleChunk *chunk;
+
+    qint64 time(size_t i) const { return chunk->timeAt(i); }
+    bool value(size_t i, double &v) const { return chunk->plotValue(i, v); }
+};
+
 void SampleChunk::foldUntil(size_t &i, qint64 end, Fold &f) const
 {
     if (m_summarized != m_size)
         summarize();
     const size_t e = m_open ? lowerBound(end, i) : packedLowerBound(end, i);
     const quint8 *types = m_types.empty() ? nullptr : m_types.data();
-    if (m_open)
+    if (m_open && m_openFrom > 0)
+        foldWith(MixedAccess{this}, i, e, f);
+    else if (m_open)
         foldWith(OpenAccess{m_open->dt.data(), m_open->raw.data(), types, m_baseMs, m_uniform}, i, e, f);
     else
         foldWith(PackedAccess{m_blocks.data(), m_bits.data(), types, m_baseMs, m_uniform}, i, e, f);

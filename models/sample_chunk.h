@@ -16,9 +16,11 @@
 // values and types come back exactly as stored: bits of NaN payloads, -0.0 and
 // infinities included (encode() checks every value it packs).
 //
-// Inserting anywhere but the end unpacks the chunk into plain arrays (32-bit time
-// offsets, 64-bit slots); pack() compacts it again, which the store does after
-// each batch.
+// Inserting anywhere but the end unpacks the chunk from the insert's block on into
+// plain arrays (32-bit time offsets, 64-bit slots); the blocks before it stay packed.
+// pack() compacts the open tail again, which the store does after each batch. A
+// sample that arrives a little late (a plant's values on several topics, read in
+// turn) thus costs its block and the ones after it, not the whole chunk.
 //
 // For plots, a min/max pyramid over the run: a node for every complete block of
 // 8, 64, 512 and 4096 samples holds the indexes of the block's first smallest and
@@ -61,8 +63,8 @@ public:
 
     qint64 timeAt(size_t i) const
     {
-        if (m_open) [[unlikely]]
-            return m_baseMs + qint64(m_open->dt[i]);
+        if (m_open && i >= m_openFrom) [[unlikely]]
+            return m_baseMs + qint64(m_open->dt[i - m_openFrom]);
         const Block &b = m_blocks[i / kBlock];
         const size_t j = i % kBlock;
         const qint64 t = m_baseMs + b.tb + qint64(j) * qint64(b.slope);
@@ -72,8 +74,8 @@ public:
     }
     quint64 rawAt(size_t i) const
     {
-        if (m_open) [[unlikely]]
-            return m_open->raw[i];
+        if (m_open && i >= m_openFrom) [[unlikely]]
+            return m_open->raw[i - m_openFrom];
         const Block &b = m_blocks[i / kBlock];
         const size_t j = i % kBlock;
         return b.value(readBits(b.bitPos + j * (b.tbits + b.vbits) + b.tbits, b.vbits));
@@ -85,7 +87,7 @@ public:
     qint64 first() const { return timeAt(0); }
     qint64 last() const { return timeAt(m_size - 1); }
 
-    // Samples [from, from + n) into t, raw (n <= kBlock, within one block when
+    // Samples [from, from + n) into t, raw (n <= kBlock, within one block where
     // packed: from % kBlock + n <= kBlock). For walks over many samples.
     void read(size_t from, size_t n, qint64 *t, quint64 *raw) const;
 
@@ -198,6 +200,7 @@ private:
     // Sample access for the pyramid's folds, with what it reads held in locals.
     struct PackedAccess;
     struct OpenAccess;
+    struct MixedAccess;
     // Folds samples [i, end) (indexes) into f through the pyramid; leaves i at end.
     template<typename Access>
     void foldWith(const Access &a, size_t &i, size_t end, Fold &f) const;
@@ -209,8 +212,11 @@ private:
     // Encodes samples (times relative to the base) as block b, whose records start
     // at m_bits bit `bitPos`; m_bits is cut back to that point first.
     void encodeBlock(size_t b, size_t bitPos, const qint64 *t, const quint64 *raw, size_t n);
-    void unpack();
+    // Unpacks the samples from the block holding `pos` on (pos <= size()), if they
+    // are not open yet; the blocks before stay packed.
+    void openFrom(size_t pos);
     bool appendPacked(qint64 rel, quint64 raw);
+    size_t packedBitsEnd() const; // where the next packed block's records start
 
     static constexpr size_t blockSize(int level) { return size_t(8) << (3 * level); }
     // Nodes of the blocks that end at or before sample n.
@@ -231,7 +237,8 @@ private:
     qint64 m_baseMs = 0;
     std::vector<Block> m_blocks;    // packed
     std::vector<quint64> m_bits;    // packed records
-    std::unique_ptr<Open> m_open;   // unpacked
+    std::unique_ptr<Open> m_open;   // samples [m_openFrom, m_size) unpacked
+    quint32 m_openFrom = 0;         // a multiple of kBlock; the blocks before are packed (and full)
     std::vector<quint8> m_types;    // empty: every sample is m_uniform
     mutable std::vector<Extremes> m_pyramid;
     mutable quint32 m_summarized = 0; // the pyramid holds every complete block inside [0, m_summarized)

@@ -9,6 +9,12 @@
 // or a walk when there are at most 8 samples per column) and through the pyramid
 // alone, against a walk over every sample in the same run; every result is compared.
 // Usage: bench_history plot [attributes] [seconds] [windows]   (default 1000 86400 200)
+//
+// Late mode: the same events appended in time order, and in the order a console
+// reads them when a series' values come on several topics (each in order, read in
+// turn), which leaves samples older than a series' newest; rates, ratio, and the
+// two histories compared.
+// Usage: bench_history late [events] [assets] [topics] [run]   (default 3000000 60 3 300)
 
 #include "history_day.h"
 #include "history_store.h"
@@ -139,6 +145,90 @@ int plotMode(int attributes, int seconds, int windows)
     return mismatches == 0 ? 0 : 1;
 }
 
+// The same events appended in time order and as a console reads a plant whose values
+// come on several topics: each event on one of them at random, each topic in order,
+// the topics taken in turn, `run` events of the first before the next (a fetch's
+// worth), k + 1 runs of the k-th (they drain at different speeds). A series then
+// gets samples older than its newest at every change of topic. Both stores must
+// end up the same; the figure is the ingest rate of each and their ratio.
+int lateMode(qint64 total, int assets, int topics, int run)
+{
+    std::printf("machine: %d cores, %s\n", QThread::idealThreadCount(), qPrintable(cpuModel()));
+    std::printf("late samples: %lld events over %d assets (5 attributes each), on %d topics read %d events "
+                "of one at a time, appended in batches of 10,000\n",
+                static_cast<long long>(total), assets, topics, run);
+    static const QString names[] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
+                                    QStringLiteral("pressure"), QStringLiteral("vibration"), QStringLiteral("speed")};
+    std::vector<AssetPath> paths;
+    for (int a = 0; a < assets; ++a)
+        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
+    std::mt19937_64 rng(3);
+    const qint64 t0 = 1754217000000;
+    std::vector<PlantEvent> inOrder;
+    inOrder.reserve(size_t(total));
+    for (qint64 i = 0; i < total; ++i) {
+        PlantEvent e;
+        e.asset = paths[size_t(i % assets)];
+        e.eventTimeMs = t0 + i;
+        e.attributes.push_back({names[(i / assets) % 5], double(rng() % 10000) / 10.0, {}});
+        inOrder.push_back(std::move(e));
+    }
+    // Each event is on one of the topics, at random; the reader takes `run` events of
+    // each topic in turn.
+    std::vector<std::vector<size_t>> onTopic(static_cast<size_t>(topics));
+    for (qint64 i = 0; i < total; ++i)
+        onTopic[size_t(rng() % quint64(topics))].push_back(size_t(i));
+    std::vector<size_t> readOrder;
+    readOrder.reserve(size_t(total));
+    std::vector<size_t> next(static_cast<size_t>(topics), 0);
+    while (readOrder.size() < size_t(total)) {
+        for (size_t k = 0; k < onTopic.size(); ++k) {
+            // Topic k gives k + 1 runs a turn: the topics drain at different speeds, as
+            // partitions of different sizes do, so the slower ones fall further behind.
+            for (int r = 0; r < run * int(k + 1) && next[k] < onTopic[k].size(); ++r)
+                readOrder.push_back(onTopic[k][next[k]++]);
+        }
+    }
+    const auto ingest = [&](HistoryStore &store, const auto &eventAt) {
+        std::vector<PlantEvent> batch;
+        batch.reserve(10000);
+        double spent = 0;
+        for (qint64 i = 0; i < total; ++i) {
+            batch.push_back(eventAt(i));
+            if (batch.size() == 10000 || i == total - 1) {
+                const auto a = Clock::now();
+                store.append(batch);
+                spent += ms(a, Clock::now());
+                batch.clear();
+            }
+        }
+        const auto a = Clock::now();
+        store.packAll(); // what late samples left unpacked: packed here, and counted
+        return spent + ms(a, Clock::now());
+    };
+    HistoryStore ordered(size_t(16) << 30), late(size_t(16) << 30);
+    const double orderedMs = ingest(ordered, [&](qint64 i) { return inOrder[size_t(i)]; });
+    const double lateMs = ingest(late, [&](qint64 i) { return inOrder[readOrder[size_t(i)]]; });
+    std::printf("in time order: %.0f samples/s (%.2f s); topics in turn: %.0f samples/s (%.2f s); ratio %.2f\n",
+                double(total) / orderedMs * 1000.0, orderedMs / 1000.0, double(total) / lateMs * 1000.0,
+                lateMs / 1000.0, orderedMs / lateMs);
+    std::printf("memory: %.2f bytes per sample in time order, %.2f read from the topics in turn\n",
+                double(ordered.memoryBytes()) / double(ordered.sampleCount()),
+                double(late.memoryBytes()) / double(late.sampleCount()));
+    // The same history either way: every series' values at 200 instants.
+    int differ = 0;
+    for (int k = 0; k < 200; ++k) {
+        const qint64 at = t0 + qint64(rng() % quint64(total));
+        const PlantState a = ordered.stateAt(at), b = late.stateAt(at);
+        bool same = a.assets().size() == b.assets().size();
+        for (auto i = a.assets().begin(), j = b.assets().begin(); same && i != a.assets().end(); ++i, ++j)
+            same = i->first == j->first && i->second.attributes == j->second.attributes;
+        differ += same ? 0 : 1;
+    }
+    std::printf("state at 200 random instants compared: %d differ\n", differ);
+    return differ == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -146,6 +236,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     if (argc > 1 && qstrcmp(argv[1], "plot") == 0)
         return plotMode(argc > 2 ? atoi(argv[2]) : 1000, argc > 3 ? atoi(argv[3]) : 86400, argc > 4 ? atoi(argv[4]) : 200);
+    if (argc > 1 && qstrcmp(argv[1], "late") == 0)
+        return lateMode(argc > 2 ? atoll(argv[2]) : 3000000, argc > 3 ? atoi(argv[3]) : 60, argc > 4 ? atoi(argv[4]) : 3,
+                        argc > 5 ? atoi(argv[5]) : 300);
     const qint64 total = argc > 1 ? atoll(argv[1]) : 10000000;
     const int assets = argc > 2 ? atoi(argv[2]) : 10000;
     const int instants = argc > 3 ? atoi(argv[3]) : 1000;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -482,6 +483,97 @@ private slots:
             m = chunkMismatch(c, ref);
             QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("seed %1 rebased: %2").arg(seed).arg(m)));
         }
+    }
+
+    // A sample a little late (a plant's values on several topics, read in turn)
+    // unpacks its block and the ones after it, not the whole chunk: the blocks
+    // before stay packed, and every read gives what it gave before.
+    void lateSampleOpensOnlyTheTail()
+    {
+        std::mt19937_64 rng(11);
+        const qint64 base = 1754217000000;
+        SampleChunk c(base);
+        std::vector<RefSample> ref;
+        for (int i = 0; i < 2000; ++i) {
+            const RefSample r{base + qint64(i) * 1000, std::bit_cast<quint64>(double(rng() % 10000) / 100.0),
+                              SampleSlot::Double};
+            c.insert(c.size(), r.t, r.raw, r.type);
+            ref.push_back(r);
+        }
+        c.pack();
+        const size_t packedBytes = c.bytes();
+        for (int k = 0; k < 40; ++k) {
+            // Between the last 100 samples: late by up to 100 s.
+            const qint64 t = ref.back().t - qint64(rng() % 100000) - 1;
+            const RefSample r{t, std::bit_cast<quint64>(double(rng() % 10000) / 100.0), SampleSlot::Double};
+            const size_t pos = c.upperBound(t);
+            c.insert(pos, r.t, r.raw, r.type);
+            ref.insert(ref.begin() + std::ptrdiff_t(pos), r);
+        }
+        QVERIFY(!c.isPacked());
+        QString m = chunkMismatch(c, ref);
+        QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("partly open: %1").arg(m)));
+        // Unpacked: at most the last few blocks (12 bytes a sample), not 2,040 samples.
+        QVERIFY2(c.bytes() < packedBytes + 8 * SampleChunk::kBlock * 12,
+                 qPrintable(QStringLiteral("%1 bytes, packed %2").arg(c.bytes()).arg(packedBytes)));
+        // What plots fold over the whole run, against every sample.
+        size_t i = 0;
+        SampleChunk::Fold fold;
+        c.foldUntil(i, ref.back().t + 1, fold);
+        QCOMPARE(i, ref.size());
+        double lo = std::numeric_limits<double>::max(), hi = -lo;
+        for (const RefSample &r : ref) {
+            lo = std::min(lo, std::bit_cast<double>(r.raw));
+            hi = std::max(hi, std::bit_cast<double>(r.raw));
+        }
+        QCOMPARE(fold.min, lo);
+        QCOMPARE(fold.max, hi);
+        c.pack();
+        m = chunkMismatch(c, ref);
+        QVERIFY2(m.isEmpty(), qPrintable(QStringLiteral("packed again: %1").arg(m)));
+    }
+
+    // The store keeps a series that late samples reach unpacked while they keep
+    // coming, and packs it once they stop: its memory comes back to what the same
+    // samples take in time order.
+    void lateSeriesArePackedOnceQuiet()
+    {
+        HistoryStore late, ordered;
+        std::vector<PlantEvent> all;
+        for (int i = 0; i < 20000; ++i)
+            all.push_back(plotSample(1000000 + qint64(i) * 10, double(i % 977) / 4.0));
+        // Batches of 400 whose even samples come one batch late, as from a topic read
+        // behind another.
+        std::vector<PlantEvent> held;
+        for (size_t from = 0; from < all.size(); from += 400) {
+            std::vector<PlantEvent> batch;
+            for (size_t k = from; k < from + 400; ++k) {
+                if (k % 2)
+                    batch.push_back(all[k]);
+            }
+            batch.insert(batch.end(), held.begin(), held.end());
+            held.clear();
+            for (size_t k = from; k < from + 400; k += 2)
+                held.push_back(all[k]);
+            late.append(batch);
+        }
+        const size_t whileLate = late.memoryBytes();
+        // Quiet batches (samples in time order): packed.
+        late.append(held);
+        for (quint64 k = 0; k < 4; ++k)
+            late.append({plotSample(2000000 + qint64(k), 1.0)});
+        ordered.append(all);
+        for (quint64 k = 0; k < 4; ++k)
+            ordered.append({plotSample(2000000 + qint64(k), 1.0)});
+        QCOMPARE(late.sampleCount(), ordered.sampleCount());
+        QVERIFY2(late.memoryBytes() < whileLate, qPrintable(QStringLiteral("%1 then %2").arg(whileLate).arg(late.memoryBytes())));
+        QVERIFY2(late.memoryBytes() <= ordered.memoryBytes() + ordered.memoryBytes() / 10,
+                 qPrintable(QStringLiteral("%1, in order %2").arg(late.memoryBytes()).arg(ordered.memoryBytes())));
+        std::vector<double> t1, v1, t2, v2;
+        late.decimate(QStringLiteral("A/Pump/P1/x"), 0, 3000000, 500, t1, v1);
+        ordered.decimate(QStringLiteral("A/Pump/P1/x"), 0, 3000000, 500, t2, v2);
+        QCOMPARE(t1, t2);
+        QCOMPARE(v1, v2);
     }
 
     // Through the store: every value of every type comes back exactly at its time,
