@@ -3,6 +3,7 @@
 #include "connection_dialog.h"
 #include "connection_health_view.h"
 #include "connection_profile_config.h"
+#include "connection_status_widget.h"
 #include "ingest_backend.h"
 #include "keychain_secret_store.h"
 #include "main_window.h"
@@ -173,6 +174,9 @@ ConnectionsUi::ConnectionsUi(MainWindow *window, KeychainSecretStore *store, QOb
 void ConnectionsUi::attach(IngestBackend *backend)
 {
     connect(backend, &IngestBackend::healthChanged, m_view, &ConnectionHealthView::setKafkaHealth);
+    connect(backend, &IngestBackend::healthChanged, this, [this](const KafkaHealth &health) {
+        m_window->connectionStatusWidget()->setCatchUp(m_catchUp.add(health));
+    });
     connect(backend, &IngestBackend::statusChanged, m_view, &ConnectionHealthView::setKafkaStatus);
     connect(backend, &IngestBackend::redisStatusChanged, m_view, &ConnectionHealthView::setRedisStatus);
 }

@@ -6,6 +6,7 @@
 // the first run without any configuration offers the demo and the connection
 // dialog; and the window gets File > Connections and the "Connection health" dock.
 
+#include "catch_up.h"
 #include "connection_profile.h"
 #include "consumer_config.h"
 #include "redis_client.h"
@@ -49,7 +50,8 @@ std::optional<ProfileConnection> connectionForProfile(const QString &name, QSett
 std::optional<QString> firstRunChoice(QSettings &settings, KeychainSecretStore &store);
 
 // File > Connections... (Ctrl+Shift+C) and View > Connection health (Ctrl+Shift+L)
-// on the main window, the health dock tabbed with the dead letters, fed by the backend.
+// on the main window, the health dock tabbed with the dead letters, fed by the backend;
+// and, from the same statistics, whether the status bar says the console is behind.
 class ConnectionsUi : public QObject
 {
     Q_OBJECT
@@ -67,6 +69,7 @@ private:
     KeychainSecretStore *m_store;
     QDockWidget *m_dock;
     ConnectionHealthView *m_view;
+    CatchUpTracker m_catchUp; // the status bar's "Catching up", from the statistics
 };
 
 } // namespace ndh

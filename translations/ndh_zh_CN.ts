@@ -1628,6 +1628,34 @@ Last error: %2</source>
         <source>%1 records were deleted by the broker (retention) before the console could read them; it went on from the oldest record still there. They are missing from the history.</source>
         <translation>有 %1 条记录在控制台读取之前已被代理服务器按保留期限删除；控制台已从仍存在的最旧记录继续读取。这些记录不在历史中。</translation>
     </message>
+    <message>
+        <source>Falling behind</source>
+        <translation>落后加剧</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>追赶中</translation>
+    </message>
+    <message>
+        <source>%1 records behind, %2 more each second</source>
+        <translation>落后 %1 条记录，每秒再多 %2 条</translation>
+    </message>
+    <message>
+        <source>%1 records behind</source>
+        <translation>落后 %1 条记录</translation>
+    </message>
+    <message>
+        <source>live in about %1</source>
+        <translation>约 %1 后实时</translation>
+    </message>
+    <message>
+        <source>Records read of the backlog</source>
+        <translation>积压记录中已读取的部分</translation>
+    </message>
+    <message>
+        <source>The console is still reading records it had not read (the topics from their start, or what came during an outage): the values on screen are older than the plant&apos;s. Live again when it has read them.</source>
+        <translation>控制台仍在读取尚未读取的记录（主题从开头读起，或中断期间到达的记录）：屏幕上的值比现场的旧。读完后恢复实时。</translation>
+    </message>
 </context>
 <context>
     <name>ndh::ConnectionsUi</name>

@@ -1628,6 +1628,34 @@ Last error: %2</source>
         <source>%1 records were deleted by the broker (retention) before the console could read them; it went on from the oldest record still there. They are missing from the history.</source>
         <translation>有 %1 筆記錄在主控台讀取之前已被代理伺服器依保留期限刪除；主控台已從仍存在的最舊記錄繼續讀取。這些記錄不在歷史中。</translation>
     </message>
+    <message>
+        <source>Falling behind</source>
+        <translation>落後加劇</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>追趕中</translation>
+    </message>
+    <message>
+        <source>%1 records behind, %2 more each second</source>
+        <translation>落後 %1 筆記錄，每秒再多 %2 筆</translation>
+    </message>
+    <message>
+        <source>%1 records behind</source>
+        <translation>落後 %1 筆記錄</translation>
+    </message>
+    <message>
+        <source>live in about %1</source>
+        <translation>約 %1 後即時</translation>
+    </message>
+    <message>
+        <source>Records read of the backlog</source>
+        <translation>積壓記錄中已讀取的部分</translation>
+    </message>
+    <message>
+        <source>The console is still reading records it had not read (the topics from their start, or what came during an outage): the values on screen are older than the plant&apos;s. Live again when it has read them.</source>
+        <translation>主控台仍在讀取尚未讀取的記錄（主題從開頭讀起，或中斷期間到達的記錄）：畫面上的值比現場的舊。讀完後恢復即時。</translation>
+    </message>
 </context>
 <context>
     <name>ndh::ConnectionsUi</name>

@@ -10,6 +10,8 @@
 #include <QProgressBar>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace ndh {
 
 ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
@@ -72,6 +74,20 @@ void ConnectionStatusWidget::setRecordsLostToRetention(quint64 records)
     refresh();
 }
 
+void ConnectionStatusWidget::setCatchUp(const CatchUp &catchUp)
+{
+    if (catchUp == m_catchUp)
+        return;
+    m_catchUp = catchUp;
+    refresh();
+}
+
+bool ConnectionStatusWidget::isBehind() const
+{
+    return m_status.source == ConnectionStatus::Source::Kafka && m_status.state == ConnectionStatus::State::Connected
+           && m_catchUp.state != CatchUp::State::Live;
+}
+
 bool ConnectionStatusWidget::isAbnormal() const
 {
     return m_status.state != ConnectionStatus::State::Connected && m_status.state != ConnectionStatus::State::Offline;
@@ -88,6 +104,8 @@ QString ConnectionStatusWidget::stateText() const
         case ConnectionStatus::State::Offline: return tr("Redis: offline");
         }
     }
+    if (isBehind())
+        return m_catchUp.state == CatchUp::State::FallingBehind ? tr("Falling behind") : tr("Catching up");
     switch (m_status.state) {
     case ConnectionStatus::State::Disconnected: return tr("Disconnected");
     case ConnectionStatus::State::Connecting: return tr("Connecting");
@@ -109,6 +127,19 @@ QString ConnectionStatusWidget::detailText() const
         if (!m_status.note.isEmpty())
             parts << m_status.note;
         return parts.join(QStringLiteral(" \u00b7 "));
+    }
+    // How far behind comes first: the bar is narrow, and this is what the operator
+    // must not miss (the rest of the line ends in "..." before it does).
+    if (isBehind()) {
+        const QLocale locale;
+        if (m_catchUp.state == CatchUp::State::FallingBehind) {
+            parts << tr("%1 records behind, %2 more each second")
+                         .arg(locale.toString(m_catchUp.recordsBehind), locale.toString(qRound64(m_catchUp.growthPerSecond)));
+        } else {
+            parts << tr("%1 records behind").arg(locale.toString(m_catchUp.recordsBehind));
+            if (m_catchUp.secondsLeft >= 0)
+                parts << tr("live in about %1").arg(durationText(std::max<qint64>(1000, qint64(m_catchUp.secondsLeft * 1000.0 + 999.0))));
+        }
     }
     if (!m_status.endpoint.isEmpty())
         parts << m_status.endpoint;
@@ -132,12 +163,15 @@ void ConnectionStatusWidget::refresh()
 {
     m_stateLabel->setText(stateText());
     m_detailLabel->setText(detailText());
-    if (m_status.progressTotal > 0 && m_status.progressDone < m_status.progressTotal) {
+    // The backlog's progress: how much of the most it was behind has been read.
+    const bool catchingUp = isBehind() && m_catchUp.state == CatchUp::State::CatchingUp && m_catchUp.peakBehind > 0;
+    const quint64 done = catchingUp ? quint64(m_catchUp.peakBehind - m_catchUp.recordsBehind) : m_status.progressDone;
+    const quint64 total = catchingUp ? quint64(m_catchUp.peakBehind) : m_status.progressTotal;
+    if (total > 0 && done < total) {
         const QLocale locale;
-        m_progress->setValue(int(double(m_status.progressDone) / double(m_status.progressTotal) * 1000.0));
-        m_progress->setFormat(tr("%1 of %2").arg(locale.toString(m_status.progressDone),
-                                                 locale.toString(m_status.progressTotal)));
-        m_progress->setToolTip(m_status.progress);
+        m_progress->setValue(int(double(done) / double(total) * 1000.0));
+        m_progress->setFormat(tr("%1 of %2").arg(locale.toString(done), locale.toString(total)));
+        m_progress->setToolTip(catchingUp ? tr("Records read of the backlog") : m_status.progress);
         m_progress->show();
     } else {
         m_progress->hide();
@@ -145,7 +179,10 @@ void ConnectionStatusWidget::refresh()
     switch (m_status.state) {
     case ConnectionStatus::State::Connected:
     case ConnectionStatus::State::Offline:
-        HmiStyle::restyle(m_stateLabel, QString());
+        // Behind the plant is not a broken link, but what is shown is not now.
+        HmiStyle::restyle(m_stateLabel, isBehind() ? HmiStyle::badgeStyle(HmiStyle::warningBackground(),
+                                                                          HmiStyle::warningText())
+                                                   : QString());
         break;
     case ConnectionStatus::State::BrokerDown:
         HmiStyle::restyle(m_stateLabel, HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
@@ -158,6 +195,11 @@ void ConnectionStatusWidget::refresh()
     QString tip = m_status.lastError.isEmpty()
         ? tr("Link to the data source: %1").arg(stateText())
         : tr("Link to the data source: %1\nLast error: %2").arg(stateText(), m_status.lastError);
+    if (isBehind())
+        tip += u'\n'
+               + tr("The console is still reading records it had not read (the topics from their start, or "
+                    "what came during an outage): the values on screen are older than the plant's. Live again "
+                    "when it has read them.");
     if (m_lostToRetention > 0)
         tip += u'\n'
                + tr("%1 records were deleted by the broker (retention) before the console could read them; "

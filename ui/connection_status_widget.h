@@ -4,6 +4,7 @@
 // amber or red only when the link is not healthy (ISA-101). Offline on a log file is
 // neutral: "Offline: file". Long work with numbers shows a progress bar beside it.
 
+#include "catch_up.h"
 #include "connection_status.h"
 
 #include <QWidget>
@@ -27,6 +28,12 @@ public:
     // shown beside the link for as long as the console runs, explained in the tooltip.
     void setRecordsLostToRetention(quint64 records);
     quint64 recordsLostToRetention() const { return m_lostToRetention; }
+    // Kafka: how far the console is behind the plant (CatchUpTracker). While
+    // connected and behind, the state reads "Catching up" or "Falling behind" in
+    // amber, the details how many records and how long until live, and the bar how
+    // much of the backlog is read.
+    void setCatchUp(const CatchUp &catchUp);
+    const CatchUp &catchUp() const { return m_catchUp; }
     const ConnectionStatus &status() const { return m_status; }
 
     // Clock for "time in state"; tests pin it.
@@ -36,6 +43,7 @@ public:
     QString stateText() const;
     QString detailText() const;
     bool isAbnormal() const;
+    bool isBehind() const; // connected, and not showing the plant as it is now
     QProgressBar *progressBar() const { return m_progress; }
 
     // "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h".
@@ -46,6 +54,7 @@ private:
 
     ConnectionStatus m_status;
     quint64 m_lostToRetention = 0;
+    CatchUp m_catchUp;
     qint64 m_enteredMs = 0; // when we saw this state, if the backend gave no time
     std::function<qint64()> m_now;
     QLabel *m_stateLabel = nullptr;

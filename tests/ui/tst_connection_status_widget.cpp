@@ -1,7 +1,9 @@
 // The link badge in the status bar, as an operator reads it: the state in words,
 // amber/red only when something is wrong, "Offline: <file>" in the neutral colour
 // for an opened log, a progress bar while Redis' state is read, and a lasting note
-// (e.g. no heartbeat permission) shown even while connected.
+// (e.g. no heartbeat permission) shown even while connected; and, from the
+// statistics' lag, whether the console is still catching up with the plant or
+// falling behind it, so hours-old values are never taken for live ones.
 
 #include "connection_status_widget.h"
 
@@ -18,6 +20,9 @@ private slots:
     void offlineIsNeutralAndNamesTheFile();
     void redisStateReadShowsAProgressBar();
     void noteShowsWhileConnected();
+    void backlogShowsCatchingUpUntilLive();
+    void plantFasterThanTheConsoleShowsFallingBehind();
+    void liveAtAHighRateIsNotBehind();
 };
 
 namespace {
@@ -27,7 +32,120 @@ QString styleOf(const ConnectionStatusWidget &w)
     return w.findChild<QLabel *>(QStringLiteral("connectionState"))->styleSheet();
 }
 
+// One statistics sample: four partitions, each at `highWatermark` with the console at
+// `position` (-1: not read yet).
+KafkaHealth sample(qint64 takenMs, qint64 highWatermark, qint64 position, int knownPartitions = 4)
+{
+    KafkaHealth h;
+    h.takenMs = takenMs;
+    for (int p = 0; p < 4; ++p) {
+        PartitionLag l;
+        l.topic = QStringLiteral("ndh.assets.state.attribute_changed");
+        l.partition = p;
+        l.highWatermark = highWatermark;
+        l.position = p < knownPartitions ? position : -1;
+        h.partitions << l;
+    }
+    return h;
+}
+
+ConnectionStatus connected()
+{
+    ConnectionStatus s;
+    s.state = ConnectionStatus::State::Connected;
+    s.endpoint = QStringLiteral("kafka-1:9092");
+    s.sinceMs = 1;
+    return s;
+}
+
 } // namespace
+
+void TestConnectionStatusWidget::backlogShowsCatchingUpUntilLive()
+{
+    ConnectionStatusWidget w;
+    w.setClock([] { return qint64(5000); });
+    w.show();
+    w.setStatus(connected());
+    CatchUpTracker tracker;
+    const QLocale locale;
+    // The console starts on four partitions of 1,000,000 records each.
+    w.setCatchUp(tracker.add(sample(1000, 1000000, 0)));
+    QCOMPARE(w.stateText(), QStringLiteral("Catching up"));
+    QVERIFY(!styleOf(w).isEmpty()); // amber: what is on screen is not now
+    // First on the line, before the endpoint: the status bar cuts the end of it.
+    QVERIFY2(w.detailText().startsWith(tr("%1 records behind").arg(locale.toString(4000000))), qPrintable(w.detailText()));
+    QVERIFY(w.detailText().contains(u"kafka-1:9092"));
+    QVERIFY(!w.detailText().contains(u"live in")); // no rate after one sample
+    QVERIFY(w.toolTip().contains(u"older than the plant's"));
+
+    // A second later it has read a quarter: 1,000,000 a second, 3 s to go.
+    w.setCatchUp(tracker.add(sample(2000, 1000000, 250000)));
+    QVERIFY2(w.detailText().contains(tr("%1 records behind").arg(locale.toString(3000000))), qPrintable(w.detailText()));
+    QVERIFY2(w.detailText().contains(u"live in about 3 s"), qPrintable(w.detailText()));
+    QProgressBar *bar = w.progressBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->value(), 250); // a quarter of the backlog, of 1000
+    QVERIFY2(bar->text().contains(locale.toString(4000000)), qPrintable(bar->text()));
+
+    w.setCatchUp(tracker.add(sample(3000, 1000000, 750000)));
+    QCOMPARE(bar->value(), 750);
+
+    // All read: live, the neutral colour, no bar.
+    w.setCatchUp(tracker.add(sample(4000, 1000000, 1000000)));
+    QCOMPARE(w.stateText(), QStringLiteral("Connected"));
+    QVERIFY(styleOf(w).isEmpty());
+    QVERIFY(!bar->isVisible());
+    QVERIFY(!w.detailText().contains(u"behind"));
+    QVERIFY2(w.detailText().startsWith(u"kafka-1:9092"), qPrintable(w.detailText()));
+
+    // Behind while the broker is down: the link's state is what matters then.
+    CatchUpTracker afterRestart;
+    w.setCatchUp(afterRestart.add(sample(5000, 1000000, 0)));
+    QCOMPARE(w.stateText(), QStringLiteral("Catching up"));
+    ConnectionStatus down = connected();
+    down.state = ConnectionStatus::State::BrokerDown;
+    w.setStatus(down);
+    QCOMPARE(w.stateText(), QStringLiteral("Broker down"));
+    QVERIFY(!w.detailText().contains(u"behind"));
+}
+
+void TestConnectionStatusWidget::plantFasterThanTheConsoleShowsFallingBehind()
+{
+    ConnectionStatusWidget w;
+    w.setStatus(connected());
+    CatchUpTracker tracker;
+    // The plant adds 100,000 records a second on each partition; the console reads
+    // 50,000: 200,000 more behind every second.
+    for (int s = 0; s < 3; ++s)
+        w.setCatchUp(tracker.add(sample(1000 * (s + 1), 500000 + 100000 * s, 50000 * s)));
+    QCOMPARE(w.stateText(), QStringLiteral("Falling behind"));
+    QVERIFY2(w.detailText().contains(tr("%1 more each second").arg(QLocale().toString(200000))), qPrintable(w.detailText()));
+    QVERIFY(!w.progressBar()->isVisible()); // no progress to show
+    QVERIFY(!styleOf(w).isEmpty());
+
+    // Partitions whose position becomes known raise the lag without anyone falling
+    // behind: no judgement from that interval.
+    CatchUpTracker starting;
+    starting.add(sample(1000, 1000000, 900000, 2));
+    starting.add(sample(2000, 1000000, 900000, 3));
+    QCOMPARE(starting.add(sample(3000, 1000000, 900000, 4)).state, CatchUp::State::CatchingUp);
+}
+
+void TestConnectionStatusWidget::liveAtAHighRateIsNotBehind()
+{
+    // 100,000 records a second, the console 20,000 behind (a fetch's worth): that
+    // is less than two seconds of production, so live.
+    CatchUpTracker tracker;
+    for (int s = 0; s < 4; ++s) {
+        const qint64 hw = 1000000 + 25000 * s;
+        const CatchUp c = tracker.add(sample(1000 * (s + 1), hw, hw - 5000));
+        if (s > 0)
+            QCOMPARE(c.state, CatchUp::State::Live);
+    }
+    // Few records behind at no production at all: live too.
+    CatchUpTracker quiet;
+    QCOMPARE(quiet.add(sample(1000, 1000, 600)).state, CatchUp::State::Live); // 1,600 behind
+}
 
 void TestConnectionStatusWidget::offlineIsNeutralAndNamesTheFile()
 {
