@@ -3,6 +3,7 @@
 #include "sample_chunk.h"
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -417,6 +418,7 @@ void HistoryStore::clear()
     m_seriesByRef = {};
     m_unpacked.clear();
     m_alarmLog.clear();
+    m_lateAlarms.clear();
     m_alarmSnapshots.clear();
     m_baseAlarms.clear();
     m_idRing = {};
@@ -776,6 +778,7 @@ size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashe
         if (!traced)
             addTouch(asset, t);
     }
+    mergeLateAlarms();
     packQuietSeries();
     // Measuring walks every series, so it is done every 64k samples, not per batch,
     // and with more than 16k series every 4 samples per series, so that its cost
@@ -793,12 +796,34 @@ void HistoryStore::storeAlarm(AlarmTransition t)
 {
     t.messageId.clear(); // de-duplicated here already; replays must not re-check
     const quint64 seq = ++m_seq;
-    auto pos = std::upper_bound(m_alarmLog.begin(), m_alarmLog.end(), t.timeMs,
-                                [](qint64 v, const AlarmEntry &e) { return v < e.timeMs; });
-    const size_t index = size_t(pos - m_alarmLog.begin());
-    m_alarmLog.insert(pos, {t.timeMs, seq, std::move(t)});
-    // Snapshots that folded entries at or after the insert point are now wrong.
-    while (!m_alarmSnapshots.empty() && m_alarmSnapshots.back().applied > index)
+    if (m_alarmLog.empty() || t.timeMs >= m_alarmLog.back().timeMs) {
+        m_alarmLog.push_back({t.timeMs, seq, std::move(t)});
+        return;
+    }
+    // Older than the newest (alarm topics read behind the others): merged in once at
+    // the end of the batch, not each moving every later entry.
+    m_lateAlarms.push_back({t.timeMs, seq, std::move(t)});
+}
+
+// The batch's late transitions into the log, each after the entries of its time
+// already there and in arrival order among themselves, as one insert each would
+// place them.
+void HistoryStore::mergeLateAlarms()
+{
+    if (m_lateAlarms.empty())
+        return;
+    const auto byTime = [](const AlarmEntry &a, const AlarmEntry &b) { return a.timeMs < b.timeMs; };
+    std::stable_sort(m_lateAlarms.begin(), m_lateAlarms.end(), byTime);
+    const size_t first = size_t(std::upper_bound(m_alarmLog.begin(), m_alarmLog.end(), m_lateAlarms.front(), byTime)
+                                - m_alarmLog.begin());
+    const size_t middle = m_alarmLog.size();
+    m_alarmLog.insert(m_alarmLog.end(), std::make_move_iterator(m_lateAlarms.begin()),
+                      std::make_move_iterator(m_lateAlarms.end()));
+    m_lateAlarms.clear();
+    std::inplace_merge(m_alarmLog.begin() + std::ptrdiff_t(first), m_alarmLog.begin() + std::ptrdiff_t(middle),
+                       m_alarmLog.end(), byTime);
+    // Snapshots that folded entries at or after the first insert point are now wrong.
+    while (!m_alarmSnapshots.empty() && m_alarmSnapshots.back().applied > first)
         m_alarmSnapshots.pop_back();
 }
 

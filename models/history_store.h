@@ -187,6 +187,8 @@ private:
         AlarmTransition transition;
     };
     std::vector<AlarmEntry> m_alarmLog;
+    std::vector<AlarmEntry> m_lateAlarms; // this batch's transitions older than the log's newest
+    void mergeLateAlarms();
     struct AlarmSnapshot
     {
         size_t applied; // m_alarmLog[0, applied) folded in
