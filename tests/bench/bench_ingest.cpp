@@ -35,6 +35,13 @@
 //       CPU time per record of each model the GUI thread applies a batch to.
 //   bench_ingest history [events=5000000]
 //       resident bytes per stored sample of the history engine alone.
+//   bench_ingest plant   [records=3000000] [partitions=4] [rounds=2]
+//       the plant simulator's backlog on every standard topic (what `ndhctl
+//       simulate --rate 0` writes: values, snapshots, alarms, commands, drones),
+//       read to its last record by the console, against kcat reading each topic
+//       to its last record (-c N, one run per topic, their times summed). A
+//       series' values come on several topics read in turn, so the history gets
+//       samples older than a series' newest, which one topic never gives.
 //
 // ingest, latency and memory keep the raw-record journal (File > Export) as the
 // console does; NDH_BENCH_JOURNAL=0 runs without it, NDH_BENCH_JOURNAL_MB=n with a
@@ -46,7 +53,9 @@
 #include "history_store.h"
 #include "ingest_backend.h"
 #include "plant_models.h"
+#include "plant_simulator.h"
 #include "raw_record_journal.h"
+#include "topic_catalog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -86,11 +95,11 @@ bool startBroker(EmbeddedBroker &broker, int partitions)
     return false;
 }
 
-ConsumerConfig consumerConfig(const QString &bootstrap)
+ConsumerConfig consumerConfig(const QString &bootstrap, const QStringList &topics = {QString::fromLatin1(kTopic)})
 {
     ConsumerConfig config;
     config.bootstrap = bootstrap;
-    config.topics = {QString::fromLatin1(kTopic)};
+    config.topics = topics;
     // NDH_BENCH_MAX_EVENTS_PER_HANDOFF=0: whole backlogs in one batch (before the slicing).
     if (const QByteArray cap = qgetenv("NDH_BENCH_MAX_EVENTS_PER_HANDOFF"); !cap.isEmpty())
         config.maxEventsPerHandoff = cap.toInt();
@@ -183,7 +192,7 @@ struct KcatRun
     double cpuSeconds = 0;
 };
 
-KcatRun runKcat(const QString &bootstrap, quint64 records)
+KcatRun runKcat(const QString &bootstrap, quint64 records, const QByteArray &topic = kTopic)
 {
     const QString kcat = QStandardPaths::findExecutable(QStringLiteral("kcat"));
     if (kcat.isEmpty())
@@ -195,7 +204,7 @@ KcatRun runKcat(const QString &bootstrap, quint64 records)
     clock.start();
     p.start(kcat, {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-c"), QString::number(records),
                    QStringLiteral("-o"), QStringLiteral("beginning"), QStringLiteral("-q"), QStringLiteral("-b"),
-                   bootstrap, QStringLiteral("-t"), QString::fromLatin1(kTopic)});
+                   bootstrap, QStringLiteral("-t"), QString::fromLatin1(topic)});
     if (!p.waitForFinished(600000) || p.exitCode() != 0) {
         std::fprintf(stderr, "kcat failed: %s\n", p.readAllStandardError().constData());
         return {};
@@ -395,12 +404,12 @@ void watchPlottedSeries(SeriesStore &series, const HistoryStore *history)
     }
 }
 
-ConsoleRun runConsole(const QString &bootstrap, quint64 records)
+ConsoleRun runConsole(const QString &bootstrap, quint64 records, const QStringList &topics = {QString::fromLatin1(kTopic)})
 {
     ConsoleRun run;
     PlantModels models;
     watchPlottedSeries(models.series(), &models.history());
-    IngestBackend backend(consumerConfig(bootstrap));
+    IngestBackend backend(consumerConfig(bootstrap, topics));
     setBenchJournal(backend);
     QEventLoop loop;
     QElapsedTimer clock;
@@ -556,6 +565,66 @@ int ingest(const QStringList &args)
                     100.0 * p.guiRunFetch, p.tailSeconds, p.coresTail, 100.0 * p.backendRunTail,
                     100.0 * p.backendWaitTail, 100.0 * p.guiRunTail, 1000.0 * p.samplerCpuSeconds);
     }
+    return 0;
+}
+
+int plant(const QStringList &args)
+{
+    const quint64 records = arg(args, 2, 3000000);
+    const int partitions = int(arg(args, 3, 4));
+    const int rounds = int(arg(args, 4, 2));
+    const QStringList topics = topics::standardTopics();
+    EmbeddedBroker broker;
+    if (!broker.start(partitions, 1, topics)) {
+        std::fprintf(stderr, "broker: %s\n", qPrintable(broker.error()));
+        return 1;
+    }
+    SimulatorOptions options;
+    options.rate = 0; // as fast as it goes
+    options.count = qint64(records);
+    options.seed = 7;
+    PlantSimulator simulator(broker.bootstrap(), options);
+    if (!simulator.start() || !simulator.waitFinished(600000)) {
+        std::fprintf(stderr, "simulator: %s\n", qPrintable(simulator.error()));
+        return 1;
+    }
+    simulator.stop();
+    std::vector<std::pair<QByteArray, quint64>> held;
+    quint64 kept = 0;
+    for (const QString &t : topics) {
+        const QByteArray name = t.toUtf8();
+        const quint64 n = recordsHeld(broker.bootstrap(), name.constData(), partitions);
+        kept += n;
+        if (n > 0)
+            held.emplace_back(name, n);
+    }
+    std::printf("plant backlog: %llu records produced on %lld topics in %.1f s; the broker kept %llu of them on %zu "
+                "topics (its ~5 MB per partition retention dropped the oldest)\n",
+                qulonglong(simulator.delivered()), static_cast<long long>(topics.size()), simulator.elapsedSec(),
+                qulonglong(kept), held.size());
+    if (kept == 0)
+        return 1;
+    std::vector<double> ratios;
+    for (int r = 0; r < rounds; ++r) {
+        double kcatSeconds = 0, kcatCpu = 0;
+        for (const auto &[topic, n] : held) {
+            const KcatRun k = runKcat(broker.bootstrap(), n, topic);
+            if (k.seconds < 0)
+                return 1;
+            kcatSeconds += k.seconds;
+            kcatCpu += k.cpuSeconds;
+        }
+        const ConsoleRun c = runConsole(broker.bootstrap(), kept, topics);
+        ratios.push_back(kcatSeconds / c.seconds);
+        std::printf("round %d: console %.2f s (%.0f rec/s, %.2f CPU s; GUI apply %.2f CPU s; backend %.2f), kcat %zu "
+                    "runs, one per topic, %.2f s in all (%.0f rec/s, %.2f CPU s); ratio %.2f\n",
+                    r + 1, c.seconds, double(kept) / c.seconds, c.cpuSeconds, c.applyCpuSeconds, c.backendCpuSeconds,
+                    held.size(), kcatSeconds, double(kept) / kcatSeconds, kcatCpu, ratios.back());
+    }
+    std::sort(ratios.begin(), ratios.end());
+    std::printf("plant backlog, ratio (console rate / kcat rate) median of %d rounds: %.2f\n", rounds,
+                ratios.size() % 2 ? ratios[ratios.size() / 2]
+                                  : (ratios[ratios.size() / 2 - 1] + ratios[ratios.size() / 2]) / 2);
     return 0;
 }
 
@@ -906,6 +975,8 @@ int main(int argc, char **argv)
         return historyAlone(args);
     if (mode == u"apply")
         return applyBreakdown(args);
-    std::fprintf(stderr, "usage: bench_ingest ingest|latency|memory|history [...]\n");
+    if (mode == u"plant")
+        return plant(args);
+    std::fprintf(stderr, "usage: bench_ingest ingest|latency|memory|history|apply|plant [...]\n");
     return 2;
 }

@@ -192,7 +192,8 @@ struct NdhFeed
 // only the newest ~5 MB of a partition, so a big fill over few partitions loses its
 // oldest records; a run that waited for all of them would never end. Says so when
 // fewer than `produced` are left; 0 when the watermarks could not be read.
-inline quint64 recordsKept(const QString &bootstrap, const char *topic, int partitions, quint64 produced)
+// Records a topic holds now: the sum of high minus low watermark over its partitions.
+inline quint64 recordsHeld(const QString &bootstrap, const char *topic, int partitions)
 {
     ndh::KafkaClientConf conf;
     conf.setGrouplessReader(bootstrap, QStringLiteral("ndh-bench-watermarks"));
@@ -205,6 +206,12 @@ inline quint64 recordsKept(const QString &bootstrap, const char *topic, int part
         if (rd_kafka_query_watermark_offsets(rk.get(), topic, p, &low, &high, 5000) == RD_KAFKA_RESP_ERR_NO_ERROR)
             kept += quint64(std::max<int64_t>(0, high - low));
     }
+    return kept;
+}
+
+inline quint64 recordsKept(const QString &bootstrap, const char *topic, int partitions, quint64 produced)
+{
+    const quint64 kept = recordsHeld(bootstrap, topic, partitions);
     if (kept != produced)
         std::printf("the broker kept %llu of the %llu records (its ~5 MB per partition retention dropped the "
                     "oldest %llu; more partitions keep them all): the run reads those %llu\n",
