@@ -167,8 +167,12 @@ void AlarmBanner::elideButtons()
     std::array<int, kMaxShown> needed{};
     for (int i = 0; i < candidates; ++i) {
         const QToolButton *b = m_buttons[i];
-        needed[size_t(i)] = std::max(kMinChipWidth,
-                                     b->fontMetrics().horizontalAdvance(b->property("headText").toString()) + kChipPadding);
+        const QString head = b->property("headText").toString();
+        // A message after the head is cut with an ellipsis, which needs its room too:
+        // a chip exactly as wide as the head had Qt cut into the asset's name.
+        const bool more = b->property("fullText").toString().size() > head.size();
+        const int text = b->fontMetrics().horizontalAdvance(more ? head + QStringLiteral("  \u2026") : head);
+        needed[size_t(i)] = std::max(kMinChipWidth, text + kChipPadding);
     }
     int shown = candidates;
     int room = 0;

@@ -401,6 +401,16 @@ private slots:
         window.resize(1400, 80);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Each alarm shown names its asset whole: "COMPRESSOR_0..." does not say which
+        // compressor.
+        const auto headsWhole = [&](int width) {
+            const QList<QToolButton *> chips = banner->findChildren<QToolButton *>(); // in the order shown
+            for (int i = 0; i < banner->shownKeys().size(); ++i) {
+                const QString assetId = banner->shownKeys()[i].section(u'#', 0, 0).section(u'/', -1);
+                QVERIFY2(chips[i]->text().contains(assetId),
+                         qPrintable(QStringLiteral("at %1: \"%2\" for %3").arg(width).arg(chips[i]->text(), assetId)));
+            }
+        };
         banner->refresh();
         QCoreApplication::processEvents();
         const int dockWidth = dock->width();
@@ -423,22 +433,28 @@ private slots:
             }
             if (banner->moreCount() > 0)
                 QVERIFY(banner->text().contains(QStringLiteral("+%1 more").arg(banner->moreCount())));
-            // Each alarm shown names its asset whole: "COMPRESSOR_0..." does not say
-            // which compressor. Where the strip has room for one chip at least.
-            if (width >= 1000) {
-                const QList<QToolButton *> chips = banner->findChildren<QToolButton *>(); // in the order shown
-                for (int i = 0; i < banner->shownKeys().size(); ++i) {
-                    const QString assetId = banner->shownKeys()[i].section(u'#', 0, 0).section(u'/', -1);
-                    QVERIFY2(chips[i]->text().contains(assetId),
-                             qPrintable(QStringLiteral("at %1: \"%2\" for %3").arg(width).arg(chips[i]->text(), assetId)));
-                }
-            }
+            // Where the strip has room for one chip at least, each names its asset whole.
+            if (width >= 1000)
+                headsWhole(width);
         }
         QCOMPARE(dock->width(), dockWidth); // the tree kept its width throughout
         window.resize(760, 80);
         QCoreApplication::processEvents();
         banner->refresh();
         QVERIFY2(banner->shownKeys().size() < 3, qPrintable(banner->text()));
+        // Every width where two or more alarms are shown: each names its asset whole,
+        // also where the strip has just the room their heads need. A chip exactly as
+        // wide as its head had no room left for the ellipsis after it, and Qt cut the
+        // name instead ('00:31:49  CRITICAL  MOTOR_0...').
+        for (int width = 900; width <= 1600; width += 3) {
+            window.resize(width, 80);
+            QCoreApplication::processEvents();
+            banner->refresh();
+            if (banner->shownKeys().size() >= 2)
+                headsWhole(width);
+            if (QTest::currentTestFailed())
+                return;
+        }
     }
 
     void kpiPanelReportsFlood()
