@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for the performance figures of docs/PERFORMANCE.md (issue 11).
 #
-#   scripts/bench.sh [BUILD_DIR] [ingest|latency|ui|memory|startup|decoder|history|all]...
+#   scripts/bench.sh [BUILD_DIR] [ingest|plant|latency|ui|memory|startup|decoder|history|all]...
 #
 # Runs the chosen benchmarks (default: all) from BUILD_DIR (default: build), each
 # printing its figures and a ratio against a peer measured in the same run, then a
@@ -20,7 +20,7 @@ fi
 bench="$build/tests/bench"
 modes=("$@")
 [[ ${#modes[@]} -eq 0 || " ${modes[*]} " == *" all "* ]] &&
-    modes=(ingest decoder latency ui memory startup history)
+    modes=(ingest plant decoder latency ui memory startup history)
 
 records=${RECORDS:-1000000}
 memory_seconds=${MEMORY_SECONDS:-60}
@@ -48,6 +48,7 @@ for mode in "${modes[@]}"; do
     ingest)
         run "$bench/bench_ingest" ingest "$records" 80 2
         run "$bench/bench_ingest" apply 300000 10000 ;;
+    plant) run "$bench/bench_ingest" plant 3000000 4 2 ;;
     decoder) run "$bench/bench_decoder" 200000 ;;
     latency)
         run "$bench/bench_ingest" latency 1000 10
@@ -57,10 +58,12 @@ for mode in "${modes[@]}"; do
         run "$bench/bench_ingest" history 5000000
         run "$bench/bench_ingest" memory "$memory_seconds" 100000 ;;
     startup) run "$bench/bench_startup" "$build/app/ndh-console" 5 ;;
-    history) run "$bench/bench_history" 2000000 10000 1000 ;;
+    history)
+        run "$bench/bench_history" 2000000 10000 1000
+        run "$bench/bench_history" late ;;
     *) echo "bench.sh: unknown benchmark '$mode'" >&2; exit 2 ;;
     esac
 done
 
 echo "== summary"
-grep -E '^(bench.sh:|ingest, best|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|  [A-Za-z])' "$log" || true
+grep -E '^(bench.sh:|ingest, best|plant backlog|in time order|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|  [A-Za-z])' "$log" || true
