@@ -3,11 +3,11 @@
 #include "sample_chunk.h"
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 
 namespace ndh {
@@ -765,7 +765,7 @@ size_t HistoryStore::append(std::span<const PlantEvent> events, quint64 *idHashe
             Series &s = seriesFor(asset, assetIndex, a);
             const auto [raw, type] = s.encode(a.value);
             if (s.insert(t, raw, type, m_batches))
-                m_unpacked.push_back(&s); // out of order: compacted again below
+                m_unpacked.push_back(&s); // out of order: packed again once quiet (packQuietSeries)
             if (!a.unit.isEmpty() && !sameText(s.unit, a.unit))
                 s.unit = a.unit;
             ++m_samples;

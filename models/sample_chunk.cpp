@@ -506,8 +506,8 @@ struct SampleChunk::OpenAccess
     }
 };
 
-// A chunk whose first blocks are packed and the rest open (between an insert and
-// the pack at the end of the store's batch): sample by sample.
+// A chunk whose first blocks are packed and the rest open (while late samples keep
+// coming to its series; the store packs it once they stop): sample by sample.
 struct SampleChunk::MixedAccess
 {
     const SampleChunk *chunk;

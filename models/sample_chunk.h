@@ -18,9 +18,10 @@
 //
 // Inserting anywhere but the end unpacks the chunk from the insert's block on into
 // plain arrays (32-bit time offsets, 64-bit slots); the blocks before it stay packed.
-// pack() compacts the open tail again, which the store does after each batch. A
-// sample that arrives a little late (a plant's values on several topics, read in
-// turn) thus costs its block and the ones after it, not the whole chunk.
+// pack() compacts the open tail again, which the store does once late samples stop
+// coming to the series (HistoryStore::packQuietSeries). A sample that arrives a
+// little late (a plant's values on several topics, read in turn) thus costs its
+// block and the ones after it, not the whole chunk.
 //
 // For plots, a min/max pyramid over the run: a node for every complete block of
 // 8, 64, 512 and 4096 samples holds the indexes of the block's first smallest and
