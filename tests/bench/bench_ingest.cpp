@@ -82,6 +82,15 @@ namespace {
 
 const QByteArray kTopic = "ndh.assets.state.attribute_changed";
 
+// The middle value, or the mean of the two middle ones (bench_support.h's
+// percentile() takes the nearest rank: of two rounds, the larger).
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n == 0 ? 0.0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 quint64 arg(const QStringList &args, int i, quint64 fallback)
 {
     return args.size() > i ? args[i].toULongLong() : fallback;
@@ -528,11 +537,8 @@ int ingest(const QStringList &args)
         QStringList each;
         for (double r : roundRatios)
             each << QString::number(r, 'f', 2);
-        std::sort(roundRatios.begin(), roundRatios.end());
-        const size_t n = roundRatios.size();
-        const double median = n % 2 ? roundRatios[n / 2] : (roundRatios[n / 2 - 1] + roundRatios[n / 2]) / 2;
         std::printf("ratio of each round (console rate / kcat rate, read one after the other): %s; median %.2f\n",
-                    qPrintable(each.join(QStringLiteral(", "))), median);
+                    qPrintable(each.join(QStringLiteral(", "))), median(roundRatios));
     }
     std::printf("ingest CPU per record: console %.2f us (GUI apply %.2f us), kcat %.2f us; records per CPU-second: "
                 "console %.0f, kcat %.0f, ratio %.2f\n",
@@ -621,10 +627,8 @@ int plant(const QStringList &args)
                     r + 1, c.seconds, double(kept) / c.seconds, c.cpuSeconds, c.applyCpuSeconds, c.backendCpuSeconds,
                     held.size(), kcatSeconds, double(kept) / kcatSeconds, kcatCpu, ratios.back());
     }
-    std::sort(ratios.begin(), ratios.end());
     std::printf("plant backlog, ratio (console rate / kcat rate) median of %d rounds: %.2f\n", rounds,
-                ratios.size() % 2 ? ratios[ratios.size() / 2]
-                                  : (ratios[ratios.size() / 2 - 1] + ratios[ratios.size() / 2]) / 2);
+                median(ratios));
     return 0;
 }
 
