@@ -163,8 +163,10 @@ void ConnectionStatusWidget::refresh()
 {
     m_stateLabel->setText(stateText());
     m_detailLabel->setText(detailText());
-    // The backlog's progress: how much of the most it was behind has been read.
-    const bool catchingUp = isBehind() && m_catchUp.state == CatchUp::State::CatchingUp && m_catchUp.peakBehind > 0;
+    // The backlog's progress: how much of the most it was behind has been read (from
+    // the second statistics on: at the first, nothing is read of it yet).
+    const bool catchingUp = isBehind() && m_catchUp.state == CatchUp::State::CatchingUp
+                            && m_catchUp.peakBehind > m_catchUp.recordsBehind;
     const quint64 done = catchingUp ? quint64(m_catchUp.peakBehind - m_catchUp.recordsBehind) : m_status.progressDone;
     const quint64 total = catchingUp ? quint64(m_catchUp.peakBehind) : m_status.progressTotal;
     if (total > 0 && done < total) {

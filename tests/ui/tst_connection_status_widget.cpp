@@ -76,6 +76,7 @@ void TestConnectionStatusWidget::backlogShowsCatchingUpUntilLive()
     QVERIFY2(w.detailText().startsWith(tr("%1 records behind").arg(locale.toString(4000000))), qPrintable(w.detailText()));
     QVERIFY(w.detailText().contains(u"kafka-1:9092"));
     QVERIFY(!w.detailText().contains(u"live in")); // no rate after one sample
+    QVERIFY(!w.progressBar()->isVisible()); // nothing read of the backlog yet: no "0 of 4,000,000"
     QVERIFY(w.toolTip().contains(u"older than the plant's"));
 
     // A second later it has read a quarter: 1,000,000 a second, 3 s to go.
