@@ -136,9 +136,10 @@ QString ConnectionStatusWidget::detailText() const
             parts << tr("%1 records behind, %2 more each second")
                          .arg(locale.toString(m_catchUp.recordsBehind), locale.toString(qRound64(m_catchUp.growthPerSecond)));
         } else {
-            parts << tr("%1 records behind").arg(locale.toString(m_catchUp.recordsBehind));
+            // When live comes first: what the operator waits for.
             if (m_catchUp.secondsLeft >= 0)
                 parts << tr("live in about %1").arg(durationText(std::max<qint64>(1000, qint64(m_catchUp.secondsLeft * 1000.0 + 999.0))));
+            parts << tr("%1 records behind").arg(locale.toString(m_catchUp.recordsBehind));
         }
     }
     if (!m_status.endpoint.isEmpty())
