@@ -1646,7 +1646,7 @@ Last error: %2</source>
     </message>
     <message>
         <source>live in about %1</source>
-        <translation>约 %1 后实时</translation>
+        <translation>约 %1后实时</translation>
     </message>
     <message>
         <source>Records read of the backlog</source>

@@ -1646,7 +1646,7 @@ Last error: %2</source>
     </message>
     <message>
         <source>live in about %1</source>
-        <translation>約 %1 後即時</translation>
+        <translation>約 %1後即時</translation>
     </message>
     <message>
         <source>Records read of the backlog</source>
