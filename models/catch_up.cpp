@@ -25,10 +25,20 @@ const CatchUp &CatchUpTracker::add(const KafkaHealth &health)
         m_drainPerSecond = m_rateKnown ? 0.5 * m_drainPerSecond + 0.5 * drain : drain;
         m_producePerSecond = m_rateKnown ? 0.5 * m_producePerSecond + 0.5 * produce : produce;
         m_rateKnown = true;
-        m_growingIntervals = lag > m_previousLag ? m_growingIntervals + 1 : 0;
+        if (lag > m_previousLag) {
+            // The growth over the whole run of growing intervals, from the lags
+            // themselves: the smoothed drain still remembers a faster past.
+            ++m_growingIntervals;
+            m_grownRecords += double(lag - m_previousLag);
+            m_grownSeconds += dt;
+        } else {
+            m_growingIntervals = 0;
+            m_grownRecords = m_grownSeconds = 0;
+        }
     } else {
         m_rateKnown = false;
         m_growingIntervals = 0;
+        m_grownRecords = m_grownSeconds = 0;
     }
     m_havePrevious = true;
     m_previousMs = health.takenMs;
@@ -47,10 +57,12 @@ const CatchUp &CatchUpTracker::add(const KafkaHealth &health)
     next.peakBehind = std::max(lag, wasBehind ? m_current.peakBehind : 0);
     if (m_growingIntervals >= 2) {
         next.state = CatchUp::State::FallingBehind;
-        next.growthPerSecond = std::max(0.0, -m_drainPerSecond);
+        next.growthPerSecond = m_grownSeconds > 0 ? m_grownRecords / m_grownSeconds : 0;
     } else {
         next.state = CatchUp::State::CatchingUp;
-        if (m_rateKnown && m_drainPerSecond > 0)
+        // A console that reads about as fast as the plant writes drains a trickle:
+        // an estimate of days says nothing, and none is given.
+        if (m_rateKnown && m_drainPerSecond > 0 && double(lag) / m_drainPerSecond <= kMaxSecondsLeft)
             next.secondsLeft = double(lag) / m_drainPerSecond;
     }
     m_current = next;

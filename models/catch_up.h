@@ -24,7 +24,7 @@ struct CatchUp
     qint64 recordsBehind = 0;
     // The most behind since this spell began: how much of it is read is its progress.
     qint64 peakBehind = 0;
-    double secondsLeft = -1;     // at the recent rate; -1 not known yet
+    double secondsLeft = -1;     // at the recent rate, up to a day; -1 not known
     double growthPerSecond = 0;  // FallingBehind: how many more records behind each second
     bool operator==(const CatchUp &) const = default;
 };
@@ -36,6 +36,8 @@ public:
     static constexpr qint64 kMinRecordsBehind = 2000;
     // Behind means more records than the plant produces in this many seconds.
     static constexpr double kLiveSeconds = 2.0;
+    // Longer estimates until live are not given (a drain of a trickle).
+    static constexpr double kMaxSecondsLeft = 24 * 3600.0;
 
     // One statistics sample (KafkaHealth::takenMs is its time). Partitions whose lag
     // is not known yet (no position, no high watermark) are left out; while the set of
@@ -55,6 +57,7 @@ private:
     double m_producePerSecond = 0; // smoothed: records the plant adds each second
     bool m_rateKnown = false;
     int m_growingIntervals = 0;
+    double m_grownRecords = 0, m_grownSeconds = 0; // over the current run of growing intervals
 };
 
 } // namespace ndh

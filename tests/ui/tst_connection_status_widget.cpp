@@ -121,8 +121,29 @@ void TestConnectionStatusWidget::plantFasterThanTheConsoleShowsFallingBehind()
         w.setCatchUp(tracker.add(sample(1000 * (s + 1), 500000 + 100000 * s, 50000 * s)));
     QCOMPARE(w.stateText(), QStringLiteral("Falling behind"));
     QVERIFY2(w.detailText().contains(tr("%1 more each second").arg(QLocale().toString(200000))), qPrintable(w.detailText()));
-    QVERIFY(!w.progressBar()->isVisible()); // no progress to show
+    QVERIFY(w.progressBar()->isHidden()); // no progress to show
     QVERIFY(!styleOf(w).isEmpty());
+
+    // A console that was draining fast, then the plant speeds up: the growth said is
+    // the lag's own (600,000 a second), not what a rate smoothed over the fast
+    // past gives (it said 0 or 200,000).
+    CatchUpTracker sped;
+    sped.add(sample(1000, 2000000, 0));       // 8,000,000 behind
+    sped.add(sample(2000, 2000000, 250000));  // 7,000,000: 1,000,000 a second read
+    sped.add(sample(3000, 2000000, 500000));  // 6,000,000
+    sped.add(sample(4000, 2200000, 550000));  // 6,600,000
+    const CatchUp fell = sped.add(sample(5000, 2400000, 600000)); // 7,200,000
+    QCOMPARE(fell.state, CatchUp::State::FallingBehind);
+    QCOMPARE(qRound64(fell.growthPerSecond), qint64(600000));
+
+    // Reading barely faster than the plant writes: no estimate of days or years.
+    CatchUpTracker trickle;
+    trickle.add(sample(1000, 5000000, 2500000));
+    const CatchUp slow = trickle.add(sample(2000, 5000100, 2500100 + 2)); // 8 records less behind in a second
+    QCOMPARE(slow.state, CatchUp::State::CatchingUp);
+    QCOMPARE(slow.secondsLeft, -1.0);
+    w.setCatchUp(slow);
+    QVERIFY2(!w.detailText().contains(u"live in"), qPrintable(w.detailText()));
 
     // Partitions whose position becomes known raise the lag without anyone falling
     // behind: no judgement from that interval.
