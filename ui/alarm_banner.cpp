@@ -129,8 +129,16 @@ void AlarmBanner::refresh()
         // plant's messages do ("MOTOR_002 temperature above limit").
         const QString head = QStringLiteral("%1  %2  %3").arg(time, priorityLabel(a.priority).toUpper(), a.asset.id);
         QStringView rest = QStringView(a.message).left(80);
-        if (!a.asset.id.isEmpty() && rest.startsWith(a.asset.id))
-            rest = rest.mid(a.asset.id.size()).trimmed();
+        // The whole id only: "PUMP_12 seal leak" for PUMP_1 keeps its text.
+        const auto wordEnds = [&rest](qsizetype at) {
+            return at >= rest.size() || !(rest[at].isLetterOrNumber() || rest[at] == u'_' || rest[at] == u'-');
+        };
+        if (!a.asset.id.isEmpty() && rest.startsWith(a.asset.id) && wordEnds(a.asset.id.size())) {
+            rest = rest.mid(a.asset.id.size());
+            // The separator after the id goes too: "P3: temperature high" -> "temperature high".
+            while (!rest.isEmpty() && (rest.front().isSpace() || QStringView(u":-,;\u2013\u2014").contains(rest.front())))
+                rest = rest.mid(1);
+        }
         const QString detail = rest.isEmpty() ? a.alarmId : rest.toString();
         b->setProperty("headText", head);
         b->setProperty("fullText", detail.isEmpty() ? head : head + QStringLiteral("  ") + detail);

@@ -457,6 +457,25 @@ private slots:
         }
     }
 
+    // A message is shortened by the asset's id only where the whole id leads it:
+    // "P12 seal leak" on P1 keeps its text ("2 seal leak" would be another fault).
+    void bannerKeepsAMessageThatOnlyStartsLikeTheAsset()
+    {
+        AlarmTableModel model;
+        model.setClock([] { return kNow; });
+        PlantEvent e = alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P1", "SEAL", kNow - 1000, 1);
+        e.alarm->message = QStringLiteral("P12 seal leak");
+        PlantEvent f = alarmEvent(EventKind::AlarmTriggered, "FACTORY_A", "P3", "TEMP", kNow - 500, 1);
+        f.alarm->message = QStringLiteral("P3: temperature high");
+        model.applyEvents({e, f});
+        AlarmBanner banner(&model);
+        banner.setBeeper([] {});
+        banner.resize(1400, 40);
+        banner.refresh();
+        QVERIFY2(banner.text().contains(u"P1  P12 seal leak"), qPrintable(banner.text()));
+        QVERIFY2(banner.text().contains(u"P3  temperature high"), qPrintable(banner.text()));
+    }
+
     void kpiPanelReportsFlood()
     {
         AlarmTableModel model;
