@@ -260,10 +260,11 @@ struct HistoryStore::Series
     bool insert(qint64 t, quint64 raw, Slot type, quint64 batch)
     {
         bool late = false;
-        if (!place(t, raw, type, late))
-            return false;
+        const bool leftUnpacked = place(t, raw, type, late);
         if (late)
-            lateBatch = batch;
+            lateBatch = batch; // also when it went into a chunk of its own or split one
+        if (!leftUnpacked)
+            return false;
         if (unpacked)
             return false;
         unpacked = true;

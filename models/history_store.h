@@ -172,7 +172,7 @@ private:
     // Series an out-of-order insert left with an unpacked chunk; packed once late
     // samples stop coming to them (packQuietSeries()).
     std::vector<Series *> m_unpacked;
-    quint64 m_batches = 0; // append() calls
+    quint64 m_batches = 0; // append() calls: batches, or the slices PlantModels applies them in
     static constexpr quint64 kQuietBatches = 4;
     static constexpr size_t kMaxOpenSeries = 512;
     void packQuietSeries();

@@ -100,7 +100,8 @@ public:
 
     // Adds a sample at index pos (every later one moves up). Times must keep the
     // order and fit the chunk: baseMs <= t <= baseMs + kMaxDelta. At the end of a
-    // packed chunk it is packed at once; elsewhere the chunk is unpacked first.
+    // packed chunk it is packed at once; elsewhere the chunk is unpacked from pos's
+    // block on first (and at the end of a partly unpacked one it joins the open tail).
     void insert(size_t pos, qint64 t, quint64 raw, SampleSlot type);
     // Moves the base to t (<= baseMs; the last time must stay within kMaxDelta).
     void rebase(qint64 t);

@@ -605,9 +605,10 @@ int plant(const QStringList &args)
             held.emplace_back(name, n);
     }
     std::printf("plant backlog: %llu records produced on %lld topics in %.1f s; the broker kept %llu of them on %zu "
-                "topics (its ~5 MB per partition retention dropped the oldest)\n",
+                "topics%s\n",
                 qulonglong(simulator.delivered()), static_cast<long long>(topics.size()), simulator.elapsedSec(),
-                qulonglong(kept), held.size());
+                qulonglong(kept), held.size(),
+                kept < simulator.delivered() ? " (its ~5 MB per partition retention dropped the oldest)" : "");
     if (kept == 0)
         return 1;
     std::vector<double> ratios;
