@@ -383,6 +383,7 @@ struct ConsoleRun
     double brokerCpuSeconds = 0; // the embedded broker's thread while the console read (not in cpuSeconds)
     quint64 batches = 0;
     quint64 events = 0;
+    bool complete = true; // read every record (not stopped by the 10 s stall watchdog or the 600 s limit)
     qint64 rssAfter = 0;
     PhaseSampler::Phases phases;
 };
@@ -472,9 +473,11 @@ ConsoleRun runConsole(const QString &bootstrap, quint64 records, const QStringLi
     run.events = models.eventsApplied();
     run.rssAfter = residentBytes();
     backend.stop();
-    if (models.recordsConsumed() < records)
-        std::fprintf(stderr, "console read only %llu of %llu records\n", qulonglong(models.recordsConsumed()),
-                     qulonglong(records));
+    if (models.recordsConsumed() < records) {
+        run.complete = false;
+        std::fprintf(stderr, "console read only %llu of %llu records: no ratio from this round\n",
+                     qulonglong(models.recordsConsumed()), qulonglong(records));
+    }
     return run;
 }
 
@@ -518,16 +521,20 @@ int ingest(const QStringList &args)
                     c.backendCpuSeconds, c.guiCpuSeconds, 1000.0 * c.firstBatchSeconds, brokerCpu1 - brokerCpu0,
                     brokerCpu2 - brokerCpu1);
         std::fflush(stdout);
-        if (k.seconds > 0 && c.seconds > 0)
+        if (k.seconds > 0 && c.seconds > 0 && c.complete)
             roundRatios.push_back(k.seconds / c.seconds);
         if (k.seconds > 0 && (bestKcat == 0 || k.seconds < bestKcat)) {
             bestKcat = k.seconds;
             kcatCpu = k.cpuSeconds;
         }
-        if (bestConsole == 0 || c.seconds < bestConsole) {
+        if (c.complete && (bestConsole == 0 || c.seconds < bestConsole)) {
             bestConsole = c.seconds;
             best = c;
         }
+    }
+    if (bestConsole == 0) {
+        std::printf("\ningest: the console did not read every record in any round: no figures\n");
+        return 1;
     }
     const double consoleRate = double(records) / bestConsole;
     const double kcatRate = bestKcat > 0 ? double(records) / bestKcat : 0;
@@ -622,14 +629,20 @@ int plant(const QStringList &args)
             kcatCpu += k.cpuSeconds;
         }
         const ConsoleRun c = runConsole(broker.bootstrap(), kept, topics);
-        ratios.push_back(kcatSeconds / c.seconds);
+        if (c.complete)
+            ratios.push_back(kcatSeconds / c.seconds);
         std::printf("round %d: console %.2f s (%.0f rec/s, %.2f CPU s; GUI apply %.2f CPU s; backend %.2f), kcat %zu "
                     "runs, one per topic, %.2f s in all (%.0f rec/s, %.2f CPU s); ratio %.2f\n",
                     r + 1, c.seconds, double(kept) / c.seconds, c.cpuSeconds, c.applyCpuSeconds, c.backendCpuSeconds,
-                    held.size(), kcatSeconds, double(kept) / kcatSeconds, kcatCpu, ratios.back());
+                    held.size(), kcatSeconds, double(kept) / kcatSeconds, kcatCpu,
+                    c.complete ? kcatSeconds / c.seconds : 0.0);
     }
-    std::printf("plant backlog, ratio (console rate / kcat rate) median of %d rounds: %.2f\n", rounds,
-                median(ratios));
+    if (ratios.empty()) {
+        std::printf("plant backlog: the console did not read every record in any round: no ratio\n");
+        return 1;
+    }
+    std::printf("plant backlog, ratio (console rate / kcat rate) median of %zu complete rounds of %d: %.2f\n",
+                ratios.size(), rounds, median(ratios));
     return 0;
 }
 
