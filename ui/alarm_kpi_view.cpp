@@ -144,7 +144,7 @@ void AlarmKpiView::recompute()
                         .arg(m_kpis.perTenMinutes, 0, 'f', 1)
                         .arg(m_kpis.activations));
     m_flood->setText(floodText());
-    const QString warning = HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText());
+    const QString warning = HmiStyle::warningBadgeStyle();
     HmiStyle::restyle(m_flood, m_kpis.inFlood ? warning : QString());
     m_floodTime->setText(tr("%1 (%n episode(s))", nullptr, int(m_kpis.floods.size())).arg(duration(m_kpis.timeInFloodMs)));
     m_chatterCount->setText(QString::number(m_kpis.chattering.size()));

@@ -212,7 +212,7 @@ void AuditLogView::showRecords(std::vector<AuditRecord> records, const AuditVeri
     m_model->setRecords(std::move(records));
     const bool ok = m_verification.ok();
     m_status->setText(verificationText());
-    m_status->setStyleSheet(ok ? QString() : HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+    m_status->setStyleSheet(ok ? QString() : HmiStyle::alarmBadgeStyle());
     applyFilter();
     m_table->scrollToBottom();
 }

@@ -53,12 +53,12 @@ CommandDialog::CommandDialog(const CommandCatalog *catalog, const AssetPath &ass
     m_error = new QLabel(this);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+    m_error->setStyleSheet(HmiStyle::warningBadgeStyle());
     layout->addWidget(m_error);
     m_permission = new QLabel(this);
     m_permission->setTextFormat(Qt::PlainText);
     m_permission->setWordWrap(true);
-    m_permission->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+    m_permission->setStyleSheet(HmiStyle::warningBadgeStyle());
     layout->addWidget(m_permission);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

@@ -175,7 +175,7 @@ void ConnectionDialog::buildForm()
                                  kafkaBox);
     m_verifyWarning->setObjectName(QStringLiteral("verifyWarning"));
     m_verifyWarning->setWordWrap(true);
-    m_verifyWarning->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+    m_verifyWarning->setStyleSheet(HmiStyle::alarmBadgeStyle());
     form->addRow(QString(), m_verifyWarning);
     m_groupStrategy = new QComboBox(kafkaBox);
     m_groupStrategy->setObjectName(QStringLiteral("groupStrategy"));

@@ -97,7 +97,7 @@ ConnectionHealthView::ConnectionHealthView(QWidget *parent)
     m_tlsWarning->setObjectName(QStringLiteral("tlsVerificationOff"));
     m_tlsWarning->setTextFormat(Qt::PlainText);
     m_tlsWarning->setText(tr("TLS verification OFF: the brokers' identity is not checked"));
-    m_tlsWarning->setStyleSheet(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+    m_tlsWarning->setStyleSheet(HmiStyle::alarmBadgeStyle());
     m_tlsWarning->setToolTip(tr("This connection profile turned off certificate and host name checks. "
                                 "Anyone on the network path could pose as the cluster. Turn verification "
                                 "back on in File > Connections."));

@@ -179,22 +179,14 @@ void ConnectionStatusWidget::refresh()
     } else {
         m_progress->hide();
     }
-    switch (m_status.state) {
-    case ConnectionStatus::State::Connected:
-    case ConnectionStatus::State::Offline:
-        // Behind the plant is not a broken link, but what is shown is not now.
-        HmiStyle::restyle(m_stateLabel, isBehind() ? HmiStyle::badgeStyle(HmiStyle::warningBackground(),
-                                                                          HmiStyle::warningText())
-                                                   : QString());
-        break;
-    case ConnectionStatus::State::BrokerDown:
-        HmiStyle::restyle(m_stateLabel, HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
-        break;
-    case ConnectionStatus::State::Connecting:
-    case ConnectionStatus::State::Disconnected:
-        HmiStyle::restyle(m_stateLabel, HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
-        break;
-    }
+    // Red when the broker is down; amber while connecting, and while behind the
+    // plant (not a broken link, but what is shown is not now); else neutral.
+    if (m_status.state == ConnectionStatus::State::BrokerDown)
+        HmiStyle::restyle(m_stateLabel, HmiStyle::alarmBadgeStyle());
+    else if (isAbnormal() || isBehind())
+        HmiStyle::restyle(m_stateLabel, HmiStyle::warningBadgeStyle());
+    else
+        HmiStyle::restyle(m_stateLabel, QString());
     QString tip = m_status.lastError.isEmpty()
         ? tr("Link to the data source: %1").arg(stateText())
         : tr("Link to the data source: %1\nLast error: %2").arg(stateText(), m_status.lastError);

@@ -76,6 +76,10 @@ public:
 
     // Stylesheet fragment for a label shown in an abnormal colour, or empty for normal.
     static QString badgeStyle(const QColor &background, const QColor &text);
+    // The two badges in use: amber (warning: connecting, behind, a rejected record)
+    // and red (alarm: a broker down, verification off, a damaged audit log).
+    static QString warningBadgeStyle() { return badgeStyle(warningBackground(), warningText()); }
+    static QString alarmBadgeStyle() { return badgeStyle(alarmBackground(), alarmText()); }
 
     // Icon from the compiled-in resources; null when this Qt cannot read SVG, so
     // callers keep their text labels and nothing is drawn empty. In the dark theme a

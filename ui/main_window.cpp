@@ -279,7 +279,7 @@ void MainWindow::updateCounters()
     // (Restyled when that changes only: this runs on every batch applied.)
     HmiStyle::restyle(m_deadLetterButton,
                       dead > 0 ? QStringLiteral("QToolButton { %1 }")
-                                     .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()))
+                                     .arg(HmiStyle::warningBadgeStyle())
                                : QString());
     m_rateLabel->setText(tr("%1 records/s").arg(locale.toString(qRound64(m_recordsPerSecond))));
 }

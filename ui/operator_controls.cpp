@@ -129,10 +129,10 @@ void OperatorControls::updatePermissions()
                                      roleDisplayName(session->role()));
     if (!audit->isWritable()) {
         text += tr(" · AUDIT LOG UNWRITABLE");
-        HmiStyle::restyle(m_badge, HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText()));
+        HmiStyle::restyle(m_badge, HmiStyle::alarmBadgeStyle());
     } else if (!audit->verification().ok()) {
         text += tr(" · audit log damaged");
-        HmiStyle::restyle(m_badge, HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText()));
+        HmiStyle::restyle(m_badge, HmiStyle::warningBadgeStyle());
     } else if (audit->isVerifying()) {
         text += tr(" · verifying audit log\u2026");
         HmiStyle::restyle(m_badge, QString());

@@ -184,7 +184,7 @@ TimeSlider::TimeSlider(PlantModels *models, QWidget *parent)
     bold.setPointSizeF(bold.pointSizeF() + 1);
     m_banner->setFont(bold);
     m_banner->setStyleSheet(QStringLiteral("QLabel { %1 padding: 3px; }")
-                                .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText())));
+                                .arg(HmiStyle::warningBadgeStyle()));
     m_banner->hide();
 
     m_liveButton->setObjectName(QStringLiteral("liveButton"));
@@ -324,8 +324,7 @@ void TimeSlider::updateState()
     m_liveButton->setChecked(live);
     HmiStyle::restyle(m_liveButton, live ? QString()
                                          : QStringLiteral("QToolButton { %1 }")
-                                               .arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(),
-                                                                         HmiStyle::warningText())));
+                                               .arg(HmiStyle::warningBadgeStyle()));
     m_nextAction->setEnabled(!live);
     m_playAction->setText(m_cursor->isPlaying() ? tr("&Pause history") : tr("&Play history"));
     m_playButton->setText(m_cursor->isPlaying() ? QStringLiteral("||") : QStringLiteral("\u25b6"));

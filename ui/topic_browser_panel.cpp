@@ -536,7 +536,7 @@ void TopicBrowserPanel::setCluster(const ClusterSnapshot &snapshot)
     if (!snapshot.ok) {
         // Keep the last good view; say it is not current.
         m_brokers->setText(snapshot.error);
-        HmiStyle::restyle(m_brokers, QStringLiteral("QLabel { %1 }").arg(HmiStyle::badgeStyle(HmiStyle::alarmBackground(), HmiStyle::alarmText())));
+        HmiStyle::restyle(m_brokers, QStringLiteral("QLabel { %1 }").arg(HmiStyle::alarmBadgeStyle()));
         return;
     }
     HmiStyle::restyle(m_brokers, {});
@@ -815,7 +815,7 @@ void TopicBrowserPanel::startScan()
     const auto request = requestFromControls(&error);
     if (!request) {
         m_error->setText(error);
-        m_error->setStyleSheet(QStringLiteral("QLabel { %1 }").arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText())));
+        m_error->setStyleSheet(QStringLiteral("QLabel { %1 }").arg(HmiStyle::warningBadgeStyle()));
         m_error->show();
         return;
     }
@@ -868,7 +868,7 @@ void TopicBrowserPanel::setScanStatus(const TopicScanStatus &status)
     }
     if (status.state == TopicScanStatus::State::Failed) {
         m_error->setText(status.message);
-        m_error->setStyleSheet(QStringLiteral("QLabel { %1 }").arg(HmiStyle::badgeStyle(HmiStyle::warningBackground(), HmiStyle::warningText())));
+        m_error->setStyleSheet(QStringLiteral("QLabel { %1 }").arg(HmiStyle::warningBadgeStyle()));
         m_error->show();
     } else {
         m_error->hide();
