@@ -198,7 +198,6 @@ void AlarmBanner::elideButtons()
             break;
     }
     m_shownKeys = m_candidateKeys.mid(0, shown);
-    m_more = m_found - shown;
     const int share = shown > 0 ? std::max(room, 0) / shown : 0;
     for (int i = 0; i < kMaxShown; ++i) {
         QToolButton *b = m_buttons[i];

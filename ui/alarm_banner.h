@@ -38,7 +38,7 @@ public:
 
     // The alarms on show, newest first: as many of the newest kMaxShown as fit.
     QStringList shownKeys() const { return m_shownKeys; }
-    int moreCount() const { return m_more; }
+    int moreCount() const { return m_found - int(m_shownKeys.size()); }
     QString text() const; // what the strip says, for tests and accessibility
     QAction *muteAction() const { return m_mute; }
     bool isMuted() const;
@@ -71,7 +71,6 @@ private:
     QStringList m_candidateKeys; // the newest, up to kMaxShown: m_buttons[i] styled for the i-th
     int m_found = 0;             // unacknowledged critical/high alarms in all
     QStringList m_shownKeys;
-    int m_more = 0;
     std::function<void()> m_beep;
     QElapsedTimer m_beepClock;
     int m_beeps = 0;
