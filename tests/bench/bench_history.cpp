@@ -157,11 +157,8 @@ int lateMode(qint64 total, int assets, int topics, int run)
     std::printf("late samples: %lld events over %d assets (5 attributes each), on %d topics read %d events "
                 "of one at a time, appended in batches of 10,000\n",
                 static_cast<long long>(total), assets, topics, run);
-    static const QString names[] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
-                                    QStringLiteral("pressure"), QStringLiteral("vibration"), QStringLiteral("speed")};
-    std::vector<AssetPath> paths;
-    for (int a = 0; a < assets; ++a)
-        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
+    const QString *names = ndhbench::pumpAttributeNames();
+    const std::vector<AssetPath> paths = ndhbench::pumpPaths(assets);
     std::mt19937_64 rng(3);
     const qint64 t0 = 1754217000000;
     std::vector<PlantEvent> inOrder;
@@ -255,11 +252,8 @@ int main(int argc, char **argv)
     double ingestMs = 0;
     std::vector<PlantEvent> batch;
     batch.reserve(batchSize);
-    static const QString names[] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
-                                    QStringLiteral("pressure"), QStringLiteral("vibration"), QStringLiteral("speed")};
-    std::vector<AssetPath> paths;
-    for (int a = 0; a < assets; ++a)
-        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
+    const QString *names = ndhbench::pumpAttributeNames();
+    const std::vector<AssetPath> paths = ndhbench::pumpPaths(assets);
     for (qint64 i = 0; i < total; ++i) {
         PlantEvent e;
         e.asset = paths[size_t(i % assets)];

@@ -15,6 +15,24 @@ namespace ndhbench {
 
 inline constexpr int kAttributesPerPump = 5;
 
+// The pumps' attribute names, kAttributesPerPump of them.
+inline const QString *pumpAttributeNames()
+{
+    static const QString names[kAttributesPerPump] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
+                                                      QStringLiteral("pressure"), QStringLiteral("vibration"),
+                                                      QStringLiteral("speed")};
+    return names;
+}
+
+// Paths of `pumps` pumps spread over 10 sites: SITE_<a % 10>/Pump/PUMP_<a>.
+inline std::vector<ndh::AssetPath> pumpPaths(int pumps)
+{
+    std::vector<ndh::AssetPath> paths;
+    for (int a = 0; a < pumps; ++a)
+        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
+    return paths;
+}
+
 // sink(std::vector<ndh::PlantEvent> &batch) for each batch; returns the first time.
 template<typename Sink>
 qint64 generateHistory(int attributes, int seconds, Sink &&sink)
@@ -22,11 +40,8 @@ qint64 generateHistory(int attributes, int seconds, Sink &&sink)
     using namespace ndh;
     const int pumps = std::max(1, attributes / kAttributesPerPump);
     const qint64 t0 = 1754217000000;
-    static const QString names[] = {QStringLiteral("flow_rate"), QStringLiteral("temperature"),
-                                    QStringLiteral("pressure"), QStringLiteral("vibration"), QStringLiteral("speed")};
-    std::vector<AssetPath> paths;
-    for (int a = 0; a < pumps; ++a)
-        paths.push_back({QStringLiteral("SITE_%1").arg(a % 10), QStringLiteral("Pump"), QStringLiteral("PUMP_%1").arg(a)});
+    const QString *names = pumpAttributeNames();
+    const std::vector<AssetPath> paths = pumpPaths(pumps);
     std::mt19937_64 rng(6);
     std::vector<double> level(size_t(pumps * kAttributesPerPump), 50.0);
     std::normal_distribution<double> step(0.0, 0.5);
