@@ -544,9 +544,33 @@ void AssetTreeModel::showHistoryAt(qint64 atMs)
         emit dataChanged(index(first, ValueColumn, p), index(last, UpdatedColumn, p));
     };
     HistoryStore::AssetAt at;
+    // The assets in a list, with their history ids beside, so the history can
+    // fetch the next few ahead of each lookup.
+    m_walk.clear();
+    m_walkIds.clear();
     for (Node *asset : std::as_const(m_assets)) {
-        if (!asset->attached)
-            continue;
+        if (asset->attached) {
+            m_walk.push_back(asset);
+            m_walkIds.push_back(asset->historyId);
+        }
+    }
+    for (size_t i = 0; i < m_walk.size(); ++i) {
+        Node *asset = m_walk[i];
+        m_history->prefetchAhead(m_walkIds, i);
+        // The rows' own past fields the same way: the asset's, its children's list,
+        // then the children (addresses only until each level has arrived).
+        if (i + 6 < m_walk.size()) {
+            __builtin_prefetch(&m_walk[i + 6]->children);
+            __builtin_prefetch(&m_walk[i + 6]->pastLifecycle);
+        }
+        if (i + 3 < m_walk.size())
+            __builtin_prefetch(m_walk[i + 3]->children.data());
+        if (i + 1 < m_walk.size()) {
+            for (const auto &child : m_walk[i + 1]->children) {
+                __builtin_prefetch(&child->pastValue);
+                __builtin_prefetch(&child->historyId);
+            }
+        }
         if (asset->historyId >= 0)
             m_history->assetAt(asset->historyId, atMs, at);
         else

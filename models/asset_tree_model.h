@@ -139,6 +139,8 @@ private:
     // Rows by the hash of their key ("location/type/id[/attribute]"): growing these
     // never reads the 50,000 key strings again (see findByKey).
     QMultiHash<size_t, Node *> m_assets;     // asset key hash -> asset node
+    std::vector<Node *> m_walk;              // showHistoryAt's list of assets, kept for its capacity
+    std::vector<int> m_walkIds;              // and their history ids
     QMultiHash<size_t, Node *> m_attributes; // attribute key hash -> attribute node
     // Visible parents with new children staged, inserted at the end of applyEvents().
     std::vector<Node *> m_stagedParents;

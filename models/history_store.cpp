@@ -886,11 +886,61 @@ void HistoryStore::assetAt(int assetId, qint64 atMs, AssetAt &out) const
     }
 }
 
+void HistoryStore::prefetchAhead(std::span<const int> ids, size_t i) const
+{
+    prefetchWalk(i, ids.size(), [&](size_t j) { return ids[j]; });
+}
+
+template<typename IdAt>
+void HistoryStore::prefetchWalk(size_t i, size_t n, IdAt &&idAt) const
+{
+    // Stage k works on the asset k + 1 steps ahead, whose level k + 1 stage k + 1
+    // fetched one step ago.
+    const auto ahead = [&](size_t k) -> const Asset * {
+        const size_t j = i + k + 1;
+        if (j >= n)
+            return nullptr;
+        const int id = idAt(j);
+        return id >= 0 ? m_assets[size_t(id)].get() : nullptr;
+    };
+    if (const Asset *a = ahead(4)) { // the asset itself
+        __builtin_prefetch(a);
+        __builtin_prefetch(reinterpret_cast<const char *>(a) + 64);
+        __builtin_prefetch(reinterpret_cast<const char *>(a) + 128);
+    }
+    if (const Asset *a = ahead(3)) { // its series' ids, lifecycle and touches
+        __builtin_prefetch(a->series.data());
+        __builtin_prefetch(a->lifecycle.entries.data());
+        __builtin_prefetch(a->touches.data());
+    }
+    if (const Asset *a = ahead(2)) { // its series
+        for (int si : a->series)
+            __builtin_prefetch(&m_series[size_t(si)]->chunks); // an address: nothing read
+    }
+    if (const Asset *a = ahead(1)) { // their chunks
+        for (int si : a->series) {
+            const auto &chunks = m_series[size_t(si)]->chunks;
+            if (!chunks.empty()) {
+                __builtin_prefetch(&chunks.front());
+                __builtin_prefetch(&chunks.back());
+            }
+        }
+    }
+    if (const Asset *a = ahead(0)) { // the records of the chunk a lookup reads (when the series has one)
+        for (int si : a->series) {
+            const auto &chunks = m_series[size_t(si)]->chunks;
+            if (chunks.size() == 1)
+                chunks.front().prefetch();
+        }
+    }
+}
+
 PlantState HistoryStore::stateAt(qint64 atMs) const
 {
     PlantState state;
     AssetAt at;
     for (int ai = 0; ai < int(m_assets.size()); ++ai) {
+        prefetchWalk(size_t(ai), m_assets.size(), [](size_t j) { return int(j); });
         assetAt(ai, atMs, at);
         if (!at.known)
             continue;

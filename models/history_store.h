@@ -101,6 +101,11 @@ public:
         std::vector<Value> values; // attributes with a value then, in series order
     };
     void assetAt(int assetId, qint64 atMs, AssetAt &out) const; // reuses out's buffers
+    // For a walk calling assetAt() over `ids` in turn: call before the i-th to
+    // warm the caches for the next few. Such a walk waits on memory, not on
+    // arithmetic: asset, its series, their chunks and bits, each found through the
+    // one before; this fetches each level of the assets ahead one step further.
+    void prefetchAhead(std::span<const int> ids, size_t i) const;
     std::optional<Sample> sampleAt(int seriesId, qint64 atMs) const;
     // The alarm state machine at atMs; valid until the next call on this store.
     const AlarmStateMachine &alarmStateAt(qint64 atMs) const;
@@ -146,6 +151,8 @@ private:
     void storeAlarm(AlarmTransition t);
     void enforceBudget();
     void dropBefore(qint64 cutoffMs);
+    template<typename IdAt>
+    void prefetchWalk(size_t i, size_t n, IdAt &&idAt) const; // prefetchAhead() over ids idAt(0..n)
     const AlarmStateMachine &alarmsAt(qint64 atMs, size_t &replayed) const;
     template<typename F>
     void forEachAsset(const QString &assetKey, F &&f) const;
