@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for the performance figures of docs/PERFORMANCE.md (issue 11).
 #
-#   scripts/bench.sh [BUILD_DIR] [ingest|plant|latency|ui|memory|startup|decoder|history|all]...
+#   scripts/bench.sh [BUILD_DIR] [ingest|plant|latency|ui|memory|startup|decoder|history|scrub|logload|all]...
 #
 # Runs the chosen benchmarks (default: all) from BUILD_DIR (default: build), each
 # printing its figures and a ratio against a peer measured in the same run, then a
@@ -20,7 +20,7 @@ fi
 bench="$build/tests/bench"
 modes=("$@")
 [[ ${#modes[@]} -eq 0 || " ${modes[*]} " == *" all "* ]] &&
-    modes=(ingest plant decoder latency ui memory startup history)
+    modes=(ingest plant decoder latency ui memory startup history scrub logload)
 
 records=${RECORDS:-1000000}
 memory_seconds=${MEMORY_SECONDS:-60}
@@ -61,9 +61,13 @@ for mode in "${modes[@]}"; do
     history)
         run "$bench/bench_history" 2000000 10000 1000
         run "$bench/bench_history" late ;;
+    scrub) run "$bench/bench_scrub" 2000000 10000 1000 ;; # the time slider (measurement 7)
+    logload) # loading an exported log, plain and zstd (measurement 7)
+        run "$bench/bench_log_load" 1024
+        run "$bench/bench_log_load" 1024 --zstd ;;
     *) echo "bench.sh: unknown benchmark '$mode'" >&2; exit 2 ;;
     esac
 done
 
 echo "== summary"
-grep -E '^(bench.sh:|ingest, best|plant backlog|in time order|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|  [A-Za-z])' "$log" || true
+grep -E '^(bench.sh:|ingest, best|plant backlog|in time order|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|stateAt alone|scrub |return to live|wc -l|zstd -dc|read \+ parse|whole load|time to first state|  [A-Za-z])' "$log" || true
