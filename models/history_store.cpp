@@ -886,13 +886,8 @@ void HistoryStore::assetAt(int assetId, qint64 atMs, AssetAt &out) const
     }
 }
 
-void HistoryStore::prefetchAhead(std::span<const int> ids, size_t i) const
-{
-    prefetchWalk(i, ids.size(), [&](size_t j) { return ids[j]; });
-}
-
 template<typename IdAt>
-void HistoryStore::prefetchWalk(size_t i, size_t n, IdAt &&idAt) const
+inline void HistoryStore::prefetchWalk(size_t i, size_t n, IdAt &&idAt) const
 {
     // Stage k works on the asset k + 1 steps ahead, whose level k + 1 stage k + 1
     // fetched one step ago.
@@ -933,6 +928,11 @@ void HistoryStore::prefetchWalk(size_t i, size_t n, IdAt &&idAt) const
                 chunks.front().prefetch();
         }
     }
+}
+
+void HistoryStore::prefetchAhead(std::span<const int> ids, size_t i) const
+{
+    prefetchWalk(i, ids.size(), [&](size_t j) { return ids[j]; });
 }
 
 PlantState HistoryStore::stateAt(qint64 atMs) const
