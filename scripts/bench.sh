@@ -70,4 +70,4 @@ for mode in "${modes[@]}"; do
 done
 
 echo "== summary"
-grep -E '^(bench.sh:|ingest, best|plant backlog|in time order|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|NDH|drone|domain|memory:|ingest:|state at t|stateAt alone|scrub |return to live|wc -l|zstd -dc|read \+ parse|whole load|time to first state|  [A-Za-z])' "$log" || true
+grep -E '^(bench.sh:|ingest, best|plant backlog|in time order|ratio of each round|ingest CPU|GUI thread busy|bound on [0-9]+ cores|phases|latency at|full ingest|idle window|ingested|history engine alone|after [0-9]+ s|start-up, median|envelope +bytes|ndh +[0-9]|ndh-x16|drone|domain|memory:|ingest:|state at t|stateAt alone|scrub |return to live|wc -l|zstd -dc|read \+ parse|whole load|time to first state|  [A-Za-z])' "$log" || true
