@@ -135,19 +135,22 @@ int main(int argc, char *argv[])
     TopicScanRequest request;
     request.topics = {topic};
     request.filter.expression = QStringLiteral("event_data.new_value > 900");
-    // NDH_BENCH_ONLY_PLAIN=1: only the unfiltered scan (for a profiler).
-    const bool onlyPlain = qEnvironmentVariableIntValue("NDH_BENCH_ONLY_PLAIN") != 0;
+    // NDH_BENCH_ONLY_PLAIN=1: only the unfiltered scan per partition (for a
+    // profiler); NDH_BENCH_ONLY_PLAIN=2: only the unfiltered scan merged by time.
+    const int onlyPlainMode = qEnvironmentVariableIntValue("NDH_BENCH_ONLY_PLAIN");
+    const bool onlyPlain = onlyPlainMode != 0;
     const ScanFigures filtered = onlyPlain ? ScanFigures{1, quint64(total), 0, 0, 0, {}} : scan(backend, request);
     request.filter = {};
     request.filter.text = QStringLiteral("PUMP-00042");
     const ScanFigures text = onlyPlain ? ScanFigures{1, quint64(total), 0, 0, 0, {}} : scan(backend, request);
     request.filter = {};
-    request.order = TopicScanRequest::Order::PerPartition;
+    request.order = onlyPlainMode == 2 ? TopicScanRequest::Order::TimeMerged : TopicScanRequest::Order::PerPartition;
     const ScanFigures plain = scan(backend, request);
     request.order = TopicScanRequest::Order::TimeMerged;
     const ScanFigures merged = onlyPlain ? plain : scan(backend, request);
     if (onlyPlain) {
-        std::printf("scan, no filter, per partition: %.2f s, %llu scanned, %lld rows not decoded yet\n", plain.seconds,
+        std::printf("scan, no filter, %s: %.2f s, %llu scanned, %lld rows not decoded yet\n",
+                    onlyPlainMode == 2 ? "merged by time" : "per partition", plain.seconds,
                     static_cast<unsigned long long>(plain.scanned), static_cast<long long>(plain.undecoded));
         return 0;
     }
