@@ -156,6 +156,7 @@ void KafkaConsumerWorker::stopReading()
 void KafkaConsumerWorker::destroyConsumer()
 {
     stopReading();
+    dropMetadataAnswer();
     if (m_queue) {
         rd_kafka_queue_destroy(m_queue);
         m_queue = nullptr;
@@ -256,8 +257,10 @@ void KafkaConsumerWorker::pump()
     rd_kafka_poll(m_rk, 0); // error callbacks
     const qint64 now = m_clock.elapsed();
     const bool loopDemanded = m_loopDemand && m_loopDemand->load(std::memory_order_relaxed);
-    if (now >= m_nextMetadataMs && !loopDemanded)
-        refreshMetadata();
+    if (m_metadataAnswer.valid())
+        takeMetadataAnswer();
+    else if (now >= m_nextMetadataMs && !loopDemanded)
+        requestMetadata();
 
     // Back-pressure: while the GUI has not taken the previous batch and the next one
     // is already a full slice, leave further records with the reader (its bounded
@@ -405,11 +408,36 @@ static void delegateBeforeAssign(rd_kafka_t *rk, const rd_kafka_topic_partition_
         rd_kafka_topic_destroy(handle);
 }
 
-void KafkaConsumerWorker::refreshMetadata()
+void KafkaConsumerWorker::requestMetadata()
 {
-    const rd_kafka_metadata_t *md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_rk, 1, nullptr, &md, kMetadataTimeoutMs);
+    rd_kafka_t *rk = m_rk; // outlives the request: dropMetadataAnswer() before it goes
+    m_metadataAnswer = std::async(std::launch::async, [rk] {
+        MetadataAnswer a;
+        const rd_kafka_metadata_t *md = nullptr;
+        a.err = rd_kafka_metadata(rk, 1, nullptr, &md, kMetadataTimeoutMs);
+        a.md = md;
+        return a;
+    });
+}
+
+void KafkaConsumerWorker::dropMetadataAnswer()
+{
+    if (!m_metadataAnswer.valid())
+        return;
+    if (const MetadataAnswer a = m_metadataAnswer.get(); a.md)
+        rd_kafka_metadata_destroy(a.md);
+}
+
+void KafkaConsumerWorker::takeMetadataAnswer()
+{
+    if (m_metadataAnswer.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    const MetadataAnswer answer = m_metadataAnswer.get();
+    const rd_kafka_metadata_t *md = answer.md;
+    const auto err = rd_kafka_resp_err_t(answer.err);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        if (md)
+            rd_kafka_metadata_destroy(md);
         // Not necessarily down (a slow answer); error_cb decides that. Retry soon.
         qCDebug(lcKafka, "metadata: %s", rd_kafka_err2str(err));
         m_nextMetadataMs = m_clock.elapsed() + kMetadataRetryMs;

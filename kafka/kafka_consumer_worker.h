@@ -26,12 +26,14 @@
 
 #include <array>
 #include <atomic>
+#include <future>
 #include <memory>
 
 class QTimer;
 struct rd_kafka_s;
 struct rd_kafka_queue_s;
 struct rd_kafka_message_s;
+struct rd_kafka_metadata;
 
 namespace ndh {
 
@@ -58,9 +60,8 @@ public:
     // of the live session). Set before start(); optional.
     void setJournal(std::shared_ptr<RawRecordJournal> journal);
     // Set by another worker on this thread (the Redis state read on connect) while it
-    // needs the event loop to turn at once: the worker then never blocks the thread,
-    // neither in a poll slice nor in a metadata request (300 ms against a broker that
-    // is down). Set before start(); optional.
+    // needs the event loop to turn at once: the worker then never blocks the thread
+    // in a poll slice, and asks for no metadata. Set before start(); optional.
     void setLoopDemand(std::shared_ptr<const std::atomic<bool>> demand) { m_loopDemand = std::move(demand); }
     // Nanoseconds of GUI time per event, as the receiver measured it (0: not known yet);
     // with ConsumerConfig::guiBudgetMsPerHandoff it sizes the slices.
@@ -92,7 +93,12 @@ private:
     // of what was read is dropped, and the reader stops.
     void stopReading();
     EventSource &sourceFor(const QString &topic);
-    void refreshMetadata();
+    // The cluster's metadata is asked for on a thread of its own: against a broker
+    // that is down the answer takes kMetadataTimeoutMs, and this thread also serves
+    // Redis (and the loop that hands batches to the GUI), which must not stall for it.
+    void requestMetadata();
+    void takeMetadataAnswer(); // when it has come: status, new partitions assigned
+    void dropMetadataAnswer(); // waits for one still asked for, and frees it
     void handOff(bool force);
     void restartAfterRetentionGap(rd_kafka_message_s *error);
     void countRetentionGap(const QString &topic, int partition, qint64 firstOffsetRead);
@@ -141,6 +147,12 @@ private:
     QElapsedTimer m_sinceHandoff;
     QElapsedTimer m_clock;
     qint64 m_nextMetadataMs = 0;
+    struct MetadataAnswer
+    {
+        int err = 0; // rd_kafka_resp_err_t
+        const rd_kafka_metadata *md = nullptr;
+    };
+    std::future<MetadataAnswer> m_metadataAnswer;
     qint64 m_nextStatusMs = 0;
 
     ConnectionStatus m_status;
