@@ -188,11 +188,8 @@ struct NdhFeed
 };
 
 // Records the broker holds on `topic` now (high minus low watermark, summed over
-// partitions): what any reader of the whole topic gets. The embedded broker keeps
-// only the newest ~5 MB of a partition, so a big fill over few partitions loses its
-// oldest records; a run that waited for all of them would never end. Says so when
-// fewer than `produced` are left; 0 when the watermarks could not be read.
-// Records a topic holds now: the sum of high minus low watermark over its partitions.
+// partitions): what any reader of the whole topic gets; 0 when the watermarks could
+// not be read.
 inline quint64 recordsHeld(const QString &bootstrap, const char *topic, int partitions)
 {
     ndh::KafkaClientConf conf;
@@ -209,6 +206,10 @@ inline quint64 recordsHeld(const QString &bootstrap, const char *topic, int part
     return kept;
 }
 
+// recordsHeld() after a fill of `produced` records. The embedded broker keeps only
+// the newest ~5 MB of a partition, so a big fill over few partitions loses its
+// oldest records; a run that waited for all of them would never end. Says so when
+// fewer than `produced` are left.
 inline quint64 recordsKept(const QString &bootstrap, const char *topic, int partitions, quint64 produced)
 {
     const quint64 kept = recordsHeld(bootstrap, topic, partitions);
