@@ -43,8 +43,6 @@ public:
     // is not known yet (no position, no high watermark) are left out; while the set of
     // known ones changes, rates are not judged from the difference.
     const CatchUp &add(const KafkaHealth &health);
-    const CatchUp &current() const { return m_current; }
-    void reset() { *this = CatchUpTracker(); }
 
 private:
     CatchUp m_current;

@@ -33,7 +33,6 @@ public:
     // amber, the details how many records and how long until live, and the bar how
     // much of the backlog is read.
     void setCatchUp(const CatchUp &catchUp);
-    const CatchUp &catchUp() const { return m_catchUp; }
     const ConnectionStatus &status() const { return m_status; }
 
     // Clock for "time in state"; tests pin it.
