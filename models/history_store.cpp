@@ -263,9 +263,7 @@ struct HistoryStore::Series
         const bool leftUnpacked = place(t, raw, type, late);
         if (late)
             lateBatch = batch; // also when it went into a chunk of its own or split one
-        if (!leftUnpacked)
-            return false;
-        if (unpacked)
+        if (!leftUnpacked || unpacked)
             return false;
         unpacked = true;
         return true;
